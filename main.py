@@ -1,0 +1,248 @@
+"""Opt-In Desk: open the window, or run one command of DESIGN §4 and print its JSON.
+
+    python main.py                       the window, on the studio's database
+    python main.py demo                  the window, on a demo database
+    python main.py inbound --from N --body TEXT [--sid ID] [--at TIME]
+    python main.py --help                every command
+
+Bad input gets one line naming the problem, exit status 2, and changes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import traceback
+from pathlib import Path
+from typing import Any, NoReturn, Sequence
+
+PROG = "optin-desk"
+EXIT_BAD_INPUT = 2
+
+
+class CommandError(Exception):
+    """A one-line refusal of a command, before or after the model layer has its say."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its complaints as one line and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"{PROG}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line of DESIGN §4. `--db`/`--database-url` go before or after the command's
+    own arguments, so they are on the main parser and on every command's parser."""
+    location = argparse.ArgumentParser(add_help=False)
+    location.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+                          help="SQLite database file")
+    location.add_argument("--database-url", metavar="URL", default=argparse.SUPPRESS,
+                          help="database URL, e.g. postgresql://user@host/studio "
+                               "(default: $OPTIN_DESK_DATABASE_URL)")
+    parser = _Parser(prog=PROG, parents=[location],
+                     description="Opt-In Desk: how each client may be contacted, and the record of why.")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, parents=[location], help=help_text, description=help_text)
+
+    command("demo", "open the window on a demo database (created on first use)")
+    init = command("init", "create an empty studio database with its owner")
+    init.add_argument("--owner-name", required=True)
+    init.add_argument("--owner-pin", required=True)
+    clients = command("import-clients", "import clients from a CSV file")
+    clients.add_argument("file", metavar="FILE.csv")
+    inbound = command("inbound", "process one inbound text message")
+    inbound.add_argument("--from", dest="from_number", required=True, metavar="NUMBER")
+    inbound.add_argument("--body", required=True, metavar="TEXT")
+    inbound.add_argument("--sid", metavar="ID", help="the provider's message id")
+    inbound.add_argument("--at", metavar="ISO-TIME", help="when it was received (default: now)")
+    inbound.add_argument("--to", metavar="NUMBER", help="the studio's number it was sent to")
+    messages = command("import-messages", "process a provider's message-log CSV export")
+    messages.add_argument("file", metavar="FILE.csv")
+    status = command("status", "a client's consent state and what they receive")
+    status.add_argument("--client", required=True, metavar="ID")
+    status.add_argument("--at", metavar="ISO-TIME", help="decide quiet hours at this time (default: now)")
+    command("verify-audit", "check the consent record's hash chain")
+    export = command("export-audit", "write the audit log to a CSV file")
+    export.add_argument("file", metavar="FILE.csv")
+    export.add_argument("--client", metavar="ID", help="only this client's events")
+    export.add_argument("--since", metavar="ISO-TIME")
+    export.add_argument("--until", metavar="ISO-TIME")
+    seed = command("seed", "fill a database with synthetic clients and history, for benchmarks")
+    seed.add_argument("--clients", required=True, metavar="N")
+    return parser
+
+
+def _positive_int(text: str, what: str, *, allow_zero: bool = False) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise CommandError(f"{what} {text!r} is not a whole number") from None
+    if value < 0 or (value == 0 and not allow_zero):
+        raise CommandError(f"{what} {text!r} must be {'zero or more' if allow_zero else 'positive'}")
+    return value
+
+
+def _print_json(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False))
+
+
+def _location(args: argparse.Namespace) -> str:
+    from models.db import resolve_location
+    try:
+        return resolve_location(getattr(args, "db", None), getattr(args, "database_url", None))
+    except ValueError as error:
+        raise CommandError(str(error)) from None
+
+
+def _open(url: str, *, must_exist: bool = True) -> None:
+    from models.db import open_database, sqlite_path
+    path = sqlite_path(url)
+    if path is not None:
+        if path.is_dir():
+            raise CommandError(f"{path} is a folder, not a database file")
+        if must_exist and not path.exists():
+            raise CommandError(f"no database at {path} (create one with `{PROG} init` or `{PROG} demo`)")
+        if path.exists() and path.stat().st_size and not _looks_like_sqlite(path):
+            raise CommandError(f"{path} is not an Opt-In Desk database")
+    open_database(url)
+
+
+def _looks_like_sqlite(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(16) == b"SQLite format 3\x00"
+
+
+def _demo_location(args: argparse.Namespace) -> str:
+    # The demo never falls back to $OPTIN_DESK_DATABASE_URL: that is the studio's real data.
+    from models.db import app_data_dir, resolve_location
+    if getattr(args, "db", None) or getattr(args, "database_url", None):
+        return _location(args)
+    return resolve_location(str(app_data_dir() / "demo.db"), None)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run one command; return its exit status. Raises the model layer's errors."""
+    from models import audit, consent, inbound, seed
+    from models.clients import import_clients
+    from models.timeutil import iso, parse_user_time
+
+    name = args.command
+    if name == "demo":
+        _open(_demo_location(args), must_exist=False)
+        seed.build_demo()
+        from ui.app import run_app
+        return run_app(demo_hint=seed.demo_sign_in_hint())
+    if name is None:
+        _open(_location(args), must_exist=False)
+        from ui.app import run_app
+        return run_app()
+    if name == "init":
+        from models.staff import validate_pin
+        if not " ".join(args.owner_name.split()):
+            raise CommandError("--owner-name is empty")
+        validate_pin(args.owner_pin)  # before anything is created on disk
+        _open(_location(args), must_exist=False)
+        owner = seed.init_studio(args.owner_name, args.owner_pin)
+        _print_json({"created": True, "owner": {"id": owner.staff_id, "name": owner.name}})
+        return 0
+    if name == "seed":
+        count = _positive_int(args.clients, "--clients", allow_zero=True)
+        if count > 5_000_000:
+            raise CommandError("--clients is at most 5,000,000")
+        _open(_location(args), must_exist=False)
+        _print_json(seed.seed(count).as_json())
+        return 0
+    _open(_location(args))
+    if name == "import-clients":
+        summary = import_clients(Path(args.file))
+        _print_json(summary.as_json())
+        for item in summary.skipped:
+            if not item["reason"].startswith("already on file"):
+                print(f"{PROG}: row {item['row']}: {item['reason']}", file=sys.stderr)
+        bad = any(not item["reason"].startswith("already on file") for item in summary.skipped)
+        return EXIT_BAD_INPUT if bad else 0
+    if name == "inbound":
+        at = parse_user_time(args.at) if args.at is not None else None
+        result = inbound.process_inbound(args.from_number, args.body, sid=args.sid, at=at, to=args.to)
+        _print_json(result.as_json())
+        return 0
+    if name == "import-messages":
+        summary = inbound.import_messages(Path(args.file))
+        _print_json(summary.as_json())
+        for item in summary.bad_rows:
+            print(f"{PROG}: row {item['row']}: {item['error']}", file=sys.stderr)
+        return EXIT_BAD_INPUT if summary.bad_rows else 0
+    if name == "status":
+        client_id = _positive_int(args.client, "client id")
+        at = parse_user_time(args.at) if args.at is not None else None
+        _print_json(consent.status_json(client_id, at))
+        return 0
+    if name == "verify-audit":
+        check = audit.verify_chain()
+        if check.ok:
+            _print_json({"ok": True, "events": check.count})
+            return 0
+        _print_json({"ok": False, "events_checked": check.count, "bad_event": check.bad_event_id,
+                     "problem": check.problem})
+        print(f"{PROG}: audit chain broken: {check.problem}", file=sys.stderr)
+        return 1
+    if name == "export-audit":
+        target = Path(args.file)
+        if not target.parent.is_dir():
+            raise CommandError(f"{target.parent} is not a folder")
+        if target.is_dir():
+            raise CommandError(f"{target} is a folder")
+        filters: dict[str, Any] = {}
+        if args.client is not None:
+            filters["client_id"] = _positive_int(args.client, "client id")
+        if args.since is not None:
+            filters["since"] = iso(parse_user_time(args.since))
+        if args.until is not None:
+            filters["until"] = iso(parse_user_time(args.until))
+        count = audit.export_csv(target, **filters)
+        _print_json({"exported": count, "file": str(target)})
+        return 0
+    raise CommandError(f"unknown command {name!r}")
+
+
+def _log_path() -> Path:
+    from models.db import app_data_dir
+    return app_data_dir() / "optin-desk.log"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse the command line and run it; every refusal is one line on stderr."""
+    args = build_parser().parse_args(argv)
+    from models.errors import OptInDeskError
+    try:
+        return run_command(args)
+    except (CommandError, OptInDeskError) as error:
+        print(f"{PROG}: error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted; nothing half-done was kept", file=sys.stderr)
+        return 130
+    except Exception as error:  # a bug: keep the traceback for developers, one line for the user
+        log = _log_path()
+        try:
+            log.parent.mkdir(parents=True, exist_ok=True)
+            with log.open("a", encoding="utf-8") as handle:
+                handle.write(traceback.format_exc())
+            where = f"details in {log}"
+        except OSError:
+            where = "no log could be written"
+        logging.getLogger(PROG).debug("internal error", exc_info=True)
+        print(f"{PROG}: internal error ({type(error).__name__}: {error}); {where}", file=sys.stderr)
+        return 1
+    finally:
+        from models.db import close_database
+        close_database()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

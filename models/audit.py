@@ -1,0 +1,221 @@
+"""The consent record: append-only events in a hash chain (R14), its check and its export."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+import peewee
+
+from .db import database, for_update
+from .schema import AuditHead, Client, ConsentEvent
+
+GENESIS_HASH = "0" * 64
+
+#: The fields a hash covers, in order. Changing this list breaks every existing chain.
+HASHED_FIELDS = (
+    "id", "at", "actor", "staff_id", "client_id", "number", "channel", "switch", "old", "new",
+    "source", "method", "note", "inbound_sid",
+)
+
+
+_ROW_KEYS = HASHED_FIELDS + ("prev_hash", "hash")
+_COLUMNS = _ROW_KEYS  # the table's column names are the row's keys
+
+
+def event_hash(prev_hash: str, row: dict[str, Any]) -> str:
+    """The hash of an event: its fields and the hash of the event before it."""
+    payload = json.dumps([row.get(name) for name in HASHED_FIELDS], separators=(",", ":"),
+                         ensure_ascii=False)
+    return hashlib.sha256((prev_hash + payload).encode("utf-8")).hexdigest()
+
+
+def on_off(value: bool | None) -> str | None:
+    """A switch value as the record writes it."""
+    if value is None:
+        return None
+    return "on" if value else "off"
+
+
+class EventLog:
+    """Appends events to the chain inside the caller's transaction.
+
+    Opening one takes the chain's head (row-locked on PostgreSQL; SQLite's IMMEDIATE
+    transaction already holds the write lock), so ids are contiguous and every event knows
+    the hash before it. `flush()` writes what was added and moves the head.
+    """
+
+    BATCH = 500
+
+    def __init__(self) -> None:
+        if not database.in_transaction():
+            raise RuntimeError("events are written only inside the change's transaction")
+        head = for_update(AuditHead.select().where(AuditHead.id == 1)).get()
+        self._next_id = head.last_event_id + 1
+        self._prev_hash = head.last_hash
+        self._count = head.count
+        self._rows: list[dict[str, Any]] = []
+        self.event_ids: list[int] = []
+
+    def add(self, *, at: str, actor: str, source: str, switch: str, staff_id: int | None = None,
+            client_id: int | None = None, number: str | None = None, channel: str | None = None,
+            old: str | None = None, new: str | None = None, method: str | None = None,
+            note: str | None = None, inbound_sid: str | None = None) -> int:
+        """Add one event; return its id."""
+        row: dict[str, Any] = {
+            "id": self._next_id, "at": at, "actor": actor, "staff_id": staff_id,
+            "client_id": client_id, "number": number, "channel": channel, "switch": switch,
+            "old": old, "new": new, "source": source, "method": method, "note": note or None,
+            "inbound_sid": inbound_sid,
+        }
+        row["prev_hash"] = self._prev_hash
+        row["hash"] = self._prev_hash = event_hash(self._prev_hash, row)
+        self._rows.append(row)
+        self.event_ids.append(self._next_id)
+        self._next_id += 1
+        if len(self._rows) >= self.BATCH:
+            self._write_rows()
+        return row["id"]
+
+    def flush(self) -> None:
+        """Write the added events and move the chain's head to the last of them."""
+        self._write_rows()
+        if self.event_ids:
+            (AuditHead.update(last_event_id=self._next_id - 1, last_hash=self._prev_hash,
+                              count=self._count)
+             .where(AuditHead.id == 1).execute())
+
+    def _write_rows(self) -> None:
+        # executemany with bound parameters: a bulk import or seed writes a million events
+        # without building a million-row SQL string.
+        if not self._rows:
+            return
+        param = database.param
+        sql = (f"INSERT INTO consent_event ({', '.join(_COLUMNS)}) "
+               f"VALUES ({', '.join([param] * len(_COLUMNS))})")
+        cursor = database.cursor()
+        cursor.executemany(sql, [tuple(row[key] for key in _ROW_KEYS) for row in self._rows])
+        self._count += len(self._rows)
+        self._rows.clear()
+
+
+@dataclass(frozen=True, slots=True)
+class AuditCheck:
+    """What `verify-audit` found."""
+
+    ok: bool
+    count: int
+    bad_event_id: int | None = None
+    problem: str | None = None
+
+
+_SELECT_CHAIN = ("SELECT id, at, actor, staff_id, client_id, number, channel, switch, old, new, "
+                 "source, method, note, inbound_sid, prev_hash, hash FROM consent_event ORDER BY id")
+
+
+def verify_chain() -> AuditCheck:
+    """Recompute every event's hash in order; report the first event that does not fit.
+
+    Detects an edited event (its hash no longer matches), a removed one (a gap in the ids and
+    a broken link) and removed newest events (the head no longer matches the last event).
+    """
+    head = AuditHead.get_by_id(1)
+    prev_hash = GENESIS_HASH
+    expected_id = 1
+    count = 0
+    cursor = database.execute_sql(_SELECT_CHAIN)
+    names = [column[0] for column in cursor.description]
+    for values in cursor:
+        row = dict(zip(names, values))
+        event_id = row["id"]
+        if event_id != expected_id:
+            return AuditCheck(False, count, expected_id,
+                              f"event {expected_id} is missing (next is {event_id})")
+        if row["prev_hash"] != prev_hash:
+            return AuditCheck(False, count, event_id,
+                              f"event {event_id} does not follow the event before it")
+        if event_hash(prev_hash, row) != row["hash"]:
+            return AuditCheck(False, count, event_id, f"event {event_id} was changed after it was written")
+        prev_hash = row["hash"]
+        expected_id += 1
+        count += 1
+    if head.last_event_id != count or head.last_hash != prev_hash:
+        missing = count + 1
+        return AuditCheck(False, count, missing,
+                          f"event {missing} and later are missing (the chain ends at event {count}, "
+                          f"its head at {head.last_event_id})")
+    return AuditCheck(True, count)
+
+
+EXPORT_COLUMNS = (
+    "event_id", "at", "actor", "client_id", "client_name", "number", "channel", "switch",
+    "old", "new", "source", "method", "note", "inbound_sid", "hash",
+)
+
+
+def iter_events(*, client_id: int | None = None, since: str | None = None,
+                until: str | None = None, source: str | None = None,
+                text: str | None = None, newest_first: bool = False,
+                limit: int | None = None) -> Iterator[ConsentEvent]:
+    """Events with their client, filtered for the audit log and the history view."""
+    query = (ConsentEvent.select(ConsentEvent, Client.first_name, Client.last_name)
+             .join(Client, join_type=peewee.JOIN.LEFT_OUTER, on=(ConsentEvent.client == Client.id)))
+    if client_id is not None:
+        query = query.where(ConsentEvent.client == client_id)
+    if since is not None:
+        query = query.where(ConsentEvent.at >= since)
+    if until is not None:
+        query = query.where(ConsentEvent.at < until)
+    if source is not None:
+        query = query.where(ConsentEvent.source == source)
+    if text:
+        like = f"%{text.casefold()}%"
+        query = query.where(ConsentEvent.actor.contains(text) | Client.name_key ** like
+                            | ConsentEvent.number.contains(text) | ConsentEvent.note.contains(text))
+    query = query.order_by(ConsentEvent.id.desc() if newest_first else ConsentEvent.id)
+    if limit is not None:
+        query = query.limit(limit)
+    return iter(query.objects().iterator())
+
+
+def export_csv(path: Path, **filters: Any) -> int:
+    """Write the audit log (filtered as `iter_events`) to a CSV file; return the row count.
+
+    The file is written whole or not at all: a partial export never replaces a good one.
+    """
+    tmp = path.with_name(path.name + ".part")
+    try:
+        count = _write_export(tmp, filters)
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return count
+
+
+def _write_export(tmp: Path, filters: dict[str, Any]) -> int:
+    count = 0
+    with tmp.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(EXPORT_COLUMNS)
+        for event in iter_events(**filters):
+            first = getattr(event, "first_name", None)
+            name = f"{first} {event.last_name}" if first is not None else ""
+            writer.writerow([
+                event.id, event.at, event.actor, event.client_id, name, event.number,
+                event.channel, event.switch, event.old, event.new, event.source, event.method,
+                _csv_safe(event.note), event.inbound_sid, event.hash,
+            ])
+            count += 1
+    return count
+
+
+def _csv_safe(text: str | None) -> str | None:
+    """Keep a spreadsheet from running a note as a formula (CSV injection)."""
+    if text and text[0] in "=+-@\t\r":
+        return "'" + text
+    return text

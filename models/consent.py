@@ -1,0 +1,283 @@
+"""A client's consent: reading it, changing a switch, the AI switches, what they receive.
+
+Every change here is one transaction that writes its consent event (R14) and bumps the
+client's version, so a change made on data that changed elsewhere is refused (R16).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from peewee import Case, fn
+
+from .audit import EventLog, on_off
+from .changes import Change
+from .db import database, for_update
+from .errors import ConsentLocked, InvalidInput, NotFound, StaleData
+from .phones import zones_for_number
+from .rules import (
+    AI_KINDS, CHANNEL_ADDRESS, CHANNELS, HELD_KINDS, MARKETING_KINDS, MESSAGE_KINDS,
+    PHONE_CHANNELS, Address, Channel, ChannelConsent, ClientAI, Decision, MessageKind, Switch,
+    can_send, held_until, switch_blocker, utc_now,
+)
+from .schema import Client, StopLock
+from .settings import Studio, load_studio
+from .staff import Role, SignedIn, require_role
+from .timeutil import iso_now, parse_iso, short_iso
+
+#: How a client gave consent (R4), with the words the consent dialog shows.
+CONSENT_METHODS = {
+    "signed_form": "Signed form",
+    "online_form": "Online form",
+    "in_person": "In person",
+    "client_email": "Email from the client",
+    "client_phone_call": "Phone call from the client",
+}
+#: Methods the record uses for consent the studio did not collect itself just now.
+RECORD_METHODS = {**CONSENT_METHODS, "studio_default": "Studio default", "client_keyword": "Client texted START"}
+
+AI_SWITCHES = {"outreach": "ai_outreach", "replies": "ai_replies"}
+
+
+def field_name(channel: Channel, switch: Switch) -> str:
+    """The client column that stores a switch."""
+    return f"{channel.value}_{switch.value}"
+
+
+def address_of(client: Client, channel: Channel) -> str | None:
+    """The address a channel uses (R5: None means the channel has no switches)."""
+    kind = CHANNEL_ADDRESS[channel]
+    if kind is Address.EMAIL:
+        return client.email
+    if kind is Address.MOBILE:
+        return client.mobile
+    return client.home_phone
+
+
+def channel_consents(client: Client, lock: StopLock | None) -> dict[Channel, ChannelConsent]:
+    """The stored switches of every channel, with the STOP lock of the client's mobile."""
+    result = {}
+    for channel in CHANNELS:
+        locked = channel is Channel.SMS and lock is not None
+        result[channel] = ChannelConsent(
+            channel=channel,
+            address=address_of(client, channel),
+            all=getattr(client, field_name(channel, Switch.ALL)),
+            marketing=getattr(client, field_name(channel, Switch.MARKETING)),
+            stop_locked=locked,
+            stop_locked_at=parse_iso(lock.locked_at) if locked and lock is not None else None,
+        )
+    return result
+
+
+def lock_for(number: str | None) -> StopLock | None:
+    """The STOP lock on a number, if any."""
+    if number is None:
+        return None
+    return StopLock.get_or_none(StopLock.number == number)
+
+
+@dataclass(frozen=True, slots=True)
+class ClientConsent:
+    """Everything the Opt-In section, the AI section and the grid show for one client."""
+
+    client: Client
+    channels: dict[Channel, ChannelConsent]
+    ai: ClientAI
+    studio: Studio
+    receives: dict[Channel, dict[MessageKind, Decision]]
+
+    @property
+    def version(self) -> int:
+        return self.client.version
+
+
+def load_consent(client_id: int, now: datetime | None = None, studio: Studio | None = None) -> ClientConsent:
+    """Read a client's consent and decide what they receive now (R1, R2, R12, R13, R17)."""
+    client = Client.get_or_none(Client.id == client_id)
+    if client is None:
+        raise NotFound(f"no client with id {client_id}")
+    studio = studio or load_studio()
+    channels = channel_consents(client, lock_for(client.mobile))
+    ai = ClientAI(outreach=client.ai_outreach, replies=client.ai_replies)
+    now = now or utc_now()
+    receives: dict[Channel, dict[MessageKind, Decision]] = {}
+    for channel, consent in channels.items():
+        zones = zones_for_number(consent.address) if consent.address and channel is not Channel.EMAIL else ()
+        zones = zones or (studio.time_zone,)
+        receives[channel] = {
+            kind: can_send(consent, kind, studio_ai=studio.ai, client_ai=ai,
+                           is_member=client.status == "member", now=now, zones=zones)
+            for kind in MESSAGE_KINDS
+        }
+    return ClientConsent(client, channels, ai, studio, receives)
+
+
+def status_json(client_id: int, now: datetime | None = None) -> dict[str, Any]:
+    """The `status` command's JSON (DESIGN §4)."""
+    state = load_consent(client_id, now)
+    client = state.client
+    channels = {}
+    for channel, consent in state.channels.items():
+        entry: dict[str, Any] = {
+            "address": consent.address,
+            "all": consent.effective_all,
+            "marketing": consent.effective_marketing,
+            "stop_locked": consent.stop_locked,
+        }
+        if consent.stop_locked:
+            entry["stop_locked_at"] = short_iso(StopLock.get_by_id(client.mobile).locked_at)
+        entry["stored"] = {"all": consent.all, "marketing": consent.marketing}
+        channels[channel.value] = entry
+    receives = {ch.value: {k.value: d.allowed for k, d in kinds.items()}
+                for ch, kinds in state.receives.items()}
+    why = {ch.value: {k.value: d.reason for k, d in kinds.items() if not d.allowed}
+           for ch, kinds in state.receives.items()}
+    return {
+        "client": {"id": client.id, "name": f"{client.first_name} {client.last_name}".strip(),
+                   "status": client.status, "archived": client.archived, "version": client.version},
+        "channels": channels,
+        "ai": {"outreach": state.ai.outreach, "replies": state.ai.replies},
+        "receives": receives,
+        "why": why,
+    }
+
+
+def _check_method(method: str | None) -> str:
+    if method is None or method not in CONSENT_METHODS:
+        choices = ", ".join(CONSENT_METHODS)
+        raise InvalidInput(f"turning a switch on records how the client consented ({choices})")
+    return method
+
+
+def _locked_client(client_id: int, expected_version: int | None) -> Client:
+    client = for_update(Client.select().where(Client.id == client_id)).get_or_none()
+    if client is None:
+        raise NotFound(f"no client with id {client_id}")
+    if expected_version is not None and client.version != expected_version:
+        raise StaleData(f"{client.first_name} {client.last_name}'s opt-ins were changed elsewhere "
+                        "since this profile was shown. It has been reloaded: check it and try again.")
+    return client
+
+
+def set_switch(who: SignedIn, client_id: int, channel: Channel | str, switch: Switch | str,
+               on: bool, *, method: str | None = None, note: str | None = None,
+               expected_version: int | None = None) -> Change:
+    """Turn a client's Marketing or All switch on a channel on or off, as a staff member.
+
+    Off is never refused (R3). On records how the client consented (R4), needs All on for
+    Marketing (R4), an address (R5), and is refused on a STOP-locked number for every role,
+    whoever asks (R7). Refusals raise and change nothing.
+    """
+    channel = Channel(channel)
+    switch = Switch(switch)
+    if on:
+        method = _check_method(method)
+    with database.atomic():
+        staff = require_role(who, Role.EMPLOYEE)
+        client = _locked_client(client_id, expected_version)
+        if client.archived and on:
+            raise ConsentLocked("this client is archived; restore them before recording consent")
+        # The lock is read inside the write transaction: a STOP committed a moment ago is seen,
+        # and one arriving now waits for this transaction and then turns SMS All off (R16).
+        consent = channel_consents(client, lock_for(client.mobile))[channel]
+        blocker = switch_blocker(consent, switch, on)
+        if blocker is not None:
+            raise ConsentLocked(blocker)
+        column = field_name(channel, switch)
+        old = getattr(client, column)
+        if old == on:
+            return Change(what="switch", client_ids=(client.id,))
+        Client.update({column: on, Client.version: Client.version + 1}).where(Client.id == client.id).execute()
+        log = EventLog()
+        log.add(at=iso_now(), actor=staff.name, staff_id=staff.staff_id, client_id=client.id,
+                number=consent.address if channel is not Channel.EMAIL else None,
+                channel=channel.value, switch=switch.value, old=on_off(old), new=on_off(on),
+                source="staff", method=method if on else None, note=(note or "").strip() or None)
+        log.flush()
+    return Change(what="switch", client_ids=(client.id,), event_ids=tuple(log.event_ids))
+
+
+def set_client_ai(who: SignedIn, client_id: int, which: str, on: bool, *,
+                  expected_version: int | None = None, note: str | None = None) -> Change:
+    """Turn a client's Hailee outreach or replies on or off (R12).
+
+    Controls Hailee only: consent switches are not touched, and no consent method is asked.
+    """
+    if which not in AI_SWITCHES:
+        raise InvalidInput(f"unknown AI switch {which!r} (outreach or replies)")
+    column = AI_SWITCHES[which]
+    with database.atomic():
+        staff = require_role(who, Role.EMPLOYEE)
+        client = _locked_client(client_id, expected_version)
+        old = getattr(client, column)
+        if old == on:
+            return Change(what="ai", client_ids=(client.id,))
+        Client.update({column: on, Client.version: Client.version + 1}).where(Client.id == client.id).execute()
+        log = EventLog()
+        log.add(at=iso_now(), actor=staff.name, staff_id=staff.staff_id, client_id=client.id,
+                switch=column, old=on_off(old), new=on_off(on), source="staff",
+                note=(note or "").strip() or None)
+        log.flush()
+    return Change(what="ai", client_ids=(client.id,), event_ids=tuple(log.event_ids))
+
+
+@dataclass(frozen=True, slots=True)
+class Audience:
+    """How many clients may get a message kind on a channel now, and how many are held (R17)."""
+
+    allowed: int
+    held: int
+
+
+#: Time-zone data for North American numbers goes down to the exchange (+1 NPA NXX).
+_NANP_PREFIX_LENGTH = 8
+
+
+def audience(channel: Channel | str, kind: MessageKind | str, now: datetime | None = None) -> Audience:
+    """Count the clients `can_send()` allows now, for a campaign's audience (DESIGN §6).
+
+    The switches, the STOP lock and the AI settings are filtered in SQL. Quiet hours (R17)
+    are decided once per telephone exchange with the same `held_until()` the grid uses, so
+    the count and the grid agree.
+    """
+    channel = Channel(channel)
+    kind = MessageKind(kind)
+    studio = load_studio()
+    now = now or utc_now()
+    address = {Address.EMAIL: Client.email, Address.MOBILE: Client.mobile,
+               Address.HOME_PHONE: Client.home_phone}[CHANNEL_ADDRESS[channel]]
+    query = Client.select().where(
+        (Client.archived == False) & address.is_null(False)  # noqa: E712 (peewee expression)
+        & (getattr(Client, field_name(channel, Switch.ALL)) == True))  # noqa: E712
+    if kind in MARKETING_KINDS:
+        query = query.where(getattr(Client, field_name(channel, Switch.MARKETING)) == True)  # noqa: E712
+    if channel is Channel.SMS:
+        query = query.where(~StopLock.select().where(StopLock.number == Client.mobile).exists())
+    if kind in AI_KINDS:
+        # What the studio's settings allow does not depend on the client: ask can_send() once.
+        studio_only = can_send(ChannelConsent(channel, "-", True, True), kind, studio_ai=studio.ai,
+                               client_ai=ClientAI(), is_member=True, now=now, zones=())
+        if not studio_only.allowed and not studio_only.held:
+            return Audience(0, 0)
+        if kind is MessageKind.AI_OUTREACH:
+            query = query.where(Client.ai_outreach == True)  # noqa: E712
+        else:
+            query = query.where(Client.ai_replies == True)  # noqa: E712
+            if not studio.ai.reply_all:
+                query = query.where(Client.status == "member")
+    if kind not in HELD_KINDS or channel not in PHONE_CHANNELS:
+        return Audience(query.count(), 0)
+    exchange = Case(None, [(address.startswith("+1"), fn.SUBSTR(address, 1, _NANP_PREFIX_LENGTH))],
+                    address)
+    allowed = held = 0
+    for prefix, count in query.select(exchange, fn.COUNT(Client.id)).group_by(exchange).tuples():
+        sample = prefix.ljust(12, "0") if len(prefix) == _NANP_PREFIX_LENGTH else prefix
+        zones = zones_for_number(sample) or (studio.time_zone,)
+        if held_until(now, zones) is None:
+            allowed += count
+        else:
+            held += count
+    return Audience(allowed, held)

@@ -1,0 +1,348 @@
+"""Inbound texts: STOP and START (R6–R11), the Needs review queue (R10), message-log imports.
+
+One function, `_apply_batch`, processes every inbound text — a single one from the command
+line or a hundred thousand from a provider's log — in timestamp order, once per provider
+message id, reading what it needs for the whole batch in a few queries.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Sequence
+
+from peewee import fn
+
+from .audit import EventLog
+from .changes import Change
+from .clients import read_csv
+from .db import database, for_update
+from .errors import InvalidInput, NotFound, StaleData
+from .phones import normalize_phone
+from .rules import Keyword, classify_body, utc_now
+from .schema import Client, InboundMessage, StopLock
+from .settings import load_studio
+from .staff import Role, SignedIn, require_role
+from .timeutil import iso, iso_now, parse_user_time
+
+#: Parameters per IN (…) list, well under every backend's limit.
+_IN_CHUNK = 500
+#: Texts per transaction when importing a log: a crash keeps whole chunks, and a re-run
+#: skips them by message id.
+IMPORT_CHUNK = 5000
+
+_KEYWORDS_THAT_DECIDE = (Keyword.OPT_OUT.value, Keyword.OPT_IN.value)
+
+
+@dataclass(frozen=True, slots=True)
+class InboundText:
+    """One inbound text, its number already in E.164."""
+
+    sid: str
+    number: str
+    body: str
+    at: datetime
+    to: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class InboundResult:
+    """What processing a text did: the `inbound` command's JSON."""
+
+    action: str  # opt_out, opt_in, help, review, none, duplicate
+    clients: tuple[int, ...]
+    sid: str
+    #: False when the keyword changed nothing: already in that state, or a later keyword won (R11).
+    changed: bool = False
+
+    def as_json(self) -> dict[str, Any]:
+        return {"action": self.action, "clients": list(self.clients), "sid": self.sid,
+                "changed": self.changed}
+
+
+def _chunks(items: Sequence[Any], size: int = _IN_CHUNK) -> list[Sequence[Any]]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+class _NumberState:
+    """What a batch knows about the numbers it touches, read in a few queries."""
+
+    def __init__(self, numbers: set[str]) -> None:
+        ordered = sorted(numbers)
+        self.locks: dict[str, str] = {}
+        self.clients: dict[str, list[int]] = defaultdict(list)
+        self.sms_all: dict[int, bool] = {}
+        self.last_keyword: dict[str, str] = {}
+        for part in _chunks(ordered):
+            for number, locked_at in StopLock.select(StopLock.number, StopLock.locked_at).where(
+                    StopLock.number.in_(part)).tuples():
+                self.locks[number] = locked_at
+            for client_id, mobile, sms_all in (Client.select(Client.id, Client.mobile, Client.sms_all)
+                                               .where(Client.mobile.in_(part)).order_by(Client.id).tuples()):
+                self.clients[mobile].append(client_id)
+                self.sms_all[client_id] = bool(sms_all)
+            for number, latest in (InboundMessage
+                                   .select(InboundMessage.from_number, fn.MAX(InboundMessage.received_at))
+                                   .where(InboundMessage.from_number.in_(part)
+                                          & InboundMessage.keyword.in_(_KEYWORDS_THAT_DECIDE))
+                                   .group_by(InboundMessage.from_number).tuples()):
+                self.last_keyword[number] = latest
+
+
+def _apply_batch(texts: Sequence[InboundText]) -> list[InboundResult]:
+    """Process texts in the order given (the caller sorts by time) inside the open transaction."""
+    existing: set[str] = set()
+    sids = [t.sid for t in texts]
+    for part in _chunks(sids):
+        existing.update(row[0] for row in InboundMessage.select(InboundMessage.sid)
+                        .where(InboundMessage.sid.in_(list(part))).tuples())
+    state = _NumberState({t.number for t in texts})
+    log = EventLog()
+    processed_at = iso_now()
+    rows: list[dict[str, Any]] = []
+    new_locks: dict[str, tuple[str, str]] = {}
+    lifted: set[str] = set()
+    sms_all_changes: dict[int, bool] = {}
+    touched: set[int] = set()
+    results: list[InboundResult] = []
+    for text in texts:
+        clients = tuple(state.clients.get(text.number, ()))
+        if text.sid in existing:
+            results.append(InboundResult("duplicate", clients, text.sid))
+            continue
+        existing.add(text.sid)
+        keyword = classify_body(text.body)
+        at = iso(text.at)
+        changed = False
+        if keyword.value in _KEYWORDS_THAT_DECIDE:
+            latest = state.last_keyword.get(text.number)
+            if latest is None or at >= latest:  # the last keyword wins (R11)
+                state.last_keyword[text.number] = at
+                if keyword is Keyword.OPT_OUT and text.number not in state.locks:
+                    state.locks[text.number] = at
+                    new_locks[text.number] = (at, text.sid)
+                    lifted.discard(text.number)
+                    _record_lock(log, state, text.number, clients, at, text.sid, sms_all_changes,
+                                 locked=True, actor=text.number, source="client_keyword")
+                    touched.update(clients)
+                    changed = True
+                elif keyword is Keyword.OPT_IN and text.number in state.locks:
+                    del state.locks[text.number]
+                    if new_locks.pop(text.number, None) is None:
+                        lifted.add(text.number)
+                    _record_lock(log, state, text.number, clients, at, text.sid, sms_all_changes,
+                                 locked=False, actor=text.number, source="client_keyword")
+                    touched.update(clients)
+                    changed = True
+        rows.append({
+            "sid": text.sid, "from_number": text.number, "to_number": text.to, "body": text.body,
+            "received_at": at, "keyword": keyword.value, "applied": changed,
+            "review_state": "open" if keyword is Keyword.REVIEW else None,
+            "processed_at": processed_at,
+        })
+        results.append(InboundResult(keyword.value, clients, text.sid, changed))
+    for part in _chunks(rows, 200):
+        InboundMessage.insert_many(part).execute()
+    for part in _chunks(sorted(lifted)):
+        StopLock.delete().where(StopLock.number.in_(list(part))).execute()
+    if new_locks:
+        StopLock.insert_many([{"number": n, "locked_at": a, "inbound_sid": s}
+                              for n, (a, s) in new_locks.items()]).execute()
+    _write_clients(sms_all_changes, touched)
+    log.flush()
+    return results
+
+
+def _write_clients(sms_all_changes: dict[int, bool], touched: set[int]) -> None:
+    """Store SMS All where a lock changed it, and bump the version of every client whose lock
+    changed, so a change made on a profile shown before it is refused (R16)."""
+    for value in (True, False):
+        ids = [cid for cid, on in sms_all_changes.items() if on is value]
+        for part in _chunks(ids):
+            (Client.update(sms_all=value, version=Client.version + 1)
+             .where(Client.id.in_(list(part))).execute())
+    for part in _chunks(sorted(touched - set(sms_all_changes))):
+        Client.update(version=Client.version + 1).where(Client.id.in_(list(part))).execute()
+
+
+def _record_lock(log: EventLog, state: _NumberState, number: str, clients: Sequence[int], at: str,
+                 sid: str | None, sms_all_changes: dict[int, bool], *, locked: bool, actor: str,
+                 source: str, staff_id: int | None = None, note: str | None = None) -> None:
+    """Events for a lock set (R6) or lifted (R8) on a number, and SMS All for its clients."""
+    old, new = ("off", "on") if locked else ("on", "off")
+    if not clients:
+        log.add(at=at, actor=actor, staff_id=staff_id, number=number, channel="sms",
+                switch="stop_lock", old=old, new=new, source=source, inbound_sid=sid, note=note)
+        return
+    for client_id in clients:
+        log.add(at=at, actor=actor, staff_id=staff_id, client_id=client_id, number=number,
+                channel="sms", switch="stop_lock", old=old, new=new, source=source,
+                inbound_sid=sid, note=note)
+        target = not locked
+        if state.sms_all[client_id] != target:
+            state.sms_all[client_id] = target
+            sms_all_changes[client_id] = target
+            log.add(at=at, actor=actor, staff_id=staff_id, client_id=client_id, number=number,
+                    channel="sms", switch="all", old="off" if target else "on",
+                    new="on" if target else "off", source=source, inbound_sid=sid,
+                    method="client_keyword" if target else None, note=note)
+
+
+def process_inbound(from_number: str, body: str, *, sid: str | None = None,
+                    at: datetime | None = None, to: str | None = None) -> InboundResult:
+    """Process one inbound text (R6, R8–R11). The same message id twice is processed once."""
+    number = normalize_phone(from_number, load_studio().default_region)
+    if sid is not None and not sid.strip():
+        raise InvalidInput("message id is empty")
+    text = InboundText(sid=(sid or f"local-{uuid.uuid4().hex}").strip(), number=number, body=body,
+                       at=at or utc_now(), to=to)
+    with database.atomic():
+        return _apply_batch([text])[0]
+
+
+def inbound_change(result: InboundResult) -> Change:
+    """The Change a processed text makes, for the screen."""
+    return Change(what="inbound", client_ids=result.clients, review=result.action == "review")
+
+
+# --- Provider message log (DESIGN §4 import-messages) --------------------------------------------
+
+MESSAGE_LOG_COLUMNS = ("From", "To", "Body", "Status", "SentDate", "Direction", "Sid")
+
+
+@dataclass
+class MessageImportSummary:
+    """What a message-log import did."""
+
+    rows: int = 0
+    inbound: int = 0
+    outbound_skipped: int = 0
+    actions: Counter[str] = field(default_factory=Counter)
+    changed: int = 0
+    bad_rows: list[dict[str, Any]] = field(default_factory=list)
+    client_ids: set[int] = field(default_factory=set)
+
+    def as_json(self) -> dict[str, Any]:
+        actions = {name: self.actions.get(name, 0)
+                   for name in ("opt_out", "opt_in", "help", "review", "none", "duplicate")}
+        return {"rows": self.rows, "inbound": self.inbound, "outbound_skipped": self.outbound_skipped,
+                "actions": actions, "consent_changes": self.changed, "bad_rows": self.bad_rows}
+
+
+def import_messages(path: Path) -> MessageImportSummary:
+    """Process a provider's message-log CSV (Twilio's columns): inbound rows only, applied in
+    timestamp order (R11), each message id once. Bad rows are listed with their row number."""
+    _, rows = read_csv(path, MESSAGE_LOG_COLUMNS)
+    region = load_studio().default_region
+    summary = MessageImportSummary(rows=len(rows))
+    texts: list[tuple[datetime, int, InboundText]] = []
+    for line, row in rows:
+        if "__error__" in row:
+            summary.bad_rows.append({"row": line, "error": row["__error__"]})
+            continue
+        if "inbound" not in row["Direction"].strip().lower():
+            summary.outbound_skipped += 1
+            continue
+        try:
+            sid = row["Sid"].strip()
+            if not sid:
+                raise InvalidInput("Sid is empty")
+            number = normalize_phone(row["From"], region)
+            at = parse_user_time(row["SentDate"])
+        except InvalidInput as error:
+            summary.bad_rows.append({"row": line, "error": str(error)})
+            continue
+        texts.append((at, line, InboundText(sid=sid, number=number, body=row["Body"], at=at,
+                                            to=row["To"].strip() or None)))
+    texts.sort(key=lambda item: (item[0], item[1]))
+    ordered = [text for _, _, text in texts]
+    summary.inbound = len(ordered)
+    for part in _chunks(ordered, IMPORT_CHUNK):
+        with database.atomic():
+            results = _apply_batch(part)
+        for result in results:
+            summary.actions[result.action] += 1
+            summary.changed += result.changed
+            summary.client_ids.update(result.clients)
+    return summary
+
+
+# --- Needs review (R10) ----------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class ReviewItem:
+    """A text that looks like an opt-out but is not exactly a keyword."""
+
+    message_id: int
+    sid: str
+    number: str
+    body: str
+    received_at: str
+    client_ids: tuple[int, ...]
+    client_names: tuple[str, ...]
+    state: str
+
+
+def review_items(open_only: bool = True, limit: int = 500) -> list[ReviewItem]:
+    """The Needs review queue, oldest first (the order clients wrote)."""
+    query = InboundMessage.select().where(InboundMessage.review_state.is_null(False))
+    if open_only:
+        query = query.where(InboundMessage.review_state == "open")
+    messages = list(query.order_by(InboundMessage.received_at, InboundMessage.id).limit(limit))
+    numbers = list({m.from_number for m in messages})
+    people: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for part in _chunks(numbers):
+        for c in (Client.select(Client.id, Client.first_name, Client.last_name, Client.mobile)
+                  .where(Client.mobile.in_(list(part))).order_by(Client.sort_key)):
+            people[c.mobile].append((c.id, f"{c.first_name} {c.last_name}".strip()))
+    return [ReviewItem(m.id, m.sid, m.from_number, m.body, m.received_at,
+                       tuple(i for i, _ in people[m.from_number]),
+                       tuple(n for _, n in people[m.from_number]), m.review_state)
+            for m in messages]
+
+
+def open_review_count() -> int:
+    """How many texts wait in the Needs review queue."""
+    return InboundMessage.select().where(InboundMessage.review_state == "open").count()
+
+
+def resolve_review(who: SignedIn, message_id: int, *, apply_stop: bool, note: str | None = None) -> Change:
+    """Apply the STOP lock for a review item's number (R6), or dismiss it. Both are recorded as
+    the staff member. Nothing here can opt a client in (R10)."""
+    with database.atomic():
+        staff = require_role(who, Role.EMPLOYEE)
+        message = for_update(InboundMessage.select().where(InboundMessage.id == message_id)).get_or_none()
+        if message is None:
+            raise NotFound(f"no message with id {message_id}")
+        if message.review_state != "open":
+            raise StaleData(f"this text was already {message.review_state} by someone else")
+        state = _NumberState({message.from_number})
+        clients = tuple(state.clients.get(message.from_number, ()))
+        log = EventLog()
+        now = iso_now()
+        sms_all_changes: dict[int, bool] = {}
+        outcome = "applied" if apply_stop else "dismissed"
+        clean_note = (note or "").strip() or None
+        if apply_stop and message.from_number not in state.locks:
+            StopLock.insert(number=message.from_number, locked_at=now, inbound_sid=message.sid).execute()
+            _record_lock(log, state, message.from_number, clients, now, message.sid, sms_all_changes,
+                         locked=True, actor=staff.name, staff_id=staff.staff_id,
+                         source="review_queue", note=clean_note or f"from review: {message.body[:200]}")
+            _write_clients(sms_all_changes, set(clients))
+        for client_id in clients or (None,):
+            log.add(at=now, actor=staff.name, staff_id=staff.staff_id, client_id=client_id,
+                    number=message.from_number, channel="sms", switch="review", old="open",
+                    new=outcome, source="review_queue", inbound_sid=message.sid, note=clean_note)
+        (InboundMessage.update(review_state=outcome, resolved_by=staff.staff_id, resolved_at=now)
+         .where(InboundMessage.id == message_id).execute())
+        log.flush()
+    return Change(what="review", client_ids=clients, event_ids=tuple(log.event_ids), review=True)
+
+
+def recent_messages(limit: int = 200) -> list[InboundMessage]:
+    """The newest processed inbound texts, for the Messages view."""
+    return list(InboundMessage.select().order_by(InboundMessage.received_at.desc(),
+                                                 InboundMessage.id.desc()).limit(limit))

@@ -1,0 +1,325 @@
+"""The consent rules of DESIGN.md §2, written once, in pure Python.
+
+Nothing here touches the database or Qt: the model layer, the what-they-receive grid
+and the command line all call these functions, so that a rule exists in one place.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta, timezone
+from enum import StrEnum
+from typing import Iterable, Mapping
+from zoneinfo import ZoneInfo
+
+
+class Channel(StrEnum):
+    """A form of communication (DESIGN §1)."""
+
+    EMAIL = "email"
+    SMS = "sms"
+    VOICE = "voice"
+    HOME = "home"
+
+
+class Switch(StrEnum):
+    """One of the two switches every channel has."""
+
+    MARKETING = "marketing"
+    ALL = "all"
+
+
+class MessageKind(StrEnum):
+    """What a message is for; decides which switches and AI settings apply."""
+
+    CAMPAIGN = "campaign"
+    STACK = "stack"
+    REMINDER = "reminder"
+    BOOKING_HELP = "booking_help"
+    AI_OUTREACH = "ai_outreach"
+    AI_REPLY = "ai_reply"
+
+
+class Keyword(StrEnum):
+    """What an inbound text means for consent (R9, R10)."""
+
+    OPT_OUT = "opt_out"
+    OPT_IN = "opt_in"
+    HELP = "help"
+    REVIEW = "review"
+    NONE = "none"
+
+
+class Address(StrEnum):
+    """Which address on file a channel uses."""
+
+    EMAIL = "email"
+    MOBILE = "mobile"
+    HOME_PHONE = "home_phone"
+
+
+CHANNELS: tuple[Channel, ...] = (Channel.EMAIL, Channel.SMS, Channel.VOICE, Channel.HOME)
+SWITCHES: tuple[Switch, ...] = (Switch.MARKETING, Switch.ALL)
+MESSAGE_KINDS: tuple[MessageKind, ...] = tuple(MessageKind)
+
+MARKETING_KINDS = frozenset({MessageKind.CAMPAIGN, MessageKind.STACK, MessageKind.AI_OUTREACH})
+OPERATIONAL_KINDS = frozenset({MessageKind.REMINDER, MessageKind.BOOKING_HELP})
+AI_KINDS = frozenset({MessageKind.AI_OUTREACH, MessageKind.AI_REPLY})
+PHONE_CHANNELS = frozenset({Channel.SMS, Channel.VOICE, Channel.HOME})
+
+CHANNEL_ADDRESS: Mapping[Channel, Address] = {
+    Channel.EMAIL: Address.EMAIL,
+    Channel.SMS: Address.MOBILE,
+    Channel.VOICE: Address.MOBILE,
+    Channel.HOME: Address.HOME_PHONE,
+}
+
+#: What the screen calls each channel, and the address it needs.
+CHANNEL_LABELS: Mapping[Channel, str] = {
+    Channel.EMAIL: "Email",
+    Channel.SMS: "SMS",
+    Channel.VOICE: "Mobile calls",
+    Channel.HOME: "Home Phone",
+}
+ADDRESS_LABELS: Mapping[Address, str] = {
+    Address.EMAIL: "email",
+    Address.MOBILE: "mobile number",
+    Address.HOME_PHONE: "home phone",
+}
+KIND_LABELS: Mapping[MessageKind, str] = {
+    MessageKind.CAMPAIGN: "Campaigns",
+    MessageKind.STACK: "Stacks",
+    MessageKind.REMINDER: "Reminders",
+    MessageKind.BOOKING_HELP: "Booking help",
+    MessageKind.AI_OUTREACH: "Hailee outreach",
+    MessageKind.AI_REPLY: "Hailee replies",
+}
+
+
+# --- Keywords (R9, R10) -------------------------------------------------------------------------
+
+OPT_OUT_KEYWORDS = frozenset(
+    {"stop", "stopall", "stop all", "unsubscribe", "cancel", "end", "quit", "optout", "opt out",
+     "opt-out", "revoke"}
+)
+OPT_IN_KEYWORDS = frozenset({"start", "unstop"})
+HELP_KEYWORDS = frozenset({"help", "info"})
+
+#: Words that make a text look like an opt-out when it is not exactly a keyword (R10).
+_REVIEW_PATTERN = re.compile(
+    r"\b(stop\w*|unsubscribe\w*|cancel\w*|quit|opt[\s-]?out|revoke|remove me|do not (text|contact|call)"
+    r"|don'?t (text|contact|call)|no more (texts|messages))\b"
+)
+_TRAILING_PUNCTUATION = re.compile(r"[\W_]+$")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def normalize_body(body: str) -> str:
+    """Return a text's body as R9 compares it: NFKC, trimmed, case-folded, no trailing
+    punctuation, inner whitespace collapsed."""
+    text = unicodedata.normalize("NFKC", body).casefold()
+    text = _WHITESPACE.sub(" ", text).strip()
+    return _TRAILING_PUNCTUATION.sub("", text).strip()
+
+
+def classify_body(body: str) -> Keyword:
+    """Classify an inbound text (R9, R10).
+
+    Only an exact keyword changes consent. "YES" is never an opt-in: clients answer YES to
+    appointment confirmations. A text that merely contains an opt-out word goes to review.
+    """
+    text = normalize_body(body)
+    if text in OPT_OUT_KEYWORDS:
+        return Keyword.OPT_OUT
+    if text in OPT_IN_KEYWORDS:
+        return Keyword.OPT_IN
+    if text in HELP_KEYWORDS:
+        return Keyword.HELP
+    if _REVIEW_PATTERN.search(text):
+        return Keyword.REVIEW
+    return Keyword.NONE
+
+
+# --- Switch state (R4, R4a, R5, R7) ------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class ChannelConsent:
+    """One channel's stored consent for a client, and what constrains it."""
+
+    channel: Channel
+    address: str | None
+    all: bool
+    marketing: bool
+    stop_locked: bool = False
+    stop_locked_at: datetime | None = None
+
+    @property
+    def effective_all(self) -> bool:
+        """All as the screen shows it: off without an address (R5) or under a STOP lock (R7)."""
+        return self.address is not None and self.all and not self.stop_locked
+
+    @property
+    def effective_marketing(self) -> bool:
+        """Marketing as the screen shows it: only while All is on (R4)."""
+        return self.effective_all and self.marketing
+
+
+def default_switches(has_address: bool, marketing_default: bool) -> tuple[bool, bool]:
+    """The (all, marketing) a new client starts with on a channel (R4a)."""
+    return (has_address, has_address and marketing_default)
+
+
+def switch_blocker(consent: ChannelConsent, switch: Switch, turn_on: bool) -> str | None:
+    """Why a switch may not be set as asked, or None if the rules allow it (R3, R4, R5, R7).
+
+    Turning a switch off is never refused (R3) — it is only meaningless without an address.
+    """
+    label = CHANNEL_LABELS[consent.channel]
+    if consent.address is None:
+        return f"No {ADDRESS_LABELS[CHANNEL_ADDRESS[consent.channel]]} on file, so {label} has no switches"
+    if not turn_on:
+        return None
+    if switch is Switch.ALL and consent.channel is Channel.SMS and consent.stop_locked:
+        return ("This number texted STOP: only the client can turn SMS back on, by texting START")
+    if switch is Switch.MARKETING and not consent.effective_all:
+        if consent.channel is Channel.SMS and consent.stop_locked:
+            return ("This number texted STOP: only the client can turn SMS back on, by texting START")
+        return f"{label} Marketing can be on only while {label} All is on"
+    return None
+
+
+# --- AI settings (R12) -------------------------------------------------------------------------
+
+class ResponseTime(StrEnum):
+    """How quickly Hailee answers."""
+
+    DYNAMIC = "dynamic"
+    INSTANT = "instant"
+    FIXED = "fixed"
+
+
+@dataclass(frozen=True, slots=True)
+class StudioAI:
+    """Studio-wide AI settings (owner and manager only, R12)."""
+
+    enabled: bool = True
+    outreach: bool = True
+    reply_all: bool = True
+    reply_members: bool = True
+    response_time: ResponseTime = ResponseTime.DYNAMIC
+    response_minutes: int = 5
+
+
+@dataclass(frozen=True, slots=True)
+class ClientAI:
+    """Per-client Hailee switches (R12)."""
+
+    outreach: bool = True
+    replies: bool = True
+
+
+# --- Quiet hours (R17) -------------------------------------------------------------------------
+
+QUIET_START = time(21, 0)
+QUIET_END = time(8, 0)
+HELD_KINDS = MARKETING_KINDS
+
+
+def held_until(now: datetime, zones: Iterable[ZoneInfo]) -> datetime | None:
+    """When a held message may go out, or None if `now` is within 8 a.m.–9 p.m. in every zone.
+
+    A number whose area spans several time zones is treated by the strictest of them: the
+    message waits until it is 8 a.m. in all of them.
+    """
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    latest: datetime | None = None
+    for zone in zones:
+        local = now.astimezone(zone)
+        if QUIET_END <= local.time() < QUIET_START:
+            continue
+        day = local.date() if local.time() < QUIET_END else local.date() + timedelta(days=1)
+        release = datetime.combine(day, QUIET_END, tzinfo=zone)
+        if latest is None or release > latest:
+            latest = release
+    return latest
+
+
+def format_clock(moment: datetime) -> str:
+    """'8:00 a.m.' in the style of the grid."""
+    hour = moment.hour % 12 or 12
+    suffix = "a.m." if moment.hour < 12 else "p.m."
+    return f"{hour}:{moment.minute:02d} {suffix}"
+
+
+# --- can_send (R1, R2, R12, R13, R17) ----------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """Whether a message may be sent now, and if not, the reason the grid shows."""
+
+    allowed: bool
+    reason: str | None = None
+    held_until: datetime | None = None
+
+    @property
+    def held(self) -> bool:
+        return self.held_until is not None
+
+
+ALLOWED = Decision(True)
+
+
+def can_send(
+    consent: ChannelConsent,
+    kind: MessageKind,
+    *,
+    studio_ai: StudioAI,
+    client_ai: ClientAI,
+    is_member: bool,
+    now: datetime,
+    zones: Iterable[ZoneInfo] = (),
+) -> Decision:
+    """May a message of `kind` be sent on this channel now?
+
+    Compliance first (R1, R2, R5, R7): an AI message needs compliance's permission too (R13).
+    Then the AI settings (R12), then quiet hours (R17), so the reason shown is the one staff
+    can act on first.
+    """
+    channel = consent.channel
+    label = CHANNEL_LABELS[channel]
+    if consent.address is None:
+        return Decision(False, f"No {ADDRESS_LABELS[CHANNEL_ADDRESS[channel]]} on file")
+    if not consent.effective_all:
+        if channel is Channel.SMS and consent.stop_locked:
+            return Decision(False, "SMS All is off — client texted STOP")
+        return Decision(False, f"{label} All is off")
+    if kind in MARKETING_KINDS and not consent.effective_marketing:
+        return Decision(False, "Marketing is off")
+    if kind in AI_KINDS:
+        if not studio_ai.enabled:
+            return Decision(False, "AI assistant is off for the studio")
+        if kind is MessageKind.AI_OUTREACH:
+            if not studio_ai.outreach:
+                return Decision(False, "Hailee outreach is off for the studio (staff tasks instead)")
+            if not client_ai.outreach:
+                return Decision(False, "Hailee outreach is off for this client")
+        else:
+            if not (studio_ai.reply_all or (studio_ai.reply_members and is_member)):
+                reason = ("Hailee replies are on for members only" if studio_ai.reply_members
+                          else "Hailee message reply is off for the studio")
+                return Decision(False, reason)
+            if not client_ai.replies:
+                return Decision(False, "Hailee replies are off for this client")
+    if kind in HELD_KINDS and channel in PHONE_CHANNELS:
+        release = held_until(now, zones)
+        if release is not None:
+            return Decision(False, f"held until {format_clock(release)} local time", release)
+    return ALLOWED
+
+
+def utc_now() -> datetime:
+    """The current time, timezone-aware in UTC."""
+    return datetime.now(timezone.utc)

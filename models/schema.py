@@ -1,0 +1,160 @@
+"""The tables: peewee models, singular names, one per kind of record.
+
+Consent switches live on the client row (one row read opens a profile; one indexed scan counts
+an audience of 100,000). The STOP lock lives on the phone number (R6). Consent events are
+append-only and hash-chained (R14).
+"""
+
+from __future__ import annotations
+
+import peewee
+
+from .db import database
+
+
+class BaseModel(peewee.Model):
+    """Every table binds to the one database proxy."""
+
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Staff(BaseModel):
+    """A staff member who signs in with their own PIN (R15)."""
+
+    name = peewee.CharField(max_length=120, unique=True)
+    role = peewee.CharField(max_length=16)  # owner, manager, employee
+    pin_hash = peewee.CharField(max_length=128)
+    pin_salt = peewee.CharField(max_length=64)
+    failed_attempts = peewee.IntegerField(default=0)
+    locked_until = peewee.CharField(max_length=32, null=True)  # ISO UTC
+    active = peewee.BooleanField(default=True)
+    created_at = peewee.CharField(max_length=32)
+
+
+class Client(BaseModel):
+    """A person the studio contacts. Archived, never deleted (R14)."""
+
+    first_name = peewee.CharField(max_length=120)
+    last_name = peewee.CharField(max_length=120)
+    #: case-folded "first last", for search; `sort_key` is "last first" for the list order.
+    name_key = peewee.CharField(max_length=250, index=True)
+    sort_key = peewee.CharField(max_length=250)
+    status = peewee.CharField(max_length=16, default="prospect")  # member, prospect
+    email = peewee.CharField(max_length=320, null=True, index=True)
+    mobile = peewee.CharField(max_length=20, null=True, index=True)  # E.164
+    home_phone = peewee.CharField(max_length=20, null=True, index=True)  # E.164
+    email_all = peewee.BooleanField(default=False)
+    email_marketing = peewee.BooleanField(default=False)
+    sms_all = peewee.BooleanField(default=False)
+    sms_marketing = peewee.BooleanField(default=False)
+    voice_all = peewee.BooleanField(default=False)
+    voice_marketing = peewee.BooleanField(default=False)
+    home_all = peewee.BooleanField(default=False)
+    home_marketing = peewee.BooleanField(default=False)
+    ai_outreach = peewee.BooleanField(default=True)
+    ai_replies = peewee.BooleanField(default=True)
+    archived = peewee.BooleanField(default=False)
+    created_at = peewee.CharField(max_length=32)
+    #: bumped by every change; a change made on an older version is refused (R16).
+    version = peewee.IntegerField(default=1)
+
+    class Meta:
+        indexes = ((("archived", "sort_key"), False),)
+
+
+class StopLock(BaseModel):
+    """A phone number whose owner texted an opt-out keyword (R6). The row is the lock."""
+
+    number = peewee.CharField(max_length=20, primary_key=True)
+    locked_at = peewee.CharField(max_length=32)  # when the client texted STOP, ISO UTC
+    inbound_sid = peewee.CharField(max_length=64, null=True)
+
+
+class InboundMessage(BaseModel):
+    """A text a client sent, processed once by its provider message id (R11)."""
+
+    sid = peewee.CharField(max_length=64, unique=True)
+    from_number = peewee.CharField(max_length=20)
+    to_number = peewee.CharField(max_length=20, null=True)
+    body = peewee.TextField()
+    received_at = peewee.CharField(max_length=32)  # ISO UTC
+    keyword = peewee.CharField(max_length=16)  # rules.Keyword
+    #: whether a keyword changed consent; False when a later keyword had already won (R11).
+    applied = peewee.BooleanField(default=False)
+    review_state = peewee.CharField(max_length=16, null=True)  # open, applied, dismissed
+    resolved_by = peewee.ForeignKeyField(Staff, null=True, backref="resolved_messages")
+    resolved_at = peewee.CharField(max_length=32, null=True)
+    processed_at = peewee.CharField(max_length=32)
+
+    class Meta:
+        indexes = (
+            (("from_number", "received_at"), False),
+            (("review_state", "from_number"), False),
+        )
+
+
+class ConsentEvent(BaseModel):
+    """One append-only record of a change (R14). Never updated, never deleted."""
+
+    at = peewee.CharField(max_length=32)  # ISO UTC, when the change was made
+    actor = peewee.CharField(max_length=120)  # a staff member's name, or the client's number
+    staff = peewee.ForeignKeyField(Staff, null=True, backref="events")
+    client = peewee.ForeignKeyField(Client, null=True, backref="events")
+    number = peewee.CharField(max_length=20, null=True, index=True)
+    channel = peewee.CharField(max_length=8, null=True)
+    switch = peewee.CharField(max_length=40)  # all, marketing, stop_lock, ai_outreach, …
+    old = peewee.CharField(max_length=320, null=True)
+    new = peewee.CharField(max_length=320, null=True)
+    source = peewee.CharField(max_length=16)  # staff, client_keyword, import, review_queue, system
+    method = peewee.CharField(max_length=32, null=True)  # consent method, for a switch turned on
+    note = peewee.TextField(null=True)
+    inbound_sid = peewee.CharField(max_length=64, null=True)
+    prev_hash = peewee.CharField(max_length=64)
+    hash = peewee.CharField(max_length=64)
+
+    class Meta:
+        indexes = ((("client", "id"), False), (("at",), False))
+
+
+class AuditHead(BaseModel):
+    """The last event of the chain. Its row lock serializes event writers on PostgreSQL, and
+    it lets `verify-audit` notice when the newest events were removed."""
+
+    id = peewee.IntegerField(primary_key=True)
+    last_event_id = peewee.IntegerField(default=0)
+    last_hash = peewee.CharField(max_length=64)
+    count = peewee.IntegerField(default=0)
+
+
+class StudioSettings(BaseModel):
+    """The studio's single settings row: AI settings (R12), marketing defaults (R4a), locale."""
+
+    id = peewee.IntegerField(primary_key=True)
+    name = peewee.CharField(max_length=120, default="My Studio")
+    time_zone = peewee.CharField(max_length=64, default="America/New_York")
+    default_region = peewee.CharField(max_length=2, default="US")
+    ai_enabled = peewee.BooleanField(default=True)
+    ai_outreach = peewee.BooleanField(default=True)
+    ai_reply_all = peewee.BooleanField(default=True)
+    ai_reply_members = peewee.BooleanField(default=True)
+    ai_response_time = peewee.CharField(max_length=16, default="dynamic")
+    ai_response_minutes = peewee.IntegerField(default=5)
+    default_marketing_email = peewee.BooleanField(default=True)
+    default_marketing_sms = peewee.BooleanField(default=False)
+    default_marketing_voice = peewee.BooleanField(default=False)
+    default_marketing_home = peewee.BooleanField(default=False)
+    version = peewee.IntegerField(default=1)
+
+
+class SchemaVersion(BaseModel):
+    """Which numbered migrations have been applied."""
+
+    version = peewee.IntegerField(primary_key=True)
+    applied_at = peewee.CharField(max_length=32)
+
+
+MODELS: tuple[type[BaseModel], ...] = (
+    Staff, Client, StopLock, InboundMessage, ConsentEvent, AuditHead, StudioSettings, SchemaVersion,
+)

@@ -1,0 +1,292 @@
+"""Databases to try things on: `init` (an empty studio), `seed` (synthetic clients at scale,
+for benchmarks) and the demo studio that `python main.py demo` opens."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from .audit import EventLog
+from .consent import CONSENT_METHODS, set_client_ai, set_switch
+from .clients import add_client, make_draft, name_key, sort_key
+from .db import database
+from .errors import DatabaseExists
+from .inbound import InboundText, _apply_batch, process_inbound
+from .rules import CHANNELS, Channel, Keyword, Switch, classify_body
+from .schema import AuditHead, Client, Staff
+from .staff import Role, SignedIn, create_staff, list_staff
+from .timeutil import iso
+
+DEMO_STAFF = (("Demo Owner", Role.OWNER, "2468"), ("Demo Manager", Role.MANAGER, "3579"),
+              ("Demo Employee", Role.EMPLOYEE, "1357"))
+
+
+def init_studio(owner_name: str, owner_pin: str) -> SignedIn:
+    """Start an empty studio with its owner. Refused if the database already has staff."""
+    if Staff.select().exists():
+        raise DatabaseExists("a studio already exists in this database")
+    return create_staff(None, owner_name, "owner", owner_pin)
+
+
+def ensure_demo_staff() -> SignedIn:
+    """The demo's three staff members (DESIGN §4), created if missing; returns the owner."""
+    existing = {s.name: s for s in list_staff(active_only=False)}
+    owner = existing.get("Demo Owner")
+    if owner is None:
+        if existing:
+            raise DatabaseExists("this database already holds a studio without the demo staff")
+        owner = create_staff(None, "Demo Owner", "owner", "2468")
+    for name, role, pin in DEMO_STAFF[1:]:
+        if name not in existing:
+            create_staff(owner, name, role.value, pin)
+    return owner
+
+
+# --- Synthetic clients at scale -----------------------------------------------------------------
+
+FIRST_NAMES = (
+    "Dana Sam Alex Jordan Taylor Morgan Casey Riley Jamie Avery Quinn Harper Rowan Emerson Finley "
+    "Maria Jose Wei Priya Aisha Olivia Liam Noah Emma Ava Sophia Mia Lucas Ethan Mason Logan "
+    "Chloe Zoe Lily Grace Hannah Nora Leah Ella Aria Maya Isla Ruby Ivy Nina Omar Yusuf Kenji "
+    "Hiro Mateo Diego Carmen Lucia Elena Sofia Ana Tomas Ines Rafael Amara Kofi Zara Leila"
+).split()
+LAST_NAMES = (
+    "Reyes Kim Nguyen Patel Garcia Smith Johnson Williams Brown Jones Miller Davis Rodriguez "
+    "Martinez Hernandez Lopez Gonzalez Wilson Anderson Thomas Moore Jackson Martin Lee Thompson "
+    "White Harris Clark Lewis Robinson Walker Young Allen King Wright Scott Torres Hill Flores "
+    "Green Adams Nelson Baker Hall Rivera Campbell Mitchell Carter Roberts Chen Singh Okafor "
+    "Haddad Novak Silva Costa Ito Tanaka Larsen Murphy Kelly"
+).split()
+#: Real North American area codes in several time zones, so quiet hours (R17) differ by client.
+AREA_CODES = ("212", "646", "617", "305", "312", "713", "214", "303", "602", "415", "213", "206",
+              "503", "702", "808", "907", "404", "215", "619", "512")
+STAFF_NOTES = ("asked at the front desk", "changed at check-in", "client called", None, None)
+CHATTER = ("Yes", "See you at 6!", "Can I move my class to Friday?", "Thanks!", "YES", "ok",
+           "What time is yoga tomorrow?", "Running 5 min late")
+REVIEW_TEXTS = ("please stop texting me", "Stop sending these", "can you remove me from the list",
+                "I want to opt out of promos", "no more messages please")
+
+
+@dataclass(frozen=True, slots=True)
+class SeedSummary:
+    """What `seed` added."""
+
+    clients: int
+    events: int
+    stop_locks: int
+    review_items: int
+
+    def as_json(self) -> dict[str, int]:
+        return {"clients": self.clients, "events": self.events, "stop_locks": self.stop_locks,
+                "review_items": self.review_items}
+
+
+def seed(count: int, *, rng_seed: int = 20261126, chunk: int = 5000) -> SeedSummary:
+    """Add `count` synthetic clients with about ten consent events each, shared family mobiles,
+    STOP locks and review items, in chunks of one transaction each (fast: bulk inserts)."""
+    if count < 0:
+        raise ValueError("the number of clients cannot be negative")
+    rng = random.Random(rng_seed)
+    ensure_demo_staff()
+    staff = [(s.staff_id, s.name) for s in list_staff()]
+    start = datetime.now(timezone.utc) - timedelta(days=730)
+    events_before = _event_count()
+    locks = reviews = 0
+    with database.atomic():
+        next_id = (Client.select(Client.id).order_by(Client.id.desc()).scalar() or 0) + 1
+    done = 0
+    while done < count:
+        size = min(chunk, count - done)
+        with database.atomic():
+            added_locks, added_reviews = _seed_chunk(rng, next_id, size, staff, start)
+        locks += added_locks
+        reviews += added_reviews
+        next_id += size
+        done += size
+    return SeedSummary(count, _event_count() - events_before, locks, reviews)
+
+
+def _event_count() -> int:
+    return AuditHead.get_by_id(1).count
+
+
+def _seed_chunk(rng: random.Random, first_id: int, size: int, staff: list[tuple[int, str]],
+                start: datetime) -> tuple[int, int]:
+    events: list[dict[str, Any]] = []  # written after their clients, for the foreign key
+    clients: list[dict[str, Any]] = []
+    texts: list[InboundText] = []
+    previous_mobile: str | None = None
+    reviews = 0
+    for offset in range(size):
+        client_id = first_id + offset
+        first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+        joined = start + timedelta(seconds=rng.randrange(0, 600 * 86400))
+        # About one client in thirty shares the mobile of the one before (a family).
+        if previous_mobile and rng.random() < 0.033:
+            mobile: str | None = previous_mobile
+        elif rng.random() < 0.88:
+            mobile = f"+1{rng.choice(AREA_CODES)}{rng.randrange(2000000, 9999999)}"
+        else:
+            mobile = None
+        previous_mobile = mobile
+        email = (f"{first}.{last}{client_id}@example.com".lower() if rng.random() < 0.9 else None)
+        home = f"+1{rng.choice(AREA_CODES)}{rng.randrange(2000000, 9999999)}" if rng.random() < 0.2 else None
+        status = "member" if rng.random() < 0.6 else "prospect"
+        row: dict[str, Any] = {
+            "id": client_id, "first_name": first, "last_name": last,
+            "name_key": name_key(first, last), "sort_key": sort_key(first, last), "status": status,
+            "email": email, "mobile": mobile, "home_phone": home, "archived": rng.random() < 0.01,
+            "created_at": iso(joined), "version": 1, "ai_outreach": rng.random() < 0.95,
+            "ai_replies": rng.random() < 0.97,
+        }
+        defaults = {Channel.EMAIL: True, Channel.SMS: False, Channel.VOICE: False, Channel.HOME: False}
+        addresses = {Channel.EMAIL: email, Channel.SMS: mobile, Channel.VOICE: mobile, Channel.HOME: home}
+        at = joined
+        staff_id, staff_name = rng.choice(staff)
+        events.append(dict(at=iso(at), actor=staff_name, staff_id=staff_id, client_id=client_id,
+                source="import", switch="client", new=f"added ({status})"))
+        for channel in CHANNELS:
+            has = addresses[channel] is not None
+            row[f"{channel.value}_all"] = has
+            row[f"{channel.value}_marketing"] = has and defaults[channel]
+            if has:
+                events.append(dict(at=iso(at), actor=staff_name, staff_id=staff_id, client_id=client_id,
+                        number=addresses[channel] if channel is not Channel.EMAIL else None,
+                        channel=channel.value, switch="all", old=None, new="on", source="import",
+                        method="studio_default"))
+        # A few staff changes over the months: consent given for texts, opt-outs asked for.
+        for _ in range(rng.randrange(2, 8)):
+            channel = rng.choice([c for c in CHANNELS if addresses[c] is not None] or [None])
+            if channel is None:
+                break
+            switch = rng.choice((Switch.MARKETING, Switch.MARKETING, Switch.ALL))
+            column = f"{channel.value}_{switch.value}"
+            if switch is Switch.MARKETING and not row[f"{channel.value}_all"]:
+                continue
+            new = not row[column]
+            at += timedelta(seconds=rng.randrange(3600, 60 * 86400))
+            staff_id, staff_name = rng.choice(staff)
+            events.append(dict(at=iso(at), actor=staff_name, staff_id=staff_id, client_id=client_id,
+                    number=addresses[channel] if channel is not Channel.EMAIL else None,
+                    channel=channel.value, switch=switch.value, old="on" if row[column] else "off",
+                    new="on" if new else "off", source="staff",
+                    method=rng.choice(list(CONSENT_METHODS)) if new else None,
+                    note=rng.choice(STAFF_NOTES)))
+            row[column] = new
+        clients.append(row)
+        if mobile is not None:
+            roll = rng.random()
+            sent = at + timedelta(seconds=rng.randrange(60, 30 * 86400))
+            sid = f"SMseed{client_id:09d}"
+            if roll < 0.025:
+                texts.append(InboundText(sid, mobile, rng.choice(("STOP", "stop", "Stop.", "UNSUBSCRIBE")), sent))
+            elif roll < 0.03:
+                texts.append(InboundText(sid, mobile, rng.choice(REVIEW_TEXTS), sent))
+                reviews += 1
+            elif roll < 0.2:
+                texts.append(InboundText(sid, mobile, rng.choice(CHATTER), sent))
+    _insert_clients(clients)
+    log = EventLog()
+    for event in events:
+        log.add(**event)
+    log.flush()
+    texts.sort(key=lambda t: t.at)
+    results = _apply_batch(texts)
+    locks = sum(1 for r in results if r.action == Keyword.OPT_OUT.value and r.changed)
+    return locks, reviews
+
+
+def _insert_clients(rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    columns = list(rows[0])
+    param = database.param
+    sql = (f"INSERT INTO client ({', '.join(columns)}) VALUES ({', '.join([param] * len(columns))})")
+    database.cursor().executemany(sql, [tuple(row[c] for c in columns) for row in rows])
+    if database.obj is not None and type(database.obj).__name__.startswith("Postgres"):
+        database.execute_sql("SELECT setval(pg_get_serial_sequence('client', 'id'), "
+                             "(SELECT MAX(id) FROM client))")
+
+
+# --- The demo studio ------------------------------------------------------------------------------
+
+def build_demo() -> None:
+    """The demo studio (about 60 clients in varied states), made through the real operations so
+    its history is real. Idempotent: a demo database that has clients is left as it is."""
+    ensure_demo_staff()
+    if Client.select().exists():
+        return
+    staff = {s.name: s for s in list_staff()}
+    employee, manager = staff["Demo Employee"], staff["Demo Manager"]
+    rng = random.Random(7)
+    now = datetime.now(timezone.utc)
+
+    def add(first: str, last: str, status: str, email: str | None, mobile: str | None,
+            home: str | None = None) -> int:
+        draft = make_draft(first, last, status=status, email=email, mobile=mobile, home_phone=home)
+        return add_client(employee, draft).client_ids[0]
+
+    # The Reyes family share one mobile: Dana texted STOP, and it reaches all three (R6, R18).
+    dana = add("Dana", "Reyes", "member", "dana.reyes@example.com", "(555) 555-0123")
+    add("Sam", "Reyes", "member", "sam.reyes@example.com", "555-555-0123")
+    add("Alex", "Reyes", "prospect", None, "+1 555 555 0123")
+    set_switch(manager, dana, Channel.SMS, Switch.MARKETING, True, method="signed_form",
+               note="signed the membership form")
+    process_inbound("+15555550123", "STOP", sid="SMdemo-reyes-stop", at=now - timedelta(days=3, hours=2))
+
+    # Clients without an email, without a mobile, with a home phone.
+    add("Priya", "Patel", "member", None, "(212) 555-0142", "(212) 555-0199")
+    add("Omar", "Haddad", "prospect", "omar.haddad@example.com", None)
+    add("Grace", "Kim", "member", None, "(415) 555-0110")
+    # A text that looks like an opt-out but is not a keyword waits for review (R10).
+    leah = add("Leah", "Nguyen", "member", "leah.nguyen@example.com", "(617) 555-0133")
+    process_inbound("(617) 555-0133", "please stop texting me about promos", sid="SMdemo-review-1",
+                    at=now - timedelta(hours=5))
+    add("Mateo", "Garcia", "prospect", "mateo.garcia@example.com", "(305) 555-0177")
+    process_inbound("(305) 555-0177", "Can you remove me from the list?", sid="SMdemo-review-2",
+                    at=now - timedelta(hours=1))
+    # A client who texted STOP and later START again (R8).
+    ella = add("Ella", "Martin", "member", "ella.martin@example.com", "(312) 555-0188")
+    process_inbound("(312) 555-0188", "stop", sid="SMdemo-ella-stop", at=now - timedelta(days=40))
+    process_inbound("(312) 555-0188", "START", sid="SMdemo-ella-start", at=now - timedelta(days=12))
+    # Marketing turned off at a client's request; AI replies off for one client.
+    set_switch(employee, leah, Channel.EMAIL, Switch.MARKETING, False, note="asked for fewer emails")
+    set_client_ai(employee, ella, "replies", False, note="prefers to talk to a person")
+
+    area_codes = ("212", "415", "617", "305", "312", "713", "206", "303", "602", "808")
+    used = set()
+    for index in range(50):
+        first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+        while (first, last) in used or last == "Reyes":
+            first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+        used.add((first, last))
+        mobile = f"({rng.choice(area_codes)}) 555-{100 + index:04d}" if rng.random() < 0.9 else None
+        email = f"{first}.{last}@example.com".lower() if rng.random() < 0.85 else None
+        home = f"({rng.choice(area_codes)}) 555-{300 + index:04d}" if rng.random() < 0.15 else None
+        client_id = add(first, last, rng.choice(("member", "member", "prospect")), email, mobile, home)
+        roll = rng.random()
+        if mobile and roll < 0.3:
+            set_switch(employee, client_id, Channel.SMS, Switch.MARKETING, True,
+                       method=rng.choice(list(CONSENT_METHODS)), note=rng.choice(STAFF_NOTES))
+        elif email and roll < 0.45:
+            set_switch(employee, client_id, Channel.EMAIL, Switch.MARKETING, False,
+                       note="unsubscribed at the desk")
+        elif mobile and roll < 0.52:
+            process_inbound(mobile, rng.choice(("STOP", "Stop", "UNSUBSCRIBE")),
+                            sid=f"SMdemo-{index}", at=now - timedelta(days=rng.randrange(1, 90)))
+        elif email and roll < 0.58:
+            set_switch(manager, client_id, Channel.EMAIL, Switch.ALL, False,
+                       note="asked for no email at all")
+        if mobile and rng.random() < 0.3:
+            body = rng.choice(CHATTER)
+            if classify_body(body) is Keyword.NONE:
+                process_inbound(mobile, body, sid=f"SMdemo-chat-{index}",
+                                at=now - timedelta(hours=rng.randrange(2, 200)))
+
+
+def demo_sign_in_hint() -> str:
+    """The line the sign-in screen shows on the demo database (DESIGN §4)."""
+    return "Demo studio — Demo Owner PIN 2468 · Demo Manager 3579 · Demo Employee 1357"
+

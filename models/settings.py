@@ -1,0 +1,106 @@
+"""Studio-wide settings: Hailee's AI settings (R12), marketing defaults (R4a), time zone."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .audit import EventLog, on_off
+from .changes import Change
+from .db import database, for_update
+from .errors import InvalidInput, StaleData
+from .rules import Channel, ResponseTime, StudioAI
+from .schema import StudioSettings
+from .staff import Role, SignedIn, require_role
+from .timeutil import iso_now
+
+#: The AI settings a manager may change, with the words the screen and the record use.
+AI_SETTING_LABELS = {
+    "ai_enabled": "AI assistant enabled",
+    "ai_outreach": "Stack and task outreach",
+    "ai_reply_all": "Message reply",
+    "ai_reply_members": "Message reply for members",
+    "ai_response_time": "Response time",
+    "ai_response_minutes": "Response time (minutes)",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Studio:
+    """The settings row, read once per operation."""
+
+    name: str
+    time_zone: ZoneInfo
+    default_region: str
+    ai: StudioAI
+    marketing_defaults: dict[Channel, bool]
+    version: int
+
+
+def load_studio() -> Studio:
+    """The studio's settings as the rules use them."""
+    row = StudioSettings.get_by_id(1)
+    try:
+        zone = ZoneInfo(row.time_zone)
+    except ZoneInfoNotFoundError:
+        zone = ZoneInfo("UTC")
+    return Studio(
+        name=row.name,
+        time_zone=zone,
+        default_region=row.default_region,
+        ai=StudioAI(enabled=row.ai_enabled, outreach=row.ai_outreach, reply_all=row.ai_reply_all,
+                    reply_members=row.ai_reply_members,
+                    response_time=ResponseTime(row.ai_response_time),
+                    response_minutes=row.ai_response_minutes),
+        marketing_defaults={
+            Channel.EMAIL: row.default_marketing_email, Channel.SMS: row.default_marketing_sms,
+            Channel.VOICE: row.default_marketing_voice, Channel.HOME: row.default_marketing_home,
+        },
+        version=row.version,
+    )
+
+
+def update_ai_settings(who: SignedIn, changes: dict[str, Any], *,
+                       expected_version: int | None = None) -> Change:
+    """Change studio-wide AI settings: owner and manager only (R12, R15). One event each.
+
+    AI settings never touch consent (R12): this writes the settings row and nothing else.
+    """
+    unknown = set(changes) - set(AI_SETTING_LABELS)
+    if unknown:
+        raise InvalidInput(f"unknown AI setting {sorted(unknown)[0]!r}")
+    if "ai_response_time" in changes:
+        try:
+            changes["ai_response_time"] = ResponseTime(changes["ai_response_time"]).value
+        except ValueError:
+            raise InvalidInput("response time is dynamic, instant or fixed") from None
+    if "ai_response_minutes" in changes:
+        minutes = changes["ai_response_minutes"]
+        if not isinstance(minutes, int) or isinstance(minutes, bool) or not 1 <= minutes <= 1440:
+            raise InvalidInput("fixed response time is 1 to 1440 minutes")
+    with database.atomic():
+        staff = require_role(who, Role.MANAGER)
+        row = for_update(StudioSettings.select().where(StudioSettings.id == 1)).get()
+        if expected_version is not None and row.version != expected_version:
+            raise StaleData("The studio's AI settings were changed on another workstation. "
+                            "They have been reloaded; please check and try again.")
+        log = EventLog()
+        now = iso_now()
+        changed: dict[str, Any] = {}
+        for name, value in changes.items():
+            old = getattr(row, name)
+            if old == value:
+                continue
+            changed[name] = value
+            log.add(at=now, actor=staff.name, staff_id=staff.staff_id, source="staff",
+                    switch=f"studio:{name}", old=_text(old), new=_text(value))
+        if changed:
+            (StudioSettings.update(**changed, version=StudioSettings.version + 1)
+             .where(StudioSettings.id == 1).execute())
+        log.flush()
+    return Change(what="studio_settings", event_ids=tuple(log.event_ids), studio=bool(changed))
+
+
+def _text(value: Any) -> str:
+    return on_off(value) if isinstance(value, bool) else str(value)

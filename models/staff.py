@@ -1,0 +1,158 @@
+"""Staff accounts, PINs and roles (R15).
+
+PINs are kept only as salted scrypt hashes. Five wrong PINs in a row lock that staff member's
+sign-in for five minutes. Roles are checked here, against the stored row, on every operation
+that needs one — hiding a button is only the picture of the rule.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from .audit import EventLog
+from .db import database, for_update
+from .errors import InvalidInput, NotAllowed, NotFound, SignInRefused
+from .rules import format_clock, utc_now
+from .schema import Staff
+from .timeutil import iso, iso_now, parse_iso
+
+MAX_FAILED_ATTEMPTS = 5
+LOCKOUT = timedelta(minutes=5)
+#: scrypt cost: about 50 ms a check on a front-desk PC, slow enough to make guessing costly.
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
+
+
+class Role(StrEnum):
+    """What a staff member may do (R15). Higher roles include the lower ones."""
+
+    EMPLOYEE = "employee"
+    MANAGER = "manager"
+    OWNER = "owner"
+
+
+_RANK = {Role.EMPLOYEE: 0, Role.MANAGER: 1, Role.OWNER: 2}
+ROLE_LABELS = {Role.OWNER: "Owner", Role.MANAGER: "Manager", Role.EMPLOYEE: "Employee"}
+
+
+@dataclass(frozen=True, slots=True)
+class SignedIn:
+    """Who is signed in. Operations take this and re-read the role from the database."""
+
+    staff_id: int
+    name: str
+    role: Role
+
+
+def hash_pin(pin: str, salt: bytes) -> str:
+    """The stored form of a PIN."""
+    return hashlib.scrypt(pin.encode("utf-8"), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P,
+                          dklen=32).hex()
+
+
+def validate_pin(pin: str) -> str:
+    """A PIN is 4 to 8 digits."""
+    if not (pin.isascii() and pin.isdigit() and 4 <= len(pin) <= 8):
+        raise InvalidInput("a PIN is 4 to 8 digits")
+    return pin
+
+
+def _role(value: str) -> Role:
+    try:
+        return Role(value.strip().lower())
+    except ValueError:
+        raise InvalidInput(f"unknown role {value!r} (owner, manager or employee)") from None
+
+
+def create_staff(by: SignedIn | None, name: str, role: str, pin: str) -> SignedIn:
+    """Add a staff account. Only an owner may, except for the studio's first account (an owner)."""
+    clean_name = " ".join(name.split())
+    if not clean_name:
+        raise InvalidInput("a staff member needs a name")
+    wanted = _role(role)
+    validate_pin(pin)
+    salt = secrets.token_bytes(16)
+    pin_hash = hash_pin(pin, salt)  # slow: outside the write lock
+    with database.atomic():
+        if by is None:
+            if Staff.select().exists():
+                raise NotAllowed("only an owner can add staff accounts")
+            if wanted is not Role.OWNER:
+                raise InvalidInput("the studio's first account is its owner")
+            actor = clean_name
+        else:
+            actor = require_role(by, Role.OWNER).name
+        if Staff.select().where(Staff.name == clean_name).exists():
+            raise InvalidInput(f"a staff member named {clean_name!r} already exists")
+        staff = Staff.create(name=clean_name, role=wanted.value, pin_hash=pin_hash,
+                             pin_salt=salt.hex(), created_at=iso_now())
+        log = EventLog()
+        log.add(at=iso_now(), actor=actor, staff_id=by.staff_id if by else staff.id,
+                source="staff", switch="staff_account", old=None,
+                new=f"{clean_name} ({wanted.value})")
+        log.flush()
+    return SignedIn(staff.id, staff.name, wanted)
+
+
+def list_staff(active_only: bool = True) -> list[SignedIn]:
+    """Staff for the sign-in picker, owners first then by name."""
+    query = Staff.select()
+    if active_only:
+        query = query.where(Staff.active == True)  # noqa: E712 (peewee expression)
+    rows = sorted(query, key=lambda s: (-_RANK[Role(s.role)], s.name.casefold()))
+    return [SignedIn(s.id, s.name, Role(s.role)) for s in rows]
+
+
+def sign_in(staff_id: int, pin: str, now: datetime | None = None) -> SignedIn:
+    """Check a PIN. Wrong PINs count; the fifth in a row locks sign-in for five minutes."""
+    now = now or utc_now()
+    staff = Staff.get_or_none(Staff.id == staff_id)
+    if staff is None or not staff.active:
+        raise NotFound("no such staff member")
+    if staff.locked_until and parse_iso(staff.locked_until) > now:
+        until = parse_iso(staff.locked_until)
+        raise SignInRefused(f"Too many wrong PINs: sign-in for {staff.name} is locked until "
+                            f"{format_clock(until.astimezone())} ({_minutes_left(until, now)}).")
+    good = hmac.compare_digest(hash_pin(pin, bytes.fromhex(staff.pin_salt)), staff.pin_hash)
+    with database.atomic():
+        fresh = for_update(Staff.select().where(Staff.id == staff_id)).get()
+        if good:
+            if fresh.failed_attempts or fresh.locked_until:
+                Staff.update(failed_attempts=0, locked_until=None).where(Staff.id == staff_id).execute()
+            return SignedIn(staff.id, staff.name, Role(staff.role))
+        attempts = fresh.failed_attempts + 1
+        if attempts >= MAX_FAILED_ATTEMPTS:
+            until = now + LOCKOUT
+            Staff.update(failed_attempts=0, locked_until=iso(until)).where(Staff.id == staff_id).execute()
+            message = (f"Wrong PIN. After {MAX_FAILED_ATTEMPTS} wrong PINs, sign-in for {staff.name} "
+                       f"is locked until {format_clock(until.astimezone())} "
+                       f"({_minutes_left(until, now)}).")
+        else:
+            Staff.update(failed_attempts=attempts).where(Staff.id == staff_id).execute()
+            left = MAX_FAILED_ATTEMPTS - attempts
+            message = f"Wrong PIN. {left} more {'try' if left == 1 else 'tries'} before sign-in is locked for a while."
+    raise SignInRefused(message)
+
+
+def _minutes_left(until: datetime, now: datetime) -> str:
+    minutes = max(1, round((until - now).total_seconds() / 60))
+    return f"in {minutes} minute{'s' if minutes != 1 else ''}"
+
+
+def require_role(who: SignedIn, role: Role) -> SignedIn:
+    """The staff member as stored now, if their stored role is at least `role` (R15).
+
+    Reads the row, so a role changed or an account closed elsewhere takes effect at once,
+    and a SignedIn made up in code cannot claim more than the database grants.
+    """
+    staff = Staff.get_or_none(Staff.id == who.staff_id)
+    if staff is None or not staff.active:
+        raise NotAllowed("this staff account no longer exists; sign in again")
+    stored = Role(staff.role)
+    if _RANK[stored] < _RANK[role]:
+        raise NotAllowed(f"only {'an owner' if role is Role.OWNER else 'a manager or owner'} can do this")
+    return SignedIn(staff.id, staff.name, stored)
