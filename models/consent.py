@@ -232,15 +232,11 @@ class Audience:
     held: int
 
 
-#: Time-zone data for North American numbers goes down to the exchange (+1 NPA NXX).
-_NANP_PREFIX_LENGTH = 8
-
-
 def audience(channel: Channel | str, kind: MessageKind | str, now: datetime | None = None) -> Audience:
     """Count the clients `can_send()` allows now, for a campaign's audience (DESIGN §6).
 
     The switches, the STOP lock and the AI settings are filtered in SQL. Quiet hours (R17)
-    are decided once per telephone exchange with the same `held_until()` the grid uses, so
+    are decided once per area code with the same `held_until()` the grid uses, so
     the count and the grid agree.
     """
     channel = Channel(channel)
@@ -255,7 +251,7 @@ def audience(channel: Channel | str, kind: MessageKind | str, now: datetime | No
     if kind in MARKETING_KINDS:
         query = query.where(getattr(Client, field_name(channel, Switch.MARKETING)) == True)  # noqa: E712
     if channel is Channel.SMS:
-        query = query.where(~StopLock.select().where(StopLock.number == Client.mobile).exists())
+        query = query.where(~fn.EXISTS(StopLock.select().where(StopLock.number == Client.mobile)))
     if kind in AI_KINDS:
         # What the studio's settings allow does not depend on the client: ask can_send() once.
         studio_only = can_send(ChannelConsent(channel, "-", True, True), kind, studio_ai=studio.ai,
@@ -270,12 +266,10 @@ def audience(channel: Channel | str, kind: MessageKind | str, now: datetime | No
                 query = query.where(Client.status == "member")
     if kind not in HELD_KINDS or channel not in PHONE_CHANNELS:
         return Audience(query.count(), 0)
-    exchange = Case(None, [(address.startswith("+1"), fn.SUBSTR(address, 1, _NANP_PREFIX_LENGTH))],
-                    address)
+    area = Case(None, [(address.startswith("+1"), fn.SUBSTR(address, 1, 5))], address)
     allowed = held = 0
-    for prefix, count in query.select(exchange, fn.COUNT(Client.id)).group_by(exchange).tuples():
-        sample = prefix.ljust(12, "0") if len(prefix) == _NANP_PREFIX_LENGTH else prefix
-        zones = zones_for_number(sample) or (studio.time_zone,)
+    for key, count in query.select(area, fn.COUNT(Client.id)).group_by(area).tuples():
+        zones = zones_for_number(key) or (studio.time_zone,)
         if held_until(now, zones) is None:
             allowed += count
         else:

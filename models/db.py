@@ -93,7 +93,7 @@ def connect(url: str) -> peewee.Database:
         return peewee.SqliteDatabase(name, pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE")
     if parsed.scheme in ("postgres", "postgresql"):
         try:
-            return connect_url(url, autorollback=True)
+            return connect_url(url)
         except ImportError:
             raise StorageError("PostgreSQL needs psycopg2: pip install 'optin-desk[postgres]'") from None
     raise ValueError(f"unsupported database URL scheme {parsed.scheme!r} (use a file path or postgresql://)")

@@ -71,17 +71,37 @@ def normalize_optional_email(raw: str | None) -> str | None:
     return normalize_email(raw)
 
 
+@lru_cache(maxsize=1)
+def _nanp_area_zones() -> dict[str, tuple[str, ...]]:
+    """Every time zone each North American area code spans, from phonenumbers' time-zone data
+    (which it keys by prefixes of the number: "1212", or "1208457" where an area is split)."""
+    from phonenumbers.tzdata import TIMEZONE_DATA
+
+    areas: dict[str, set[str]] = {}
+    for prefix, names in TIMEZONE_DATA.items():
+        if prefix.startswith("1") and len(prefix) >= 4:
+            areas.setdefault(prefix[1:4], set()).update(names)
+    return {area: tuple(sorted(names - {phone_timezone.UNKNOWN_TIMEZONE})) for area, names in areas.items()}
+
+
 @lru_cache(maxsize=4096)
 def zones_for_number(e164: str) -> tuple[ZoneInfo, ...]:
-    """The time zones a number's area code lies in; empty where the data does not know (R17)."""
-    try:
-        number = phonenumbers.parse(e164, None)
-    except phonenumbers.NumberParseException:
-        return ()
+    """The time zones of a number's area code; empty where the data does not know (R17).
+
+    A North American area code that spans two zones gives both, so quiet hours hold a message
+    until it is 8 a.m. in each of them.
+    """
+    if e164.startswith("+1"):
+        names: tuple[str, ...] = _nanp_area_zones().get(e164[2:5], ())
+    else:
+        try:
+            number = phonenumbers.parse(e164, None)
+        except phonenumbers.NumberParseException:
+            return ()
+        names = tuple(n for n in phone_timezone.time_zones_for_number(number)
+                      if n != phone_timezone.UNKNOWN_TIMEZONE)
     zones = []
-    for name in phone_timezone.time_zones_for_number(number):
-        if name == phone_timezone.UNKNOWN_TIMEZONE:
-            continue
+    for name in names:
         try:
             zones.append(ZoneInfo(name))
         except ZoneInfoNotFoundError:

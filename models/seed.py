@@ -157,7 +157,7 @@ def _seed_chunk(rng: random.Random, first_id: int, size: int, staff: list[tuple[
                         channel=channel.value, switch="all", old=None, new="on", source="import",
                         method="studio_default"))
         # A few staff changes over the months: consent given for texts, opt-outs asked for.
-        for _ in range(rng.randrange(2, 8)):
+        for _ in range(rng.randrange(3, 11)):
             channel = rng.choice([c for c in CHANNELS if addresses[c] is not None] or [None])
             if channel is None:
                 break

@@ -15,24 +15,25 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from models import db as db_module  # noqa: E402
-from models.schema import MODELS  # noqa: E402
 from models.staff import SignedIn  # noqa: E402
 
 TEST_DATABASE_URL = os.environ.get("OPTIN_DESK_TEST_DATABASE_URL")
 
 
-def _drop_all(database) -> None:
-    database.drop_tables(list(reversed(MODELS)), safe=True, cascade=True)
+def _wipe_postgres(url: str) -> None:
+    """Empty the test PostgreSQL database: the suite owns it."""
+    database = db_module.connect(url)
+    database.connect()
+    database.execute_sql("DROP SCHEMA public CASCADE")
+    database.execute_sql("CREATE SCHEMA public")
+    database.close()
 
 
 @pytest.fixture
 def database_url(tmp_path: Path) -> Iterator[str]:
     """A URL for an empty database: a SQLite file in the test's folder, or the test PostgreSQL."""
     if TEST_DATABASE_URL:
-        database = db_module.connect(TEST_DATABASE_URL)
-        database.connect()
-        _drop_all(database)
-        database.close()
+        _wipe_postgres(TEST_DATABASE_URL)
         yield TEST_DATABASE_URL
     else:
         yield "sqlite:///" + str(tmp_path / "studio.db")

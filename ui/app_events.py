@@ -1,0 +1,32 @@
+"""One application-wide signal that data changed (STYLE 6).
+
+An operation of the model layer returns a `models.changes.Change`; whoever made the call
+emits it here, and so does the watcher that notices changes made by other workstations
+(R16). Each view decides for itself whether the change concerns it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+
+class AppEvents(QObject):
+    """The application's event hub."""
+
+    #: A committed change (models.changes.Change), from this window or from elsewhere.
+    data_changed = Signal(object)
+    #: The signed-in staff member changed (models.staff.SignedIn, or None when signed out).
+    staff_changed = Signal(object)
+    #: A one-line message for the status bar.
+    status_message = Signal(str)
+
+
+_events: AppEvents | None = None
+
+
+def app_events() -> AppEvents:
+    """The application's one AppEvents (created on first use, after the QApplication)."""
+    global _events
+    if _events is None:
+        _events = AppEvents()
+    return _events

@@ -1,0 +1,34 @@
+"""Who is signed in at this workstation. The model layer checks roles itself (R15); this is
+only so the window knows whom to act as and what to offer."""
+
+from __future__ import annotations
+
+from models.staff import Role, SignedIn
+
+from .app_events import app_events
+
+_current: SignedIn | None = None
+
+
+def current_staff() -> SignedIn:
+    """The signed-in staff member; raises if nobody is signed in (a bug in the caller)."""
+    if _current is None:
+        raise RuntimeError("nobody is signed in")
+    return _current
+
+
+def signed_in() -> SignedIn | None:
+    """The signed-in staff member, or None."""
+    return _current
+
+
+def set_current_staff(staff: SignedIn | None) -> None:
+    """Record a sign-in (or sign-out) and tell every view."""
+    global _current
+    _current = staff
+    app_events().staff_changed.emit(staff)
+
+
+def is_manager() -> bool:
+    """Whether to offer manager views (the model layer still checks, R15)."""
+    return _current is not None and _current.role in (Role.MANAGER, Role.OWNER)
