@@ -25,7 +25,7 @@ from .rules import (
 from .schema import Client, StopLock
 from .settings import Studio, load_studio
 from .staff import Role, SignedIn, require_role
-from .timeutil import iso_now, parse_iso, short_iso
+from .timeutil import iso_now, parse_iso
 
 #: How a client gave consent (R4), with the words the consent dialog shows.
 CONSENT_METHODS = {
@@ -127,8 +127,8 @@ def status_json(client_id: int, now: datetime | None = None) -> dict[str, Any]:
             "marketing": consent.effective_marketing,
             "stop_locked": consent.stop_locked,
         }
-        if consent.stop_locked:
-            entry["stop_locked_at"] = short_iso(StopLock.get_by_id(client.mobile).locked_at)
+        if consent.stop_locked_at is not None:
+            entry["stop_locked_at"] = consent.stop_locked_at.strftime("%Y-%m-%dT%H:%M:%SZ")
         entry["stored"] = {"all": consent.all, "marketing": consent.marketing}
         channels[channel.value] = entry
     receives = {ch.value: {k.value: d.allowed for k, d in kinds.items()}

@@ -103,8 +103,8 @@ def _apply_batch(texts: Sequence[InboundText]) -> list[InboundResult]:
     log = EventLog()
     processed_at = iso_now()
     rows: list[dict[str, Any]] = []
-    new_locks: dict[str, tuple[str, str]] = {}
-    lifted: set[str] = set()
+    # The lock each number ends the batch with, for numbers whose lock changed: (when, sid) or None.
+    final_locks: dict[str, tuple[str, str] | None] = {}
     sms_all_changes: dict[int, bool] = {}
     touched: set[int] = set()
     results: list[InboundResult] = []
@@ -123,16 +123,14 @@ def _apply_batch(texts: Sequence[InboundText]) -> list[InboundResult]:
                 state.last_keyword[text.number] = at
                 if keyword is Keyword.OPT_OUT and text.number not in state.locks:
                     state.locks[text.number] = at
-                    new_locks[text.number] = (at, text.sid)
-                    lifted.discard(text.number)
+                    final_locks[text.number] = (at, text.sid)
                     _record_lock(log, state, text.number, clients, at, text.sid, sms_all_changes,
                                  locked=True, actor=text.number, source="client_keyword")
                     touched.update(clients)
                     changed = True
                 elif keyword is Keyword.OPT_IN and text.number in state.locks:
                     del state.locks[text.number]
-                    if new_locks.pop(text.number, None) is None:
-                        lifted.add(text.number)
+                    final_locks[text.number] = None
                     _record_lock(log, state, text.number, clients, at, text.sid, sms_all_changes,
                                  locked=False, actor=text.number, source="client_keyword")
                     touched.update(clients)
@@ -146,11 +144,12 @@ def _apply_batch(texts: Sequence[InboundText]) -> list[InboundResult]:
         results.append(InboundResult(keyword.value, clients, text.sid, changed))
     for part in _chunks(rows, 200):
         InboundMessage.insert_many(part).execute()
-    for part in _chunks(sorted(lifted)):
+    for part in _chunks(sorted(final_locks)):
         StopLock.delete().where(StopLock.number.in_(list(part))).execute()
-    if new_locks:
-        StopLock.insert_many([{"number": n, "locked_at": a, "inbound_sid": s}
-                              for n, (a, s) in new_locks.items()]).execute()
+    new_locks = [{"number": n, "locked_at": lock[0], "inbound_sid": lock[1]}
+                 for n, lock in final_locks.items() if lock is not None]
+    for part in _chunks(new_locks, 300):
+        StopLock.insert_many(part).execute()
     _write_clients(sms_all_changes, touched)
     log.flush()
     return results
