@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -222,8 +223,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run_command(args)
     except (CommandError, OptInDeskError) as error:
-        print(f"{PROG}: error: {error}", file=sys.stderr)
+        # One line, whatever the message: a database driver's may span several.
+        print(f"{PROG}: error: {' '.join(str(error).split())}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:  # the reader went away (`… | head`): nothing to tell anyone
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted; nothing half-done was kept", file=sys.stderr)
         return 130

@@ -206,7 +206,7 @@ def _write_export(tmp: Path, filters: dict[str, Any]) -> int:
             first = getattr(event, "first_name", None)
             name = f"{first} {event.last_name}" if first is not None else ""
             writer.writerow([
-                event.id, event.at, event.actor, event.client_id, name, event.number,
+                event.id, event.at, event.actor, event.client_id, _csv_safe(name), event.number,
                 event.channel, event.switch, event.old, event.new, event.source, event.method,
                 _csv_safe(event.note), event.inbound_sid, event.hash,
             ])

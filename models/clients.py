@@ -22,7 +22,7 @@ from .db import database, for_update
 from .errors import InvalidAddress, InvalidInput, NotFound, StaleData
 from .phones import digits, normalize_optional_email, normalize_optional_phone
 from .rules import CHANNEL_ADDRESS, CHANNELS, Address, Channel, Switch, default_switches
-from .schema import Client, InboundMessage, StopLock
+from .schema import Client, ConsentEvent, InboundMessage, StopLock
 from .settings import Studio, load_studio
 from .staff import Role, SignedIn, require_role
 from .timeutil import iso_now
@@ -156,13 +156,18 @@ def add_client(who: SignedIn, draft: ClientDraft) -> Change:
 
 def update_addresses(who: SignedIn, client_id: int, *, email: str | None, mobile: str | None,
                      home_phone: str | None, expected_version: int | None = None) -> Change:
-    """Change a client's addresses (already validated E.164 / normalized email).
+    """Change a client's addresses, given as typed: they are validated and normalized here,
+    so a number in another format cannot dodge a STOP lock (R6, R7). Raises InvalidAddress.
 
     A mobile changed to a STOP-locked number is locked (SMS All off); a mobile changed away
     leaves the old number locked (R6). A channel that gains its first address starts with
     All on and Marketing from the studio's defaults (R4a); one that loses it keeps its stored
     switches, which count again if an address comes back.
     """
+    region = load_studio().default_region
+    email = _field("email", lambda: normalize_optional_email(email))
+    mobile = _field("mobile", lambda: normalize_optional_phone(mobile, region))
+    home_phone = _field("home_phone", lambda: normalize_optional_phone(home_phone, region))
     with database.atomic():
         staff = require_role(who, Role.EMPLOYEE)
         client = for_update(Client.select().where(Client.id == client_id)).get_or_none()
@@ -184,7 +189,9 @@ def update_addresses(who: SignedIn, client_id: int, *, email: str | None, mobile
                     source="staff", switch=kind.value, old=old, new=new)
             if old is None and new is not None:
                 for channel in CHANNELS:
-                    if CHANNEL_ADDRESS[channel] is kind:
+                    # Only a first address starts from the defaults; one that comes back finds
+                    # its recorded switches as they were (an opt-out stays an opt-out, R3).
+                    if CHANNEL_ADDRESS[channel] is kind and not _has_history(client.id, channel):
                         all_on, marketing_on = default_switches(True, studio.marketing_defaults[channel])
                         for switch, value in ((Switch.ALL, all_on), (Switch.MARKETING, marketing_on)):
                             column = field_name(channel, switch)
@@ -206,6 +213,12 @@ def update_addresses(who: SignedIn, client_id: int, *, email: str | None, mobile
              .where(Client.id == client.id).execute())
         log.flush()
     return Change(what="client", client_ids=(client_id,), event_ids=tuple(log.event_ids))
+
+
+def _has_history(client_id: int, channel: Channel) -> bool:
+    """Whether the record holds any event of a client's channel: it has had an address before."""
+    return ConsentEvent.select().where((ConsentEvent.client == client_id)
+                                       & (ConsentEvent.channel == channel.value)).exists()
 
 
 # --- Import (DESIGN §4 import-clients) -----------------------------------------------------------

@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlparse
 import peewee
 from playhouse.db_url import connect as connect_url
 
-from .errors import StorageError
+from .errors import InvalidInput, StorageError
 
 ENV_VAR = "OPTIN_DESK_DATABASE_URL"
 APP_DIR_NAME = "Opt-In Desk"
@@ -96,7 +96,7 @@ def connect(url: str) -> peewee.Database:
             return connect_url(url)
         except ImportError:
             raise StorageError("PostgreSQL needs psycopg2: pip install 'optin-desk[postgres]'") from None
-    raise ValueError(f"unsupported database URL scheme {parsed.scheme!r} (use a file path or postgresql://)")
+    raise InvalidInput(f"unsupported database URL scheme {parsed.scheme!r} (use a file path or postgresql://)")
 
 
 def open_database(url: str, *, migrate: bool = True) -> peewee.Database:

@@ -125,14 +125,16 @@ def _apply_batch(texts: Sequence[InboundText]) -> list[InboundResult]:
                     state.locks[text.number] = at
                     final_locks[text.number] = (at, text.sid)
                     _record_lock(log, state, text.number, clients, at, text.sid, sms_all_changes,
-                                 locked=True, actor=text.number, source="client_keyword")
+                                 locked=True, actor=text.number, source="client_keyword",
+                                 note=_texted(text.body))
                     touched.update(clients)
                     changed = True
                 elif keyword is Keyword.OPT_IN and text.number in state.locks:
                     del state.locks[text.number]
                     final_locks[text.number] = None
                     _record_lock(log, state, text.number, clients, at, text.sid, sms_all_changes,
-                                 locked=False, actor=text.number, source="client_keyword")
+                                 locked=False, actor=text.number, source="client_keyword",
+                                 note=_texted(text.body))
                     touched.update(clients)
                     changed = True
         rows.append({
@@ -165,6 +167,11 @@ def _write_clients(sms_all_changes: dict[int, bool], touched: set[int]) -> None:
              .where(Client.id.in_(list(part))).execute())
     for part in _chunks(sorted(touched - set(sms_all_changes))):
         Client.update(version=Client.version + 1).where(Client.id.in_(list(part))).execute()
+
+
+def _texted(body: str) -> str:
+    """The event note for a keyword: which word the client texted ("texted \"UNSUBSCRIBE\"")."""
+    return f'texted "{" ".join(body.split())[:60]}"'
 
 
 def _record_lock(log: EventLog, state: _NumberState, number: str, clients: Sequence[int], at: str,

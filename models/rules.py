@@ -80,8 +80,8 @@ CHANNEL_ADDRESS: Mapping[Channel, Address] = {
 CHANNEL_LABELS: Mapping[Channel, str] = {
     Channel.EMAIL: "Email",
     Channel.SMS: "SMS",
-    Channel.VOICE: "Mobile calls",
-    Channel.HOME: "Home Phone",
+    Channel.VOICE: "Phone calls",
+    Channel.HOME: "Home phone",
 }
 ADDRESS_LABELS: Mapping[Address, str] = {
     Address.EMAIL: "email",
@@ -235,16 +235,23 @@ def held_until(now: datetime, zones: Iterable[ZoneInfo]) -> datetime | None:
     """
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
-    latest: datetime | None = None
-    for zone in zones:
-        local = now.astimezone(zone)
-        if QUIET_END <= local.time() < QUIET_START:
-            continue
-        day = local.date() if local.time() < QUIET_END else local.date() + timedelta(days=1)
-        release = datetime.combine(day, QUIET_END, tzinfo=zone)
-        if latest is None or release > latest:
-            latest = release
-    return latest
+    zones = tuple(zones)
+    # Move to the next 8 a.m. of any zone that is in its quiet hours, until no zone is: a zone
+    # inside its window now may be outside it at another zone's 8 a.m. (+1 850 at 9:30 p.m.
+    # in New York must wait for 8 a.m. in Chicago, not 8 a.m. in New York = 7 a.m. there).
+    moment = now
+    for _ in range(2 * len(zones)):
+        moved = False
+        for zone in zones:
+            local = moment.astimezone(zone)
+            if QUIET_END <= local.time() < QUIET_START:
+                continue
+            day = local.date() if local.time() < QUIET_END else local.date() + timedelta(days=1)
+            moment = datetime.combine(day, QUIET_END, tzinfo=zone)
+            moved = True
+        if not moved:
+            break
+    return None if moment is now else moment
 
 
 def format_clock(moment: datetime) -> str:

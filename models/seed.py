@@ -89,7 +89,10 @@ def seed(count: int, *, rng_seed: int = 20261126, chunk: int = 5000) -> SeedSumm
     if count < 0:
         raise ValueError("the number of clients cannot be negative")
     rng = random.Random(rng_seed)
-    ensure_demo_staff()
+    # History is written in the names of the studio's own staff; an empty database gets the
+    # demo staff so there is someone to sign in as.
+    if not Staff.select().exists():
+        ensure_demo_staff()
     staff = [(s.staff_id, s.name) for s in list_staff()]
     start = datetime.now(timezone.utc) - timedelta(days=730)
     events_before = _event_count()

@@ -70,6 +70,10 @@ def update_ai_settings(who: SignedIn, changes: dict[str, Any], *,
     unknown = set(changes) - set(AI_SETTING_LABELS)
     if unknown:
         raise InvalidInput(f"unknown AI setting {sorted(unknown)[0]!r}")
+    for name in ("ai_enabled", "ai_outreach", "ai_reply_all", "ai_reply_members"):
+        # Only True or False: "no" would be stored as on while the record said "no" (R14).
+        if name in changes and not isinstance(changes[name], bool):
+            raise InvalidInput(f"{AI_SETTING_LABELS[name]} is on or off, not {changes[name]!r}")
     if "ai_response_time" in changes:
         try:
             changes["ai_response_time"] = ResponseTime(changes["ai_response_time"]).value

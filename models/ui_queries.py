@@ -2,26 +2,45 @@
 the marks a live refresh polls (R16), what changed past them, one filter's count, the clients
 behind a set of phone numbers.
 
-Every function turns the database's own failures into StorageError (models.db.storage_errors),
-so the screen can say "Database unavailable — retrying" and try again.
+Every function turns the database's own failures into StorageError, so the screen can say
+"Database unavailable — retrying" and try again; a dropped connection is closed so that the
+next call opens a fresh one.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Iterable, NamedTuple
+from typing import Iterable, Iterator, NamedTuple
 
+import peewee
 from peewee import fn
 
 from .clients import ClientFilter, _filter_condition
-from .db import storage_errors
+from .db import database
+from .errors import StorageError
 from .schema import AuditHead, Client, ConsentEvent, InboundMessage
 
 #: Past this many new events at once (a bulk import elsewhere), listing the clients they touched
 #: costs more than redrawing everything: `changes_since` then says `everything`.
 MAX_EVENTS_TO_LIST = 20_000
 _IN_CHUNK = 500
+
+
+@contextmanager
+def read_errors() -> Iterator[None]:
+    """Reads only: any failure of the database itself becomes StorageError (a read cannot
+    break a constraint, so every peewee.DatabaseError here is the storage's trouble)."""
+    try:
+        yield
+    except (peewee.DatabaseError, peewee.InterfaceError) as error:
+        if not database.in_transaction():
+            try:
+                database.close()
+            except (peewee.DatabaseError, peewee.InterfaceError):
+                pass  # already broken; the next call connects afresh
+        raise StorageError(f"database unavailable: {error}") from error
 
 
 class Marks(NamedTuple):
@@ -46,7 +65,7 @@ class ChangesSince:
 
 def latest_marks() -> Marks:
     """The newest consent event id and inbound text id: two reads of one row / one index."""
-    with storage_errors():
+    with read_errors():
         event_id = AuditHead.get_by_id(1).last_event_id
         message_id = InboundMessage.select(fn.MAX(InboundMessage.id)).scalar() or 0
     return Marks(event_id, message_id)
@@ -55,7 +74,7 @@ def latest_marks() -> Marks:
 def changes_since(old: Marks, new: Marks) -> ChangesSince:
     """The clients whose events or texts lie after `old` up to `new`, and whether studio
     settings or the review queue changed there. Range scans on primary keys only."""
-    with storage_errors():
+    with read_errors():
         if new.event_id - old.event_id > MAX_EVENTS_TO_LIST:
             return ChangesSince(client_ids=(), studio=True, review=True, everything=True)
         clients: set[int] = set()
@@ -88,7 +107,7 @@ def clients_with_mobiles(numbers: Iterable[str]) -> dict[int, str]:
     """Active clients whose mobile is one of `numbers` (E.164): {client id: name}."""
     wanted = sorted(set(numbers))
     result: dict[int, str] = {}
-    with storage_errors():
+    with read_errors():
         for start in range(0, len(wanted), _IN_CHUNK):
             part = wanted[start:start + _IN_CHUNK]
             query = (Client.select(Client.id, Client.first_name, Client.last_name)
@@ -103,7 +122,7 @@ def names_by_mobile(numbers: Iterable[str]) -> dict[str, tuple[str, ...]]:
     """The names of the active clients behind each mobile number, for the Messages list."""
     wanted = sorted(set(numbers))
     result: dict[str, list[str]] = defaultdict(list)
-    with storage_errors():
+    with read_errors():
         for start in range(0, len(wanted), _IN_CHUNK):
             part = wanted[start:start + _IN_CHUNK]
             query = (Client.select(Client.mobile, Client.first_name, Client.last_name)
@@ -118,7 +137,7 @@ def filter_counts_for(filters: Iterable[ClientFilter]) -> dict[ClientFilter, int
     """`clients.filter_counts()` for some filters only: after a switch changes, only
     "Any opt-out" can move, and each count costs tens of milliseconds at 100,000 clients."""
     counts: dict[ClientFilter, int] = {}
-    with storage_errors():
+    with read_errors():
         for which in filters:
             query = Client.select().where(Client.archived == False)  # noqa: E712
             condition = _filter_condition(ClientFilter(which))
