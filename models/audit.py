@@ -176,7 +176,10 @@ def iter_events(*, client_id: int | None = None, since: str | None = None,
         like = f"%{text.casefold()}%"
         query = query.where(ConsentEvent.actor.contains(text) | Client.name_key ** like
                             | ConsentEvent.number.contains(text) | ConsentEvent.note.contains(text))
-    query = query.order_by(ConsentEvent.id.desc() if newest_first else ConsentEvent.id)
+    # Newest first is by when the change happened: a keyword from a provider's log is recorded
+    # at the time the client texted, which may be before events written earlier.
+    query = query.order_by(*((ConsentEvent.at.desc(), ConsentEvent.id.desc()) if newest_first
+                             else (ConsentEvent.id,)))
     if limit is not None:
         query = query.limit(limit)
     return iter(query.objects().iterator())

@@ -17,11 +17,11 @@ from peewee import fn
 
 from .audit import EventLog, on_off
 from .changes import Change
-from .consent import CONSENT_METHODS, field_name
+from .consent import CONSENT_METHODS, channel_consents, field_name
 from .db import database, for_update
 from .errors import InvalidAddress, InvalidInput, NotFound, StaleData
 from .phones import digits, normalize_optional_email, normalize_optional_phone
-from .rules import CHANNEL_ADDRESS, CHANNELS, Address, Channel, Switch, default_switches
+from .rules import CHANNEL_ADDRESS, CHANNELS, Address, Channel, Switch, default_switches, is_opted_out
 from .schema import Client, ConsentEvent, InboundMessage, StopLock
 from .settings import Studio, load_studio
 from .staff import Role, SignedIn, require_role
@@ -400,13 +400,17 @@ def _like(column: peewee.Field, pattern: str) -> peewee.ColumnBase:
 
 
 def _opt_out_condition() -> peewee.ColumnBase:
-    """An address on file whose All or Marketing is off (the STOP lock is added by the caller)."""
+    """`rules.is_opted_out()` in SQL, for the filter and its count (a test checks they agree):
+    All off on an address on file, or Marketing off where the studio's default is on. The STOP
+    lock is added by the caller."""
+    defaults = load_studio().marketing_defaults
     condition: peewee.ColumnBase | None = None
     for channel in CHANNELS:
         column = getattr(Client, CHANNEL_ADDRESS[channel].value)
-        all_on = getattr(Client, field_name(channel, Switch.ALL))
-        marketing_on = getattr(Client, field_name(channel, Switch.MARKETING))
-        part = column.is_null(False) & ((all_on == False) | (marketing_on == False))  # noqa: E712
+        refused = getattr(Client, field_name(channel, Switch.ALL)) == False  # noqa: E712
+        if defaults[channel]:
+            refused = refused | (getattr(Client, field_name(channel, Switch.MARKETING)) == False)  # noqa: E712
+        part = column.is_null(False) & refused
         condition = part if condition is None else condition | part
     assert condition is not None
     return condition
@@ -515,21 +519,20 @@ def client_rows(ids: Sequence[int]) -> dict[int, ClientRow]:
         return {}
     clients = list(Client.select().where(Client.id.in_(list(ids))))
     mobiles = [c.mobile for c in clients if c.mobile]
-    locked = _locked(mobiles)
+    locks = {lock.number: lock for lock in StopLock.select().where(StopLock.number.in_(mobiles))} if mobiles else {}
     review = set()
     if mobiles:
         review = {row[0] for row in InboundMessage.select(InboundMessage.from_number)
                   .where((InboundMessage.review_state == "open") & InboundMessage.from_number.in_(mobiles))
                   .distinct().tuples()}
+    defaults = load_studio().marketing_defaults
     rows = {}
     for c in clients:
-        opted_out = c.mobile in locked or any(
-            getattr(c, CHANNEL_ADDRESS[ch].value) is not None
-            and not (getattr(c, field_name(ch, Switch.ALL)) and getattr(c, field_name(ch, Switch.MARKETING)))
-            for ch in CHANNELS)
+        channels = channel_consents(c, locks.get(c.mobile) if c.mobile else None)
+        opted_out = any(is_opted_out(consent, defaults[channel]) for channel, consent in channels.items())
         rows[c.id] = ClientRow(
             id=c.id, name=f"{c.first_name} {c.last_name}".strip(), status=c.status, email=c.email,
-            mobile=c.mobile, home_phone=c.home_phone, stop_locked=c.mobile in locked,
+            mobile=c.mobile, home_phone=c.home_phone, stop_locked=c.mobile in locks,
             opted_out=opted_out, needs_review=c.mobile in review)
     return rows
 

@@ -171,6 +171,17 @@ def default_switches(has_address: bool, marketing_default: bool) -> tuple[bool, 
     return (has_address, has_address and marketing_default)
 
 
+def is_opted_out(consent: ChannelConsent, marketing_default: bool) -> bool:
+    """Whether a channel shows an opt-out: the client turned down what the studio would
+    otherwise send — All off (or a STOP lock) on an address on file, or Marketing off where the
+    studio's default is on. Marketing off on SMS by default is no opt-out: it was never on."""
+    if consent.address is None:
+        return False
+    if consent.stop_locked or not consent.all:
+        return True
+    return marketing_default and not consent.marketing
+
+
 def switch_blocker(consent: ChannelConsent, switch: Switch, turn_on: bool) -> str | None:
     """Why a switch may not be set as asked, or None if the rules allow it (R3, R4, R5, R7).
 

@@ -252,7 +252,9 @@ def test_iter_events_filters(history):
     dana = history["dana"]
     mine = list(iter_events(client_id=dana))
     assert mine and all(e.client_id == dana for e in mine)
-    assert [e.id for e in iter_events(client_id=dana, newest_first=True)] == [e.id for e in reversed(mine)]
+    # Newest first by when it happened: a STOP texted earlier sorts below a later staff change.
+    newest = sorted(mine, key=lambda e: (e.at, e.id), reverse=True)
+    assert [e.id for e in iter_events(client_id=dana, newest_first=True)] == [e.id for e in newest]
     keyword = list(iter_events(source="client_keyword"))
     assert keyword and all(e.source == "client_keyword" for e in keyword)
     by_name = list(iter_events(text="reyes"))

@@ -323,8 +323,9 @@ def test_filters_and_counts(people, staff):
     assert client_ids(which=ClientFilter.PROSPECTS) == [people["sam"]]
     assert client_ids(which=ClientFilter.STOP_LOCKED) == [people["sam"]]
     assert client_ids(which=ClientFilter.NEEDS_REVIEW) == [people["lee"]]
-    # Dana's SMS and voice marketing are off by default (R4a), so every client has some opt-out.
-    assert set(client_ids(which=ClientFilter.ANY_OPT_OUT)) == set(people.values())
+    # An opt-out is a refusal: Sam's STOP and Mary's email marketing turned off. SMS and voice
+    # marketing that start off by default (R4a) were never on, so they are no opt-out.
+    assert set(client_ids(which=ClientFilter.ANY_OPT_OUT)) == {people["sam"], people["mary"]}
     assert client_ids("rey", ClientFilter.STOP_LOCKED) == [people["sam"]]
     counts = filter_counts()
     assert counts[ClientFilter.ALL] == 4 and counts[ClientFilter.STOP_LOCKED] == 1
@@ -344,3 +345,22 @@ def test_r14_archived_clients_leave_the_list_but_not_the_database(people, staff)
     assert people["dana"] in client_ids()
     with pytest.raises(NotFound):
         archive_client(staff["owner"], 999)
+
+
+def test_any_opt_out_filter_agrees_with_the_rule(db):
+    """The filter's SQL and rules.is_opted_out() describe one rule: they select the same clients."""
+    from models.consent import load_consent
+    from models.rules import is_opted_out
+    from models.seed import seed
+    from models.settings import load_studio
+
+    seed(300, rng_seed=3)
+    defaults = load_studio().marketing_defaults
+    by_rule = set()
+    for client in Client.select(Client.id).where(Client.archived == False):  # noqa: E712
+        channels = load_consent(client.id).channels
+        if any(is_opted_out(consent, defaults[channel]) for channel, consent in channels.items()):
+            by_rule.add(client.id)
+    assert 0 < len(by_rule) < 300
+    assert set(client_ids(which=ClientFilter.ANY_OPT_OUT)) == by_rule
+    assert filter_counts()[ClientFilter.ANY_OPT_OUT] == len(by_rule)
