@@ -1,0 +1,55 @@
+"""Start the window: the application, sign-in, then the main window.
+
+main.py has already opened and bound the database. Nothing slow happens before a window is
+on screen: the sign-in dialog reads the staff list only, and the main window reads the list's
+ids (one query) and counts its filters just after it shows (DESIGN §6).
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QDialog
+
+from resources import icon, stylesheet
+
+from .main_window import APP_NAME, ORGANIZATION, MainWindow
+from .session import set_current_staff
+from .sign_in_dialog import SignInDialog
+
+#: The staff member who signed in last at this workstation, offered first next time.
+LAST_STAFF_KEY = "signIn/lastStaffId"
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with the app's names (for QSettings), icon and stylesheet."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORGANIZATION)
+    app.setWindowIcon(icon("app"))
+    app.setStyleSheet(stylesheet())
+    return app
+
+
+def run_app(*, demo_hint: str | None = None) -> int:
+    """Sign in, then show the main window until it closes; the application's exit status.
+    Cancelling sign-in exits with 0."""
+    app = create_application()
+    settings = QSettings(ORGANIZATION, APP_NAME)
+    last = settings.value(LAST_STAFF_KEY)
+    dialog = SignInDialog(demo_hint=demo_hint,
+                          staff_id=int(last) if isinstance(last, (int, str)) and str(last).isdigit()
+                          else None)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return 0
+    who = dialog.signed_in_staff()
+    dialog.deleteLater()
+    settings.setValue(LAST_STAFF_KEY, who.staff_id)
+    set_current_staff(who)
+    window = MainWindow()
+    window.show()
+    return app.exec()
