@@ -1,0 +1,154 @@
+"""Render the main screens of Opt-In Desk to PNG files, for the README and for review.
+
+    python scripts/screenshots.py [--out docs/screenshots]
+
+It builds a fresh demo studio in a temporary folder, signs in as Demo Employee and drives the
+real window offscreen the way a person would: search, select, open dialogs. Nothing is mocked.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtGui import QColor, QPalette  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+SIZE = (1280, 720)
+
+
+def _settle(app: QApplication, ms: int = 250) -> None:
+    """Let timers (the search debounce, deferred counts) fire and the window paint."""
+    QTest.qWait(ms)
+    app.processEvents()
+
+
+def _save(widget: QWidget, path: Path) -> None:
+    widget.grab().save(str(path))
+    print(path)
+
+
+def dark_palette() -> QPalette:
+    """A dark desktop theme, as a user's OS might set it."""
+    palette = QPalette()
+    colors = {
+        QPalette.ColorRole.Window: "#202124", QPalette.ColorRole.WindowText: "#e8eaed",
+        QPalette.ColorRole.Base: "#17181a", QPalette.ColorRole.AlternateBase: "#26272a",
+        QPalette.ColorRole.Text: "#e8eaed", QPalette.ColorRole.Button: "#2d2e31",
+        QPalette.ColorRole.ButtonText: "#e8eaed", QPalette.ColorRole.Highlight: "#4c8df6",
+        QPalette.ColorRole.HighlightedText: "#ffffff", QPalette.ColorRole.ToolTipBase: "#2d2e31",
+        QPalette.ColorRole.ToolTipText: "#e8eaed", QPalette.ColorRole.PlaceholderText: "#9aa0a6",
+        QPalette.ColorRole.Mid: "#5f6368", QPalette.ColorRole.Dark: "#111214",
+        QPalette.ColorRole.Light: "#3c4043", QPalette.ColorRole.Midlight: "#35363a",
+        QPalette.ColorRole.Shadow: "#000000", QPalette.ColorRole.Link: "#8ab4f8",
+    }
+    for role, color in colors.items():
+        palette.setColor(role, QColor(color))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7f8388"))
+    return palette
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    from models.clients import client_ids
+    from models.db import open_database
+    from models.seed import build_demo, demo_sign_in_hint
+    from models.staff import list_staff, sign_in
+    from resources import stylesheet
+    from ui.app import create_application
+    from ui.consent_dialog import ConsentDialog
+    from ui.main_window import MainWindow
+    from ui.session import set_current_staff
+    from ui.sign_in_dialog import SignInDialog
+
+    with tempfile.TemporaryDirectory() as folder:
+        open_database("sqlite:///" + str(Path(folder) / "demo.db"))
+        build_demo()
+        app = create_application([sys.argv[0]])
+        app.setStyle("Fusion")
+        light = app.palette()
+
+        dialog = SignInDialog(demo_hint=demo_sign_in_hint())
+        dialog.show()
+        _settle(app)
+        _save(dialog, args.out / "sign-in.png")
+        dialog.close()
+
+        employee = next(s for s in list_staff() if s.name == "Demo Employee")
+        set_current_staff(sign_in(employee.staff_id, "1357"))
+        settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(settings=settings, watch=False)
+        window.resize(*SIZE)
+        window.show()
+        _settle(app, 400)
+
+        # The Reyes family, found by part of their shared mobile typed another way.
+        search = window.findChild(QWidget, "clientSearch")
+        search.setFocus()
+        QTest.keyClicks(search, "555-0123")
+        _settle(app, 400)
+        dana = client_ids("dana reyes")[0]
+        window.panel().select_client(dana)
+        _settle(app)
+        _save(window, args.out / "stop-locked-profile.png")
+
+        leah = client_ids("leah")[0]
+        search.clear()
+        _settle(app, 400)
+        window.panel().select_client(leah)
+        _settle(app)
+        _save(window, args.out / "client-profile.png")
+        scroll = window.profile().findChild(QWidget, "profileScroll")
+        bar = getattr(scroll, "verticalScrollBar", None)
+        if bar is not None:
+            bar().setValue(bar().maximum())
+            _settle(app)
+            _save(window, args.out / "receives-and-history.png")
+            bar().setValue(0)
+
+        consent = ConsentDialog("Leah Nguyen", "SMS – Marketing", window)
+        consent.show()
+        _settle(app)
+        _save(consent, args.out / "consent-dialog.png")
+        consent.close()
+
+        queue = window.open_review_queue()
+        queue.resize(820, 460)
+        _settle(app)
+        _save(queue, args.out / "review-queue.png")
+        queue.close()
+
+        window.close()
+
+        # A dark OS theme is in place before the window is built, as on a real desktop: the
+        # stylesheet resolves its palette() colours when widgets are polished.
+        app.setPalette(dark_palette())
+        app.setStyleSheet(stylesheet())
+        dark = MainWindow(settings=settings, watch=False)
+        dark.resize(*SIZE)
+        dark.show()
+        _settle(app, 400)
+        dark.panel().select_client(dana)
+        _settle(app, 400)
+        _save(dark, args.out / "dark-theme.png")
+        dark.close()
+        app.setPalette(light)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
