@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from models.consent import ClientConsent
 from models.rules import StudioAI
 from resources import icon
-from ui.opt_in_section import notice_html
+from ui.notice_label import NoticeLabel
 from ui.toggle_switch import ToggleSwitch
 
 _NOT_CONSENT = "It controls Hailee only and does not change the client's legal consent (Opt-In)."
@@ -58,10 +58,8 @@ class AiControlsSection(QFrame):
         super().__init__(parent)
         self._group = QButtonGroup(self)
         self._switches: dict[str, ToggleSwitch] = {}
-        self._studio_notice = QLabel(self)
-        self._studio_text = ""
-        self._message = QLabel(self)
-        self._message_text = ""
+        self._studio_notice = NoticeLabel("studioAiNotice", "settings", "info", self)
+        self._message = NoticeLabel("aiMessage", "alert", "warning", self)
         self._setup_ui()
         self._connect_signals()
 
@@ -92,11 +90,6 @@ class AiControlsSection(QFrame):
         subtitle.setWordWrap(True)
         layout.addWidget(subtitle)
 
-        self._message.setObjectName("aiMessage")
-        self._message.setProperty("role", "notice")
-        self._message.setProperty("state", "warning")
-        self._message.setWordWrap(True)
-        self._message.hide()
         layout.addWidget(self._message)
 
         grid = QGridLayout()
@@ -126,11 +119,7 @@ class AiControlsSection(QFrame):
             grid.addWidget(toggle, row, 1, Qt.AlignmentFlag.AlignCenter)
         layout.addLayout(grid)
 
-        self._studio_notice.setObjectName("studioAiNotice")
-        self._studio_notice.setProperty("role", "notice")
-        self._studio_notice.setProperty("state", "info")
-        self._studio_notice.setWordWrap(True)
-        self._studio_notice.hide()
+        self._studio_notice.setToolTip("Studio-wide AI settings are changed by a manager or the owner.")
         layout.addWidget(self._studio_notice)
 
     def _connect_signals(self) -> None:
@@ -149,14 +138,7 @@ class AiControlsSection(QFrame):
             with QSignalBlocker(toggle):
                 toggle.setChecked(on)
             toggle.setEnabled(True)
-        self._studio_text = " ".join(_studio_lines(consent.studio.ai))
-        if self._studio_text:
-            self._studio_notice.setText(notice_html("settings", self._studio_text))
-            self._studio_notice.setToolTip("Studio-wide AI settings are changed by a manager or "
-                                           "the owner.")
-            self._studio_notice.show()
-        else:
-            self._studio_notice.hide()
+        self._studio_notice.show_notice(" ".join(_studio_lines(consent.studio.ai)))
 
     def clear(self) -> None:
         """Show no client: both switches off and disabled."""
@@ -164,29 +146,24 @@ class AiControlsSection(QFrame):
             with QSignalBlocker(toggle):
                 toggle.setChecked(False)
             toggle.setEnabled(False)
-        self._studio_text = ""
-        self._studio_notice.hide()
+        self._studio_notice.clear_notice()
         self.clear_message()
 
     def studio_notice_text(self) -> str:
         """The read-only studio AI notice as plain text ('' when none is shown)."""
-        return self._studio_text
+        return self._studio_notice.plain_text()
 
     def show_message(self, text: str) -> None:
         """Show why a change was not made, until the next change or client."""
-        self._message_text = text
-        self._message.setText(notice_html("alert", text))
-        self._message.show()
+        self._message.show_notice(text)
 
     def clear_message(self) -> None:
         """Hide the message of show_message()."""
-        self._message_text = ""
-        self._message.hide()
-        self._message.clear()
+        self._message.clear_notice()
 
     def message(self) -> str:
         """The message shown, as plain text ('' when none is shown)."""
-        return self._message_text
+        return self._message.plain_text()
 
     # -- slots ----------------------------------------------------------------------------
 

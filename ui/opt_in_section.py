@@ -5,13 +5,12 @@ switch emits ``switch_requested``; the profile records it through ``models.conse
 calls ``show_consent()`` again, which also puts a switch back when a change was refused.
 
 The words the whole profile uses for channels and switches live here too
-(``CHANNEL_NAMES``, ``SWITCH_NAMES``), with the two small formatting helpers every part of
-the profile shares (``local_time_text()``, ``notice_html()``).
+(``CHANNEL_NAMES``, ``SWITCH_NAMES``), with ``local_time_text()``, which every part of the
+profile uses for times.
 """
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Mapping
@@ -31,7 +30,8 @@ from PySide6.QtWidgets import (
 from models.consent import ClientConsent
 from models.phones import display_phone
 from models.rules import CHANNEL_LABELS, Channel, ChannelConsent, Switch, format_clock
-from resources import icon, icon_path
+from resources import icon
+from ui.notice_label import NoticeLabel
 from ui.toggle_switch import ToggleSwitch
 
 #: What the profile calls each channel (a row of the Opt-In section and of the grid): the
@@ -72,17 +72,6 @@ def local_time_text(moment: datetime) -> str:
     return f"{local:%b} {local.day}, {local.year} at {format_clock(local)}"
 
 
-def notice_html(icon_name: str, text: str) -> str:
-    """Rich text for a notice label: an icon beside wrapped, escaped text."""
-    source = html.escape(icon_path(icon_name).as_uri(), quote=True)
-    return (
-        '<table cellspacing="0" cellpadding="0"><tr>'
-        f'<td valign="middle" style="padding-right: 8px"><img src="{source}" '
-        f'width="{_ICON_SIZE}" height="{_ICON_SIZE}"></td>'
-        f"<td>{html.escape(text)}</td></tr></table>"
-    )
-
-
 def switch_tooltip(channel: Channel, switch: Switch) -> str:
     """The tooltip of a compliance switch: what it blocks, and that it is not a Hailee control (R13)."""
     what, where = _MESSAGES_TO[channel]
@@ -119,10 +108,8 @@ class OptInSection(QFrame):
         self._addresses: dict[Channel, QLabel] = {}
         self._group = QButtonGroup(self)
         self._ids: dict[int, tuple[Channel, Switch]] = {}
-        self._stop_notice = QLabel(self)
-        self._stop_text = ""
-        self._message = QLabel(self)
-        self._message_text = ""
+        self._stop_notice = NoticeLabel("smsStopNotice", "lock", "locked", self)
+        self._message = NoticeLabel("optInMessage", "alert", "warning", self)
         self._setup_ui()
         self._connect_signals()
 
@@ -155,12 +142,6 @@ class OptInSection(QFrame):
         subtitle.setWordWrap(True)
         layout.addWidget(subtitle)
 
-        self._message.setObjectName("optInMessage")
-        self._message.setProperty("role", "notice")
-        self._message.setProperty("state", "warning")
-        self._message.setWordWrap(True)
-        self._message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._message.hide()
         layout.addWidget(self._message)
 
         for number, (title_text, icon_name, channels) in enumerate(_GROUPS):
@@ -176,13 +157,6 @@ class OptInSection(QFrame):
             for channel in channels:
                 layout.addLayout(self._channel_row(channel))
                 if channel is Channel.SMS:
-                    self._stop_notice.setObjectName("smsStopNotice")
-                    self._stop_notice.setProperty("role", "notice")
-                    self._stop_notice.setProperty("state", "locked")
-                    self._stop_notice.setWordWrap(True)
-                    self._stop_notice.setTextInteractionFlags(
-                        Qt.TextInteractionFlag.TextSelectableByMouse)
-                    self._stop_notice.hide()
                     layout.addWidget(self._stop_notice)
 
     def _group_heading(self, text: str, icon_name: str) -> QHBoxLayout:
@@ -256,14 +230,10 @@ class OptInSection(QFrame):
         if sms.stop_locked and sms.address is not None:
             when = (f"Texted STOP on {local_time_text(sms.stop_locked_at)}"
                     if sms.stop_locked_at is not None else "Texted STOP")
-            self._stop_text = (f"{when} — SMS is off for this number. Only the client can turn "
-                               "it back on, by texting START to the studio.")
-            self._stop_notice.setText(notice_html("lock", self._stop_text))
-            self._stop_notice.show()
+            self._stop_notice.show_notice(f"{when} — SMS is off for this number. Only the client "
+                                          "can turn it back on, by texting START to the studio.")
         else:
-            self._stop_text = ""
-            self._stop_notice.hide()
-            self._stop_notice.clear()
+            self._stop_notice.clear_notice()
 
     def clear(self) -> None:
         """Show no client: every switch off and disabled, no notice, no message."""
@@ -274,29 +244,24 @@ class OptInSection(QFrame):
             toggle.setEnabled(False)
         for address in self._addresses.values():
             address.clear()
-        self._stop_text = ""
-        self._stop_notice.hide()
+        self._stop_notice.clear_notice()
         self.clear_message()
 
     def show_message(self, text: str) -> None:
         """Show why a change was not made, inside the section, until the next change or client."""
-        self._message_text = text
-        self._message.setText(notice_html("alert", text))
-        self._message.show()
+        self._message.show_notice(text)
 
     def clear_message(self) -> None:
         """Hide the message of show_message()."""
-        self._message_text = ""
-        self._message.hide()
-        self._message.clear()
+        self._message.clear_notice()
 
     def message(self) -> str:
         """The message shown, as plain text ('' when none is shown)."""
-        return self._message_text
+        return self._message.plain_text()
 
     def stop_notice_text(self) -> str:
         """The STOP notice as plain text ('' when the SMS number is not locked)."""
-        return self._stop_text
+        return self._stop_notice.plain_text()
 
     # -- slots ----------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from models.consent import ClientConsent
 from models.phones import display_phone
 from models.rules import Channel
 from resources import icon
-from ui.opt_in_section import notice_html
+from ui.notice_label import NoticeLabel
 
 _ICON_SIZE = 16
 _STATUS_LABELS = {"member": "Member", "prospect": "Prospect"}
@@ -31,8 +31,7 @@ class ProfileHeader(QWidget):
         self._archived_badge = QLabel("Archived", self)
         self._addresses: dict[str, tuple[QWidget, QLabel]] = {}
         self._no_address = QLabel("No email or phone number on file", self)
-        self._household = QLabel(self)
-        self._household_text = ""
+        self._household = NoticeLabel("householdNotice", "users", "info", self)
         self._setup_ui()
 
     def _setup_ui(self) -> None:
@@ -85,11 +84,6 @@ class ProfileHeader(QWidget):
         addresses.addStretch(1)
         layout.addLayout(addresses)
 
-        self._household.setObjectName("householdNotice")
-        self._household.setProperty("role", "notice")
-        self._household.setProperty("state", "info")
-        self._household.setWordWrap(True)
-        self._household.hide()
         layout.addSpacing(2)
         layout.addWidget(self._household)
 
@@ -110,9 +104,7 @@ class ProfileHeader(QWidget):
             text.setText(value or "")
             holder.setVisible(bool(value))
         self._no_address.setVisible(not any(values.values()))
-        self._household_text = household_notice(housemates)
-        self._household.setText(notice_html("users", self._household_text))
-        self._household.setVisible(bool(self._household_text))
+        self._household.show_notice(household_notice(housemates))
 
     def clear(self) -> None:
         """Show no client."""
@@ -123,8 +115,7 @@ class ProfileHeader(QWidget):
         for holder, _text in self._addresses.values():
             holder.hide()
         self._no_address.hide()
-        self._household_text = ""
-        self._household.hide()
+        self._household.clear_notice()
 
     def name(self) -> str:
         """The client's name as shown."""
@@ -132,7 +123,7 @@ class ProfileHeader(QWidget):
 
     def household_text(self) -> str:
         """The household notice as plain text ('' when nobody shares an address)."""
-        return self._household_text
+        return self._household.plain_text()
 
 
 def household_notice(housemates: Sequence[Housemate]) -> str:
