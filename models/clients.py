@@ -25,6 +25,7 @@ from .rules import CHANNEL_ADDRESS, CHANNELS, Address, Channel, Switch, default_
 from .schema import Client, ConsentEvent, InboundMessage, StopLock
 from .settings import Studio, load_studio
 from .staff import Role, SignedIn, require_role
+from .text import storable
 from .timeutil import iso_now
 
 STATUSES = ("member", "prospect")
@@ -68,8 +69,8 @@ def make_draft(first_name: str, last_name: str, *, status: str | None = None,
                marketing: dict[Channel, bool] | None = None, method: str | None = None,
                region: str = "US") -> ClientDraft:
     """Validate a new client's fields; raise InvalidInput naming the first bad one."""
-    first = " ".join((first_name or "").split())
-    last = " ".join((last_name or "").split())
+    first = " ".join(storable(first_name or "").split())
+    last = " ".join(storable(last_name or "").split())
     if not first and not last:
         raise InvalidInput("a client needs a first or last name")
     if len(first) > 120 or len(last) > 120:

@@ -25,6 +25,7 @@ from .rules import (
 from .schema import Client, StopLock
 from .settings import Studio, load_studio
 from .staff import Role, SignedIn, require_role
+from .text import note_or_none
 from .timeutil import iso_now, parse_iso
 
 #: How a client gave consent (R4), with the words the consent dialog shows.
@@ -195,7 +196,7 @@ def set_switch(who: SignedIn, client_id: int, channel: Channel | str, switch: Sw
         log.add(at=iso_now(), actor=staff.name, staff_id=staff.staff_id, client_id=client.id,
                 number=consent.address if channel is not Channel.EMAIL else None,
                 channel=channel.value, switch=switch.value, old=on_off(old), new=on_off(on),
-                source="staff", method=method if on else None, note=(note or "").strip() or None)
+                source="staff", method=method if on else None, note=note_or_none(note))
         log.flush()
     return Change(what="switch", client_ids=(client.id,), event_ids=tuple(log.event_ids))
 
@@ -219,7 +220,7 @@ def set_client_ai(who: SignedIn, client_id: int, which: str, on: bool, *,
         log = EventLog()
         log.add(at=iso_now(), actor=staff.name, staff_id=staff.staff_id, client_id=client.id,
                 switch=column, old=on_off(old), new=on_off(on), source="staff",
-                note=(note or "").strip() or None)
+                note=note_or_none(note))
         log.flush()
     return Change(what="ai", client_ids=(client.id,), event_ids=tuple(log.event_ids))
 

@@ -92,10 +92,7 @@ def connect(url: str) -> peewee.Database:
         # writers queue on the busy timeout instead of failing half-way.
         return peewee.SqliteDatabase(name, pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE")
     if parsed.scheme in ("postgres", "postgresql"):
-        try:
-            return connect_url(url)
-        except ImportError:
-            raise StorageError("PostgreSQL needs psycopg2: pip install 'optin-desk[postgres]'") from None
+        return connect_url(url)
     raise InvalidInput(f"unsupported database URL scheme {parsed.scheme!r} (use a file path or postgresql://)")
 
 
@@ -107,6 +104,8 @@ def open_database(url: str, *, migrate: bool = True) -> peewee.Database:
     try:
         db.connect(reuse_if_open=True)
     except peewee.OperationalError as error:
+        raise StorageError(f"cannot open the database: {error}") from None
+    except peewee.ImproperlyConfigured as error:  # the database's driver is not installed
         raise StorageError(f"cannot open the database: {error}") from None
     database.initialize(db)
     if migrate:

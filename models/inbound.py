@@ -26,6 +26,7 @@ from .rules import Keyword, classify_body, utc_now
 from .schema import Client, InboundMessage, StopLock
 from .settings import load_studio
 from .staff import Role, SignedIn, require_role
+from .text import note_or_none, storable
 from .timeutil import iso, iso_now, parse_user_time
 
 #: Parameters per IN (…) list, well under every backend's limit.
@@ -203,7 +204,7 @@ def process_inbound(from_number: str, body: str, *, sid: str | None = None,
     number = normalize_phone(from_number, load_studio().default_region)
     if sid is not None and not sid.strip():
         raise InvalidInput("message id is empty")
-    text = InboundText(sid=(sid or f"local-{uuid.uuid4().hex}").strip(), number=number, body=body,
+    text = InboundText(sid=(sid or f"local-{uuid.uuid4().hex}").strip(), number=number, body=storable(body),
                        at=at or utc_now(), to=to)
     with database.atomic():
         return _apply_batch([text])[0]
@@ -261,7 +262,7 @@ def import_messages(path: Path) -> MessageImportSummary:
         except InvalidInput as error:
             summary.bad_rows.append({"row": line, "error": str(error)})
             continue
-        texts.append((at, line, InboundText(sid=sid, number=number, body=row["Body"], at=at,
+        texts.append((at, line, InboundText(sid=sid, number=number, body=storable(row["Body"]), at=at,
                                             to=row["To"].strip() or None)))
     texts.sort(key=lambda item: (item[0], item[1]))
     ordered = [text for _, _, text in texts]
@@ -331,7 +332,7 @@ def resolve_review(who: SignedIn, message_id: int, *, apply_stop: bool, note: st
         now = iso_now()
         sms_all_changes: dict[int, bool] = {}
         outcome = "applied" if apply_stop else "dismissed"
-        clean_note = (note or "").strip() or None
+        clean_note = note_or_none(note)
         if apply_stop and message.from_number not in state.locks:
             StopLock.insert(number=message.from_number, locked_at=now, inbound_sid=message.sid).execute()
             _record_lock(log, state, message.from_number, clients, now, message.sid, sms_all_changes,
