@@ -7,12 +7,15 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 import peewee
 
 from .db import database, for_update
 from .schema import AuditHead, Client, ConsentEvent
+
+if TYPE_CHECKING:
+    from .staff import SignedIn
 
 GENESIS_HASH = "0" * 64
 
@@ -160,8 +163,15 @@ EXPORT_COLUMNS = (
 def iter_events(*, client_id: int | None = None, since: str | None = None,
                 until: str | None = None, source: str | None = None,
                 text: str | None = None, newest_first: bool = False,
-                limit: int | None = None) -> Iterator[ConsentEvent]:
-    """Events with their client, filtered for the audit log and the history view."""
+                limit: int | None = None, before: tuple[str, int] | None = None,
+                after_id: int | None = None) -> Iterator[ConsentEvent]:
+    """Events with their client, filtered for the audit log and the history view.
+
+    `before` is a keyset for paging newest first: only events that sort after the event
+    `(at, id)` in that order, so the next page costs the same however deep it is.
+    `after_id` keeps only events written after that one (ids grow as events are written):
+    what a log on screen has not seen yet.
+    """
     query = (ConsentEvent.select(ConsentEvent, Client.first_name, Client.last_name)
              .join(Client, join_type=peewee.JOIN.LEFT_OUTER, on=(ConsentEvent.client == Client.id)))
     if client_id is not None:
@@ -176,6 +186,14 @@ def iter_events(*, client_id: int | None = None, since: str | None = None,
         like = f"%{text.casefold()}%"
         query = query.where(ConsentEvent.actor.contains(text) | Client.name_key ** like
                             | ConsentEvent.number.contains(text) | ConsentEvent.note.contains(text))
+    if after_id is not None:
+        query = query.where(ConsentEvent.id > after_id)
+    if before is not None:
+        at, event_id = before
+        # The redundant `at <= …` lets the index on `at` start at the keyset: a deep page
+        # is as cheap as the first (the OR alone would scan the index from its newest end).
+        query = query.where((ConsentEvent.at <= at)
+                            & ((ConsentEvent.at < at) | (ConsentEvent.id < event_id)))
     # Newest first is by when the change happened: a keyword from a provider's log is recorded
     # at the time the client texted, which may be before events written earlier.
     query = query.order_by(*((ConsentEvent.at.desc(), ConsentEvent.id.desc()) if newest_first
@@ -198,6 +216,21 @@ def export_csv(path: Path, **filters: Any) -> int:
         tmp.unlink(missing_ok=True)
         raise
     return count
+
+
+def export_for(who: SignedIn, path: Path, **filters: Any) -> int:
+    """`export_csv` for a staff member: managers and owners only (R15). Returns the row count.
+
+    The screen exports through this; the command line, run by whoever holds the database
+    file, keeps using `export_csv`.
+    """
+    from .staff import (  # staff.py writes its events through this module
+        Role,
+        require_role,
+    )
+
+    require_role(who, Role.MANAGER)
+    return export_csv(path, **filters)
 
 
 def _write_export(tmp: Path, filters: dict[str, Any]) -> int:

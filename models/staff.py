@@ -15,10 +15,12 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from .audit import EventLog
+from .changes import Change
 from .db import database, for_update
 from .errors import InvalidInput, NotAllowed, NotFound, SignInRefused
 from .rules import format_clock, utc_now
 from .schema import Staff
+from .text import storable
 from .timeutil import iso, iso_now, parse_iso
 
 MAX_FAILED_ATTEMPTS = 5
@@ -70,7 +72,7 @@ def _role(value: str) -> Role:
 
 def create_staff(by: SignedIn | None, name: str, role: str, pin: str) -> SignedIn:
     """Add a staff account. Only an owner may, except for the studio's first account (an owner)."""
-    clean_name = " ".join(name.split())
+    clean_name = " ".join(storable(name).split())
     if not clean_name:
         raise InvalidInput("a staff member needs a name")
     wanted = _role(role)
@@ -96,6 +98,89 @@ def create_staff(by: SignedIn | None, name: str, role: str, pin: str) -> SignedI
                 new=f"{clean_name} ({wanted.value})")
         log.flush()
     return SignedIn(staff.id, staff.name, wanted)
+
+
+@dataclass(frozen=True, slots=True)
+class StaffAccount:
+    """A staff account as the owner's Staff accounts view lists it."""
+
+    staff_id: int
+    name: str
+    role: Role
+    active: bool
+    #: Sign-in is locked after repeated wrong PINs until this time (None when it is not).
+    locked_until: datetime | None
+    created_at: str
+
+
+def list_staff_accounts(by: SignedIn, now: datetime | None = None) -> list[StaffAccount]:
+    """Every staff account, active ones first, owners first, then by name. Owner only (R15)."""
+    require_role(by, Role.OWNER)
+    now = now or utc_now()
+    rows = sorted(Staff.select(), key=lambda s: (not s.active, -_RANK[Role(s.role)],
+                                                 s.name.casefold()))
+    accounts = []
+    for staff in rows:
+        until = parse_iso(staff.locked_until) if staff.locked_until else None
+        accounts.append(StaffAccount(staff.id, staff.name, Role(staff.role), staff.active,
+                                     until if until is not None and until > now else None,
+                                     staff.created_at))
+    return accounts
+
+
+def set_staff_active(by: SignedIn, staff_id: int, active: bool) -> Change:
+    """Deactivate a staff account (they can no longer sign in) or reactivate it. Owner only.
+
+    The studio always keeps an owner who can sign in: an owner cannot deactivate their own
+    account, nor the last active owner. A deactivated account's name stays on the record.
+    """
+    with database.atomic():
+        # Every owner row is locked first, so two owners deactivating each other at once on
+        # PostgreSQL are serialized and the second sees the first's change.
+        list(for_update(Staff.select(Staff.id).where(Staff.role == Role.OWNER.value)))
+        owner = require_role(by, Role.OWNER)
+        target = for_update(Staff.select().where(Staff.id == staff_id)).get_or_none()
+        if target is None:
+            raise NotFound("no such staff member")
+        if target.active == active:
+            return Change(what="staff_account")
+        if not active:
+            if target.role == Role.OWNER.value and not (
+                    Staff.select().where((Staff.role == Role.OWNER.value)
+                                         & (Staff.active == True)  # noqa: E712 (peewee expression)
+                                         & (Staff.id != target.id)).exists()):
+                raise NotAllowed("the studio's last owner cannot be deactivated")
+            if target.id == owner.staff_id:
+                raise NotAllowed("you cannot deactivate your own account; another owner can")
+        Staff.update(active=active).where(Staff.id == target.id).execute()
+        log = EventLog()
+        log.add(at=iso_now(), actor=owner.name, staff_id=owner.staff_id, source="staff",
+                switch="staff_account", old=f"{target.name}: {'inactive' if active else 'active'}",
+                new=f"{target.name}: {'active' if active else 'inactive'}")
+        log.flush()
+    return Change(what="staff_account", event_ids=tuple(log.event_ids))
+
+
+def reset_pin(by: SignedIn, staff_id: int, new_pin: str) -> Change:
+    """Give a staff member a new PIN and lift a sign-in lock. Owner only (R15).
+
+    The old PIN stops working at once. The record says that the PIN was reset, never the PIN.
+    """
+    validate_pin(new_pin)
+    salt = secrets.token_bytes(16)
+    pin_hash = hash_pin(new_pin, salt)  # slow: outside the write lock
+    with database.atomic():
+        owner = require_role(by, Role.OWNER)
+        target = for_update(Staff.select().where(Staff.id == staff_id)).get_or_none()
+        if target is None:
+            raise NotFound("no such staff member")
+        (Staff.update(pin_hash=pin_hash, pin_salt=salt.hex(), failed_attempts=0, locked_until=None)
+         .where(Staff.id == target.id).execute())
+        log = EventLog()
+        log.add(at=iso_now(), actor=owner.name, staff_id=owner.staff_id, source="staff",
+                switch="staff_account", new=f"{target.name}: PIN reset")
+        log.flush()
+    return Change(what="staff_account", event_ids=tuple(log.event_ids))
 
 
 def list_staff(active_only: bool = True) -> list[SignedIn]:

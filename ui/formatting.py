@@ -1,14 +1,17 @@
-"""How the window writes times and senders: local time in the words of the grid, numbers as
-people read them."""
+"""How the window writes times, senders and consent events: local time in the words of the
+grid, numbers as people read them, an event as "SMS – All: on → off"."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Sequence
+from typing import Protocol, Sequence
 
+from models.consent import RECORD_METHODS
 from models.phones import display_phone
-from models.rules import format_clock
+from models.rules import Channel, Switch, format_clock
+from models.settings import AI_SETTING_LABELS
 from models.timeutil import parse_iso
+from ui.opt_in_section import CHANNEL_NAMES, SWITCH_NAMES
 
 
 def when_text(stored: str, now: datetime | None = None) -> str:
@@ -32,3 +35,142 @@ def sender_text(number: str, names: Sequence[str]) -> str:
     """"(617) 555-0133 · Leah Nguyen", or "… · not a client" when no client has the number."""
     who = ", ".join(names) if names else "not a client"
     return f"{display_phone(number)} · {who}"
+
+
+# --- consent events in words (the History and the Audit log) -----------------------------------
+
+#: Where a change came from (R14), as the record's Why column says it.
+SOURCE_LABELS = {
+    "staff": "Staff",
+    "client_keyword": "Client keyword",
+    "import": "Import",
+    "review_queue": "Needs review queue",
+    "system": "System",
+}
+_AI_SWITCHES = {"ai_outreach": "Hailee outreach", "ai_replies": "Hailee replies"}
+_ADDRESSES = {"email": "Email", "mobile": "Mobile", "home_phone": "Home phone"}
+_REVIEW_OUTCOMES = {"applied": "Needs review: STOP lock applied", "dismissed": "Needs review: dismissed"}
+_STUDIO_PREFIX = "studio:"
+
+
+class EventFields(Protocol):
+    """The fields of a consent event (models.schema.ConsentEvent) that are put into words."""
+
+    id: int
+    at: str
+    actor: str
+    number: str | None
+    channel: str | None
+    switch: str
+    old: str | None
+    new: str | None
+    source: str
+    method: str | None
+    note: str | None
+    inbound_sid: str | None
+
+
+def event_when(stored: str) -> str:
+    """An event's time in full, in this computer's time zone: "Nov 23, 2026, 9:14 a.m."."""
+    moment = parse_iso(stored).astimezone()
+    return f"{moment:%b} {moment.day}, {moment.year}, {format_clock(moment)}"
+
+
+def describe_event(event: EventFields) -> str:
+    """What an event changed, as the History and the Audit log show it: "SMS – All: on → off"."""
+    switch, old, new = event.switch, event.old, event.new
+    if switch in (Switch.ALL.value, Switch.MARKETING.value) and event.channel:
+        try:
+            channel = CHANNEL_NAMES[Channel(event.channel)]
+        except ValueError:
+            channel = event.channel
+        return f"{channel} – {SWITCH_NAMES[Switch(switch)]}: {_change(old, new)}"
+    if switch == "stop_lock":
+        return f"STOP lock: {new}"
+    if switch in _AI_SWITCHES:
+        return f"{_AI_SWITCHES[switch]}: {_change(old, new)}"
+    if switch == "client":
+        text = new or ""
+        if text.startswith("added (") and text.endswith(")"):
+            return f"Added as {text[len('added ('):-1]}"
+        return f"Client {text}".strip()
+    if switch in _ADDRESSES:
+        label = _ADDRESSES[switch]
+        shown_old, shown_new = _address(switch, old), _address(switch, new)
+        if old is None:
+            return f"{label} added: {shown_new}"
+        if new is None:
+            return f"{label} removed (was {shown_old})"
+        return f"{label}: {shown_old} → {shown_new}"
+    if switch == "review":
+        return _REVIEW_OUTCOMES.get(new or "", f"Needs review: {new}")
+    if switch == "archived":
+        return "Archived" if new == "on" else "Restored from the archive"
+    if switch.startswith(_STUDIO_PREFIX):
+        name = switch[len(_STUDIO_PREFIX):]
+        return f"Studio AI – {AI_SETTING_LABELS.get(name, name)}: {_change(old, new)}"
+    if switch == "staff_account":
+        return _staff_account(old, new)
+    return f"{switch}: {_change(old, new)}"
+
+
+def actor_text(actor: str) -> str:
+    """Who made a change: a staff member's name, or the client's number for a keyword."""
+    return display_phone(actor) if actor.startswith("+") else actor
+
+
+def event_why(event: EventFields) -> str:
+    """The source, the consent method and the note: "Staff · Signed form · “at the desk”"."""
+    note = event.note
+    if event.source == "client_keyword":
+        if note and note.startswith("texted "):  # the word the client texted, e.g. UNSUBSCRIBE
+            parts = [f"Client {note}"]
+            note = None
+        else:
+            opted_out = ((event.switch == "stop_lock" and event.new == "on")
+                         or (event.switch == Switch.ALL.value and event.new == "off"))
+            parts = ["Client texted STOP" if opted_out else "Client texted START"]
+    else:
+        parts = [SOURCE_LABELS.get(event.source, event.source)]
+        if event.method:
+            parts.append(RECORD_METHODS.get(event.method, event.method))
+    if note:
+        parts.append(f"“{note}”")
+    return " · ".join(parts)
+
+
+def event_details(event: EventFields) -> list[str]:
+    """An event's tooltip lines: id and exact time, what, why, number and message id."""
+    moment = parse_iso(event.at).astimezone()
+    what, why = describe_event(event), event_why(event)
+    details = [f"Event {event.id} · {moment:%Y-%m-%d %H:%M:%S} {moment:%Z}".rstrip(), what]
+    if why:
+        details.append(why)
+    if event.number:
+        details.append(f"Number: {display_phone(event.number)}")
+    if event.inbound_sid:
+        details.append(f"Message id: {event.inbound_sid}")
+    return details
+
+
+def _change(old: str | None, new: str | None) -> str:
+    return f"{new}" if old is None else f"{old} → {new}"
+
+
+def _address(kind: str, value: str | None) -> str:
+    if value is None:
+        return ""
+    return value if kind == "email" else display_phone(value)
+
+
+def _staff_account(old: str | None, new: str | None) -> str:
+    """"Staff account added: Pat Lee (employee)", "Staff account Pat Lee: active → inactive"."""
+    if old is None:
+        if new and ": " not in new:  # written by create_staff: "Pat Lee (employee)"
+            return f"Staff account added: {new}"
+        return f"Staff account {new}"
+    old_name, _, old_state = old.rpartition(": ")
+    new_name, _, new_state = (new or "").rpartition(": ")
+    if old_name and old_name == new_name:
+        return f"Staff account {new_name}: {old_state} → {new_state}"
+    return f"Staff account: {_change(old, new)}"

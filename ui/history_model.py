@@ -7,23 +7,10 @@ from typing import Any, Iterable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from models.consent import RECORD_METHODS
-from models.phones import display_phone
-from models.rules import Channel, Switch, format_clock
 from models.schema import ConsentEvent
-from models.timeutil import parse_iso
-from ui.opt_in_section import CHANNEL_NAMES, SWITCH_NAMES
+from ui import formatting
 
 _COLUMNS = ("When", "Who", "What", "Why")
-_SOURCES = {
-    "staff": "Staff",
-    "import": "Import",
-    "review_queue": "Needs review queue",
-    "system": "System",
-}
-_AI_SWITCHES = {"ai_outreach": "Hailee outreach", "ai_replies": "Hailee replies"}
-_ADDRESSES = {"email": "Email", "mobile": "Mobile", "home_phone": "Home phone"}
-_REVIEW_OUTCOMES = {"applied": "Needs review: STOP lock applied", "dismissed": "Needs review: dismissed"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,85 +93,13 @@ class HistoryModel(QAbstractTableModel):
 
 
 # -- putting an event into words ----------------------------------------------------------
+# The words live in ui/formatting.py, shared with the Audit log; these names stay for callers.
+
+describe_event = formatting.describe_event
+_who = formatting.actor_text
+_why = formatting.event_why
+
 
 def _row(event: ConsentEvent) -> _Row:
-    moment = parse_iso(event.at).astimezone()
-    when = f"{moment:%b} {moment.day}, {moment.year}, {format_clock(moment)}"
-    what = describe_event(event)
-    why = _why(event)
-    details = [f"Event {event.id} · {moment:%Y-%m-%d %H:%M:%S} {moment:%Z}".rstrip(), what]
-    if why:
-        details.append(why)
-    if event.number:
-        details.append(f"Number: {display_phone(event.number)}")
-    if event.inbound_sid:
-        details.append(f"Message id: {event.inbound_sid}")
-    return _Row(event.id, (when, _who(event.actor), what, why), "\n".join(details))
-
-
-def describe_event(event: ConsentEvent) -> str:
-    """What an event changed, as the History shows it: "SMS – All: on → off"."""
-    switch, old, new = event.switch, event.old, event.new
-    if switch in (Switch.ALL.value, Switch.MARKETING.value) and event.channel:
-        try:
-            channel = CHANNEL_NAMES[Channel(event.channel)]
-        except ValueError:
-            channel = event.channel
-        return f"{channel} – {SWITCH_NAMES[Switch(switch)]}: {_change(old, new)}"
-    if switch == "stop_lock":
-        return f"STOP lock: {new}"
-    if switch in _AI_SWITCHES:
-        return f"{_AI_SWITCHES[switch]}: {_change(old, new)}"
-    if switch == "client":
-        text = new or ""
-        if text.startswith("added (") and text.endswith(")"):
-            return f"Added as {text[len('added ('):-1]}"
-        return f"Client {text}".strip()
-    if switch in _ADDRESSES:
-        label = _ADDRESSES[switch]
-        shown_old, shown_new = _address(switch, old), _address(switch, new)
-        if old is None:
-            return f"{label} added: {shown_new}"
-        if new is None:
-            return f"{label} removed (was {shown_old})"
-        return f"{label}: {shown_old} → {shown_new}"
-    if switch == "review":
-        return _REVIEW_OUTCOMES.get(new or "", f"Needs review: {new}")
-    if switch == "archived":
-        return "Archived" if new == "on" else "Restored from the archive"
-    return f"{switch}: {_change(old, new)}"
-
-
-def _change(old: str | None, new: str | None) -> str:
-    return f"{new}" if old is None else f"{old} → {new}"
-
-
-def _address(kind: str, value: str | None) -> str:
-    if value is None:
-        return ""
-    return value if kind == "email" else display_phone(value)
-
-
-def _who(actor: str) -> str:
-    """A staff member's name, or the client's number for a keyword they texted."""
-    return display_phone(actor) if actor.startswith("+") else actor
-
-
-def _why(event: ConsentEvent) -> str:
-    """The source, the consent method and the note: "Staff · Signed form · “at the desk”"."""
-    note = event.note
-    if event.source == "client_keyword":
-        if note and note.startswith("texted "):  # the word the client texted, e.g. UNSUBSCRIBE
-            parts = [f"Client {note}"]
-            note = None
-        else:
-            opted_out = ((event.switch == "stop_lock" and event.new == "on")
-                         or (event.switch == Switch.ALL.value and event.new == "off"))
-            parts = ["Client texted STOP" if opted_out else "Client texted START"]
-    else:
-        parts = [_SOURCES.get(event.source, event.source)]
-        if event.method:
-            parts.append(RECORD_METHODS.get(event.method, event.method))
-    if note:
-        parts.append(f"“{note}”")
-    return " · ".join(parts)
+    cells = (formatting.event_when(event.at), _who(event.actor), describe_event(event), _why(event))
+    return _Row(event.id, cells, "\n".join(formatting.event_details(event)))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import tomllib
 from importlib import metadata
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import (
@@ -23,6 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
+    QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -33,23 +35,27 @@ from PySide6.QtWidgets import (
 )
 
 from models.changes import Change
-from models.clients import FILTER_LABELS, ClientFilter
+from models.clients import FILTER_LABELS, ClientFilter, client_rows
 from models.db import storage_errors
 from models.errors import OptInDeskError
 from models.inbound import MessageImportSummary, import_messages
 from models.settings import load_studio
-from models.staff import ROLE_LABELS, SignedIn
+from models.staff import ROLE_LABELS, Role, SignedIn
 from models.ui_queries import read_errors
 from resources import icon
 
+from .ai_settings_dialog import AiSettingsDialog
 from .app_events import app_events
+from .audit_log_dialog import AuditLogDialog
 from .change_watcher import ChangeWatcher
 from .client_list_panel import ClientListPanel
 from .client_profile_view import ClientProfileView
 from .messages_dialog import MessagesDialog
+from .reports_dialog import ReportsDialog
 from .review_queue_dialog import ReviewQueueDialog
 from .session import set_current_staff, signed_in
 from .sign_in_dialog import SignInDialog
+from .staff_accounts_dialog import StaffAccountsDialog
 
 APP_NAME = "Opt-In Desk"
 ORGANIZATION = "Opt-In Desk"
@@ -60,6 +66,7 @@ LIST_WIDTH = 600
 PROFILE_MIN_WIDTH = 400
 STATUS_TIMEOUT_MS = 6000
 _PYPROJECT = Path(__file__).resolve().parent.parent / "pyproject.toml"
+_Dialog = TypeVar("_Dialog", bound=QDialog)
 
 
 def app_version() -> str:
@@ -80,6 +87,10 @@ class MainWindow(QMainWindow):
         self._settings = settings if settings is not None else QSettings(ORGANIZATION, APP_NAME)
         self._review_queue: ReviewQueueDialog | None = None
         self._messages: MessagesDialog | None = None
+        self._ai_settings: AiSettingsDialog | None = None
+        self._reports: ReportsDialog | None = None
+        self._audit_log: AuditLogDialog | None = None
+        self._staff_accounts: StaffAccountsDialog | None = None
         self._split_on_show = False
         self._watcher = ChangeWatcher(self)
         self._setup_ui()
@@ -87,6 +98,7 @@ class MainWindow(QMainWindow):
         self._restore_settings()
         self._panel.load()
         self._show_staff(signed_in())
+        self._offer_manager_views(signed_in())
         if watch:
             QTimer.singleShot(0, self._watcher.start)
 
@@ -162,6 +174,26 @@ class MainWindow(QMainWindow):
             view_menu, "refreshAction", "Re&fresh", None, "Read the list and the profile again",
             QKeySequence(Qt.Key.Key_F5))
 
+        # Manager views (DESIGN §3): offered by role; the model layer checks roles itself (R15).
+        self._manage_menu = menus.addMenu("&Manage")
+        self._manage_menu.setObjectName("manageMenu")
+        self._ai_settings_action = self._action(
+            self._manage_menu, "aiSettingsAction", "Studio &AI settings…", "ai",
+            "How Hailee, the AI assistant, works for every client", None)
+        self._reports_action = self._action(
+            self._manage_menu, "reportsAction", "&Reports…", None,
+            "Clients per channel and state, the campaign audience, opt-outs over time", None)
+        self._audit_log_action = self._action(
+            self._manage_menu, "auditLogAction", "Audit &log…", "history",
+            "Every consent event, with filters, CSV export and a check of the record", None)
+        self._client_audit_log_action = self._action(
+            self._manage_menu, "clientAuditLogAction", "Audit log of this &client…", None,
+            "The consent events of the client shown", None)
+        self._staff_separator = self._manage_menu.addSeparator()
+        self._staff_accounts_action = self._action(
+            self._manage_menu, "staffAccountsAction", "&Staff accounts…", "users",
+            "Add staff, reset PINs, deactivate accounts", None)
+
         help_menu = menus.addMenu("&Help")
         self._shortcuts_action = self._action(
             help_menu, "shortcutsAction", "&Keyboard shortcuts", None,
@@ -180,6 +212,13 @@ class MainWindow(QMainWindow):
         self._messages_action.triggered.connect(self._on_messages_action_triggered)
         self._filter_actions.triggered.connect(self._on_filter_actions_triggered)
         self._refresh_action.triggered.connect(self._on_refresh_action_triggered)
+        self._manage_menu.aboutToShow.connect(self._on_manage_menu_about_to_show)
+        self._ai_settings_action.triggered.connect(self._on_ai_settings_action_triggered)
+        self._reports_action.triggered.connect(self._on_reports_action_triggered)
+        self._audit_log_action.triggered.connect(self._on_audit_log_action_triggered)
+        self._client_audit_log_action.triggered.connect(
+            self._on_client_audit_log_action_triggered)
+        self._staff_accounts_action.triggered.connect(self._on_staff_accounts_action_triggered)
         self._shortcuts_action.triggered.connect(self._on_shortcuts_action_triggered)
         self._about_action.triggered.connect(self._on_about_action_triggered)
         self._panel.client_selected.connect(self._on_panel_client_selected)
@@ -251,6 +290,39 @@ class MainWindow(QMainWindow):
         self._messages.activateWindow()
         return self._messages
 
+    def open_ai_settings(self) -> AiSettingsDialog:
+        """Show the studio's AI settings (one window, raised and read again if open)."""
+        if self._ai_settings is None:
+            self._ai_settings = AiSettingsDialog(self)
+        else:
+            self._ai_settings.reload()
+            self._ai_settings.clear_message()
+        return _raise(self._ai_settings)
+
+    def open_reports(self) -> ReportsDialog:
+        """Show the reports (one window, counted again if open)."""
+        if self._reports is None:
+            self._reports = ReportsDialog(self)
+        else:
+            self._reports.reload()
+        return _raise(self._reports)
+
+    def open_audit_log(self, client_id: int | None = None, client_name: str = "") -> AuditLogDialog:
+        """Show the audit log, of one client or of everyone (one window, raised if open)."""
+        if self._audit_log is None:
+            self._audit_log = AuditLogDialog(self, client_id=client_id, client_name=client_name)
+        elif self._audit_log.filters().client_id != client_id:
+            self._audit_log.set_client(client_id, client_name)
+        return _raise(self._audit_log)
+
+    def open_staff_accounts(self) -> StaffAccountsDialog:
+        """Show the staff accounts (one window, read again if open)."""
+        if self._staff_accounts is None:
+            self._staff_accounts = StaffAccountsDialog(self)
+        else:
+            self._staff_accounts.reload()
+        return _raise(self._staff_accounts)
+
     def import_message_log(self, path: Path) -> MessageImportSummary | None:
         """Process a provider's message log and show what it did; None if it was refused."""
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -298,6 +370,39 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_messages_action_triggered(self) -> None:
         self.open_messages()
+
+    @Slot()
+    def _on_manage_menu_about_to_show(self) -> None:
+        self._client_audit_log_action.setEnabled(self._profile.client_id() is not None)
+
+    @Slot()
+    def _on_ai_settings_action_triggered(self) -> None:
+        self.open_ai_settings()
+
+    @Slot()
+    def _on_reports_action_triggered(self) -> None:
+        self.open_reports()
+
+    @Slot()
+    def _on_audit_log_action_triggered(self) -> None:
+        self.open_audit_log()
+
+    @Slot()
+    def _on_client_audit_log_action_triggered(self) -> None:
+        client_id = self._profile.client_id()
+        if client_id is None:
+            return
+        try:
+            with read_errors():
+                row = client_rows([client_id]).get(client_id)
+        except OptInDeskError as error:
+            app_events().status_message.emit(f"Could not read the client: {error}")
+            return
+        self.open_audit_log(client_id, row.name if row is not None else "")
+
+    @Slot()
+    def _on_staff_accounts_action_triggered(self) -> None:
+        self.open_staff_accounts()
 
     @Slot(QAction)
     def _on_filter_actions_triggered(self, action: QAction) -> None:
@@ -358,6 +463,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_staff_changed(self, staff: SignedIn | None) -> None:
         self._show_staff(staff)
+        self._offer_manager_views(staff)
 
     # --- private -------------------------------------------------------------------------------
 
@@ -405,6 +511,30 @@ class MainWindow(QMainWindow):
             self._staff_label.setText("Not signed in")
         else:
             self._staff_label.setText(f"Signed in as {staff.name} — {ROLE_LABELS[staff.role]}")
+
+    def _offer_manager_views(self, staff: SignedIn | None) -> None:
+        """Offer the manager views the signed-in role may use, and close the others (R15:
+        the model layer refuses them anyway; this only keeps the screen honest)."""
+        manager = staff is not None and staff.role in (Role.MANAGER, Role.OWNER)
+        owner = staff is not None and staff.role is Role.OWNER
+        self._manage_menu.menuAction().setVisible(manager)
+        for action in (self._ai_settings_action, self._reports_action, self._audit_log_action,
+                       self._client_audit_log_action):
+            action.setVisible(manager)
+            action.setEnabled(manager)
+        self._client_audit_log_action.setEnabled(manager and self._profile.client_id() is not None)
+        self._staff_separator.setVisible(owner)
+        self._staff_accounts_action.setVisible(owner)
+        self._staff_accounts_action.setEnabled(owner)
+        for dialog, allowed in ((self._ai_settings, manager), (self._reports, manager),
+                                (self._audit_log, manager), (self._staff_accounts, owner)):
+            if dialog is not None and not allowed:
+                dialog.close()
+        # Each view reads as the signed-in staff member: read again for the new one.
+        if owner and self._staff_accounts is not None and self._staff_accounts.isVisible():
+            self._staff_accounts.reload()
+        if manager and self._reports is not None and self._reports.isVisible():
+            self._reports.reload()
 
     def _update_title(self) -> None:
         try:
@@ -455,10 +585,19 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._watcher.stop()
         self._save_settings()
-        for dialog in (self._review_queue, self._messages):
+        for dialog in (self._review_queue, self._messages, self._ai_settings, self._reports,
+                       self._audit_log, self._staff_accounts):
             if dialog is not None:
                 dialog.close()
         super().closeEvent(event)
+
+
+def _raise(dialog: _Dialog) -> _Dialog:
+    """Show a non-modal window of the main window, in front and active."""
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
+    return dialog
 
 
 def _import_report(path: Path, summary: MessageImportSummary) -> str:
