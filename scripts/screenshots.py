@@ -132,6 +132,24 @@ def main(argv: list[str] | None = None) -> int:
         _save(queue, args.out / "review-queue.png")
         queue.close()
 
+        # A manager's views, after File ▸ Switch user.
+        manager = next(s for s in list_staff() if s.name == "Demo Manager")
+        set_current_staff(sign_in(manager.staff_id, "3579"))
+        _settle(app)
+        reports = window.open_reports()
+        reports.resize(980, 720)
+        _settle(app, 400)
+        _save(reports, args.out / "reports.png")
+        reports.close()
+        audit = window.open_audit_log()
+        audit.resize(1100, 620)
+        _settle(app, 400)
+        _save(audit, args.out / "audit-log.png")
+        audit.close()
+        settings_dialog = window.open_ai_settings()
+        _settle(app)
+        _save(settings_dialog, args.out / "studio-ai-settings.png")
+        settings_dialog.close()
         window.close()
 
         # A dark OS theme is in place before the window is built, as on a real desktop: the
