@@ -1,0 +1,49 @@
+"""The benchmark (benchmarks/run.py) runs end to end on a small database and writes every key.
+
+Speed is the benchmark's business, not the tests': nothing here is timed or compared with a
+target, only that each number the benchmark promises is there and is a number.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks.run import RESULT_KEYS, lookup
+
+REPO = Path(__file__).resolve().parent.parent
+RUN = REPO / "benchmarks" / "run.py"
+
+
+@pytest.mark.slow
+@pytest.mark.gui
+def test_benchmark_writes_every_key_as_a_number(tmp_path: Path) -> None:
+    out = tmp_path / "bench.json"
+    done = subprocess.run([sys.executable, str(RUN), "--clients", "500", "--json", str(out)],
+                          cwd=REPO, capture_output=True, text=True, timeout=280, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    results = json.loads(out.read_text(encoding="utf-8"))
+    for key in RESULT_KEYS:
+        value = lookup(results, key)
+        assert isinstance(value, (int, float)) and not isinstance(value, bool), key
+        assert math.isfinite(value), key
+    for key in ("startup_s", "signin_to_list_s", "search_p50_ms", "search_p95_ms",
+                "profile_p50_ms", "profile_p95_ms", "switch_p50_ms", "switch_p95_ms",
+                "import_msgs_per_s", "audience_ms", "rss_mb"):
+        assert key in RESULT_KEYS
+    for key in ("search_p95_ms", "audience_ms", "import_msgs_per_s"):
+        assert f"baseline.{key}" in RESULT_KEYS
+    assert "startup_s" in done.stdout  # the table was printed
+
+
+@pytest.mark.slow
+def test_benchmark_refuses_bad_arguments_in_one_line(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, str(RUN), "--clients", "many"], cwd=REPO,
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "--clients" in done.stderr
