@@ -463,12 +463,13 @@ def search_condition(text: str) -> peewee.ColumnBase | None:
 
 
 def client_ids(text: str = "", which: ClientFilter | str = ClientFilter.ALL, *,
-               include_archived: bool = False) -> list[int]:
+               include_archived: bool = False, offset: int = 0, limit: int | None = None) -> list[int]:
     """The ids of the clients a search and filter select, in list order, from one query.
 
     The query walks the covering index on (archived, sort_key, id, …): rows come out in list
-    order with no sort, and the search is tested on the index alone. Ids are read straight from
-    the cursor: building a peewee row for each of 100,000 ids would cost more than the query.
+    order with no sort, and the search is tested on the index alone, so a `limit` stops the
+    walk early. Ids are read straight from the cursor: building a peewee row for each of
+    100,000 ids would cost more than the query.
     """
     query = Client.select(Client.id)
     if not include_archived:
@@ -479,7 +480,12 @@ def client_ids(text: str = "", which: ClientFilter | str = ClientFilter.ALL, *,
     filtered = _filter_condition(ClientFilter(which))
     if filtered is not None:
         query = query.where(filtered)
-    sql, params = query.order_by(Client.archived, Client.sort_key, Client.id).sql()
+    query = query.order_by(Client.archived, Client.sort_key, Client.id)
+    if limit is not None:
+        query = query.limit(limit)
+    if offset:
+        query = query.offset(offset)  # peewee adds SQLite's LIMIT -1 itself
+    sql, params = query.sql()
     return [row[0] for row in database.execute_sql(sql, params)]
 
 

@@ -18,6 +18,7 @@ from .errors import InvalidAddress
 _LETTERS = re.compile(r"[A-Za-z]")
 
 
+@lru_cache(maxsize=65536)  # a message log repeats its numbers: parse each once
 def normalize_phone(raw: str, region: str = "US") -> str:
     """Return `raw` as E.164 (`+15555550123`), or raise InvalidAddress naming the problem.
 

@@ -212,6 +212,7 @@ class ClientListPanel(QWidget):
         self._table.activated.connect(self._on_table_activated)
         self._model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
         self._model.modelReset.connect(self._on_model_reset)
+        self._model.rowsInserted.connect(self._on_model_rows_inserted)
         app_events().data_changed.connect(self._on_data_changed)
 
     # --- public --------------------------------------------------------------------------------
@@ -381,7 +382,10 @@ class ClientListPanel(QWidget):
 
     def _update_count_label(self) -> None:
         rows = self._model.rowCount()
-        self._count.setText(f"{rows:,} client{'' if rows == 1 else 's'}")
+        if self._model.is_complete():
+            self._count.setText(f"{rows:,} client{'' if rows == 1 else 's'}")
+        else:  # the rest are read as the list scrolls
+            self._count.setText(f"{rows:,}+ clients")
 
     def _show_count(self, which: ClientFilter) -> None:
         button = self._filters.button(list(ClientFilter).index(which))
@@ -394,6 +398,10 @@ class ClientListPanel(QWidget):
             self._review_notice.setText(f"{count:,} text{' needs' if count == 1 else 's need'} "
                                         "review")
         self._review_row.setVisible(count > 0)
+
+    @Slot(QModelIndex, int, int)
+    def _on_model_rows_inserted(self, _parent: QModelIndex, _first: int, _last: int) -> None:
+        self._update_count_label()
 
     # --- Qt overrides --------------------------------------------------------------------------
 

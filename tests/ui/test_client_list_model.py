@@ -205,3 +205,29 @@ def test_a_new_client_appears_after_a_client_change(model: ClientListModel, fami
     new = add_client("Rena", "Adams", email="rena@example.com", mobile=None)
     app_events().data_changed.emit(Change(what="client", client_ids=(new,)))
     assert model.rowCount() == 4 and model.client_id_at(0) == new
+
+
+def test_ids_are_read_a_chunk_at_a_time_and_the_view_fetches_more(
+        model: ClientListModel, monkeypatch: pytest.MonkeyPatch, qtmodeltester, db) -> None:
+    """A keystroke reads only the first chunk of ids; fetchMore() reads the rest (DESIGN §6)."""
+    seed.seed(23, rng_seed=5)
+    everyone = client_ids()
+    monkeypatch.setattr(ClientListModel, "ID_CHUNK", 10)
+    model.set_query("")
+    assert model.rowCount() == 10 and not model.is_complete() and model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 20 and model.canFetchMore()
+    model.fetchMore()
+    assert model.is_complete() and not model.canFetchMore()
+    assert [model.client_id_at(row) for row in range(model.rowCount())] == everyone
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_asking_for_a_client_beyond_the_chunk_reads_the_rest(
+        model: ClientListModel, monkeypatch: pytest.MonkeyPatch, db) -> None:
+    seed.seed(23, rng_seed=5)
+    everyone = client_ids()
+    monkeypatch.setattr(ClientListModel, "ID_CHUNK", 10)
+    model.set_query("")
+    assert model.row_of(everyone[-1]) == len(everyone) - 1
+    assert model.is_complete() and model.rowCount() == len(everyone)

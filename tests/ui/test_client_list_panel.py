@@ -99,9 +99,9 @@ def test_search_is_debounced_one_query_per_pause(qtbot: QtBot, panel: ClientList
     queries: list[str] = []
     real = list_module.client_ids
 
-    def counting(text="", which=ClientFilter.ALL):
+    def counting(text="", which=ClientFilter.ALL, **paging):
         queries.append(text)
-        return real(text, which)
+        return real(text, which, **paging)
 
     monkeypatch.setattr(list_module, "client_ids", counting)
     _type(qtbot, panel, "Reyes")
