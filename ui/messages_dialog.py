@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +19,7 @@ from models.ui_queries import names_by_mobile, read_errors
 from resources import icon
 
 from .app_events import app_events
+from .record_list import RecordList
 from .formatting import sender_text, when_text
 
 #: What a text did, in the words of the list (keyword → label, icon).
@@ -58,17 +56,7 @@ class MessagesDialog(QDialog):
         self._summary = QLabel(self)
         self._summary.setProperty("role", "muted")
 
-        self._list = QTreeWidget(self)
-        self._list.setObjectName("messageList")
-        self._list.setAccessibleName("Inbound texts")
-        self._list.setColumnCount(4)
-        self._list.setHeaderLabels(["Received", "From", "Text", "Action"])
-        self._list.setRootIsDecorated(False)
-        self._list.setUniformRowHeights(True)
-        self._list.setAlternatingRowColors(True)
-        self._list.setAllColumnsShowFocus(True)
-        self._list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self._list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._list = RecordList("messageList", "Inbound texts", ["Received", "From", "Text", "Action"], self)
         header = self._list.header()
         header.setStretchLastSection(False)
         metrics = self.fontMetrics()
@@ -112,16 +100,14 @@ class MessagesDialog(QDialog):
                 label = _REVIEW_OUTCOMES[message.review_state]
             elif message.keyword in ("opt_out", "opt_in") and not message.applied:
                 label = f"{label} — no change"
-            item = QTreeWidgetItem([when_text(message.received_at),
-                                    sender_text(message.from_number,
-                                                names.get(message.from_number, ())),
-                                    " ".join(message.body.split()), label])
+            item = self._list.add_record(message.id, [
+                when_text(message.received_at),
+                sender_text(message.from_number, names.get(message.from_number, ())),
+                " ".join(message.body.split()), label])
             item.setToolTip(self.FROM, item.text(self.FROM))
             item.setToolTip(self.BODY, message.body)
-            item.setData(self.WHEN, Qt.ItemDataRole.UserRole, message.id)
             if icon_name is not None:
                 item.setIcon(self.ACTION, icon(icon_name))
-            self._list.addTopLevelItem(item)
         shown = len(messages)
         self._summary.setText(
             "No inbound texts yet." if not shown else

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -33,10 +31,10 @@ from models.ui_queries import read_errors
 from resources import icon
 
 from .app_events import app_events
+from .record_list import RecordList
 from .formatting import sender_text, when_text
 from .session import current_staff
 
-_ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class ReviewQueueDialog(QDialog):
@@ -65,17 +63,7 @@ class ReviewQueueDialog(QDialog):
         intro.setProperty("role", "muted")
         intro.setWordWrap(True)
 
-        self._list = QTreeWidget(self)
-        self._list.setObjectName("reviewList")
-        self._list.setAccessibleName("Texts that need review")
-        self._list.setColumnCount(3)
-        self._list.setHeaderLabels(["Received", "From", "Text"])
-        self._list.setRootIsDecorated(False)
-        self._list.setUniformRowHeights(True)
-        self._list.setAlternatingRowColors(True)
-        self._list.setAllColumnsShowFocus(True)
-        self._list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self._list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self._list = RecordList("reviewList", "Texts that need review", ["Received", "From", "Text"], self)
         header = self._list.header()
         header.setStretchLastSection(True)
         header.setSectionsMovable(False)
@@ -165,7 +153,7 @@ class ReviewQueueDialog(QDialog):
     def reload(self) -> None:
         """Read the open review items again, keeping the selected one where it still waits."""
         selected = self.selected_message_id()
-        row = self._list.indexOfTopLevelItem(self._list.currentItem())
+        row = self._list.current_row()
         try:
             with read_errors():
                 items = review_items()
@@ -175,32 +163,25 @@ class ReviewQueueDialog(QDialog):
         self._items = {item.message_id: item for item in items}
         self._list.clear()
         for item in items:
-            entry = QTreeWidgetItem([when_text(item.received_at),
-                                     sender_text(item.number, item.client_names),
-                                     " ".join(item.body.split())])
-            entry.setData(self.WHEN, _ID_ROLE, item.message_id)
+            entry = self._list.add_record(item.message_id, [
+                when_text(item.received_at), sender_text(item.number, item.client_names),
+                " ".join(item.body.split())])
             entry.setToolTip(self.FROM, entry.text(self.FROM))
             entry.setToolTip(self.TEXT, item.body)
             entry.setIcon(self.WHEN, icon("alert"))
-            self._list.addTopLevelItem(entry)
         self._stack.setCurrentWidget(self._list if items else self._empty)
         if items:
-            target = self._row_of(selected)
-            if target is None:
-                target = min(max(row, 0), len(items) - 1)
-            self._list.setCurrentItem(self._list.topLevelItem(target))
+            if not self._list.select_record(selected):
+                self._list.select_row(row)
         self._show_selected()
 
     def selected_message_id(self) -> int | None:
         """The id of the selected text, or None."""
-        item = self._list.currentItem()
-        return None if item is None else item.data(self.WHEN, _ID_ROLE)
+        return self._list.current_record_id()
 
     def select_message(self, message_id: int) -> None:
         """Select a text of the queue."""
-        row = self._row_of(message_id)
-        if row is not None:
-            self._list.setCurrentItem(self._list.topLevelItem(row))
+        self._list.select_record(message_id)
 
     def message_ids(self) -> list[int]:
         """The ids of the texts listed, oldest first."""
@@ -264,14 +245,6 @@ class ReviewQueueDialog(QDialog):
     def _selected_item(self) -> ReviewItem | None:
         message_id = self.selected_message_id()
         return None if message_id is None else self._items.get(message_id)
-
-    def _row_of(self, message_id: int | None) -> int | None:
-        if message_id is None:
-            return None
-        for row in range(self._list.topLevelItemCount()):
-            if self._list.topLevelItem(row).data(self.WHEN, _ID_ROLE) == message_id:
-                return row
-        return None
 
     def _show_selected(self) -> None:
         item = self._selected_item()

@@ -7,10 +7,9 @@ studio's last owner active; each writes one consent event.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Slot
+from PySide6.QtCore import QSize, Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -40,10 +38,10 @@ from models.ui_queries import read_errors
 from resources import icon
 
 from .app_events import app_events
+from .record_list import RecordList
 from .session import current_staff
 from .staff_form_dialog import StaffFormDialog, StaffFormValues
 
-_ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class StaffAccountsDialog(QDialog):
@@ -72,17 +70,7 @@ class StaffAccountsDialog(QDialog):
         intro.setProperty("role", "muted")
         intro.setWordWrap(True)
 
-        self._list = QTreeWidget(self)
-        self._list.setObjectName("staffList")
-        self._list.setAccessibleName("Staff accounts")
-        self._list.setColumnCount(4)
-        self._list.setHeaderLabels(["Name", "Role", "Status", "Sign-in"])
-        self._list.setRootIsDecorated(False)
-        self._list.setUniformRowHeights(True)
-        self._list.setAlternatingRowColors(True)
-        self._list.setAllColumnsShowFocus(True)
-        self._list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self._list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._list = RecordList("staffList", "Staff accounts", ["Name", "Role", "Status", "Sign-in"], self)
         header = self._list.header()
         header.setStretchLastSection(True)
         header.setSectionsMovable(False)
@@ -188,13 +176,12 @@ class StaffAccountsDialog(QDialog):
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText)
         for account in accounts:
             locked = account.locked_until is not None
-            item = QTreeWidgetItem([
+            item = self._list.add_record(account.staff_id, [
                 account.name, ROLE_LABELS[account.role],
                 "Active" if account.active else "Deactivated",
                 f"Locked until {format_clock(account.locked_until.astimezone())}" if locked
                 else ("Can sign in" if account.active else "Cannot sign in"),
             ])
-            item.setData(self.NAME, _ID_ROLE, account.staff_id)
             item.setIcon(self.NAME, icon("user"))
             if locked:
                 item.setIcon(self.SIGN_IN, icon("lock"))
@@ -203,17 +190,14 @@ class StaffAccountsDialog(QDialog):
             if not account.active:
                 for column in range(self._list.columnCount()):
                     item.setForeground(column, muted)
-            self._list.addTopLevelItem(item)
-        if accounts:
-            row = self._row_of(selected)
-            self._list.setCurrentItem(self._list.topLevelItem(row if row is not None else 0))
+        if accounts and not self._list.select_record(selected):
+            self._list.select_row(0)
         self._show_selected()
         return True
 
     def staff_ids(self) -> list[int]:
         """The ids of the accounts listed, in list order."""
-        return [self._list.topLevelItem(row).data(self.NAME, _ID_ROLE)
-                for row in range(self._list.topLevelItemCount())]
+        return self._list.record_ids()
 
     def rows(self) -> list[list[str]]:
         """The list's text, row by row (for tests and scripts)."""
@@ -222,14 +206,11 @@ class StaffAccountsDialog(QDialog):
 
     def selected_staff_id(self) -> int | None:
         """The id of the selected account, or None."""
-        item = self._list.currentItem()
-        return None if item is None else item.data(self.NAME, _ID_ROLE)
+        return self._list.current_record_id()
 
     def select_staff(self, staff_id: int) -> None:
         """Select an account of the list."""
-        row = self._row_of(staff_id)
-        if row is not None:
-            self._list.setCurrentItem(self._list.topLevelItem(row))
+        self._list.select_record(staff_id)
 
     def add_staff(self) -> Change | None:
         """Ask for a new staff member and add them; the change, or None."""
@@ -323,14 +304,6 @@ class StaffAccountsDialog(QDialog):
     def _selected(self) -> StaffAccount | None:
         staff_id = self.selected_staff_id()
         return None if staff_id is None else self._accounts.get(staff_id)
-
-    def _row_of(self, staff_id: int | None) -> int | None:
-        if staff_id is None:
-            return None
-        for row in range(self._list.topLevelItemCount()):
-            if self._list.topLevelItem(row).data(self.NAME, _ID_ROLE) == staff_id:
-                return row
-        return None
 
     def _show_selected(self) -> None:
         account = self._selected()
