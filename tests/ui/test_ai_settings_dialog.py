@@ -3,10 +3,9 @@ saving writes the studio's settings and their events; only managers and owners m
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Callable
 
 import pytest
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSpinBox
 from pytestqt.qtbot import QtBot
@@ -19,7 +18,6 @@ from models.schema import Client
 from models.settings import load_studio, update_ai_settings
 from ui.ai_settings_dialog import AiSettingsDialog
 from ui.app_events import app_events
-from ui.session import set_current_staff
 from ui.toggle_switch import ToggleSwitch
 
 pytestmark = pytest.mark.gui
@@ -39,24 +37,12 @@ def clients(staff, add_client) -> list[int]:
 
 
 @pytest.fixture
-def open_dialog(qtbot: QtBot, staff) -> Iterator:
-    made: list[AiSettingsDialog] = []
-
+def open_dialog(open_as) -> Callable[..., AiSettingsDialog]:
+    """Open the dialog signed in as a staff member of `role`."""
     def make(role: str) -> AiSettingsDialog:
-        set_current_staff(staff[role])
-        dialog = AiSettingsDialog()
-        qtbot.addWidget(dialog)
-        dialog.show()
-        qtbot.waitExposed(dialog)
-        made.append(dialog)
-        return dialog
+        return open_as(AiSettingsDialog, role)
 
-    yield make
-    for dialog in made:
-        if shiboken6.isValid(dialog):
-            dialog.close()
-            shiboken6.delete(dialog)
-    set_current_staff(None)
+    return make
 
 
 def _consent_snapshot(client_ids: list[int]) -> dict:

@@ -3,6 +3,8 @@ filters; CSV export through the model layer's role check; the hash chain check."
 
 from __future__ import annotations
 
+from typing import Callable
+
 import csv
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -31,7 +33,6 @@ from models.seed import seed
 from ui.app_events import app_events
 from ui.audit_log_dialog import AuditLogDialog
 from ui.audit_log_model import AuditFilters, AuditLogModel
-from ui.session import set_current_staff
 
 pytestmark = pytest.mark.gui
 
@@ -57,24 +58,12 @@ def big_record(staff) -> int:
 
 
 @pytest.fixture
-def open_dialog(qtbot: QtBot, staff) -> Iterator:
-    made: list[AuditLogDialog] = []
-
+def open_dialog(open_as) -> Callable[..., AuditLogDialog]:
+    """Open the dialog signed in as a staff member of `role`."""
     def make(role: str = "manager", **kwargs) -> AuditLogDialog:
-        set_current_staff(staff[role])
-        dialog = AuditLogDialog(**kwargs)
-        qtbot.addWidget(dialog)
-        dialog.show()
-        qtbot.waitExposed(dialog)
-        made.append(dialog)
-        return dialog
+        return open_as(AuditLogDialog, role, **kwargs)
 
-    yield make
-    for dialog in made:
-        if shiboken6.isValid(dialog):
-            dialog.close()
-            shiboken6.delete(dialog)
-    set_current_staff(None)
+    return make
 
 
 @pytest.fixture

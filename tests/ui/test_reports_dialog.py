@@ -3,10 +3,9 @@ a chart in the palette's colours; refused below manager by the model layer."""
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Callable
 
 import pytest
-import shiboken6
 from PySide6.QtCharts import QBarCategoryAxis, QChart, QChartView, QStackedBarSeries
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QTableWidget
@@ -22,7 +21,6 @@ from models.reports import (
 )
 from models.rules import CHANNELS, Channel, MessageKind, Switch
 from ui.reports_dialog import ReportsDialog
-from ui.session import set_current_staff
 
 pytestmark = pytest.mark.gui
 
@@ -42,24 +40,12 @@ def studio(staff, add_client) -> dict[str, int]:
 
 
 @pytest.fixture
-def open_dialog(qtbot: QtBot, staff) -> Iterator:
-    made: list[ReportsDialog] = []
-
+def open_dialog(open_as) -> Callable[..., ReportsDialog]:
+    """Open the dialog signed in as a staff member of `role`."""
     def make(role: str = "manager") -> ReportsDialog:
-        set_current_staff(staff[role])
-        dialog = ReportsDialog()
-        qtbot.addWidget(dialog)
-        dialog.show()
-        qtbot.waitExposed(dialog)
-        made.append(dialog)
-        return dialog
+        return open_as(ReportsDialog, role)
 
-    yield make
-    for dialog in made:
-        if shiboken6.isValid(dialog):
-            dialog.close()
-            shiboken6.delete(dialog)
-    set_current_staff(None)
+    return make
 
 
 def _table(dialog: ReportsDialog) -> list[list[str]]:

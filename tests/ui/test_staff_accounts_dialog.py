@@ -14,7 +14,6 @@ from pytestqt.qtbot import QtBot
 from models.errors import NotFound, SignInRefused
 from models.staff import MAX_FAILED_ATTEMPTS, Role, list_staff, sign_in
 from ui.app_events import app_events
-from ui.session import set_current_staff
 from ui.staff_accounts_dialog import StaffAccountsDialog
 from ui.staff_form_dialog import StaffFormDialog, StaffFormValues
 
@@ -22,24 +21,12 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def open_dialog(qtbot: QtBot, staff) -> Iterator:
-    made: list[StaffAccountsDialog] = []
-
+def open_dialog(open_as) -> Callable[..., StaffAccountsDialog]:
+    """Open the dialog signed in as a staff member of `role`."""
     def make(role: str = "owner") -> StaffAccountsDialog:
-        set_current_staff(staff[role])
-        dialog = StaffAccountsDialog()
-        qtbot.addWidget(dialog)
-        dialog.show()
-        qtbot.waitExposed(dialog)
-        made.append(dialog)
-        return dialog
+        return open_as(StaffAccountsDialog, role)
 
-    yield make
-    for dialog in made:
-        if shiboken6.isValid(dialog):
-            dialog.close()
-            shiboken6.delete(dialog)
-    set_current_staff(None)
+    return make
 
 
 @pytest.fixture
