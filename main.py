@@ -85,6 +85,8 @@ def _positive_int(text: str, what: str, *, allow_zero: bool = False) -> int:
         raise CommandError(f"{what} {text!r} is not a whole number") from None
     if value < 0 or (value == 0 and not allow_zero):
         raise CommandError(f"{what} {text!r} must be {'zero or more' if allow_zero else 'positive'}")
+    if value >= 2**63:  # no database holds a larger id
+        raise CommandError(f"{what} {text!r} is too large")
     return value
 
 
@@ -143,10 +145,9 @@ def run_command(args: argparse.Namespace) -> int:
         from ui.app import run_app
         return run_app()
     if name == "init":
-        from models.staff import validate_pin
-        if not " ".join(args.owner_name.split()):
-            raise CommandError("--owner-name is empty")
-        validate_pin(args.owner_pin)  # before anything is created on disk
+        from models.staff import validate_pin, validate_staff_name
+        validate_staff_name(args.owner_name)  # before anything is created on disk
+        validate_pin(args.owner_pin)
         _open(_location(args), must_exist=False)
         owner = seed.init_studio(args.owner_name, args.owner_pin)
         _print_json({"created": True, "owner": {"id": owner.staff_id, "name": owner.name}})
@@ -205,7 +206,10 @@ def run_command(args: argparse.Namespace) -> int:
             filters["since"] = iso(parse_user_time(args.since))
         if args.until is not None:
             filters["until"] = iso(parse_user_time(args.until))
-        count = audit.export_csv(target, **filters)
+        try:
+            count = audit.export_csv(target, **filters)
+        except OSError as error:
+            raise CommandError(f"cannot write {target}: {error.strerror or error}") from None
         _print_json({"exported": count, "file": str(target)})
         return 0
     raise CommandError(f"unknown command {name!r}")
@@ -218,7 +222,11 @@ def _log_path() -> Path:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse the command line and run it; every refusal is one line on stderr."""
-    args = build_parser().parse_args(argv)
+    # Bytes that are not UTF-8 (a body typed in another encoding) become U+FFFD rather than
+    # strings that cannot be stored or printed.
+    words = [word.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+             for word in (sys.argv[1:] if argv is None else argv)]
+    args = build_parser().parse_args(words)
     from models.errors import OptInDeskError
     try:
         return run_command(args)
@@ -242,7 +250,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         except OSError:
             where = "no log could be written"
         logging.getLogger(PROG).debug("internal error", exc_info=True)
-        print(f"{PROG}: internal error ({type(error).__name__}: {error}); {where}", file=sys.stderr)
+        text = " ".join(str(error).split())
+        print(f"{PROG}: internal error ({type(error).__name__}: {text}); {where}", file=sys.stderr)
         return 1
     finally:
         from models.db import close_database

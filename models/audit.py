@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 import peewee
 
-from .db import database, for_update
+from .db import database, executemany, for_update
 from .schema import AuditHead, Client, ConsentEvent
 
 if TYPE_CHECKING:
@@ -100,8 +100,7 @@ class EventLog:
         param = database.param
         sql = (f"INSERT INTO consent_event ({', '.join(_COLUMNS)}) "
                f"VALUES ({', '.join([param] * len(_COLUMNS))})")
-        cursor = database.cursor()
-        cursor.executemany(sql, [tuple(row[key] for key in _ROW_KEYS) for row in self._rows])
+        executemany(sql, [tuple(row[key] for key in _ROW_KEYS) for row in self._rows])
         self._count += len(self._rows)
         self._rows.clear()
 

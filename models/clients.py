@@ -259,11 +259,15 @@ def read_csv(path: Path, required: Sequence[str]) -> tuple[list[str], list[tuple
                                    f"{', '.join(missing)}")
             reader.fieldnames = header
             rows = []
-            for row in reader:
+            # Rows are numbered as a spreadsheet shows them (the header is row 1), which is not
+            # the line number when a quoted cell holds a line break.
+            for number, row in enumerate(reader, start=2):
                 if None in row:
-                    rows.append((reader.line_num, {"__error__": "more cells than the header has"}))
-                    continue
-                rows.append((reader.line_num, {k: (v or "") for k, v in row.items()}))
+                    rows.append((number, {"__error__": "more cells than the header has"}))
+                elif any(value is None for value in row.values()) and any(row.values()):
+                    rows.append((number, {"__error__": "fewer cells than the header has"}))
+                else:
+                    rows.append((number, {k: (v or "") for k, v in row.items()}))
             return header, rows
     except FileNotFoundError:
         raise InvalidInput(f"{path}: no such file") from None

@@ -110,7 +110,8 @@ def load_consent(client_id: int, now: datetime | None = None, studio: Studio | N
         zones = zones or (studio.time_zone,)
         receives[channel] = {
             kind: can_send(consent, kind, studio_ai=studio.ai, client_ai=ai,
-                           is_member=client.status == "member", now=now, zones=zones)
+                           is_member=client.status == "member", now=now, zones=zones,
+                           archived=client.archived)
             for kind in MESSAGE_KINDS
         }
     return ClientConsent(client, channels, ai, studio, receives)
@@ -178,7 +179,9 @@ def set_switch(who: SignedIn, client_id: int, channel: Channel | str, switch: Sw
         method = _check_method(method)
     with database.atomic():
         staff = require_role(who, Role.EMPLOYEE)
-        client = _locked_client(client_id, expected_version)
+        # An opt-out is never refused (R3), not even for a profile shown before a change made
+        # elsewhere: turning something off cannot undo anyone's consent.
+        client = _locked_client(client_id, expected_version if on else None)
         if client.archived and on:
             raise ConsentLocked("this client is archived; restore them before recording consent")
         # The lock is read inside the write transaction: a STOP committed a moment ago is seen,
@@ -212,7 +215,9 @@ def set_client_ai(who: SignedIn, client_id: int, which: str, on: bool, *,
     column = AI_SWITCHES[which]
     with database.atomic():
         staff = require_role(who, Role.EMPLOYEE)
-        client = _locked_client(client_id, expected_version)
+        # An opt-out is never refused (R3), not even for a profile shown before a change made
+        # elsewhere: turning something off cannot undo anyone's consent.
+        client = _locked_client(client_id, expected_version if on else None)
         old = getattr(client, column)
         if old == on:
             return Change(what="ai", client_ids=(client.id,))

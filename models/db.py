@@ -10,11 +10,11 @@ import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 from urllib.parse import unquote, urlparse
 
 import peewee
-from playhouse.db_url import connect as connect_url
+from playhouse.db_url import parse as parse_url
 
 from .errors import InvalidInput, StorageError
 
@@ -80,6 +80,79 @@ def sqlite_path(url: str) -> Path | None:
     return Path(rest)
 
 
+#: What SQLite says when the trouble is the file, not the statement: the screen shows these
+#: calmly and the user may try again; anything else is a bug and keeps its traceback.
+_SQLITE_STORAGE_TROUBLE = (
+    "database is locked", "database table is locked", "disk i/o error", "unable to open",
+    "database or disk is full", "readonly database", "disk image is malformed",
+    "file is not a database",
+)
+
+
+def _storage_trouble(error: Exception) -> StorageError | None:
+    """The StorageError for a database failure that is the storage's fault, else None."""
+    if isinstance(error, peewee.InterfaceError):
+        return StorageError(f"the database connection was lost: {_one_line(error)}")
+    if isinstance(error, peewee.OperationalError):
+        text = _one_line(error)
+        if isinstance(database.obj, peewee.PostgresqlDatabase) or any(
+                words in text.lower() for words in _SQLITE_STORAGE_TROUBLE):
+            if "locked" in text.lower():
+                return StorageError("the database is busy with another workstation's change; "
+                                    "nothing was saved — try again")
+            return StorageError(f"the database is unavailable: {text}")
+    return None
+
+
+def _one_line(error: Exception) -> str:
+    return " ".join(str(error).split())
+
+
+@contextmanager
+def storage_errors() -> Iterator[None]:
+    """Turn the database's own failures into StorageError, the one kind the screen retries;
+    a failing statement (a bug) passes through with its traceback."""
+    try:
+        yield
+    except (peewee.OperationalError, peewee.InterfaceError) as error:
+        trouble = _storage_trouble(error)
+        if trouble is None:
+            raise
+        raise trouble from error
+
+
+class _StorageErrors:
+    """Mixed into the database classes: storage trouble surfaces as StorageError (STYLE 4),
+    from statements and from beginning or committing a transaction alike."""
+
+    def execute_sql(self, sql: str, params: Any = None, *args: Any, **kwargs: Any) -> Any:
+        with storage_errors():
+            return super().execute_sql(sql, params, *args, **kwargs)  # type: ignore[misc]
+
+    def begin(self, *args: Any, **kwargs: Any) -> Any:
+        with storage_errors():
+            return super().begin(*args, **kwargs)  # type: ignore[misc]
+
+    def commit(self) -> Any:
+        with storage_errors():
+            return super().commit()  # type: ignore[misc]
+
+
+class StudioSqliteDatabase(_StorageErrors, peewee.SqliteDatabase):
+    """SQLite, with storage trouble as StorageError."""
+
+
+class StudioPostgresqlDatabase(_StorageErrors, peewee.PostgresqlDatabase):
+    """PostgreSQL, with storage trouble as StorageError."""
+
+
+def executemany(sql: str, rows: list[tuple[Any, ...]]) -> None:
+    """Run one statement for many rows with bound parameters (bulk writes), with storage
+    trouble as StorageError like every other statement."""
+    with storage_errors(), peewee.__exception_wrapper__:  # the driver's errors as peewee's
+        database.cursor().executemany(sql, rows)
+
+
 def connect(url: str) -> peewee.Database:
     """A peewee database for `url`, not yet bound or migrated."""
     parsed = urlparse(url)
@@ -90,9 +163,9 @@ def connect(url: str) -> peewee.Database:
             path.parent.mkdir(parents=True, exist_ok=True)
         # BEGIN IMMEDIATE: a write transaction takes the write lock at its start, so two
         # writers queue on the busy timeout instead of failing half-way.
-        return peewee.SqliteDatabase(name, pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE")
+        return StudioSqliteDatabase(name, pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE")
     if parsed.scheme in ("postgres", "postgresql"):
-        return connect_url(url)
+        return StudioPostgresqlDatabase(**parse_url(url))
     raise InvalidInput(f"unsupported database URL scheme {parsed.scheme!r} (use a file path or postgresql://)")
 
 
@@ -113,6 +186,16 @@ def open_database(url: str, *, migrate: bool = True) -> peewee.Database:
     return db
 
 
+def set_busy_timeout(milliseconds: int) -> None:
+    """How long this connection waits for another writer before giving up (SQLite).
+
+    The window asks for less than a command-line import: a person at the desk is better told
+    "busy — try again" after a few seconds than left with a frozen window.
+    """
+    if isinstance(database.obj, peewee.SqliteDatabase):
+        database.obj.pragma("busy_timeout", int(milliseconds), permanent=True)
+
+
 def close_database() -> None:
     """Close the bound database's connection, if any."""
     if database.obj is not None and not database.is_closed():
@@ -129,11 +212,3 @@ def for_update(query: peewee.Select) -> peewee.Select:
     IMMEDIATE write transaction already holds the whole database's write lock."""
     return query.for_update() if is_postgres() else query
 
-
-@contextmanager
-def storage_errors() -> Iterator[None]:
-    """Turn the database's own failures into StorageError, the one kind the screen retries."""
-    try:
-        yield
-    except (peewee.OperationalError, peewee.InterfaceError) as error:
-        raise StorageError(f"database unavailable: {error}") from error

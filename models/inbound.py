@@ -12,13 +12,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 
 from .audit import EventLog
 from .changes import Change
 from .clients import read_csv
-from .db import database, for_update
+from .db import database, executemany, for_update, is_postgres
 from .errors import InvalidInput, NotFound, StaleData
 from .phones import normalize_phone
 from .rules import Keyword, classify_body, utc_now
@@ -26,7 +26,7 @@ from .schema import Client, InboundMessage, StopLock
 from .settings import load_studio
 from .staff import Role, SignedIn, require_role
 from .text import note_or_none, storable
-from .timeutil import iso, iso_now, parse_user_time
+from .timeutil import iso, iso_now, parse_user_time, received_time
 
 #: Parameters per IN (…) list, well under every backend's limit.
 _IN_CHUNK = 500
@@ -80,19 +80,36 @@ def _rows_for(sql: str, values: Sequence[str]) -> list[tuple[Any, ...]]:
     return rows
 
 
+#: PostgreSQL advisory lock taken by every transaction that processes inbound texts.
+_INBOUND_LOCK_KEY = 0x0917_5709
+
+
 class _NumberState:
-    """What a batch knows about the numbers it touches, read in a few queries."""
+    """What a batch knows about the numbers it touches, read in a few queries.
+
+    Made first in a transaction, before its EventLog, so every writer takes its locks in one
+    order — the clients' rows, then the chain's head — and a STOP and a staff change never
+    wait for each other in a circle (R16). On SQLite the IMMEDIATE transaction already holds
+    the whole database; on PostgreSQL inbound batches queue on an advisory lock and then lock
+    their clients' rows, so a staff "on" committed a moment ago is read here, and one
+    arriving now waits and then sees the STOP lock.
+    """
 
     def __init__(self, numbers: set[str]) -> None:
         ordered = sorted(numbers)
-        self.locks: dict[str, str] = dict(_rows_for(
-            "SELECT number, locked_at FROM stop_lock WHERE number IN ({values})", ordered))
         self.clients: dict[str, list[int]] = defaultdict(list)
         self.sms_all: dict[int, bool] = {}
+        lock_rows = ""
+        if is_postgres():
+            database.execute_sql("SELECT pg_advisory_xact_lock(%s)", (_INBOUND_LOCK_KEY,))
+            lock_rows = " FOR UPDATE"
         for client_id, mobile, sms_all in sorted(_rows_for(
-                "SELECT id, mobile, sms_all FROM client WHERE mobile IN ({values})", ordered)):
+                "SELECT id, mobile, sms_all FROM client WHERE mobile IN ({values}) ORDER BY id"
+                + lock_rows, ordered)):
             self.clients[mobile].append(client_id)
             self.sms_all[client_id] = bool(sms_all)
+        self.locks: dict[str, str] = dict(_rows_for(
+            "SELECT number, locked_at FROM stop_lock WHERE number IN ({values})", ordered))
         keywords = ", ".join(f"'{keyword}'" for keyword in _KEYWORDS_THAT_DECIDE)
         self.last_keyword: dict[str, str] = dict(_rows_for(
             "SELECT from_number, MAX(received_at) FROM inbound_message "
@@ -172,7 +189,7 @@ def _insert_messages(rows: list[dict[str, Any]]) -> None:
         return
     placeholders = ", ".join([database.param] * len(_MESSAGE_COLUMNS))
     sql = f"INSERT INTO inbound_message ({', '.join(_MESSAGE_COLUMNS)}) VALUES ({placeholders})"
-    database.cursor().executemany(sql, [tuple(row[c] for c in _MESSAGE_COLUMNS) for row in rows])
+    executemany(sql, [tuple(row[c] for c in _MESSAGE_COLUMNS) for row in rows])
 
 
 def _write_clients(sms_all_changes: dict[int, bool], touched: set[int]) -> None:
@@ -222,7 +239,7 @@ def process_inbound(from_number: str, body: str, *, sid: str | None = None,
     if sid is not None and not sid.strip():
         raise InvalidInput("message id is empty")
     text = InboundText(sid=(sid or f"local-{uuid.uuid4().hex}").strip(), number=number, body=storable(body),
-                       at=at or utc_now(), to=to)
+                       at=received_time(at, "--at") if at is not None else utc_now(), to=to)
     with database.atomic():
         return _apply_batch([text])[0]
 
@@ -256,9 +273,13 @@ class MessageImportSummary:
                 "actions": actions, "consent_changes": self.changed, "bad_rows": self.bad_rows}
 
 
-def import_messages(path: Path) -> MessageImportSummary:
+def import_messages(path: Path, *,
+                    progress: Callable[[int, int], None] | None = None) -> MessageImportSummary:
     """Process a provider's message-log CSV (Twilio's columns): inbound rows only, applied in
-    timestamp order (R11), each message id once. Bad rows are listed with their row number."""
+    timestamp order (R11), each message id once. Bad rows are listed with their row number.
+
+    `progress`, if given, is called with (done, total) inbound texts once the file is read
+    and after each chunk is committed."""
     _, rows = read_csv(path, MESSAGE_LOG_COLUMNS)
     region = load_studio().default_region
     summary = MessageImportSummary(rows=len(rows))
@@ -267,15 +288,21 @@ def import_messages(path: Path) -> MessageImportSummary:
         if "__error__" in row:
             summary.bad_rows.append({"row": line, "error": row["__error__"]})
             continue
-        if "inbound" not in row["Direction"].strip().lower():
+        direction = row["Direction"].strip().lower()
+        if direction.startswith("outbound"):  # outbound-api, outbound-reply, outbound-call
             summary.outbound_skipped += 1
+            continue
+        if direction != "inbound":
+            # Not skipped quietly: a cut-off row may well be a client's STOP.
+            summary.bad_rows.append({"row": line, "error": f"Direction {row['Direction']!r} is "
+                                     "neither inbound nor outbound"})
             continue
         try:
             sid = row["Sid"].strip()
             if not sid:
                 raise InvalidInput("Sid is empty")
             number = normalize_phone(row["From"], region)
-            at = parse_user_time(row["SentDate"])
+            at = received_time(parse_user_time(row["SentDate"]), "SentDate")
         except InvalidInput as error:
             summary.bad_rows.append({"row": line, "error": str(error)})
             continue
@@ -284,6 +311,9 @@ def import_messages(path: Path) -> MessageImportSummary:
     texts.sort(key=lambda item: (item[0], item[1]))
     ordered = [text for _, _, text in texts]
     summary.inbound = len(ordered)
+    done = 0
+    if progress is not None:
+        progress(done, len(ordered))
     for part in _chunks(ordered, IMPORT_CHUNK):
         with database.atomic():
             results = _apply_batch(part)
@@ -291,6 +321,9 @@ def import_messages(path: Path) -> MessageImportSummary:
             summary.actions[result.action] += 1
             summary.changed += result.changed
             summary.client_ids.update(result.clients)
+        done += len(part)
+        if progress is not None:  # outside the transaction: the chunk is committed
+            progress(done, len(ordered))
     return summary
 
 

@@ -108,9 +108,18 @@ OPT_IN_KEYWORDS = frozenset({"start", "unstop"})
 HELP_KEYWORDS = frozenset({"help", "info"})
 
 #: Words that make a text look like an opt-out when it is not exactly a keyword (R10).
+def _as_word(keyword: str) -> str:
+    """A keyword as a word of a longer text: "opt-out" also as "opt out", "stop" also as
+    "stopped" or "stopping"."""
+    stem = r"[\s-]?".join(re.escape(part) for part in re.split(r"[\s-]+", keyword))
+    return stem + r"(?:s|d|ed|ing|ping|ped|led|ling|ting)?"
+
+
+#: Every opt-out keyword as a word (R10), plus the ways people ask in their own words.
 _REVIEW_PATTERN = re.compile(
-    r"\b(stop\w*|unsubscribe\w*|cancel\w*|quit|opt[\s-]?out|revoke|remove me|do not (text|contact|call)"
-    r"|don'?t (text|contact|call)|no more (texts|messages))\b"
+    r"\b(?:" + "|".join(_as_word(word) for word in sorted(OPT_OUT_KEYWORDS | {"unsub", "opt me out"}))
+    + r"|remove me|take me off|leave me alone|do not (?:text|contact|call|message)"
+    r"|don'?t (?:text|contact|call|message)|no more (?:texts|messages|calls|emails))\b"
 )
 _TRAILING_PUNCTUATION = re.compile(r"[\W_]+$")
 _WHITESPACE = re.compile(r"\s+")
@@ -299,13 +308,16 @@ def can_send(
     is_member: bool,
     now: datetime,
     zones: Iterable[ZoneInfo] = (),
+    archived: bool = False,
 ) -> Decision:
     """May a message of `kind` be sent on this channel now?
 
     Compliance first (R1, R2, R5, R7): an AI message needs compliance's permission too (R13).
     Then the AI settings (R12), then quiet hours (R17), so the reason shown is the one staff
-    can act on first.
+    can act on first. An archived client receives nothing: their record is kept, not used.
     """
+    if archived:
+        return Decision(False, "Client is archived")
     channel = consent.channel
     label = CHANNEL_LABELS[channel]
     if consent.address is None:

@@ -79,15 +79,15 @@ class StopLock(BaseModel):
 
     number = peewee.CharField(max_length=20, primary_key=True)
     locked_at = peewee.CharField(max_length=32)  # when the client texted STOP, ISO UTC
-    inbound_sid = peewee.CharField(max_length=64, null=True)
+    inbound_sid = peewee.TextField(null=True)  # a provider's message id: no length is promised
 
 
 class InboundMessage(BaseModel):
     """A text a client sent, processed once by its provider message id (R11)."""
 
-    sid = peewee.CharField(max_length=64, unique=True)
+    sid = peewee.TextField(unique=True)  # the provider's message id; no length is promised
     from_number = peewee.CharField(max_length=20)
-    to_number = peewee.CharField(max_length=20, null=True)
+    to_number = peewee.TextField(null=True)  # as the provider wrote it
     body = peewee.TextField()
     received_at = peewee.CharField(max_length=32)  # ISO UTC
     keyword = peewee.CharField(max_length=16)  # rules.Keyword
@@ -120,7 +120,7 @@ class ConsentEvent(BaseModel):
     source = peewee.CharField(max_length=16)  # staff, client_keyword, import, review_queue, system
     method = peewee.CharField(max_length=32, null=True)  # consent method, for a switch turned on
     note = peewee.TextField(null=True)
-    inbound_sid = peewee.CharField(max_length=64, null=True)
+    inbound_sid = peewee.TextField(null=True)  # a provider's message id: no length is promised
     prev_hash = peewee.CharField(max_length=64)
     hash = peewee.CharField(max_length=64)
 

@@ -11,7 +11,7 @@ from typing import Any
 from .audit import EventLog
 from .consent import CONSENT_METHODS, set_client_ai, set_switch
 from .clients import add_client, make_draft, name_key, sort_key
-from .db import database
+from .db import database, executemany, is_postgres
 from .errors import DatabaseExists
 from .inbound import InboundText, _apply_batch, process_inbound
 from .rules import CHANNELS, Channel, Keyword, Switch, classify_body
@@ -207,8 +207,8 @@ def _insert_clients(rows: list[dict[str, Any]]) -> None:
     columns = list(rows[0])
     param = database.param
     sql = (f"INSERT INTO client ({', '.join(columns)}) VALUES ({', '.join([param] * len(columns))})")
-    database.cursor().executemany(sql, [tuple(row[c] for c in columns) for row in rows])
-    if database.obj is not None and type(database.obj).__name__.startswith("Postgres"):
+    executemany(sql, [tuple(row[c] for c in columns) for row in rows])
+    if is_postgres():
         database.execute_sql("SELECT setval(pg_get_serial_sequence('client', 'id'), "
                              "(SELECT MAX(id) FROM client))")
 

@@ -56,6 +56,16 @@ def hash_pin(pin: str, salt: bytes) -> str:
                           dklen=32).hex()
 
 
+def validate_staff_name(name: str) -> str:
+    """A staff member's name as stored: spaces tidied, 1 to 120 characters."""
+    clean_name = " ".join(storable(name).split())
+    if not clean_name:
+        raise InvalidInput("a staff member needs a name")
+    if len(clean_name) > 120:
+        raise InvalidInput("a staff member's name is longer than 120 characters")
+    return clean_name
+
+
 def validate_pin(pin: str) -> str:
     """A PIN is 4 to 8 digits."""
     if not (pin.isascii() and pin.isdigit() and 4 <= len(pin) <= 8):
@@ -72,9 +82,7 @@ def _role(value: str) -> Role:
 
 def create_staff(by: SignedIn | None, name: str, role: str, pin: str) -> SignedIn:
     """Add a staff account. Only an owner may, except for the studio's first account (an owner)."""
-    clean_name = " ".join(storable(name).split())
-    if not clean_name:
-        raise InvalidInput("a staff member needs a name")
+    clean_name = validate_staff_name(name)
     wanted = _role(role)
     validate_pin(pin)
     salt = secrets.token_bytes(16)
@@ -198,13 +206,15 @@ def sign_in(staff_id: int, pin: str, now: datetime | None = None) -> SignedIn:
     staff = Staff.get_or_none(Staff.id == staff_id)
     if staff is None or not staff.active:
         raise NotFound("no such staff member")
-    if staff.locked_until and parse_iso(staff.locked_until) > now:
-        until = parse_iso(staff.locked_until)
-        raise SignInRefused(f"Too many wrong PINs: sign-in for {staff.name} is locked until "
-                            f"{format_clock(until.astimezone())} ({_minutes_left(until, now)}).")
+    _refuse_while_locked(staff, now)
     good = hmac.compare_digest(hash_pin(pin, bytes.fromhex(staff.pin_salt)), staff.pin_hash)
     with database.atomic():
         fresh = for_update(Staff.select().where(Staff.id == staff_id)).get()
+        # Checked again on the row as it is now: guesses made at once from several
+        # workstations all count, and none gets in once the lock is set.
+        _refuse_while_locked(fresh, now)
+        if good and fresh.pin_hash != staff.pin_hash:
+            good = False  # the PIN was reset while this one was being checked
         if good:
             if fresh.failed_attempts or fresh.locked_until:
                 Staff.update(failed_attempts=0, locked_until=None).where(Staff.id == staff_id).execute()
@@ -221,6 +231,13 @@ def sign_in(staff_id: int, pin: str, now: datetime | None = None) -> SignedIn:
             left = MAX_FAILED_ATTEMPTS - attempts
             message = f"Wrong PIN. {left} more {'try' if left == 1 else 'tries'} before sign-in is locked for a while."
     raise SignInRefused(message)
+
+
+def _refuse_while_locked(staff: Staff, now: datetime) -> None:
+    if staff.locked_until and parse_iso(staff.locked_until) > now:
+        until = parse_iso(staff.locked_until)
+        raise SignInRefused(f"Too many wrong PINs: sign-in for {staff.name} is locked until "
+                            f"{format_clock(until.astimezone())} ({_minutes_left(until, now)}).")
 
 
 def _minutes_left(until: datetime, now: datetime) -> str:

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from .errors import InvalidInput
 
 ISO_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+#: The times a person or a provider may give (`--at`, a log's SentDate).
+EARLIEST = datetime(2000, 1, 1, tzinfo=timezone.utc)
+LATEST = datetime(2100, 1, 1, tzinfo=timezone.utc)
+#: How far ahead of this computer's clock a provider's time may be.
+CLOCK_SKEW = timedelta(days=1)
 
 
 def iso(moment: datetime) -> str:
@@ -49,7 +54,37 @@ def parse_user_time(text: str) -> datetime:
         moment = _parse_provider_time(value)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
+    try:
+        moment = moment.astimezone(timezone.utc)
+    except OverflowError:
+        raise InvalidInput(f"time {value!r} is out of range") from None
+    return in_record_range(moment, f"time {value!r}")
+
+
+def received_time(moment: datetime, what: str, *, now: datetime | None = None) -> datetime:
+    """When a text was received, if it is believable: in the record's range and not more
+    than a day ahead of this computer's clock.
+
+    A keyword dated in the future would outrank every real one after it (R11: the last
+    keyword wins); a day covers any provider's clock and time-zone mistakes.
+    """
+    in_record_range(moment, what)
+    if moment > (now or datetime.now(timezone.utc)) + CLOCK_SKEW:
+        raise InvalidInput(f"{what} {iso(moment)[:19]}Z is more than a day in the future")
+    return moment
+
+
+def in_record_range(moment: datetime, what: str) -> datetime:
+    """`moment`, if the record can hold it: aware, and from 2000 to 2099.
+
+    Times are stored as fixed-width text that sorts by time; a year outside that range is a
+    typo, not a date, and would sort wrongly.
+    """
+    if moment.tzinfo is None:
+        raise InvalidInput(f"{what} has no time zone")
+    if not EARLIEST <= moment < LATEST:
+        raise InvalidInput(f"{what} is not between {EARLIEST.year} and {LATEST.year - 1}")
+    return moment
 
 
 _PROVIDER_FORMATS = (

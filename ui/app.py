@@ -13,11 +13,16 @@ import sys
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QDialog
 
+from models.db import set_busy_timeout
 from resources import icon, stylesheet
 
 from .main_window import APP_NAME, ORGANIZATION, MainWindow
 from .session import set_current_staff
 from .sign_in_dialog import SignInDialog
+
+#: How long a change made at the desk waits for another workstation's write before the
+#: window says the database is busy (the command line waits longer).
+INTERACTIVE_BUSY_TIMEOUT_MS = 3000
 
 #: The staff member who signed in last at this workstation, offered first next time.
 LAST_STAFF_KEY = "signIn/lastStaffId"
@@ -40,6 +45,7 @@ def run_app(*, demo_hint: str | None = None) -> int:
     """Sign in, then show the main window until it closes; the application's exit status.
     Cancelling sign-in exits with 0."""
     app = create_application()
+    set_busy_timeout(INTERACTIVE_BUSY_TIMEOUT_MS)
     settings = QSettings(ORGANIZATION, APP_NAME)
     last = settings.value(LAST_STAFF_KEY)
     dialog = SignInDialog(demo_hint=demo_hint,

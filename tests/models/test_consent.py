@@ -300,10 +300,22 @@ def test_r16_change_on_a_stale_profile_is_refused_and_the_newer_change_kept(staf
     set_switch(staff["manager"], client, Channel.EMAIL, Switch.MARKETING, False, expected_version=shown)
     before = events()
     with pytest.raises(StaleData, match="changed elsewhere"):
-        set_switch(staff["employee"], client, Channel.EMAIL, Switch.ALL, False, expected_version=shown)
+        set_switch(staff["employee"], client, Channel.SMS, Switch.MARKETING, True,
+                   method="in_person", expected_version=shown)
     assert events() == before
     stored = row(client)
-    assert stored["email_marketing"] is False and stored["email_all"] is True
+    assert stored["email_marketing"] is False and stored["sms_marketing"] is False
+
+
+def test_r3_an_opt_out_on_a_stale_profile_is_still_recorded(staff, add_client):
+    """Turning a switch off is never refused (R3): a profile shown before a change made
+    elsewhere may still record an opt-out, and the other change is kept too (R16)."""
+    client = add_client()
+    shown = load_consent(client).version
+    set_client_ai(staff["manager"], client, "outreach", False, expected_version=shown)
+    set_switch(staff["employee"], client, Channel.SMS, Switch.ALL, False, expected_version=shown)
+    stored = row(client)
+    assert stored["sms_all"] is False and stored["ai_outreach"] is False
 
 
 def test_r16_every_change_bumps_the_version(staff, add_client):

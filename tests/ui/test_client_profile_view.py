@@ -485,3 +485,33 @@ def test_r18_household_notice_words() -> None:
     assert household_notice([Housemate(2, "Sam Reyes", "mobile")]) == (
         "Shares this mobile with Sam Reyes — a STOP from this number reaches both of them.")
     assert household_notice([Housemate(3, "Jo Kim", "email")]) == "Shares this email with Jo Kim."
+
+
+def test_a_busy_database_is_said_calmly_and_nothing_changes(qtbot: QtBot, view, dana, database_url,
+                                                           confirm_hook) -> None:
+    """Another workstation holds the write lock: the opt-out is not lost silently — the window
+    says the database is busy, the switch goes back, and the person can try again (R3, R16)."""
+    import sqlite3
+
+    from models.db import set_busy_timeout
+    from models.db import sqlite_path
+    from models.errors import StorageError  # noqa: F401 (what the model layer raises)
+
+    path = sqlite_path(database_url)
+    if path is None:
+        pytest.skip("holds SQLite's file lock from a second connection")
+    view.show_client(dana)
+    set_busy_timeout(150)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # a long write elsewhere
+    try:
+        switch = view.findChild(ToggleSwitch, "switch_email_all")
+        qtbot.mouseClick(switch, Qt.MouseButton.LeftButton)
+        assert "busy" in view.opt_in_section().message()
+        assert switch.isChecked()
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert load_consent(dana).channels[Channel.EMAIL].all
+    qtbot.mouseClick(switch, Qt.MouseButton.LeftButton)  # the lock is gone: trying again works
+    assert not load_consent(dana).channels[Channel.EMAIL].all

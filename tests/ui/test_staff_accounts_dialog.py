@@ -3,6 +3,8 @@ and reactivate; the model layer refuses everyone but an owner."""
 
 from __future__ import annotations
 
+from typing import Callable
+
 from typing import Iterator
 
 import pytest
