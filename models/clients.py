@@ -10,7 +10,7 @@ import csv
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 import peewee
 from peewee import fn
@@ -242,10 +242,13 @@ class ImportSummary:
         return {"imported": self.imported, "skipped": self.skipped, "client_ids": self.client_ids}
 
 
-def read_csv(path: Path, required: Sequence[str]) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
-    """Read a CSV file with a header row; rows are numbered as a spreadsheet shows them.
+def read_csv(path: Path, required: Sequence[str]) -> Iterator[tuple[int, dict[str, str]]]:
+    """The rows of a CSV file with a header row, one at a time, numbered as a spreadsheet
+    shows them; a row that does not fit the header comes as {"__error__": reason}.
 
-    Raises InvalidInput for a missing, unreadable or malformed file, or missing columns.
+    Raises InvalidInput for a missing, unreadable or malformed file, or missing columns — while
+    iterating, so callers read the whole file before they change anything. Rows are not kept:
+    a provider's log of hundreds of thousands of texts is read, not held.
     """
     try:
         with path.open(newline="", encoding="utf-8-sig") as handle:
@@ -258,17 +261,15 @@ def read_csv(path: Path, required: Sequence[str]) -> tuple[list[str], list[tuple
                 raise InvalidInput(f"{path}: missing column{'s' if len(missing) > 1 else ''} "
                                    f"{', '.join(missing)}")
             reader.fieldnames = header
-            rows = []
             # Rows are numbered as a spreadsheet shows them (the header is row 1), which is not
             # the line number when a quoted cell holds a line break.
             for number, row in enumerate(reader, start=2):
                 if None in row:
-                    rows.append((number, {"__error__": "more cells than the header has"}))
+                    yield number, {"__error__": "more cells than the header has"}
                 elif any(value is None for value in row.values()) and any(row.values()):
-                    rows.append((number, {"__error__": "fewer cells than the header has"}))
+                    yield number, {"__error__": "fewer cells than the header has"}
                 else:
-                    rows.append((number, {k: (v or "") for k, v in row.items()}))
-            return header, rows
+                    yield number, {k: (v or "") for k, v in row.items()}
     except FileNotFoundError:
         raise InvalidInput(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -297,7 +298,7 @@ def import_clients(path: Path, *, actor: str = "client import", who: SignedIn | 
     Running the same file again is safe: a row whose client is already on file (same name and
     same email, mobile and home phone) is skipped as already imported.
     """
-    _, rows = read_csv(path, REQUIRED_COLUMNS)
+    rows = read_csv(path, REQUIRED_COLUMNS)
     studio = load_studio()
     summary = ImportSummary()
     drafts: list[tuple[int, ClientDraft]] = []

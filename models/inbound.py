@@ -280,11 +280,11 @@ def import_messages(path: Path, *,
 
     `progress`, if given, is called with (done, total) inbound texts once the file is read
     and after each chunk is committed."""
-    _, rows = read_csv(path, MESSAGE_LOG_COLUMNS)
     region = load_studio().default_region
-    summary = MessageImportSummary(rows=len(rows))
+    summary = MessageImportSummary()
     texts: list[tuple[datetime, int, InboundText]] = []
-    for line, row in rows:
+    for line, row in read_csv(path, MESSAGE_LOG_COLUMNS):
+        summary.rows += 1
         if "__error__" in row:
             summary.bad_rows.append({"row": line, "error": row["__error__"]})
             continue

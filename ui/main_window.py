@@ -12,7 +12,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Slot
+from PySide6.QtCore import QByteArray, QSettings, Qt, QThread, QTimer, Slot
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -23,7 +23,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
-    QApplication,
     QDialog,
     QFileDialog,
     QLabel,
@@ -36,9 +35,8 @@ from PySide6.QtWidgets import (
 
 from models.changes import Change
 from models.clients import FILTER_LABELS, ClientFilter, client_rows
-from models.db import storage_errors
 from models.errors import OptInDeskError
-from models.inbound import MessageImportSummary, import_messages
+from models.inbound import MessageImportSummary
 from models.settings import load_studio
 from models.staff import ROLE_LABELS, Role, SignedIn
 from models.ui_queries import read_errors
@@ -50,6 +48,8 @@ from .audit_log_dialog import AuditLogDialog
 from .change_watcher import ChangeWatcher
 from .client_list_panel import ClientListPanel
 from .client_profile_view import ClientProfileView
+from .import_progress_dialog import ImportProgressDialog
+from .import_worker import MessageImportWorker
 from .messages_dialog import MessagesDialog
 from .reports_dialog import ReportsDialog
 from .review_queue_dialog import ReviewQueueDialog
@@ -91,6 +91,10 @@ class MainWindow(QMainWindow):
         self._reports: ReportsDialog | None = None
         self._audit_log: AuditLogDialog | None = None
         self._staff_accounts: StaffAccountsDialog | None = None
+        #: The message-log import running now, if any: its thread, worker and progress.
+        self._import_thread: QThread | None = None
+        self._import_worker: MessageImportWorker | None = None
+        self._import_progress: ImportProgressDialog | None = None
         self._split_on_show = False
         self._watcher = ChangeWatcher(self)
         self._setup_ui()
@@ -323,25 +327,25 @@ class MainWindow(QMainWindow):
             self._staff_accounts.reload()
         return _raise(self._staff_accounts)
 
-    def import_message_log(self, path: Path) -> MessageImportSummary | None:
-        """Process a provider's message log and show what it did; None if it was refused."""
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            with storage_errors():
-                summary = import_messages(path)
-        except OptInDeskError as error:
-            QApplication.restoreOverrideCursor()
-            self.show_warning(self, "Import message log", str(error))
+    def import_message_log(self, path: Path) -> MessageImportWorker | None:
+        """Start processing a provider's message log on a worker thread, with a progress
+        dialog; what it did (or why it was refused) is shown when it ends. Returns the worker,
+        or None while another import is still running (one at a time)."""
+        if self._import_thread is not None:
             return None
-        QApplication.restoreOverrideCursor()
-        app_events().data_changed.emit(Change(what="import",
-                                              client_ids=tuple(sorted(summary.client_ids)),
-                                              review=summary.actions["review"] > 0))
-        app_events().status_message.emit(
-            f"Imported {summary.inbound:,} inbound text{'s' if summary.inbound != 1 else ''} "
-            f"from {path.name}")
-        self.show_information(self, "Import message log", _import_report(path, summary))
-        return summary
+        self._import_action.setEnabled(False)
+        self._import_progress = ImportProgressDialog(path.name, self)
+        self._import_worker = MessageImportWorker(path)
+        self._import_thread = QThread(self)
+        self._import_thread.setObjectName("messageImportThread")
+        self._import_worker.moveToThread(self._import_thread)
+        self._connect_import_signals(self._import_thread, self._import_worker)
+        self._import_thread.start()
+        return self._import_worker
+
+    def import_running(self) -> bool:
+        """Whether a message-log import is running."""
+        return self._import_thread is not None
 
     # --- slots ---------------------------------------------------------------------------------
 
@@ -351,6 +355,30 @@ class MainWindow(QMainWindow):
                                   "Message logs (*.csv);;All files (*)")
         if path:
             self.import_message_log(Path(path))
+
+    @Slot(int, int)
+    def _on_import_worker_progress(self, done: int, total: int) -> None:
+        if self._import_progress is not None:
+            self._import_progress.show_progress(done, total)
+
+    @Slot(object)
+    def _on_import_worker_finished(self, summary: MessageImportSummary) -> None:
+        path = self._end_import()
+        if path is None:  # the window already let this import go (it was closed meanwhile)
+            return
+        app_events().data_changed.emit(Change(what="import",
+                                              client_ids=tuple(sorted(summary.client_ids)),
+                                              review=summary.actions["review"] > 0))
+        app_events().status_message.emit(
+            f"Imported {summary.inbound:,} inbound text{'s' if summary.inbound != 1 else ''} "
+            f"from {path.name}")
+        self.show_information(self, "Import message log", _import_report(path, summary))
+
+    @Slot(str)
+    def _on_import_worker_failed(self, message: str) -> None:
+        if self._end_import() is None:
+            return
+        self.show_warning(self, "Import message log", message)
 
     @Slot()
     def _on_switch_user_action_triggered(self) -> None:
@@ -494,6 +522,34 @@ class MainWindow(QMainWindow):
                     found.append(action)
         return found
 
+    def _connect_import_signals(self, thread: QThread, worker: MessageImportWorker) -> None:
+        """Wire one import's thread and worker. `run` is queued to the worker's thread (the
+        worker lives there); the worker's signals are emitted there and queued explicitly to
+        this window's slots, so the dialogs and data_changed happen on the GUI thread."""
+        thread.started.connect(worker.run)
+        queued = Qt.ConnectionType.QueuedConnection
+        worker.progress.connect(self._on_import_worker_progress, queued)
+        worker.finished.connect(self._on_import_worker_finished, queued)
+        worker.failed.connect(self._on_import_worker_failed, queued)
+
+    def _end_import(self) -> Path | None:
+        """Let the import's thread end, close its progress dialog and offer Import again; the
+        log's path, or None when no import was running."""
+        thread, worker, progress = self._import_thread, self._import_worker, self._import_progress
+        if thread is None or worker is None or progress is None:
+            return None
+        self._import_thread = self._import_worker = self._import_progress = None
+        # quit() ends the thread's event loop once `run` returns: at once when the worker has
+        # reported, or after the import when the window closes mid-way. Only then may the
+        # worker go (it is deleted with the last reference, on this thread).
+        thread.quit()
+        thread.wait()
+        thread.deleteLater()
+        progress.finish()
+        progress.deleteLater()
+        self._import_action.setEnabled(True)
+        return worker.path()
+
     def _focus_profile(self) -> None:
         widget = self._profile.nextInFocusChain()
         while widget is not None and widget is not self._profile:
@@ -584,6 +640,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._watcher.stop()
+        # An import cannot stop half-way through a chunk, and its thread must not be destroyed
+        # while it runs: wait for it. (The window-modal progress dialog keeps a person from
+        # closing the window meanwhile; this is for a close from code.)
+        self._end_import()
         self._save_settings()
         for dialog in (self._review_queue, self._messages, self._ai_settings, self._reports,
                        self._audit_log, self._staff_accounts):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
 import pytest
@@ -33,3 +35,37 @@ def open_as(qtbot: QtBot, staff) -> Iterator[Callable[..., Any]]:
             dialog.close()
             shiboken6.delete(dialog)
     set_current_staff(None)
+
+
+@dataclass(eq=False)
+class OpenedConnection:
+    """A connection opened to the test database: on the main thread or not, and closed yet."""
+
+    on_main_thread: bool
+    closed: bool = False
+
+
+@pytest.fixture
+def db_connections(db, monkeypatch: pytest.MonkeyPatch) -> dict[int, OpenedConnection]:
+    """Every connection opened to the test database from now on (peewee opens one per
+    thread), by the id of the driver's connection object, and whether it was closed."""
+    opened: dict[int, OpenedConnection] = {}
+    driver_connections: list[Any] = []  # kept alive, so an id is never reused
+    connect, close = db._connect, db._close
+
+    def spy_connect(*args: Any, **kwargs: Any) -> Any:
+        connection = connect(*args, **kwargs)
+        driver_connections.append(connection)
+        opened[id(connection)] = OpenedConnection(
+            threading.current_thread() is threading.main_thread())
+        return connection
+
+    def spy_close(connection: Any) -> Any:
+        result = close(connection)
+        if id(connection) in opened:
+            opened[id(connection)].closed = True
+        return result
+
+    monkeypatch.setattr(db, "_connect", spy_connect)
+    monkeypatch.setattr(db, "_close", spy_close)
+    return opened

@@ -262,7 +262,7 @@ def test_verify_record_says_intact_with_the_count(open_dialog, record) -> None:
 def test_verify_record_names_the_first_bad_event(open_dialog, record) -> None:
     dialog = open_dialog()
     bad = ConsentEvent.select().order_by(ConsentEvent.id).offset(3).get().id
-    database.execute_sql("UPDATE consent_event SET note = 'edited' WHERE id = ?", (bad,))
+    database.execute_sql(f"UPDATE consent_event SET note = 'edited' WHERE id = {database.param}", (bad,))
     check = dialog.verify_record()
     assert not check.ok and check.bad_event_id == bad
     assert f"broken at event {bad}" in dialog.result_text()

@@ -6,12 +6,14 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 from typing import Callable, Iterator
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,11 +27,18 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from models import inbound
+from models.changes import Change
 from models.clients import ClientFilter
+from models.consent import lock_for
 from models.db import sqlite_path
+from models.inbound import import_messages
+from models.schema import ConsentEvent, InboundMessage
 from models.staff import Role, SignedIn
+from ui import import_worker
 from ui.app_events import app_events
 from ui.client_list_model import ClientListModel
+from ui.import_progress_dialog import ImportProgressDialog
 from ui.main_window import MainWindow
 from ui.review_queue_dialog import ReviewQueueDialog
 from ui.session import set_current_staff, signed_in
@@ -218,36 +227,205 @@ def test_review_queue_opens_from_the_view_menu_and_the_list(qtbot: QtBot, window
     assert queue.isVisible()
 
 
-def test_import_message_log_applies_and_reports(qtbot: QtBot, window: MainWindow, family,
-                                                tmp_path: Path,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    log = tmp_path / "messages.csv"
-    log.write_text("From,To,Body,Status,SentDate,Direction,Sid\n"
-                   "+15555550123,+15550000000,STOP,received,2026-11-26 09:14:00 +0000,inbound,SM1\n"
-                   "(212) 555-0142,+15550000000,please stop texting,received,"
-                   "2026-11-26 09:15:00 +0000,inbound,SM2\n"
-                   "not a number,+15550000000,hi,received,2026-11-26 09:16:00 +0000,inbound,SM3\n",
-                   encoding="utf-8")
-    shown: list[str] = []
-    monkeypatch.setattr(MainWindow, "ask_open_file", classmethod(lambda *args: str(log)))
+_LOG_HEADER = "From,To,Body,Status,SentDate,Direction,Sid\n"
+
+
+def _write_log(path: Path, *rows: str) -> Path:
+    path.write_text(_LOG_HEADER + "".join(f"{row}\n" for row in rows), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def answers(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
+    """The window's blocking dialogs answered: what each would have shown."""
+    shown: dict[str, list[str]] = {"information": [], "warning": []}
     monkeypatch.setattr(MainWindow, "show_information",
-                        classmethod(lambda cls, parent, title, text: shown.append(text)))
-    _action(window, "importMessagesAction").trigger()
-    assert shown and "STOP 1 ·" in shown[0] and "Needs review 1" in shown[0]
-    assert "row 4" in shown[0]
+                        classmethod(lambda cls, parent, title, text:
+                                    shown["information"].append(text)))
+    monkeypatch.setattr(MainWindow, "show_warning",
+                        classmethod(lambda cls, parent, title, text: shown["warning"].append(text)))
+    return shown
+
+
+def _choose_file(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+    monkeypatch.setattr(MainWindow, "ask_open_file", classmethod(lambda *args: str(path)))
+
+
+def _import_ended(window: MainWindow, answers: dict[str, list[str]]) -> Callable[[], bool]:
+    return lambda: (not window.import_running()
+                    and bool(answers["information"] or answers["warning"]))
+
+
+def test_import_message_log_runs_off_the_gui_thread_applies_and_reports(
+        qtbot: QtBot, window: MainWindow, family, tmp_path: Path, answers,
+        db_connections, monkeypatch: pytest.MonkeyPatch) -> None:
+    log = _write_log(
+        tmp_path / "messages.csv",
+        "+15555550123,+15550000000,STOP,received,2026-11-26 09:14:00 +0000,inbound,SM1",
+        "(212) 555-0142,+15550000000,please stop texting,received,"
+        "2026-11-26 09:15:00 +0000,inbound,SM2",
+        "not a number,+15550000000,hi,received,2026-11-26 09:16:00 +0000,inbound,SM3")
+    _choose_file(monkeypatch, log)
+    heard: list[tuple[Change, bool]] = []
+
+    def hear(change: Change) -> None:
+        heard.append((change, threading.current_thread() is threading.main_thread()))
+
+    action = _action(window, "importMessagesAction")
+    app_events().data_changed.connect(hear)
+    try:
+        action.trigger()
+        # The import runs on its own thread: the menu returns at once, Import offered no more.
+        assert window.import_running() and not action.isEnabled()
+        qtbot.waitUntil(_import_ended(window, answers), timeout=10000)
+    finally:
+        app_events().data_changed.disconnect(hear)
+
+    assert answers["warning"] == []
+    (report,) = answers["information"]
+    assert "STOP 1 ·" in report and "Needs review 1" in report and "row 4" in report
+    imports = [(change, on_gui_thread) for change, on_gui_thread in heard
+               if change.what == "import"]
+    assert len(imports) == 1
+    change, on_gui_thread = imports[0]
+    assert on_gui_thread  # queued from the worker's thread to the window's
+    assert set(change.client_ids) == {family["dana"], family["sam"], family["priya"]}
+    assert change.review
+    assert action.isEnabled()
+    assert lock_for("+15555550123") is not None  # R6: the client's STOP locked the number
     assert _flags(window, family["dana"]) == "STOP"
     assert _flags(window, family["priya"]) == "Review"
+    assert window.statusBar().currentMessage() == "Imported 2 inbound texts from messages.csv"
+    # The worker's thread opened its own connection, and closed it.
+    worker_connections = [c for c in db_connections.values() if not c.on_main_thread]
+    assert worker_connections and all(c.closed for c in worker_connections)
+    qtbot.waitUntil(lambda: _progress_dialog(window) is None, timeout=2000)
 
 
-def test_import_message_log_error_is_one_line(window: MainWindow, tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    warned: list[str] = []
-    monkeypatch.setattr(MainWindow, "ask_open_file",
-                        classmethod(lambda *args: str(tmp_path / "missing.csv")))
-    monkeypatch.setattr(MainWindow, "show_warning",
-                        classmethod(lambda cls, parent, title, text: warned.append(text)))
+def test_import_message_log_reports_progress_per_chunk(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, answers,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    log = _write_log(tmp_path / "messages.csv", *(
+        f"+1555555{1000 + n},+15550000000,hello,received,2026-11-26 09:{n:02}:00 +0000,"
+        f"inbound,SM{n}" for n in range(5)))
+    _choose_file(monkeypatch, log)
+    monkeypatch.setattr(inbound, "IMPORT_CHUNK", 2)
+    shown: list[tuple[int, int]] = []
+    show_progress = ImportProgressDialog.show_progress
+    monkeypatch.setattr(ImportProgressDialog, "show_progress",
+                        lambda self, done, total: (shown.append((done, total)),
+                                                   show_progress(self, done, total)))
     _action(window, "importMessagesAction").trigger()
-    assert len(warned) == 1 and "\n" not in warned[0] and "no such file" in warned[0]
+    qtbot.waitUntil(_import_ended(window, answers), timeout=10000)
+    assert shown == [(0, 5), (2, 5), (4, 5), (5, 5)]
+    assert "5 inbound texts" in answers["information"][0]
+
+
+@pytest.mark.parametrize("content", [None, "Name,Phone\nDana,+15555550123\n"],
+                         ids=["missing", "not-a-message-log"])
+def test_import_message_log_error_is_one_line_and_changes_nothing(
+        qtbot: QtBot, window: MainWindow, family, tmp_path: Path, answers, db_connections,
+        content: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "log.csv"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    _choose_file(monkeypatch, path)
+    events_before = ConsentEvent.select().count()
+    action = _action(window, "importMessagesAction")
+    with qtbot.assertNotEmitted(app_events().data_changed, wait=0):
+        action.trigger()
+        qtbot.waitUntil(_import_ended(window, answers), timeout=10000)
+    assert answers["information"] == []
+    (warning,) = answers["warning"]
+    assert "\n" not in warning
+    assert ("no such file" if content is None else "missing columns") in warning
+    assert action.isEnabled()
+    assert InboundMessage.select().count() == 0
+    assert ConsentEvent.select().count() == events_before
+    assert all(c.closed for c in db_connections.values() if not c.on_main_thread)
+
+
+def test_window_stays_responsive_while_an_import_runs(
+        qtbot: QtBot, window: MainWindow, family, tmp_path: Path, answers,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    log = _write_log(tmp_path / "messages.csv",
+                     "+15555550123,+15550000000,STOP,received,2026-11-26 09:14:00 +0000,inbound,SM1")
+    _choose_file(monkeypatch, log)
+    release = threading.Event()
+
+    def held(path: Path, *, progress=None):
+        progress(0, 1)
+        release.wait(10)  # an import that takes as long as the test wants
+        return import_messages(path, progress=progress)
+
+    monkeypatch.setattr(import_worker, "import_messages", held)
+    paints = _PaintCounter(_list(window).viewport())
+    action = _action(window, "importMessagesAction")
+    try:
+        action.trigger()
+        # The event loop runs meanwhile: the progress dialog appears, the window repaints.
+        qtbot.waitUntil(lambda: _progress_dialog(window) is not None
+                        and _progress_dialog(window).isVisible(), timeout=5000)
+        dialog = _progress_dialog(window)
+        assert dialog.windowModality() is Qt.WindowModality.WindowModal
+        assert dialog.labelText() == "Importing message log…\n0 of 1 inbound text from messages.csv"
+        before = paints.count
+        _list(window).viewport().update()
+        qtbot.waitUntil(lambda: paints.count > before, timeout=2000)
+        assert window.import_running() and not action.isEnabled()
+        assert window.import_message_log(log) is None  # one import at a time
+        # No Cancel: a chunk cannot stop half-way, so Escape and close leave the dialog up.
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        dialog.close()
+        assert dialog.isVisible()
+    finally:
+        release.set()
+    qtbot.waitUntil(_import_ended(window, answers), timeout=10000)
+    qtbot.waitUntil(lambda: _progress_dialog(window) is None, timeout=2000)  # deleted
+    assert action.isEnabled()
+    assert _flags(window, family["dana"]) == "STOP"
+
+
+def test_closing_the_window_waits_for_a_running_import(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, answers, db_connections,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    log = _write_log(tmp_path / "messages.csv",
+                     "+15555550123,+15550000000,STOP,received,2026-11-26 09:14:00 +0000,inbound,SM1")
+    _choose_file(monkeypatch, log)
+    started = threading.Event()
+
+    def slow(path: Path, *, progress=None):
+        started.set()
+        time.sleep(0.3)
+        return import_messages(path, progress=progress)
+
+    monkeypatch.setattr(import_worker, "import_messages", slow)
+    _action(window, "importMessagesAction").trigger()
+    assert started.wait(5)
+    window.close()
+    assert not window.import_running()
+    assert lock_for("+15555550123") is not None  # the import ran to its end
+    assert all(c.closed for c in db_connections.values() if not c.on_main_thread)
+    qtbot.wait(50)  # the worker's queued report reaches a window that let the import go
+    assert answers == {"information": [], "warning": []}
+
+
+class _PaintCounter(QObject):
+    """Counts the paint events of a widget."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def _progress_dialog(window: MainWindow) -> ImportProgressDialog | None:
+    return window.findChild(ImportProgressDialog, "importProgressDialog")
 
 
 def _drive_sign_in(qtbot: QtBot, steps: Callable[[SignInDialog], None]) -> list[str]:

@@ -1,0 +1,72 @@
+"""A message-log import off the GUI thread: the worker that runs it and says how it went.
+
+`MessageImportWorker` is moved to its own QThread and runs `models.inbound.import_messages`
+there. peewee keeps each thread's connection apart (the database is `thread_safe`, its state a
+`threading.local`), so the import opens a connection of its own on first use; the worker
+closes it before it reports, so no import leaves a connection behind.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from models.db import close_database, storage_errors
+from models.errors import OptInDeskError
+from models.inbound import MessageImportSummary, import_messages
+
+_log = logging.getLogger(__name__)
+
+#: What the screen says when the import stopped on a bug; the traceback goes to the log.
+INTERNAL_ERROR = ("The import stopped on an internal error (details are in the log); texts "
+                  "already imported are kept, and importing the file again skips them.")
+
+
+class MessageImportWorker(QObject):
+    """Imports one message log in the thread it was moved to; reports through its signals.
+
+    Every signal is emitted in the worker's thread: connect them to slots of objects that
+    live in the GUI thread, so Qt queues each call to the GUI thread's event loop.
+    """
+
+    #: (done, total) inbound texts: once the file is read, then after each committed chunk.
+    progress = Signal(int, int)
+    #: The import ended; a models.inbound.MessageImportSummary of what it did.
+    finished = Signal(object)
+    #: The import was refused or stopped; one line a person can read.
+    failed = Signal(str)
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()  # no parent: a QObject with a parent cannot move to another thread
+        self._path = path
+
+    def path(self) -> Path:
+        """The message log this worker imports."""
+        return self._path
+
+    @Slot()
+    def run(self) -> None:
+        """Import the log (in the worker's thread); emit `finished` or `failed`."""
+        try:
+            summary = self._import()
+        except OptInDeskError as error:
+            self.failed.emit(" ".join(str(error).split()))
+        # The thread's boundary: an exception escaping here would only be printed, and the
+        # window would wait for an end that never comes. It is a bug, so keep its traceback.
+        except Exception:
+            _log.exception("Importing the message log %s failed", self._path)
+            self.failed.emit(INTERNAL_ERROR)
+        else:
+            self.finished.emit(summary)
+
+    def _import(self) -> MessageImportSummary:
+        try:
+            with storage_errors():
+                return import_messages(self._path, progress=self.progress.emit)
+        finally:
+            # This thread's connection (peewee's is per thread): closed before the outcome is
+            # reported, so whoever hears it knows no connection is left open.
+            with storage_errors():
+                close_database()
