@@ -11,9 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QSizePolicy,
     QVBoxLayout,
@@ -22,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from models.consent import ClientConsent
 from models.rules import StudioAI
-from resources import icon
 from ui.notice_label import NoticeLabel
+from ui.section_frame import SectionFrame
 from ui.toggle_switch import ToggleSwitch
 
 _NOT_CONSENT = "It controls Hailee only and does not change the client's legal consent (Opt-In)."
@@ -36,7 +34,6 @@ _SWITCHES: tuple[tuple[str, str, str, str], ...] = (
      "Lets Hailee, the studio's AI assistant, answer this client's messages, where the Opt-In "
      f"switches allow the channel. {_NOT_CONSENT}"),
 )
-_ICON_SIZE = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +44,7 @@ class AiSwitchRequest:
     on: bool
 
 
-class AiControlsSection(QFrame):
+class AiControlsSection(SectionFrame):
     """The titled "Hailee (AI assistant)" frame with ``switch_ai_outreach`` and ``switch_ai_replies``."""
 
     #: A person clicked a Hailee switch (AiSwitchRequest); the receiver records it or
@@ -55,7 +52,8 @@ class AiControlsSection(QFrame):
     switch_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("Hailee (AI assistant)", "Controls Hailee only. These switches do not "
+                         "change the client's legal consent.", icon_name="ai", parent=parent)
         self._group = QButtonGroup(self)
         self._switches: dict[str, ToggleSwitch] = {}
         self._studio_notice = NoticeLabel("studioAiNotice", "settings", "info", self)
@@ -65,31 +63,10 @@ class AiControlsSection(QFrame):
 
     def _setup_ui(self) -> None:
         self.setObjectName("aiControls")
-        self.setProperty("role", "section")
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._group.setExclusive(False)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 14)
-        layout.setSpacing(6)
-
-        title_row = QHBoxLayout()
-        title_row.setSpacing(6)
-        glyph = QLabel(self)
-        glyph.setPixmap(icon("ai").pixmap(_ICON_SIZE, _ICON_SIZE))
-        title = QLabel("Hailee (AI assistant)", self)
-        title.setProperty("role", "sectionTitle")
-        title.setIndent(0)
-        title_row.addWidget(glyph)
-        title_row.addWidget(title)
-        title_row.addStretch(1)
-        layout.addLayout(title_row)
-        subtitle = QLabel("Controls Hailee only. These switches do not change the client's "
-                          "legal consent.", self)
-        subtitle.setProperty("role", "muted")
-        subtitle.setWordWrap(True)
-        layout.addWidget(subtitle)
-
+        layout = self.section_layout()
         layout.addWidget(self._message)
 
         grid = QGridLayout()

@@ -18,7 +18,6 @@ from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QScrollArea,
@@ -42,6 +41,7 @@ from ui.history_view import HistoryView
 from ui.opt_in_section import CHANNEL_NAMES, SWITCH_NAMES, OptInSection, SwitchRequest
 from ui.profile_header import ProfileHeader
 from ui.receives_grid import ReceivesGrid
+from ui.section_frame import SectionFrame
 from ui.session import signed_in
 
 #: How many of a client's consent events the History shows (newest first).
@@ -54,7 +54,6 @@ _ALL_OFF_NOUNS = {
     Channel.HOME: "home phone calls",
 }
 _EMPTY_TEXT = "Select a client to see their opt-ins"
-_ICON_SIZE = 16
 
 
 class ClientProfileView(QWidget):
@@ -143,30 +142,11 @@ class ClientProfileView(QWidget):
         self._clock_timer.setInterval(self.clock_refresh_ms)
         self._pages.setCurrentIndex(0)
 
-    def _titled_section(self, title: str, icon_name: str, body: QWidget, subtitle: str) -> QFrame:
-        frame = QFrame(self._content)
-        frame.setProperty("role", "section")
-        layout = QVBoxLayout(frame)
-        layout.setContentsMargins(16, 12, 16, 16)
-        layout.setSpacing(6)
-        heading = QHBoxLayout()
-        heading.setSpacing(6)
-        glyph = QLabel(frame)
-        glyph.setPixmap(icon(icon_name).pixmap(_ICON_SIZE, _ICON_SIZE))
-        label = QLabel(title, frame)
-        label.setProperty("role", "sectionTitle")
-        label.setIndent(0)
-        heading.addWidget(glyph)
-        heading.addWidget(label)
-        heading.addStretch(1)
-        layout.addLayout(heading)
-        note = QLabel(subtitle, frame)
-        note.setProperty("role", "muted")
-        note.setWordWrap(True)
-        layout.addWidget(note)
-        layout.addSpacing(4)
+    def _titled_section(self, title: str, icon_name: str, body: QWidget, subtitle: str) -> SectionFrame:
+        frame = SectionFrame(title, subtitle, icon_name=icon_name, parent=self._content)
+        frame.section_layout().addSpacing(4)
         body.setParent(frame)
-        layout.addWidget(body)
+        frame.section_layout().addWidget(body)
         return frame
 
     def _connect_signals(self) -> None:

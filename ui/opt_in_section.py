@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -32,6 +31,7 @@ from models.phones import display_phone
 from models.rules import CHANNEL_LABELS, Channel, ChannelConsent, Switch, format_clock
 from resources import icon
 from ui.notice_label import NoticeLabel
+from ui.section_frame import SectionFrame
 from ui.toggle_switch import ToggleSwitch
 
 #: What the profile calls each channel (a row of the Opt-In section and of the grid): the
@@ -91,7 +91,7 @@ class SwitchRequest:
     on: bool
 
 
-class OptInSection(QFrame):
+class OptInSection(SectionFrame):
     """The titled "Opt-In" frame: three channel groups, a Marketing and an All switch per channel.
 
     Switches are named ``switch_<channel>_<marketing|all>`` (DESIGN §4). The SMS All switch
@@ -103,7 +103,8 @@ class OptInSection(QFrame):
     switch_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("Opt-In", "The client's legal consent to be contacted. Turning a switch on "
+                         "records how they consented.", parent=parent)
         self._switches: dict[tuple[Channel, Switch], ToggleSwitch] = {}
         self._addresses: dict[Channel, QLabel] = {}
         self._group = QButtonGroup(self)
@@ -115,33 +116,18 @@ class OptInSection(QFrame):
 
     def _setup_ui(self) -> None:
         self.setObjectName("optInSection")
-        self.setProperty("role", "section")
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._group.setExclusive(False)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 14)
-        layout.setSpacing(6)
-
-        title_row = QHBoxLayout()
+        layout = self.section_layout()
+        title_row = self.title_row()
         title_row.setSpacing(_GAP)
-        title = QLabel("Opt-In", self)
-        title.setProperty("role", "sectionTitle")
-        title.setIndent(0)
-        title_row.addWidget(title, 1)
         for switch in _SWITCH_ORDER:
             heading = QLabel(SWITCH_NAMES[switch], self)
             heading.setProperty("role", "muted")
             heading.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom)
             heading.setFixedWidth(_SWITCH_CELL)
             title_row.addWidget(heading)
-        layout.addLayout(title_row)
-        subtitle = QLabel("The client's legal consent to be contacted. Turning a switch on "
-                          "records how they consented.", self)
-        subtitle.setProperty("role", "muted")
-        subtitle.setWordWrap(True)
-        layout.addWidget(subtitle)
-
         layout.addWidget(self._message)
 
         for number, (title_text, icon_name, channels) in enumerate(_GROUPS):
