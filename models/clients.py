@@ -549,6 +549,19 @@ def client_rows(ids: Sequence[int]) -> dict[int, ClientRow]:
     return rows
 
 
+def clients_by_mobile(numbers: Iterable[str]) -> dict[str, list[tuple[int, str]]]:
+    """The active clients behind each mobile number (E.164), as (id, name) in list order."""
+    wanted = sorted(set(numbers))
+    found: dict[str, list[tuple[str, int, str]]] = {}
+    for start in range(0, len(wanted), 500):
+        for c in (Client.select(Client.id, Client.first_name, Client.last_name, Client.mobile,
+                                Client.sort_key)
+                  .where(Client.mobile.in_(wanted[start:start + 500]) & (Client.archived == False))):  # noqa: E712
+            found.setdefault(c.mobile, []).append((c.sort_key, c.id, f"{c.first_name} {c.last_name}".strip()))
+    return {number: [(client_id, name) for _, client_id, name in sorted(people)]
+            for number, people in found.items()}
+
+
 @dataclass(frozen=True, slots=True)
 class Housemate:
     """Another client who shares an address with this one (R18)."""

@@ -17,7 +17,7 @@ from typing import Any, Callable, Sequence
 
 from .audit import EventLog
 from .changes import Change
-from .clients import read_csv
+from .clients import clients_by_mobile, read_csv
 from .db import database, executemany, for_update, is_postgres
 from .errors import InvalidInput, NotFound, StaleData
 from .phones import normalize_phone
@@ -349,15 +349,10 @@ def review_items(open_only: bool = True, limit: int = 500) -> list[ReviewItem]:
     if open_only:
         query = query.where(InboundMessage.review_state == "open")
     messages = list(query.order_by(InboundMessage.received_at, InboundMessage.id).limit(limit))
-    numbers = list({m.from_number for m in messages})
-    people: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for part in _chunks(numbers):
-        for c in (Client.select(Client.id, Client.first_name, Client.last_name, Client.mobile)
-                  .where(Client.mobile.in_(list(part))).order_by(Client.sort_key)):
-            people[c.mobile].append((c.id, f"{c.first_name} {c.last_name}".strip()))
+    people = clients_by_mobile(m.from_number for m in messages)
     return [ReviewItem(m.id, m.sid, m.from_number, m.body, m.received_at,
-                       tuple(i for i, _ in people[m.from_number]),
-                       tuple(n for _, n in people[m.from_number]), m.review_state)
+                       tuple(i for i, _ in people.get(m.from_number, ())),
+                       tuple(n for _, n in people.get(m.from_number, ())), m.review_state)
             for m in messages]
 
 

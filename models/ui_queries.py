@@ -9,7 +9,6 @@ next call opens a fresh one.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Iterable, Iterator, NamedTuple
@@ -17,7 +16,7 @@ from typing import Iterable, Iterator, NamedTuple
 import peewee
 from peewee import fn
 
-from .clients import ClientFilter, _filter_condition
+from .clients import ClientFilter, _filter_condition, clients_by_mobile
 from .db import database
 from .errors import StorageError
 from .schema import AuditHead, Client, ConsentEvent, InboundMessage
@@ -25,7 +24,6 @@ from .schema import AuditHead, Client, ConsentEvent, InboundMessage
 #: Past this many new events at once (a bulk import elsewhere), listing the clients they touched
 #: costs more than redrawing everything: `changes_since` then says `everything`.
 MAX_EVENTS_TO_LIST = 20_000
-_IN_CHUNK = 500
 
 
 @contextmanager
@@ -105,32 +103,16 @@ def changes_since(old: Marks, new: Marks) -> ChangesSince:
 
 def clients_with_mobiles(numbers: Iterable[str]) -> dict[int, str]:
     """Active clients whose mobile is one of `numbers` (E.164): {client id: name}."""
-    wanted = sorted(set(numbers))
-    result: dict[int, str] = {}
     with read_errors():
-        for start in range(0, len(wanted), _IN_CHUNK):
-            part = wanted[start:start + _IN_CHUNK]
-            query = (Client.select(Client.id, Client.first_name, Client.last_name)
-                     .where(Client.mobile.in_(part) & (Client.archived == False))  # noqa: E712
-                     .order_by(Client.sort_key))
-            for client in query:
-                result[client.id] = f"{client.first_name} {client.last_name}".strip()
-    return result
+        people = clients_by_mobile(numbers)
+    return {client_id: name for clients in people.values() for client_id, name in clients}
 
 
 def names_by_mobile(numbers: Iterable[str]) -> dict[str, tuple[str, ...]]:
     """The names of the active clients behind each mobile number, for the Messages list."""
-    wanted = sorted(set(numbers))
-    result: dict[str, list[str]] = defaultdict(list)
     with read_errors():
-        for start in range(0, len(wanted), _IN_CHUNK):
-            part = wanted[start:start + _IN_CHUNK]
-            query = (Client.select(Client.mobile, Client.first_name, Client.last_name)
-                     .where(Client.mobile.in_(part) & (Client.archived == False))  # noqa: E712
-                     .order_by(Client.sort_key))
-            for client in query:
-                result[client.mobile].append(f"{client.first_name} {client.last_name}".strip())
-    return {number: tuple(names) for number, names in result.items()}
+        people = clients_by_mobile(numbers)
+    return {number: tuple(name for _, name in clients) for number, clients in people.items()}
 
 
 def filter_counts_for(filters: Iterable[ClientFilter]) -> dict[ClientFilter, int]:
