@@ -356,6 +356,15 @@ def review_items(open_only: bool = True, limit: int = 500) -> list[ReviewItem]:
             for m in messages]
 
 
+def open_review_texts(number: str | None) -> list[str]:
+    """The texts from a mobile number that wait in Needs review, oldest first (one indexed read)."""
+    if number is None:
+        return []
+    return [row[0] for row in InboundMessage.select(InboundMessage.body)
+            .where((InboundMessage.review_state == "open") & (InboundMessage.from_number == number))
+            .order_by(InboundMessage.received_at).tuples()]
+
+
 def open_review_count() -> int:
     """How many texts wait in the Needs review queue."""
     return InboundMessage.select().where(InboundMessage.review_state == "open").count()

@@ -32,6 +32,7 @@ from models.changes import Change
 from models.clients import housemates
 from models.consent import ClientConsent, load_consent, set_client_ai, set_switch
 from models.errors import NotFound, OptInDeskError, StaleData
+from models.inbound import open_review_texts
 from models.rules import Channel, Switch, utc_now
 from resources import icon
 from ui.ai_controls_section import AiControlsSection, AiSwitchRequest
@@ -265,6 +266,7 @@ class ClientProfileView(QWidget):
         try:
             state = load_consent(client_id, now=self._clock())
             mates = housemates(client_id)
+            review = open_review_texts(state.client.mobile)
             events = list(iter_events(client_id=client_id, newest_first=True, limit=HISTORY_LIMIT))
         except NotFound:
             self._show_empty("This client is no longer on file.")
@@ -276,7 +278,7 @@ class ClientProfileView(QWidget):
                 self._opt_in.show_message(f"The profile could not be read again: {error}")
             return
         self._state = state
-        self._header.show_client(state, mates)
+        self._header.show_client(state, mates, review)
         self._opt_in.show_consent(state)
         self._ai.show_consent(state)
         self._grid.show_receives(state.receives)

@@ -32,6 +32,7 @@ class ProfileHeader(QWidget):
         self._addresses: dict[str, tuple[QWidget, QLabel]] = {}
         self._no_address = QLabel("No email or phone number on file", self)
         self._household = NoticeLabel("householdNotice", "users", "info", self)
+        self._review = NoticeLabel("reviewNotice", "alert", "warning", self)
         self._setup_ui()
 
     def _setup_ui(self) -> None:
@@ -86,11 +87,14 @@ class ProfileHeader(QWidget):
 
         layout.addSpacing(2)
         layout.addWidget(self._household)
+        layout.addWidget(self._review)
 
     # -- public API -----------------------------------------------------------------------
 
-    def show_client(self, consent: ClientConsent, housemates: Sequence[Housemate]) -> None:
-        """Show a client's name, status and addresses, and who shares their mobile or email."""
+    def show_client(self, consent: ClientConsent, housemates: Sequence[Housemate],
+                    review_texts: Sequence[str] = ()) -> None:
+        """Show a client's name, status and addresses, who shares their mobile or email, and
+        any text from their mobile that waits in Needs review (R10)."""
         client = consent.client
         self._name.setText(f"{client.first_name} {client.last_name}".strip())
         self._status.setText(_STATUS_LABELS.get(client.status, client.status.title()))
@@ -105,6 +109,7 @@ class ProfileHeader(QWidget):
             holder.setVisible(bool(value))
         self._no_address.setVisible(not any(values.values()))
         self._household.show_notice(household_notice(housemates))
+        self._review.show_notice(review_notice(review_texts))
 
     def clear(self) -> None:
         """Show no client."""
@@ -116,6 +121,7 @@ class ProfileHeader(QWidget):
             holder.hide()
         self._no_address.hide()
         self._household.clear_notice()
+        self._review.clear_notice()
 
     def name(self) -> str:
         """The client's name as shown."""
@@ -124,6 +130,23 @@ class ProfileHeader(QWidget):
     def household_text(self) -> str:
         """The household notice as plain text ('' when nobody shares an address)."""
         return self._household.plain_text()
+
+    def review_text(self) -> str:
+        """The Needs review notice as plain text ('' when nothing waits)."""
+        return self._review.plain_text()
+
+
+def review_notice(texts: Sequence[str]) -> str:
+    """What the desk should know before it texts this client: a text from their mobile looks
+    like an opt-out and waits for a person to decide (R10)."""
+    if not texts:
+        return ""
+    quoted = " ".join(texts[-1].split())
+    if len(quoted) > 120:
+        quoted = quoted[:119] + "…"
+    more = f" (and {len(texts) - 1} more)" if len(texts) > 1 else ""
+    return (f"A text from this mobile waits in Needs review{more}: “{quoted}”. Open the review "
+            "queue (Ctrl+R) to apply the STOP lock or dismiss it.")
 
 
 def household_notice(housemates: Sequence[Housemate]) -> str:

@@ -515,3 +515,13 @@ def test_a_busy_database_is_said_calmly_and_nothing_changes(qtbot: QtBot, view, 
     assert load_consent(dana).channels[Channel.EMAIL].all
     qtbot.mouseClick(switch, Qt.MouseButton.LeftButton)  # the lock is gone: trying again works
     assert not load_consent(dana).channels[Channel.EMAIL].all
+
+
+def test_r10_a_text_waiting_for_review_shows_on_the_profile(qtbot: QtBot, view, dana) -> None:
+    """Before the desk texts a client, it sees that their last text looks like an opt-out."""
+    view.show_client(dana)
+    assert view.header().review_text() == ""
+    process_inbound("+12125550123", "please stop texting me", sid="SM-review")
+    app_events().data_changed.emit(Change(what="external", client_ids=(dana,), review=True))
+    qtbot.waitUntil(lambda: "please stop texting me" in view.header().review_text(), timeout=2000)
+    assert view.findChild(QLabel, "reviewNotice").isVisible()
