@@ -182,8 +182,10 @@ def iter_events(*, client_id: int | None = None, since: str | None = None,
     if source is not None:
         query = query.where(ConsentEvent.source == source)
     if text:
-        like = f"%{text.casefold()}%"
-        query = query.where(ConsentEvent.actor.contains(text) | Client.name_key ** like
+        # The clients are matched in their own table first: testing each event's joined client
+        # row made a search with few matches walk a million joins (4 s), this a million rows.
+        named = Client.select(Client.id).where(Client.name_key ** f"%{text.casefold()}%")
+        query = query.where(ConsentEvent.client.in_(named) | ConsentEvent.actor.contains(text)
                             | ConsentEvent.number.contains(text) | ConsentEvent.note.contains(text))
     if after_id is not None:
         query = query.where(ConsentEvent.id > after_id)
