@@ -3,6 +3,9 @@
 Consent switches live on the client row (one row read opens a profile; one indexed scan counts
 an audience of 100,000). The STOP lock lives on the phone number (R6). Consent events are
 append-only and hash-chained (R14).
+
+A change here needs a numbered migration in models/migrations/ (0001 keeps the first tables
+as they were); tests/models/test_migrations.py fails until it has one.
 """
 
 from __future__ import annotations
