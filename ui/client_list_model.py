@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from models.changes import Change
-from models.clients import ClientFilter, ClientRow, client_ids, client_rows
+from models.clients import ClientFilter, ClientOrder, ClientRow, client_ids, client_rows
 from models.errors import StorageError
 from models.phones import display_phone
 from models.ui_queries import read_errors
@@ -58,6 +58,9 @@ class ClientListModel(QAbstractTableModel):
 
     FLAGS, NAME, STATUS, MOBILE, EMAIL = range(5)
     HEADERS = ("", "Name", "Status", "Mobile", "Email")
+    #: What a click on a column's header sorts by; the flags column has no order of its own.
+    SORT_ORDERS = {NAME: ClientOrder.NAME, STATUS: ClientOrder.STATUS, MOBILE: ClientOrder.MOBILE,
+                   EMAIL: ClientOrder.EMAIL}
     #: The client id of a row, on every column.
     ClientIdRole = Qt.ItemDataRole.UserRole
 
@@ -72,6 +75,8 @@ class ClientListModel(QAbstractTableModel):
         super().__init__(parent)
         self._text = ""
         self._filter = ClientFilter.ALL
+        self._order = ClientOrder.NAME
+        self._descending = False
         self._ids: list[int] = []
         #: Whether _ids holds every id the query selects (otherwise fetchMore() reads more).
         self._complete = True
@@ -207,7 +212,8 @@ class ClientListModel(QAbstractTableModel):
     def _read_ids(self, offset: int, limit: int | None) -> list[int] | None:
         try:
             with read_errors():
-                return client_ids(self._text, self._filter, offset=offset, limit=limit)
+                return client_ids(self._text, self._filter, offset=offset, limit=limit,
+                                  order=self._order, descending=self._descending)
         except StorageError:
             app_events().status_message.emit(UNAVAILABLE_MESSAGE)
             return None
@@ -261,6 +267,15 @@ class ClientListModel(QAbstractTableModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self._ids)
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column, in SQL (the flags column has no order of its own)."""
+        by = self.SORT_ORDERS.get(column)
+        descending = order == Qt.SortOrder.DescendingOrder
+        if by is None or (by, descending) == (self._order, self._descending):
+            return
+        self._order, self._descending = by, descending
+        self._reload_ids(force_reset=True)
+
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008 (Qt's signature)
         return not parent.isValid() and not self._complete
 
@@ -312,3 +327,4 @@ class ClientListModel(QAbstractTableModel):
         if column == self.EMAIL:
             return client.email or ""
         return None
+

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QObject,
+    QSignalBlocker,
     Qt,
     QTimer,
     Signal,
@@ -84,6 +85,7 @@ class ClientListPanel(QWidget):
         self._review_count_stale = False
         self._restore_client: int | None = None
         self._restore_scroll = 0
+        self._sorted_by = (ClientListModel.NAME, Qt.SortOrder.AscendingOrder)
         self._setup_ui()
         self._connect_signals()
 
@@ -160,7 +162,7 @@ class ClientListPanel(QWidget):
         self._table.setAlternatingRowColors(True)
         self._table.setShowGrid(False)
         self._table.setWordWrap(False)
-        self._table.setSortingEnabled(False)  # sorted by the SQL
+        self._table.setSortingEnabled(False)  # a header click asks the model, which sorts in SQL
         self._table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._table.setTabKeyNavigation(False)
         self._table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -175,6 +177,9 @@ class ClientListPanel(QWidget):
         columns.setStretchLastSection(True)
         columns.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         columns.setMinimumSectionSize(24)
+        columns.setSectionsClickable(True)
+        columns.setSortIndicatorShown(True)
+        columns.setSortIndicator(ClientListModel.NAME, Qt.SortOrder.AscendingOrder)
         metrics = self.fontMetrics()
         columns.setSectionResizeMode(ClientListModel.FLAGS, QHeaderView.ResizeMode.Fixed)
         widths = {
@@ -213,6 +218,8 @@ class ClientListPanel(QWidget):
         self._model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
         self._model.modelReset.connect(self._on_model_reset)
         self._model.rowsInserted.connect(self._on_model_rows_inserted)
+        self._table.horizontalHeader().sortIndicatorChanged.connect(
+            self._on_columns_sort_indicator_changed)
         app_events().data_changed.connect(self._on_data_changed)
 
     # --- public --------------------------------------------------------------------------------
@@ -398,6 +405,20 @@ class ClientListPanel(QWidget):
             self._review_notice.setText(f"{count:,} text{' needs' if count == 1 else 's need'} "
                                         "review")
         self._review_row.setVisible(count > 0)
+
+    @Slot(int, Qt.SortOrder)
+    def _on_columns_sort_indicator_changed(self, column: int, order: Qt.SortOrder) -> None:
+        header = self._table.horizontalHeader()
+        if column not in ClientListModel.SORT_ORDERS:  # the flags column: keep the sort shown
+            with QSignalBlocker(header):
+                header.setSortIndicator(self._sorted_by[0], self._sorted_by[1])
+            return
+        self._sorted_by = (column, order)
+        selected = self.selected_client()
+        self._model.sort(column, order)
+        self._update_count_label()
+        if selected is not None:
+            self.select_client(selected)
 
     @Slot(QModelIndex, int, int)
     def _on_model_rows_inserted(self, _parent: QModelIndex, _first: int, _last: int) -> None:

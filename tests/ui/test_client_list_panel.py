@@ -262,3 +262,34 @@ def test_focus_search_selects_its_text(qtbot: QtBot, panel: ClientListPanel) -> 
     assert QApplication.focusWidget() in (_search(panel), None)  # offscreen may lack focus
     assert panel.focusWidget() is _search(panel)
     assert _search(panel).selectedText() == "Reyes"
+
+
+def test_a_click_on_a_column_header_sorts_the_list_in_sql(qtbot, db, add_client) -> None:
+    """Sorting by a column is the database's work: the model asks client_ids() in that order,
+    and the flags column keeps the order shown."""
+    from PySide6.QtCore import Qt
+
+    from models.clients import client_ids
+    from ui.client_list_model import ClientListModel
+    from ui.client_list_panel import ClientListPanel
+
+    add_client("Zoe", "Adams", email="b@example.com", mobile="+12125550101")
+    add_client("Amy", "Young", email="a@example.com", mobile="+12125550109")
+    add_client("Max", "Moss", email=None, mobile="+12125550105")
+    panel = ClientListPanel()
+    qtbot.addWidget(panel)
+    panel.load()
+    model, header = panel.model(), panel.table().horizontalHeader()
+
+    def names() -> list[str]:
+        return [model.client_row(row).name for row in range(model.rowCount())]
+
+    assert names() == ["Zoe Adams", "Max Moss", "Amy Young"]  # by last name
+    header.setSortIndicator(ClientListModel.EMAIL, Qt.SortOrder.AscendingOrder)
+    assert names() == ["Amy Young", "Zoe Adams", "Max Moss"]  # no email last
+    assert [model.client_id_at(r) for r in range(3)] == client_ids(order="email")
+    header.setSortIndicator(ClientListModel.MOBILE, Qt.SortOrder.DescendingOrder)
+    assert names() == ["Amy Young", "Max Moss", "Zoe Adams"]
+    header.setSortIndicator(ClientListModel.FLAGS, Qt.SortOrder.AscendingOrder)
+    assert header.sortIndicatorSection() == ClientListModel.MOBILE
+    assert names() == ["Amy Young", "Max Moss", "Zoe Adams"]
