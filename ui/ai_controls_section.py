@@ -12,9 +12,7 @@ from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
-    QLabel,
     QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -22,6 +20,7 @@ from models.consent import ClientConsent
 from models.rules import StudioAI
 from ui.notice_label import NoticeLabel
 from ui.section_frame import SectionFrame
+from ui.switch_row import switch_row
 from ui.toggle_switch import ToggleSwitch
 
 _NOT_CONSENT = "It controls Hailee only and does not change the client's legal consent (Opt-In)."
@@ -77,19 +76,9 @@ class AiControlsSection(SectionFrame):
         # As wide as the Opt-In section's switch columns, so the switches line up with its All.
         grid.setColumnMinimumWidth(1, 76)
         for row, (which, name, description, tooltip) in enumerate(_SWITCHES):
-            text = QLabel(name, self)
-            detail = QLabel(description, self)
-            detail.setProperty("role", "muted")
-            detail.setWordWrap(True)
-            labels = QVBoxLayout()
-            labels.setSpacing(0)
-            labels.addWidget(text)
-            labels.addWidget(detail)
-            toggle = ToggleSwitch(accessible_name=name, parent=self)
-            toggle.setObjectName(f"switch_ai_{which}")
-            toggle.setToolTip(tooltip)
+            labels, _title, _detail, toggle = switch_row(self, name, description, tooltip,
+                                                         f"switch_ai_{which}")
             toggle.setEnabled(False)
-            text.setBuddy(toggle)
             self._switches[which] = toggle
             self._group.addButton(toggle, row)
             grid.addLayout(labels, row, 0)

@@ -35,6 +35,7 @@ from resources import icon
 
 from .app_events import app_events
 from .session import current_staff
+from .switch_row import switch_row
 from .toggle_switch import ToggleSwitch
 
 _NOT_CONSENT = ("It controls Hailee only and does not change any client's legal consent "
@@ -119,18 +120,8 @@ class AiSettingsDialog(QDialog):
                 grid.addWidget(_rule(card), row, 0, 1, 2)
                 row += 1
             label = AI_SETTING_LABELS[name]
-            text = QLabel(label, card)
-            detail = QLabel(description, card)
-            detail.setProperty("role", "muted")
-            detail.setWordWrap(True)
-            labels = QVBoxLayout()
-            labels.setSpacing(1)
-            labels.addWidget(text)
-            labels.addWidget(detail)
-            toggle = ToggleSwitch(accessible_name=label, parent=card)
-            toggle.setObjectName(f"switch_studio_{name}")
-            toggle.setToolTip(tooltip)
-            text.setBuddy(toggle)
+            labels, text, detail, toggle = switch_row(card, label, description, tooltip,
+                                                      f"switch_studio_{name}")
             self._switches[name] = toggle
             self._titles[name] = text
             self._details[name] = detail

@@ -4,14 +4,12 @@ when another staff member signs in; each item opens its view."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable
 
 import pytest
-import shiboken6
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
-from pytestqt.qtbot import QtBot
 
 from ui.ai_settings_dialog import AiSettingsDialog
 from ui.audit_log_dialog import AuditLogDialog
@@ -28,25 +26,13 @@ MANAGER_ACTIONS = ("aiSettingsAction", "reportsAction", "auditLogAction", "clien
 
 
 @pytest.fixture
-def make_window(qtbot: QtBot, staff, tmp_path: Path) -> Iterator[Callable[[str], MainWindow]]:
-    made: list[MainWindow] = []
-
+def make_window(open_as, tmp_path: Path) -> Callable[[str], MainWindow]:
+    """Open the main window signed in as a staff member of `role`."""
     def make(role: str) -> MainWindow:
-        set_current_staff(staff[role])
-        window = MainWindow(settings=QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat),
-                            watch=False)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        made.append(window)
-        return window
+        settings = QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat)
+        return open_as(lambda: MainWindow(settings=settings, watch=False), role)
 
-    yield make
-    for window in made:
-        if shiboken6.isValid(window):
-            window.close()
-            shiboken6.delete(window)
-    set_current_staff(None)
+    return make
 
 
 def _action(window: MainWindow, name: str) -> QAction:
