@@ -105,11 +105,11 @@ def peak_rss_mb() -> float:
 
 #: Work the window defers until after its first paint, timed in place (module, function):
 #: the probe replaces these names in the modules that call them, and calls the originals.
-DEFERRED_CALLS = (("ui.client_list_panel", "filter_counts"),
-                  ("ui.client_list_panel", "filter_counts_for"),
-                  ("ui.client_list_panel", "open_review_count"))
+DEFERRED_CALLS = (("ui.clients.client_list_panel", "filter_counts"),
+                  ("ui.clients.client_list_panel", "filter_counts_for"),
+                  ("ui.clients.client_list_panel", "open_review_count"))
 #: The model layer's share of a keystroke: the id query and the display rows of a page.
-SEARCH_CALLS = (("ui.client_list_model", "client_ids"), ("ui.client_list_model", "client_rows"))
+SEARCH_CALLS = (("ui.clients.client_list_model", "client_ids"), ("ui.clients.client_list_model", "client_rows"))
 
 
 class CallTimer:

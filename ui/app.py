@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QApplication, QDialog
 from models.db import set_busy_timeout
 from resources import icon, stylesheet
 
-from .main_window import APP_NAME, ORGANIZATION, MainWindow
-from .session import set_current_staff
-from .sign_in_dialog import SignInDialog
+from ui.main_window import APP_NAME, ORGANIZATION, MainWindow
+from ui.session import set_current_staff
+from ui.sign_in_dialog import SignInDialog
 
 #: How long a change made at the desk waits for another workstation's write before the
 #: window says the database is busy (the command line waits longer).

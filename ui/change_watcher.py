@@ -14,7 +14,7 @@ from models.changes import Change
 from models.errors import StorageError
 from models.ui_queries import Marks, changes_since, latest_marks
 
-from .app_events import app_events
+from ui.app_events import app_events
 
 UNAVAILABLE_MESSAGE = "Database unavailable — retrying"
 RESTORED_MESSAGE = "Database available again"

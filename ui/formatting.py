@@ -11,7 +11,7 @@ from models.phones import display_phone
 from models.rules import Channel, Switch, format_clock
 from models.settings import AI_SETTING_LABELS
 from models.timeutil import parse_iso
-from ui.opt_in_section import CHANNEL_NAMES, SWITCH_NAMES
+from ui.profile.opt_in_section import CHANNEL_NAMES, SWITCH_NAMES
 
 
 def when_text(stored: str, now: datetime | None = None) -> str:

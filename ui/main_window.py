@@ -42,20 +42,20 @@ from models.staff import ROLE_LABELS, Role, SignedIn
 from models.ui_queries import read_errors
 from resources import icon
 
-from .ai_settings_dialog import AiSettingsDialog
-from .app_events import app_events
-from .audit_log_dialog import AuditLogDialog
-from .change_watcher import ChangeWatcher
-from .client_list_panel import ClientListPanel
-from .client_profile_view import ClientProfileView
-from .import_progress_dialog import ImportProgressDialog
-from .import_worker import MessageImportWorker
-from .messages_dialog import MessagesDialog
-from .reports_dialog import ReportsDialog
-from .review_queue_dialog import ReviewQueueDialog
-from .session import set_current_staff, signed_in
-from .sign_in_dialog import SignInDialog
-from .staff_accounts_dialog import StaffAccountsDialog
+from ui.manage.ai_settings_dialog import AiSettingsDialog
+from ui.app_events import app_events
+from ui.manage.audit_log_dialog import AuditLogDialog
+from ui.change_watcher import ChangeWatcher
+from ui.clients.client_list_panel import ClientListPanel
+from ui.profile.client_profile_view import ClientProfileView
+from ui.messages.import_progress_dialog import ImportProgressDialog
+from ui.messages.import_worker import MessageImportWorker
+from ui.messages.messages_dialog import MessagesDialog
+from ui.manage.reports_dialog import ReportsDialog
+from ui.messages.review_queue_dialog import ReviewQueueDialog
+from ui.session import set_current_staff, signed_in
+from ui.sign_in_dialog import SignInDialog
+from ui.manage.staff_accounts_dialog import StaffAccountsDialog
 
 APP_NAME = "Opt-In Desk"
 ORGANIZATION = "Opt-In Desk"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from models.staff import Role, SignedIn
 
-from .app_events import app_events
+from ui.app_events import app_events
 
 _current: SignedIn | None = None
 

@@ -1,0 +1,144 @@
+"""Reports (R15): clients per channel and state, the campaign audience, opt-outs over time as
+a chart in the palette's colours; refused below manager by the model layer."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import pytest
+from PySide6.QtCharts import QBarCategoryAxis, QChart, QChartView, QStackedBarSeries
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QTableWidget
+from pytestqt.qtbot import QtBot
+
+from models.consent import audience, set_switch
+from models.inbound import process_inbound
+from models.reports import (
+    CHANNEL_STATES,
+    ChannelState,
+    channel_state_counts,
+    opt_out_months,
+)
+from models.rules import CHANNELS, Channel, MessageKind, Switch
+from ui.manage.reports_dialog import ReportsDialog
+
+pytestmark = pytest.mark.gui
+
+AUDIENCE_COLUMN = 1 + len(CHANNEL_STATES)
+
+
+@pytest.fixture
+def studio(staff, add_client) -> dict[str, int]:
+    dana = add_client("Dana", "Reyes", mobile="+12125550101")
+    leah = add_client("Leah", "Nguyen", email="leah@example.com", mobile="+12125550102",
+                      home_phone="+12125550199")
+    add_client("Omar", "Haddad", email="omar@example.com", mobile=None)
+    set_switch(staff["employee"], leah, Channel.SMS, Switch.MARKETING, True, method="in_person")
+    set_switch(staff["employee"], dana, Channel.EMAIL, Switch.MARKETING, False)
+    process_inbound("+12125550101", "STOP", sid="SM-1")
+    return {"dana": dana, "leah": leah}
+
+
+@pytest.fixture
+def open_dialog(open_as) -> Callable[..., ReportsDialog]:
+    """Open the dialog signed in as a staff member of `role`."""
+    def make(role: str = "manager") -> ReportsDialog:
+        return open_as(ReportsDialog, role)
+
+    return make
+
+
+def _table(dialog: ReportsDialog) -> list[list[str]]:
+    table = dialog.findChild(QTableWidget, "channelStateTable")
+    return [[table.item(r, c).text() for c in range(table.columnCount())]
+            for r in range(table.rowCount())]
+
+
+def test_table_counts_each_channel_by_state(open_dialog, studio, staff) -> None:
+    dialog = open_dialog("manager")
+    assert dialog.objectName() == "reports"
+    table = dialog.findChild(QTableWidget, "channelStateTable")
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    assert headers[:6] == ["Channel", "No address", "All off", "STOP-locked", "Marketing off",
+                           "Marketing on"]
+    assert headers[6] == "Campaign\naudience now"
+    counts = channel_state_counts(staff["manager"])
+    rows = _table(dialog)
+    assert [row[0] for row in rows] == ["Email", "SMS", "Phone calls", "Home phone"]
+    for row, channel in zip(rows, CHANNELS):
+        for column, state in enumerate(CHANNEL_STATES, start=1):
+            if state is ChannelState.STOP_LOCKED and channel is not Channel.SMS:
+                assert row[column] == "—"  # a STOP lock concerns texts only (R6)
+            else:
+                assert row[column] == f"{counts[channel][state]:,}"
+    assert rows[1][1:6] == ["1", "0", "1", "0", "1"]  # SMS: Omar, —, Dana locked, —, Leah
+    assert dialog.counts() == counts
+    assert "3 active clients" in dialog.findChild(QLabel, "reportsTotal").text()
+
+
+def test_campaign_audience_now_per_channel(open_dialog, studio) -> None:
+    dialog = open_dialog("owner")
+    rows = _table(dialog)
+    for row, channel in zip(rows, CHANNELS):
+        expected = audience(channel, MessageKind.CAMPAIGN)
+        shown = dialog.campaign_audience()[channel]
+        # Counted a moment apart: quiet hours may have begun in between, never the total.
+        assert shown.allowed + shown.held == expected.allowed + expected.held
+        assert row[AUDIENCE_COLUMN] == f"{shown.allowed:,}"
+    assert rows[0][AUDIENCE_COLUMN] == "2" and rows[0][AUDIENCE_COLUMN + 1] == "—"  # email
+
+
+def test_opt_outs_chart_shows_twelve_months(open_dialog, studio, staff) -> None:
+    dialog = open_dialog()
+    view = dialog.findChild(QChartView, "optOutChart")
+    chart = view.chart()
+    assert chart is dialog.chart()
+    series = chart.series()[0]
+    assert isinstance(series, QStackedBarSeries)
+    staff_set, stop_set = series.barSets()
+    months = opt_out_months(staff["manager"])
+    assert [int(staff_set.at(i)) for i in range(12)] == [m.by_staff for m in months]
+    assert [int(stop_set.at(i)) for i in range(12)] == [m.stop_locks for m in months]
+    assert (months[-1].by_staff, months[-1].stop_locks) == (1, 1)
+    axis = next(a for a in chart.axes() if isinstance(a, QBarCategoryAxis))
+    assert axis.count() == 12 and axis.categories()[-1].endswith(f"'{months[-1].month[2:4]}")
+    summary = dialog.findChild(QLabel, "optOutSummary").text()
+    assert summary == "2 opt-outs in the last 12 months: 1 turned off by staff, 1 STOP lock."
+
+
+def test_refresh_counts_again(qtbot: QtBot, open_dialog, studio, staff) -> None:
+    dialog = open_dialog()
+    process_inbound("+12125550102", "STOP", sid="SM-2")
+    assert dialog.months()[-1].stop_locks == 1
+    assert dialog.reload()
+    assert dialog.months()[-1].stop_locks == 2
+    assert _table(dialog)[1][3] == "2"
+
+
+def test_r15_an_employee_gets_no_report(open_dialog, studio) -> None:
+    dialog = open_dialog("employee")
+    assert "only a manager or owner can do this" in dialog.message()
+    assert dialog.findChild(QLabel, "reportsMessage").isVisible()
+    assert not dialog.findChild(QTableWidget, "channelStateTable").isVisible()
+    assert dialog.counts() == {}
+
+
+def test_chart_colours_follow_the_palette(qtbot: QtBot, open_dialog, studio) -> None:
+    app = QApplication.instance()
+    light = app.palette()
+    dark = QPalette(light)
+    for role, colour in ((QPalette.ColorRole.Window, "#202124"), (QPalette.ColorRole.WindowText, "#e8eaed"),
+                         (QPalette.ColorRole.Base, "#17181a"), (QPalette.ColorRole.Highlight, "#4c8df6")):
+        dark.setColor(role, QColor(colour))
+    app.setPalette(dark)
+    try:
+        dialog = open_dialog()
+        chart = dialog.chart()
+        assert chart.theme() == QChart.ChartTheme.ChartThemeDark
+        staff_set = chart.series()[0].barSets()[0]
+        assert staff_set.color() == QColor("#4c8df6")
+        assert chart.legend().labelColor() == QColor("#e8eaed")
+    finally:
+        app.setPalette(light)
+    light_dialog = open_dialog()
+    assert light_dialog.chart().theme() == QChart.ChartTheme.ChartThemeLight

@@ -1,0 +1,171 @@
+"""The Needs review queue (R10): apply the STOP lock or dismiss, both recorded as the staff
+member; nothing in the queue opts a client in."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QTreeWidget
+from pytestqt.qtbot import QtBot
+
+from models.audit import iter_events
+from models.consent import load_consent
+from models.inbound import process_inbound, resolve_review, review_items
+from models.rules import Channel
+from ui.app_events import app_events
+from ui.messages.review_queue_dialog import ReviewQueueDialog
+from ui.session import set_current_staff
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def queue(add_client, staff) -> dict[str, int]:
+    """Two texts waiting for review; Leah shares her mobile with Mark."""
+    ids = {
+        "leah": add_client("Leah", "Nguyen", mobile="(617) 555-0133", email="leah@example.com"),
+        "mark": add_client("Mark", "Nguyen", mobile="(617) 555-0133", email=None),
+        "mateo": add_client("Mateo", "Garcia", mobile="(305) 555-0177", email=None),
+    }
+    process_inbound("(617) 555-0133", "please stop texting me about promos", sid="SM-r1")
+    process_inbound("(305) 555-0177", "Can you remove me from the list?", sid="SM-r2")
+    return ids
+
+
+@pytest.fixture
+def signed_in(staff) -> Iterator[None]:
+    set_current_staff(staff["employee"])
+    yield
+    set_current_staff(None)
+
+
+@pytest.fixture
+def dialog(qtbot: QtBot, queue, signed_in) -> Iterator[ReviewQueueDialog]:
+    widget = ReviewQueueDialog()
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    yield widget
+    widget.close()
+    shiboken6.delete(widget)
+
+
+@pytest.fixture
+def confirmations(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Answer every confirmation with yes, keeping its text."""
+    asked: list[str] = []
+
+    def confirm(cls, parent, title, text, action):
+        asked.append(text)
+        return True
+
+    monkeypatch.setattr(ReviewQueueDialog, "confirm", classmethod(confirm))
+    return asked
+
+
+def _rows(dialog: ReviewQueueDialog) -> list[list[str]]:
+    tree = dialog.findChild(QTreeWidget, "reviewList")
+    return [[tree.topLevelItem(r).text(c) for c in range(3)] for r in range(tree.topLevelItemCount())]
+
+
+def _button(dialog: ReviewQueueDialog, name: str) -> QPushButton:
+    return dialog.findChild(QPushButton, name)
+
+
+def test_lists_when_from_whom_and_the_text(dialog: ReviewQueueDialog) -> None:
+    assert dialog.objectName() == "reviewQueue"
+    rows = _rows(dialog)
+    assert [row[1:] for row in rows] == [
+        ["(617) 555-0133 · Leah Nguyen, Mark Nguyen", "please stop texting me about promos"],
+        ["(305) 555-0177 · Mateo Garcia", "Can you remove me from the list?"],
+    ]
+    assert rows[0][0].startswith("Today ")
+    detail = dialog.findChild(QLabel, "reviewDetail").text()
+    assert "please stop texting me about promos" in detail and "share this mobile" in detail
+
+
+def test_r10_r6_apply_locks_the_number_recorded_as_the_staff_member(
+        qtbot: QtBot, dialog: ReviewQueueDialog, queue, staff, confirmations) -> None:
+    first = dialog.message_ids()[0]
+    dialog.select_message(first)
+    with qtbot.waitSignal(app_events().data_changed, timeout=1000) as changed:
+        qtbot.mouseClick(_button(dialog, "applyStopLock"), Qt.MouseButton.LeftButton)
+    assert changed.args[0].review and set(changed.args[0].client_ids) == {queue["leah"],
+                                                                         queue["mark"]}
+    text = confirmations[0]
+    assert "SMS" in text and "everyone on this number" in text and "START" in text
+    for client in ("leah", "mark"):
+        sms = load_consent(queue[client]).channels[Channel.SMS]
+        assert sms.stop_locked and not sms.effective_all
+    events = list(iter_events(source="review_queue"))
+    assert events and all(e.actor == "Eli Employee" and e.staff_id == staff["employee"].staff_id
+                          for e in events)
+    assert {e.switch for e in events} == {"stop_lock", "all", "review"}
+    # The lock is turned on; no switch is (nothing opts in).
+    assert not any(e.new == "on" for e in events if e.switch != "stop_lock")
+    assert first not in dialog.message_ids() and len(_rows(dialog)) == 1
+
+
+def test_r10_declining_the_confirmation_changes_nothing(qtbot: QtBot, dialog: ReviewQueueDialog,
+                                                       queue,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ReviewQueueDialog, "confirm", classmethod(lambda *args: False))
+    qtbot.mouseClick(_button(dialog, "applyStopLock"), Qt.MouseButton.LeftButton)
+    assert not load_consent(queue["leah"]).channels[Channel.SMS].stop_locked
+    assert len(review_items()) == 2 and len(_rows(dialog)) == 2
+
+
+def test_r10_dismiss_is_recorded_and_opts_nobody_in(qtbot: QtBot, dialog: ReviewQueueDialog,
+                                                    queue, staff) -> None:
+    # Mateo texted STOP before; dismissing his later text must not lift the lock (R10).
+    process_inbound("(305) 555-0177", "STOP", sid="SM-stop")
+    dialog.reload()
+    mateo = next(item.message_id for item in review_items() if item.number == "+13055550177")
+    dialog.select_message(mateo)
+    dialog.findChild(object, "reviewNote").setText("asked about class times")
+    with qtbot.waitSignal(app_events().data_changed, timeout=1000):
+        qtbot.mouseClick(_button(dialog, "dismissReview"), Qt.MouseButton.LeftButton)
+    sms = load_consent(queue["mateo"]).channels[Channel.SMS]
+    assert sms.stop_locked and not sms.effective_all
+    events = [e for e in iter_events(source="review_queue")]
+    assert [(e.switch, e.old, e.new, e.actor, e.staff_id, e.note) for e in events] == [
+        ("review", "open", "dismissed", "Eli Employee", staff["employee"].staff_id,
+         "asked about class times")]
+    assert not load_consent(queue["leah"]).channels[Channel.SMS].stop_locked
+    assert [item.number for item in review_items()] == ["+16175550133"]
+
+
+def test_r16_an_item_resolved_elsewhere_is_explained_and_reloaded(
+        qtbot: QtBot, dialog: ReviewQueueDialog, staff, monkeypatch: pytest.MonkeyPatch) -> None:
+    told: list[str] = []
+    monkeypatch.setattr(ReviewQueueDialog, "inform",
+                        classmethod(lambda cls, parent, title, text: told.append(text)))
+    first = dialog.message_ids()[0]
+    dialog.select_message(first)
+    resolve_review(staff["manager"], first, apply_stop=False)  # another workstation
+    qtbot.mouseClick(_button(dialog, "dismissReview"), Qt.MouseButton.LeftButton)
+    assert told and "already dismissed" in told[0]
+    assert first not in dialog.message_ids()
+
+
+def test_buttons_need_a_selection_and_an_empty_queue_says_so(qtbot: QtBot,
+                                                             dialog: ReviewQueueDialog,
+                                                             confirmations) -> None:
+    for _ in range(2):
+        qtbot.mouseClick(_button(dialog, "dismissReview"), Qt.MouseButton.LeftButton)
+    assert dialog.message_ids() == []
+    assert not _button(dialog, "applyStopLock").isEnabled()
+    assert not _button(dialog, "dismissReview").isEnabled()
+    assert dialog.findChild(QLabel, "reviewEmpty").isVisible()
+
+
+def test_a_new_review_text_from_elsewhere_appears(qtbot: QtBot, dialog: ReviewQueueDialog,
+                                                  queue) -> None:
+    from models.inbound import inbound_change
+
+    result = process_inbound("(617) 555-0133", "no more messages please", sid="SM-r3")
+    app_events().data_changed.emit(inbound_change(result))
+    assert len(_rows(dialog)) == 3

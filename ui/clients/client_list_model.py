@@ -1,0 +1,330 @@
+"""The client list as a Qt table model that holds only ids (STYLE §9).
+
+One SQL query (models.clients.client_ids) gives the ids of a search and filter, already
+sorted. A keystroke reads only the first chunk of ids — the query stops walking its index
+there — and the rest come through Qt's fetchMore() when the view scrolls near the end (or at
+once when a client beyond them is asked for). Display rows are fetched a page at a time, when
+the view first asks for one of its rows, and a few pages are kept in a small LRU cache;
+100,000 clients cost 100,000 integers at most.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Slot,
+)
+from PySide6.QtGui import QColor
+
+from models.changes import Change
+from models.clients import ClientFilter, ClientOrder, ClientRow, client_ids, client_rows
+from models.errors import StorageError
+from models.phones import display_phone
+from models.ui_queries import read_errors
+from resources import icon
+
+from ui.app_events import app_events
+from ui.change_watcher import UNAVAILABLE_MESSAGE
+
+_Index = QModelIndex | QPersistentModelIndex
+
+#: Changes that can add clients to, or take them off, any list: a client added, archived or
+#: given a new address; an import; anything done elsewhere; an explicit refresh.
+_MEMBERSHIP_CHANGES = frozenset({"client", "import", "external", "refresh"})
+#: Filters that select by consent state, so a change of a client's consent can move it.
+_STATE_FILTERS = frozenset({ClientFilter.ANY_OPT_OUT, ClientFilter.STOP_LOCKED,
+                            ClientFilter.NEEDS_REVIEW})
+#: Changes that never alter what the list shows (AI switches, studio settings).
+_INVISIBLE_CHANGES = frozenset({"ai", "studio_settings"})
+
+_STATUS_LABELS = {"member": "Member", "prospect": "Prospect"}
+_ROLES_SHOWN = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole,
+                          Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole,
+                          Qt.ItemDataRole.AccessibleTextRole})
+#: The stylesheet's tints for a STOP lock and for something that needs review (style.qss).
+_LOCKED_COLOR = QColor(198, 40, 40)
+_WARNING_COLOR = QColor(176, 106, 0)
+
+
+class ClientListModel(QAbstractTableModel):
+    """Clients of one search and filter: ids in list order, rows fetched a page at a time."""
+
+    FLAGS, NAME, STATUS, MOBILE, EMAIL = range(5)
+    HEADERS = ("", "Name", "Status", "Mobile", "Email")
+    #: What a click on a column's header sorts by; the flags column has no order of its own.
+    SORT_ORDERS = {NAME: ClientOrder.NAME, STATUS: ClientOrder.STATUS, MOBILE: ClientOrder.MOBILE,
+                   EMAIL: ClientOrder.EMAIL}
+    #: The client id of a row, on every column.
+    ClientIdRole = Qt.ItemDataRole.UserRole
+
+    #: Ids read per step: a broad search ("@example", 89,000 matches) costs a thousand ids a
+    #: keystroke, not ninety thousand.
+    ID_CHUNK = 1000
+    #: Display rows per query: about two screenfuls, so the first paint reads little.
+    PAGE_SIZE = 50
+    MAX_CACHED_PAGES = 32
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self._filter = ClientFilter.ALL
+        self._order = ClientOrder.NAME
+        self._descending = False
+        self._ids: list[int] = []
+        #: Whether _ids holds every id the query selects (otherwise fetchMore() reads more).
+        self._complete = True
+        self._pages: OrderedDict[int, dict[int, ClientRow]] = OrderedDict()
+        self._row_of: dict[int, int] | None = None
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        app_events().data_changed.connect(self._on_data_changed)
+
+    # --- public --------------------------------------------------------------------------------
+
+    def set_query(self, text: str, which: ClientFilter | str = ClientFilter.ALL) -> None:
+        """Show the clients a search text and filter select (one SQL query)."""
+        self._text = text
+        self._filter = ClientFilter(which)
+        self._reload_ids(force_reset=True)
+
+    def query(self) -> tuple[str, ClientFilter]:
+        """The search text and filter shown."""
+        return self._text, self._filter
+
+    def refresh(self) -> None:
+        """Run the id query again and forget every cached row."""
+        self._reload_ids(force_reset=False)
+
+    def client_id_at(self, row: int) -> int | None:
+        """The id of the client on `row`, or None outside the list."""
+        if 0 <= row < len(self._ids):
+            return self._ids[row]
+        return None
+
+    def row_of(self, client_id: int) -> int | None:
+        """The row of a client, or None when the list does not hold it (reading the ids not
+        read yet when need be)."""
+        if self._row_of is None:
+            self._row_of = {cid: row for row, cid in enumerate(self._ids)}
+        row = self._row_of.get(client_id)
+        if row is None and not self._complete:
+            self._fetch_ids(all_of_them=True)
+            return self.row_of(client_id)
+        return row
+
+    def is_complete(self) -> bool:
+        """Whether every client the query selects is in the list (rowCount() is the total)."""
+        return self._complete
+
+    def client_row(self, row: int) -> ClientRow | None:
+        """The display row of `row` (fetching its page if need be)."""
+        client_id = self.client_id_at(row)
+        if client_id is None:
+            return None
+        return self._page(row // self.PAGE_SIZE).get(client_id)
+
+    def cached_pages(self) -> tuple[int, ...]:
+        """The page numbers held in the cache, least recently used first (for tests)."""
+        return tuple(self._pages)
+
+    # --- slots ------------------------------------------------------------------------------------
+
+    @Slot(object)
+    def _on_data_changed(self, change: Change) -> None:
+        if change.what in _INVISIBLE_CHANGES:
+            return
+        touches_state = bool(change.client_ids) or change.review
+        if change.what in _MEMBERSHIP_CHANGES or (self._filter in _STATE_FILTERS and touches_state):
+            self._reload_ids(force_reset=False, changed=change.client_ids)
+        elif change.client_ids:
+            self._invalidate(change.client_ids)
+
+    # --- private ----------------------------------------------------------------------------------
+
+    def _holds(self, index: _Index) -> bool:
+        return (index.isValid() and index.model() is self and 0 <= index.row() < len(self._ids)
+                and 0 <= index.column() < len(self.HEADERS))
+
+    @staticmethod
+    def _flag_data(client: ClientRow, role: int) -> Any:
+        """The flags column: "STOP" with a lock, "Review" with an alert, or a muted
+        opted-out sign; the tooltip spells out every flag the client has."""
+        if role == Qt.ItemDataRole.DisplayRole:
+            if client.stop_locked:
+                return "STOP"
+            return "Review" if client.needs_review else ""
+        if role == Qt.ItemDataRole.DecorationRole:
+            if client.stop_locked:
+                return icon("lock")
+            if client.needs_review:
+                return icon("alert")
+            return icon("block") if client.opted_out else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if client.stop_locked:
+                return _LOCKED_COLOR
+            return _WARNING_COLOR if client.needs_review else None
+        words = []
+        if client.stop_locked:
+            words.append("STOP-locked: the client texted STOP; only they can re-enable SMS")
+        if client.needs_review:
+            words.append("Needs review: a text from this mobile looks like an opt-out")
+        if client.opted_out and not client.stop_locked:
+            words.append("Opted out of some contact")
+        return "\n".join(words) or None
+
+    def _page(self, page: int) -> dict[int, ClientRow]:
+        rows = self._pages.get(page)
+        if rows is not None:
+            self._pages.move_to_end(page)
+            return rows
+        start = page * self.PAGE_SIZE
+        try:
+            with read_errors():
+                rows = client_rows(self._ids[start:start + self.PAGE_SIZE])
+        except StorageError:
+            # Not cached: the next paint asks again, and the watcher says what is wrong.
+            app_events().status_message.emit(UNAVAILABLE_MESSAGE)
+            return {}
+        self._pages[page] = rows
+        while len(self._pages) > self.MAX_CACHED_PAGES:
+            self._pages.popitem(last=False)
+        return rows
+
+    def _invalidate(self, changed: tuple[int, ...]) -> None:
+        """Forget the cached pages holding any of `changed`, and tell the view to redraw them."""
+        wanted = set(changed)
+        stale = [page for page, rows in self._pages.items() if not wanted.isdisjoint(rows)]
+        for page in stale:
+            del self._pages[page]
+            first = page * self.PAGE_SIZE
+            last = min(first + self.PAGE_SIZE, len(self._ids)) - 1
+            if last >= first:
+                self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.HEADERS) - 1))
+
+    def _read_ids(self, offset: int, limit: int | None) -> list[int] | None:
+        try:
+            with read_errors():
+                return client_ids(self._text, self._filter, offset=offset, limit=limit,
+                                  order=self._order, descending=self._descending)
+        except StorageError:
+            app_events().status_message.emit(UNAVAILABLE_MESSAGE)
+            return None
+
+    def _fetch_ids(self, *, all_of_them: bool = False) -> None:
+        """Append the next chunk of ids (or all the rest) to the list."""
+        limit = None if all_of_them else self.ID_CHUNK + 1
+        more = self._read_ids(len(self._ids), limit)
+        if more is None:
+            return
+        complete = limit is None or len(more) <= self.ID_CHUNK
+        more = more if complete else more[:self.ID_CHUNK]
+        self._complete = complete
+        if more:
+            first = len(self._ids)
+            self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+            self._ids.extend(more)
+            self._row_of = None
+            self.endInsertRows()
+
+    def _reload_ids(self, *, force_reset: bool, changed: tuple[int, ...] = ()) -> None:
+        """Run the id query (as far as the list had read); reset the model only if the ids
+        differ (the view keeps its selection and scroll position otherwise)."""
+        wanted = self.ID_CHUNK if force_reset else max(self.ID_CHUNK, len(self._ids))
+        ids = self._read_ids(0, wanted + 1)
+        if ids is None:
+            return
+        complete = len(ids) <= wanted
+        ids = ids if complete else ids[:wanted]
+        if not force_reset and ids == self._ids and complete == self._complete:
+            if changed:
+                self._invalidate(changed)
+            else:
+                self._clear_cache_and_redraw()
+            return
+        self.beginResetModel()
+        self._ids = ids
+        self._complete = complete
+        self._row_of = None
+        self._pages.clear()
+        self.endResetModel()
+
+    def _clear_cache_and_redraw(self) -> None:
+        self._pages.clear()
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._ids) - 1, len(self.HEADERS) - 1))
+
+    # --- Qt overrides ---------------------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._ids)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column, in SQL (the flags column has no order of its own)."""
+        by = self.SORT_ORDERS.get(column)
+        descending = order == Qt.SortOrder.DescendingOrder
+        if by is None or (by, descending) == (self._order, self._descending):
+            return
+        self._order, self._descending = by, descending
+        self._reload_ids(force_reset=True)
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008 (Qt's signature)
+        return not parent.isValid() and not self._complete
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if not parent.isValid() and not self._complete:
+            self._fetch_ids()
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation is Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.HEADERS[section]
+            if section == self.FLAGS and role == Qt.ItemDataRole.ToolTipRole:
+                return "STOP lock, needs review, or opted out of something"
+            if section == self.FLAGS and role == Qt.ItemDataRole.AccessibleTextRole:
+                return "Flags"
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not self._holds(index):
+            return Qt.ItemFlag.NoItemFlags
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemNeverHasChildren)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not self._holds(index):
+            return None
+        row, column = index.row(), index.column()
+        if role == self.ClientIdRole:
+            return self._ids[row]
+        if role not in _ROLES_SHOWN:
+            return None
+        client = self.client_row(row)
+        if client is None:  # archived or gone since the ids were read; the next refresh drops it
+            return None
+        if column == self.FLAGS:
+            return self._flag_data(client, role)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if column == self.NAME:
+            return client.name
+        if column == self.STATUS:
+            return _STATUS_LABELS.get(client.status, client.status.title())
+        if column == self.MOBILE:
+            return display_phone(client.mobile)
+        if column == self.EMAIL:
+            return client.email or ""
+        return None
+

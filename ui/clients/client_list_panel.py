@@ -1,0 +1,447 @@
+"""The left side of the main window: search, filters with counts, and the client list.
+
+Typing searches as you type (debounced); the filters show how many clients each selects and
+recount only what a change can move; choosing a row, with the mouse or the keyboard, emits
+`client_selected`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QSignalBlocker,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.changes import Change
+from models.clients import FILTER_LABELS, ClientFilter, filter_counts
+from models.errors import OptInDeskError
+from models.inbound import open_review_count
+from models.ui_queries import filter_counts_for, read_errors
+from resources import icon
+
+from ui.app_events import app_events
+from ui.clients.client_list_model import ClientListModel
+
+#: What each kind of change can move in the filter bar's counts (the rest stay as they are).
+_COUNTS_MOVED_BY = {
+    "switch": (ClientFilter.ANY_OPT_OUT,),
+    "inbound": (ClientFilter.ANY_OPT_OUT, ClientFilter.STOP_LOCKED, ClientFilter.NEEDS_REVIEW),
+    "review": (ClientFilter.ANY_OPT_OUT, ClientFilter.STOP_LOCKED, ClientFilter.NEEDS_REVIEW),
+    "ai": (),
+    "studio_settings": (),
+}
+_FILTER_ICONS = {ClientFilter.ANY_OPT_OUT: "block", ClientFilter.STOP_LOCKED: "lock",
+                 ClientFilter.NEEDS_REVIEW: "alert"}
+
+
+class ClientListPanel(QWidget):
+    """Search box, filter bar and client list; emits the client a person chose."""
+
+    #: A client was selected in the list (by click, arrow keys or Enter).
+    client_selected = Signal(int)
+    #: Enter or a double click on a client: the person wants to work on its profile.
+    client_activated = Signal(int)
+    #: The person asked for the Needs review queue.
+    review_queue_requested = Signal()
+    #: The filter shown changed (its ClientFilter value).
+    filter_changed = Signal(str)
+
+    SEARCH_DELAY_MS = 150
+    #: Counting waits this long after a change, so that a burst of changes is counted once,
+    #: and FIRST_COUNTS_DELAY_MS after the first load, so that the window paints first.
+    COUNTS_DELAY_MS = 300
+    FIRST_COUNTS_DELAY_MS = 50
+    RETRY_COUNTS_MS = 5000
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._model = ClientListModel(self)
+        self._counts: dict[ClientFilter, int] = {}
+        self._stale_counts: set[ClientFilter] = set()
+        self._review_count_stale = False
+        self._restore_client: int | None = None
+        self._restore_scroll = 0
+        self._sorted_by = (ClientListModel.NAME, Qt.SortOrder.AscendingOrder)
+        self._setup_ui()
+        self._connect_signals()
+
+    def _setup_ui(self) -> None:
+        self._search = QLineEdit(self)
+        self._search.setObjectName("clientSearch")
+        self._search.setPlaceholderText("Search name, phone or email")
+        self._search.setClearButtonEnabled(True)
+        self._search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self._search.setAccessibleName("Search clients")
+        self._search.setToolTip("Search by any part of a name, a phone number in any format, "
+                                "or an email address (Ctrl+F). Esc clears, Down goes to the list.")
+        self._search.installEventFilter(self)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(self.SEARCH_DELAY_MS)
+        # Counting runs after the window has painted and after a burst of changes, never in
+        # the middle of typing: at 100,000 clients it is a query of 50-150 ms.
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+
+        self._filters = QButtonGroup(self)
+        self._filters.setExclusive(True)
+        filter_bar = QWidget(self)
+        filter_bar.setObjectName("clientFilters")
+        filter_bar.setAccessibleName("Client filters")
+        grid = QGridLayout(filter_bar)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(4)
+        grid.setVerticalSpacing(4)
+        for position, which in enumerate(ClientFilter):
+            button = QToolButton(filter_bar)
+            button.setObjectName(f"filter_{which.value}")
+            button.setCheckable(True)
+            button.setAutoRaise(False)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            if which in _FILTER_ICONS:
+                button.setIcon(icon(_FILTER_ICONS[which]))
+            button.setText(FILTER_LABELS[which])
+            button.setAccessibleName(f"Show {FILTER_LABELS[which]}")
+            self._filters.addButton(button, position)
+            grid.addWidget(button, position // 3, position % 3)
+        self._filters.button(0).setChecked(True)
+
+        self._review_notice = QLabel(self)
+        self._review_notice.setObjectName("reviewNotice")
+        self._review_notice.setProperty("role", "notice")
+        self._review_notice.setProperty("state", "warning")
+        self._review_notice.setWordWrap(True)
+        self._review_notice.setToolTip("Texts that look like an opt-out but are not exactly a "
+                                       "keyword wait for staff to apply the STOP lock or "
+                                       "dismiss them.")
+        self._review_button = QPushButton("Open review queue", self)
+        self._review_button.setObjectName("openReviewQueue")
+        self._review_button.setIcon(icon("alert"))
+        self._review_button.setToolTip("Texts that look like an opt-out but are not a keyword "
+                                       "(Ctrl+R)")
+        review_row = QHBoxLayout()
+        review_row.setContentsMargins(0, 0, 0, 0)
+        review_row.addWidget(self._review_notice, 1)
+        review_row.addWidget(self._review_button)
+        self._review_row = QWidget(self)
+        self._review_row.setLayout(review_row)
+        self._review_row.hide()
+
+        self._table = QTableView(self)
+        self._table.setObjectName("clientList")
+        self._table.setAccessibleName("Clients")
+        self._table.setModel(self._model)
+        self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self._table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._table.setAlternatingRowColors(True)
+        self._table.setShowGrid(False)
+        self._table.setWordWrap(False)
+        self._table.setSortingEnabled(False)  # a header click asks the model, which sorts in SQL
+        self._table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self._table.setTabKeyNavigation(False)
+        self._table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self._table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        rows = self._table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 12)
+        columns = self._table.horizontalHeader()
+        columns.setHighlightSections(False)
+        columns.setSectionsMovable(False)
+        columns.setStretchLastSection(True)
+        columns.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        columns.setMinimumSectionSize(24)
+        columns.setSectionsClickable(True)
+        columns.setSortIndicatorShown(True)
+        columns.setSortIndicator(ClientListModel.NAME, Qt.SortOrder.AscendingOrder)
+        metrics = self.fontMetrics()
+        columns.setSectionResizeMode(ClientListModel.FLAGS, QHeaderView.ResizeMode.Fixed)
+        widths = {
+            ClientListModel.FLAGS: metrics.horizontalAdvance("Review") + 40,
+            ClientListModel.NAME: metrics.horizontalAdvance("Alexandra Montgomery") + 16,
+            ClientListModel.STATUS: metrics.horizontalAdvance("Prospect") + 24,
+            ClientListModel.MOBILE: metrics.horizontalAdvance("(555) 555-0123") + 24,
+        }
+        for column, width in widths.items():
+            columns.resizeSection(column, width)
+
+        self._count = QLabel(self)
+        self._count.setObjectName("clientCount")
+        self._count.setProperty("role", "muted")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 4, 6)
+        layout.setSpacing(6)
+        layout.addWidget(self._search)
+        layout.addWidget(filter_bar)
+        layout.addWidget(self._review_row)
+        layout.addWidget(self._table, 1)
+        layout.addWidget(self._count)
+        self.setFocusProxy(self._search)
+        self.setMinimumWidth(380)
+
+    def _connect_signals(self) -> None:
+        self._search.textChanged.connect(self._on_search_text_changed)
+        self._search.returnPressed.connect(self._on_search_return_pressed)
+        self._search_timer.timeout.connect(self._on_search_timer_timeout)
+        self._count_timer.timeout.connect(self._on_count_timer_timeout)
+        self._filters.idToggled.connect(self._on_filters_id_toggled)
+        self._review_button.clicked.connect(self.review_queue_requested)
+        self._table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        self._table.activated.connect(self._on_table_activated)
+        self._model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
+        self._model.modelReset.connect(self._on_model_reset)
+        self._model.rowsInserted.connect(self._on_model_rows_inserted)
+        self._table.horizontalHeader().sortIndicatorChanged.connect(
+            self._on_columns_sort_indicator_changed)
+        app_events().data_changed.connect(self._on_data_changed)
+
+    # --- public --------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Run the first query (the list) now and count the filters just after."""
+        self._model.set_query(self._search.text(), self.current_filter())
+        self._update_count_label()
+        self._stale_counts = set(ClientFilter)
+        self._review_count_stale = True
+        self._count_timer.start(self.FIRST_COUNTS_DELAY_MS)
+
+    def refresh(self) -> None:
+        """Run the list's query and every count again (View ▸ Refresh)."""
+        self._model.refresh()
+        self._stale_counts = set(ClientFilter)
+        self._review_count_stale = True
+        self._count_timer.start(0)
+
+    def focus_search(self) -> None:
+        """Put the keyboard in the search box with its text selected (Ctrl+F)."""
+        self._search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._search.selectAll()
+
+    def current_filter(self) -> ClientFilter:
+        """The filter shown."""
+        return list(ClientFilter)[max(0, self._filters.checkedId())]
+
+    def set_filter(self, which: ClientFilter) -> None:
+        """Show the clients of one filter."""
+        self._filters.button(list(ClientFilter).index(ClientFilter(which))).setChecked(True)
+
+    def selected_client(self) -> int | None:
+        """The id of the selected client, or None."""
+        rows = self._table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self._model.client_id_at(rows[0].row())
+
+    def select_client(self, client_id: int) -> bool:
+        """Select a client if the list holds it; return whether it does."""
+        row = self._model.row_of(client_id)
+        if row is None:
+            return False
+        self._select_row(row)
+        return True
+
+    def model(self) -> ClientListModel:
+        """The list's model."""
+        return self._model
+
+    def table(self) -> QTableView:
+        """The list's view."""
+        return self._table
+
+    def filter_counts(self) -> dict[ClientFilter, int]:
+        """The counts the filter bar shows."""
+        return dict(self._counts)
+
+    # --- slots ---------------------------------------------------------------------------------
+
+    @Slot(str)
+    def _on_search_text_changed(self, _text: str) -> None:
+        self._search_timer.start()
+
+    @Slot()
+    def _on_search_timer_timeout(self) -> None:
+        self._run_query()
+
+    @Slot()
+    def _on_search_return_pressed(self) -> None:
+        if self._search_timer.isActive():
+            self._search_timer.stop()
+            self._run_query()
+        if self._model.rowCount() == 0:
+            return
+        if self.selected_client() is None:
+            self._select_row(0)
+        client_id = self.selected_client()
+        if client_id is not None:
+            self.client_activated.emit(client_id)
+
+    @Slot(int, bool)
+    def _on_filters_id_toggled(self, _id: int, checked: bool) -> None:
+        if checked:
+            self._search_timer.stop()
+            self._run_query()
+            self.filter_changed.emit(self.current_filter().value)
+
+    @Slot(QItemSelection, QItemSelection)
+    def _on_table_selection_changed(self, _selected: QItemSelection,
+                                    _deselected: QItemSelection) -> None:
+        client_id = self.selected_client()
+        if client_id is not None and client_id != self._restore_client:
+            self.client_selected.emit(client_id)
+
+    @Slot(QModelIndex)
+    def _on_table_activated(self, index: QModelIndex) -> None:
+        client_id = self._model.client_id_at(index.row())
+        if client_id is not None:
+            self.client_selected.emit(client_id)
+            self.client_activated.emit(client_id)
+
+    @Slot()
+    def _on_model_about_to_be_reset(self) -> None:
+        self._restore_client = self.selected_client()
+        self._restore_scroll = self._table.verticalScrollBar().value()
+
+    @Slot()
+    def _on_model_reset(self) -> None:
+        client_id, self._restore_client = self._restore_client, None
+        if client_id is not None:
+            row = self._model.row_of(client_id)
+            if row is not None:
+                # Same client as before: select it quietly, the profile already shows it.
+                self._restore_client = client_id
+                self._table.verticalScrollBar().setValue(self._restore_scroll)
+                self._select_row(row, scroll=False)
+                self._restore_client = None
+        self._update_count_label()
+
+    @Slot(object)
+    def _on_data_changed(self, change: Change) -> None:
+        moved = _COUNTS_MOVED_BY.get(change.what, tuple(ClientFilter))
+        self._stale_counts.update(moved)
+        if change.review or change.what in ("inbound", "review", "import", "external", "refresh"):
+            self._review_count_stale = True
+        if (self._stale_counts or self._review_count_stale) and not self._count_timer.isActive():
+            self._count_timer.start(self.COUNTS_DELAY_MS)
+
+    @Slot()
+    def _on_count_timer_timeout(self) -> None:
+        stale = set(self._stale_counts)
+        try:
+            if self._review_count_stale:
+                self._show_review_count(open_review_count())
+                self._review_count_stale = False
+            if len(stale) == 1:  # a switch changed: only "Any opt-out" can move
+                counts = filter_counts_for(stale)
+            elif stale:  # all six in one pass costs about what two single counts do
+                with read_errors():
+                    counts = filter_counts()
+            else:
+                counts = {}
+        except OptInDeskError as error:
+            app_events().status_message.emit(f"Could not count clients: {error}")
+            self._count_timer.start(self.RETRY_COUNTS_MS)
+            return
+        self._stale_counts -= stale
+        self._counts.update(counts)
+        for which in counts:
+            self._show_count(which)
+
+    # --- private -------------------------------------------------------------------------------
+
+    def _run_query(self) -> None:
+        self._model.set_query(self._search.text().strip(), self.current_filter())
+        self._update_count_label()
+
+    def _select_row(self, row: int, *, scroll: bool = True) -> None:
+        index = self._model.index(row, ClientListModel.NAME)
+        self._table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        if scroll:
+            self._table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def _update_count_label(self) -> None:
+        rows = self._model.rowCount()
+        if self._model.is_complete():
+            self._count.setText(f"{rows:,} client{'' if rows == 1 else 's'}")
+        else:  # the rest are read as the list scrolls
+            self._count.setText(f"{rows:,}+ clients")
+
+    def _show_count(self, which: ClientFilter) -> None:
+        button = self._filters.button(list(ClientFilter).index(which))
+        text = f"{FILTER_LABELS[which]} ({self._counts[which]:,})"
+        button.setText(text)
+        button.setToolTip(f"Show {text} (Ctrl+{list(ClientFilter).index(which) + 1})")
+
+    def _show_review_count(self, count: int) -> None:
+        if count:
+            self._review_notice.setText(f"{count:,} text{' needs' if count == 1 else 's need'} "
+                                        "review")
+        self._review_row.setVisible(count > 0)
+
+    @Slot(int, Qt.SortOrder)
+    def _on_columns_sort_indicator_changed(self, column: int, order: Qt.SortOrder) -> None:
+        header = self._table.horizontalHeader()
+        if column not in ClientListModel.SORT_ORDERS:  # the flags column: keep the sort shown
+            with QSignalBlocker(header):
+                header.setSortIndicator(self._sorted_by[0], self._sorted_by[1])
+            return
+        self._sorted_by = (column, order)
+        selected = self.selected_client()
+        self._model.sort(column, order)
+        self._update_count_label()
+        if selected is not None:
+            self.select_client(selected)
+
+    @Slot(QModelIndex, int, int)
+    def _on_model_rows_inserted(self, _parent: QModelIndex, _first: int, _last: int) -> None:
+        self._update_count_label()
+
+    # --- Qt overrides --------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self._search and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)):
+            key = event.key()
+            if key == Qt.Key.Key_Escape and self._search.text():
+                self._search.clear()
+                self._search_timer.stop()
+                self._run_query()
+                return True
+            if key == Qt.Key.Key_Down:
+                if self._search_timer.isActive():
+                    self._search_timer.stop()
+                    self._run_query()
+                if self._model.rowCount():
+                    self._table.setFocus(Qt.FocusReason.OtherFocusReason)
+                    if self.selected_client() is None:
+                        self._select_row(0)
+                return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,475 @@
+"""The Audit log (manager view, R14, R15): every consent event, newest first, with filters,
+CSV export and a check of the record's hash chain.
+
+The list is an AuditLogModel, which reads a page at a time. Export goes through
+`models.audit.export_for`, which refuses anyone below manager whatever the screen offers.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QSignalBlocker, QSize, Qt, QTimer, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.audit import AuditCheck, export_for, verify_chain
+from models.db import storage_errors
+from models.errors import InvalidAddress, OptInDeskError
+from models.phones import normalize_phone
+from models.timeutil import iso
+from models.ui_queries import latest_marks, read_errors
+from resources import icon
+
+from ui.manage.audit_log_model import AuditFilters, AuditLogModel
+from ui.formatting import SOURCE_LABELS
+from ui.session import current_staff
+
+#: The sources of DESIGN §2 R14 that the filter offers, in the record's words.
+_SOURCES = ("staff", "client_keyword", "import", "review_queue")
+#: The periods the date filter offers: key, label. "between" shows two date fields.
+_PERIODS = (("any", "Any time"), ("today", "Today"), ("7d", "Last 7 days"),
+            ("30d", "Last 30 days"), ("12m", "Last 12 months"), ("between", "Between dates"))
+_SEARCH_DELAY_MS = 300
+_DEFAULT_DAYS = 30
+_MIN_PHONE_DIGITS = 7
+_PHONE_PUNCTUATION = frozenset("+-(). ")
+_WHEN_SAMPLE = "Sep 30, 2026, 12:59 p.m."
+_CLIENT_SAMPLE = "Alexandra Hernandez"
+_WHO_SAMPLE = "(555) 555-0123"
+_WHAT_SAMPLE = "Mobile (SMS + Phone) – Marketing: off → on"
+
+
+class AuditLogDialog(QDialog):
+    """The record's events in a lazily filled table, with text, source, date and client filters."""
+
+    def __init__(self, parent: QWidget | None = None, *, client_id: int | None = None,
+                 client_name: str = "") -> None:
+        super().__init__(parent)
+        self._model = AuditLogModel(self, load=False,
+                                    filters=AuditFilters(client_id=client_id,
+                                                         client_name=client_name))
+        self._search_timer = QTimer(self)
+        self._result_text = ""
+        self._setup_ui()
+        self._connect_signals()
+        self._show_client()
+        self._model.reload()
+
+    def _setup_ui(self) -> None:
+        self.setObjectName("auditLog")
+        self.setWindowTitle("Audit log — Opt-In Desk")
+        self.setWindowIcon(icon("history"))
+        self.setModal(False)
+
+        title = QLabel("Audit log", self)
+        title.setProperty("role", "header")
+        intro = QLabel("The consent record: every change of a switch, a STOP lock, an AI setting "
+                       "or a staff account, newest first. Events are never changed or deleted.",
+                       self)
+        intro.setProperty("role", "muted")
+        intro.setWordWrap(True)
+
+        self._search = QLineEdit(self)
+        self._search.setObjectName("auditSearch")
+        self._search.setPlaceholderText("Client, staff member, number or note")
+        self._search.setAccessibleName("Search the audit log")
+        self._search.setClearButtonEnabled(True)
+        self._search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self._search.setMaxLength(120)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(_SEARCH_DELAY_MS)
+
+        self._source = QComboBox(self)
+        self._source.setObjectName("auditSource")
+        self._source.setAccessibleName("Source")
+        self._source.addItem("All sources", None)
+        for source in _SOURCES:
+            self._source.addItem(SOURCE_LABELS[source], source)
+
+        self._period = QComboBox(self)
+        self._period.setObjectName("auditPeriod")
+        self._period.setAccessibleName("When")
+        self._period.setToolTip("Dates are days in this computer's time zone, both included")
+        for key, label in _PERIODS:
+            self._period.addItem(label, key)
+        today = QDate.currentDate()
+        self._range = QWidget(self)
+        self._from = QDateEdit(today.addDays(-_DEFAULT_DAYS), self._range)
+        self._from.setObjectName("auditFrom")
+        self._from.setAccessibleName("From date")
+        self._to = QDateEdit(today, self._range)
+        self._to.setObjectName("auditTo")
+        self._to.setAccessibleName("To date")
+        for edit in (self._from, self._to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("MMM d, yyyy")
+        dates = QHBoxLayout(self._range)
+        dates.setContentsMargins(0, 0, 0, 0)
+        dates.setSpacing(6)
+        dates.addWidget(self._from)
+        dates.addWidget(QLabel("to", self._range))
+        dates.addWidget(self._to)
+        self._range.hide()
+
+        filters = QHBoxLayout()
+        filters.setSpacing(8)
+        filters.addWidget(self._search, 1)
+        filters.addWidget(self._source)
+        filters.addWidget(self._period)
+        filters.addWidget(self._range)
+
+        self._client = QLabel(self)
+        self._client.setObjectName("auditClient")
+        self._client.setProperty("role", "badge")
+        self._clear_client = QToolButton(self)
+        self._clear_client.setObjectName("clearClientFilter")
+        self._clear_client.setText("Show every client")
+        self._clear_client.setAutoRaise(True)
+        client_row = QHBoxLayout()
+        client_row.setSpacing(6)
+        client_row.addWidget(self._client)
+        client_row.addWidget(self._clear_client)
+        client_row.addStretch(1)
+        self._client_row = QWidget(self)
+        self._client_row.setLayout(client_row)
+        client_row.setContentsMargins(0, 0, 0, 0)
+
+        self._table = QTableView(self)
+        self._table.setObjectName("auditTable")
+        self._table.setAccessibleName("Consent events")
+        self._table.setModel(self._model)
+        self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self._table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self._table.setAlternatingRowColors(True)
+        self._table.setShowGrid(False)
+        self._table.setWordWrap(False)
+        self._table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self._table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        rows = self._table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self._table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setHighlightSections(False)
+        header.setMinimumSectionSize(60)
+        metrics = self.fontMetrics()
+        for column, sample in ((AuditLogModel.WHEN, _WHEN_SAMPLE),
+                               (AuditLogModel.CLIENT, _CLIENT_SAMPLE),
+                               (AuditLogModel.WHO, _WHO_SAMPLE),
+                               (AuditLogModel.WHAT, _WHAT_SAMPLE)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 20)
+        header.setSectionResizeMode(AuditLogModel.WHY, QHeaderView.ResizeMode.Stretch)
+
+        self._summary = QLabel(self)
+        self._summary.setObjectName("auditSummary")
+        self._summary.setProperty("role", "muted")
+
+        self._result = QLabel(self)
+        self._result.setObjectName("auditResult")
+        self._result.setProperty("role", "notice")
+        self._result.setWordWrap(True)
+        self._result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._result.hide()
+
+        self._verify = QPushButton(icon("check"), "&Verify record", self)
+        self._verify.setObjectName("verifyRecord")
+        self._verify.setToolTip("Recompute every event's hash: shows whether any event was "
+                                "changed or removed since it was written")
+        self._export = QPushButton(icon("export"), "&Export CSV…", self)
+        self._export.setObjectName("exportCsv")
+        self._export.setToolTip("Write the events the filters select to a CSV file "
+                                "(managers and owners)")
+        for button in (self._verify, self._export):
+            button.setIconSize(QSize(16, 16))
+            button.setAutoDefault(False)
+        self._buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self._verify)
+        bottom.addWidget(self._export)
+        bottom.addStretch(1)
+        bottom.addWidget(self._buttons)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 12)
+        layout.setSpacing(8)
+        layout.addWidget(title)
+        layout.addWidget(intro)
+        layout.addSpacing(2)
+        layout.addLayout(filters)
+        layout.addWidget(self._client_row)
+        layout.addWidget(self._table, 1)
+        layout.addWidget(self._summary)
+        layout.addWidget(self._result)
+        layout.addLayout(bottom)
+        self.resize(1100, 620)
+
+    def _connect_signals(self) -> None:
+        self._search.textChanged.connect(self._on_search_text_changed)
+        self._search.returnPressed.connect(self._on_search_return_pressed)
+        self._search_timer.timeout.connect(self._on_search_timer_timeout)
+        self._source.currentIndexChanged.connect(self._on_source_current_index_changed)
+        self._period.currentIndexChanged.connect(self._on_period_current_index_changed)
+        self._from.dateChanged.connect(self._on_from_date_changed)
+        self._to.dateChanged.connect(self._on_to_date_changed)
+        self._clear_client.clicked.connect(self._on_clear_client_clicked)
+        self._verify.clicked.connect(self._on_verify_clicked)
+        self._export.clicked.connect(self._on_export_clicked)
+        self._buttons.rejected.connect(self.close)
+        self._model.rows_changed.connect(self._on_model_rows_changed)
+
+    # --- replaceable dialogs (tests monkeypatch these; pytest-qt docs pattern) ------------------
+
+    @classmethod
+    def ask_save_path(cls, parent: QWidget, title: str, suggested: str) -> str:
+        """Where to write the CSV file, or "" when the person cancels."""
+        path, _ = QFileDialog.getSaveFileName(parent, title, suggested,
+                                              "CSV files (*.csv);;All files (*)")
+        return path
+
+    # --- public --------------------------------------------------------------------------------
+
+    def model(self) -> AuditLogModel:
+        """The model the table shows."""
+        return self._model
+
+    def filters(self) -> AuditFilters:
+        """The filters applied."""
+        return self._model.filters()
+
+    def apply_filters(self) -> None:
+        """Apply the filter controls now (typing waits a moment before it filters)."""
+        self._search_timer.stop()
+        wanted = self._filters_from_controls()
+        if wanted != self._model.filters():
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                self._model.set_filters(wanted)
+            finally:
+                QApplication.restoreOverrideCursor()
+
+    def set_client(self, client_id: int | None, name: str = "") -> None:
+        """Show one client's events only (None: every client's)."""
+        current = self._model.filters()
+        self._model.set_filters(AuditFilters(current.text, current.source, current.since,
+                                             current.until, client_id, name))
+        self._show_client()
+
+    def export_csv(self) -> int | None:
+        """Ask where, then write the filtered events to a CSV file as the signed-in staff
+        member (managers and owners, R15); the number written, or None if nothing was."""
+        self.apply_filters()
+        suggested = f"audit-log-{date.today():%Y-%m-%d}.csv"
+        path = self.ask_save_path(self, "Export audit log", suggested)
+        if not path:
+            return None
+        target = Path(path)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            with storage_errors():
+                count = export_for(current_staff(), target, **self._model.filters().as_kwargs())
+        except OptInDeskError as error:
+            self._show_result(f"Not exported: {error}.", "locked")
+            return None
+        except OSError as error:
+            self._show_result(f"Could not write {target.name}: {error.strerror or error}.",
+                              "locked")
+            return None
+        finally:
+            QApplication.restoreOverrideCursor()
+        self._show_result(f"Exported {_plural(count, 'event')} to {target.name}.", "info")
+        return count
+
+    def verify_record(self) -> AuditCheck | None:
+        """Check the record's hash chain and say what was found; the check, or None when the
+        database could not be read."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            with read_errors():
+                check = verify_chain()
+        except OptInDeskError as error:
+            self._show_result(f"Could not check the record: {error}.", "warning")
+            return None
+        finally:
+            QApplication.restoreOverrideCursor()
+        if check.ok:
+            self._show_result(f"Intact: {_plural(check.count, 'event')}. Each one follows the "
+                              "event before it; none was changed or removed.", "info")
+        else:
+            self._show_result(f"The record is broken at event {check.bad_event_id}: "
+                              f"{check.problem}. The {_plural(check.count, 'event')} before it "
+                              "are intact.", "locked")
+            row = self._model.row_of(check.bad_event_id) if check.bad_event_id else None
+            if row is not None:
+                self._table.selectRow(row)
+        return check
+
+    def result_text(self) -> str:
+        """What the last export or check said ('' when nothing is shown)."""
+        return self._result_text
+
+    def summary_text(self) -> str:
+        """The line under the table: how many events are shown."""
+        return self._summary.text()
+
+    # --- slots ---------------------------------------------------------------------------------
+
+    @Slot(str)
+    def _on_search_text_changed(self, _text: str) -> None:
+        self._search_timer.start()
+
+    @Slot()
+    def _on_search_return_pressed(self) -> None:
+        self.apply_filters()
+
+    @Slot()
+    def _on_search_timer_timeout(self) -> None:
+        self.apply_filters()
+
+    @Slot(int)
+    def _on_source_current_index_changed(self, _index: int) -> None:
+        self.apply_filters()
+
+    @Slot(int)
+    def _on_period_current_index_changed(self, _index: int) -> None:
+        self._range.setVisible(self._period.currentData() == "between")
+        self.apply_filters()
+
+    @Slot(QDate)
+    def _on_from_date_changed(self, day: QDate) -> None:
+        if day > self._to.date():
+            with QSignalBlocker(self._to):
+                self._to.setDate(day)
+        self.apply_filters()
+
+    @Slot(QDate)
+    def _on_to_date_changed(self, day: QDate) -> None:
+        if day < self._from.date():
+            with QSignalBlocker(self._from):
+                self._from.setDate(day)
+        self.apply_filters()
+
+    @Slot()
+    def _on_clear_client_clicked(self) -> None:
+        self.set_client(None)
+
+    @Slot()
+    def _on_verify_clicked(self) -> None:
+        self.verify_record()
+
+    @Slot()
+    def _on_export_clicked(self) -> None:
+        self.export_csv()
+
+    @Slot()
+    def _on_model_rows_changed(self) -> None:
+        self._show_summary()
+
+    # --- private -------------------------------------------------------------------------------
+
+    def _filters_from_controls(self) -> AuditFilters:
+        current = self._model.filters()
+        since = until = None
+        days = self._period_days()
+        if days is not None:
+            first, last = days
+            since = _local_midnight(first)
+            until = _local_midnight(last + timedelta(days=1))
+        return AuditFilters(_search_text(self._search.text()), self._source.currentData(),
+                            since, until, current.client_id, current.client_name)
+
+    def _period_days(self) -> tuple[date, date] | None:
+        """The first and last day the period filter selects (None: any time)."""
+        key = self._period.currentData()
+        today = date.today()
+        if key == "today":
+            return today, today
+        if key == "7d":
+            return today - timedelta(days=6), today
+        if key == "30d":
+            return today - timedelta(days=29), today
+        if key == "12m":
+            return QDate(today).addMonths(-12).addDays(1).toPython(), today
+        if key == "between":
+            return self._from.date().toPython(), self._to.date().toPython()
+        return None
+
+    def _show_client(self) -> None:
+        filters = self._model.filters()
+        self._client_row.setVisible(filters.client_id is not None)
+        name = filters.client_name or f"client {filters.client_id}"
+        self._client.setText(f"Client: {name}")
+        self.setWindowTitle(f"Audit log — {name} — Opt-In Desk" if filters.client_id is not None
+                            else "Audit log — Opt-In Desk")
+
+    def _show_summary(self) -> None:
+        shown = self._model.rowCount()
+        if self._model.all_loaded():
+            if self._model.filters().is_empty():
+                text = f"{_plural(shown, 'event')} in the record."
+            else:
+                text = f"{_plural(shown, 'event')} match."
+        elif self._model.filters().is_empty():
+            try:
+                total = latest_marks().event_id
+            except OptInDeskError:
+                total = None
+            of = f" of {total:,}" if total else ""
+            text = f"Showing the newest {shown:,}{of} events; more load as you scroll."
+        else:
+            text = f"Showing the newest {shown:,} matching events; more load as you scroll."
+        self._summary.setText(text)
+
+    def _show_result(self, text: str, state: str) -> None:
+        self._result_text = text
+        self._result.setText(text)
+        self._result.setProperty("state", state)
+        style = self._result.style()
+        style.unpolish(self._result)
+        style.polish(self._result)
+        self._result.show()
+
+
+def _search_text(text: str) -> str:
+    """The search as the record stores it: a phone number typed any way becomes E.164, and
+    part of one its digits ("555-0123" finds +12125550123)."""
+    clean = " ".join(text.split())
+    if clean and all(ch.isdigit() or ch in _PHONE_PUNCTUATION for ch in clean):
+        digit_count = sum(ch.isdigit() for ch in clean)
+        if digit_count >= _MIN_PHONE_DIGITS:
+            try:
+                return normalize_phone(clean)
+            except InvalidAddress:
+                pass  # not a whole number: look for its digits
+        if digit_count:
+            return "".join(ch for ch in clean if ch.isdigit())
+    return clean
+
+
+def _local_midnight(day: date) -> str:
+    """The start of a day in this computer's time zone, as the record stores times (UTC)."""
+    return iso(datetime.combine(day, time()).astimezone())
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"

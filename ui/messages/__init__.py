@@ -1,0 +1,1 @@
+"""Inbound texts: the Messages list, the Needs review queue, message-log imports."""

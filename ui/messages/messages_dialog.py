@@ -1,0 +1,128 @@
+"""The inbound texts processed lately, newest first, and what each one did (read-only)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.changes import Change
+from models.errors import OptInDeskError
+from models.inbound import recent_messages
+from models.ui_queries import names_by_mobile, read_errors
+from resources import icon
+
+from ui.app_events import app_events
+from ui.widgets.record_list import RecordList
+from ui.formatting import sender_text, when_text
+
+#: What a text did, in the words of the list (keyword → label, icon).
+_ACTIONS = {
+    "opt_out": ("Opt-out (STOP)", "lock"),
+    "opt_in": ("Opt-in (START)", "check"),
+    "help": ("Help", None),
+    "review": ("Needs review", "alert"),
+    "none": ("—", None),
+}
+_REVIEW_OUTCOMES = {"applied": "Reviewed: STOP lock applied", "dismissed": "Reviewed: dismissed"}
+
+
+class MessagesDialog(QDialog):
+    """The newest inbound texts: when, from whom, the text, and the action it caused."""
+
+    WHEN, FROM, BODY, ACTION = range(4)
+    LIMIT = 200
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._setup_ui()
+        self._connect_signals()
+        self.reload()
+
+    def _setup_ui(self) -> None:
+        self.setObjectName("messagesDialog")
+        self.setWindowTitle("Messages — Opt-In Desk")
+        self.setWindowIcon(icon("mobile"))
+        self.setModal(False)
+
+        title = QLabel("Messages", self)
+        title.setProperty("role", "header")
+        self._summary = QLabel(self)
+        self._summary.setProperty("role", "muted")
+
+        self._list = RecordList("messageList", "Inbound texts", ["Received", "From", "Text", "Action"], self)
+        header = self._list.header()
+        header.setStretchLastSection(False)
+        metrics = self.fontMetrics()
+        header.resizeSection(self.WHEN, metrics.horizontalAdvance("Yesterday 12:00 p.m.") + 16)
+        header.resizeSection(self.FROM, metrics.horizontalAdvance("(555) 555-0123 · Alexandra Reyes")
+                             + 16)
+        header.setSectionResizeMode(self.BODY, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(self.ACTION, metrics.horizontalAdvance("Reviewed: STOP lock applied")
+                             + 40)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.close)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 12)
+        layout.setSpacing(8)
+        layout.addWidget(title)
+        layout.addWidget(self._summary)
+        layout.addWidget(self._list, 1)
+        layout.addWidget(buttons)
+        self.resize(920, 480)
+
+    def _connect_signals(self) -> None:
+        app_events().data_changed.connect(self._on_data_changed)
+
+    # --- public --------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the newest texts again."""
+        try:
+            with read_errors():
+                messages = recent_messages(self.LIMIT)
+                names = names_by_mobile(m.from_number for m in messages)
+        except OptInDeskError as error:
+            app_events().status_message.emit(f"Could not read the messages: {error}")
+            return
+        self._list.clear()
+        for message in messages:
+            label, icon_name = _ACTIONS.get(message.keyword, (message.keyword, None))
+            if message.review_state in _REVIEW_OUTCOMES:
+                label = _REVIEW_OUTCOMES[message.review_state]
+            elif message.keyword in ("opt_out", "opt_in") and not message.applied:
+                label = f"{label} — no change"
+            item = self._list.add_record(message.id, [
+                when_text(message.received_at),
+                sender_text(message.from_number, names.get(message.from_number, ())),
+                " ".join(message.body.split()), label])
+            item.setToolTip(self.FROM, item.text(self.FROM))
+            item.setToolTip(self.BODY, message.body)
+            if icon_name is not None:
+                item.setIcon(self.ACTION, icon(icon_name))
+        shown = len(messages)
+        self._summary.setText(
+            "No inbound texts yet." if not shown else
+            f"The {shown:,} newest inbound text{'s' if shown != 1 else ''}, newest first. "
+            "A text that is a keyword changes consent; one that only looks like an opt-out "
+            "waits in Needs review.")
+
+    def message_count(self) -> int:
+        """How many texts are listed."""
+        return self._list.topLevelItemCount()
+
+    # --- slots ---------------------------------------------------------------------------------
+
+    @Slot(object)
+    def _on_data_changed(self, change: Change) -> None:
+        if self.isVisible() and change.what in ("inbound", "review", "import", "external",
+                                                "refresh"):
+            self.reload()

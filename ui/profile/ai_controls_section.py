@@ -1,0 +1,153 @@
+"""The client's Hailee (AI assistant) switches: a section of their own, apart from Opt-In (R12).
+
+These switches control Hailee only; they never change the client's legal consent, so turning
+one on asks for no consent method (R12, R13). Studio-wide AI settings are shown read-only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QSizePolicy,
+    QWidget,
+)
+
+from models.consent import ClientConsent
+from models.rules import StudioAI
+from ui.widgets.notice_label import NoticeLabel
+from ui.widgets.section_frame import SectionFrame
+from ui.widgets.switch_row import switch_row
+from ui.widgets.toggle_switch import ToggleSwitch
+
+_NOT_CONSENT = "It controls Hailee only and does not change the client's legal consent (Opt-In)."
+#: Per client switch: objectName, title, what it does, tooltip.
+_SWITCHES: tuple[tuple[str, str, str, str], ...] = (
+    ("outreach", "Hailee outreach", "Hailee may start conversations: stacks and follow-ups.",
+     "Lets Hailee, the studio's AI assistant, start conversations with this client, where the "
+     f"Opt-In switches allow marketing. {_NOT_CONSENT}"),
+    ("replies", "Hailee replies", "Hailee may answer this client's messages.",
+     "Lets Hailee, the studio's AI assistant, answer this client's messages, where the Opt-In "
+     f"switches allow the channel. {_NOT_CONSENT}"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AiSwitchRequest:
+    """What a person asked of a Hailee switch (the payload of ``switch_requested``)."""
+
+    which: str  # "outreach" or "replies", as models.consent.set_client_ai takes it
+    on: bool
+
+
+class AiControlsSection(SectionFrame):
+    """The titled "Hailee (AI assistant)" frame with ``switch_ai_outreach`` and ``switch_ai_replies``."""
+
+    #: A person clicked a Hailee switch (AiSwitchRequest); the receiver records it or
+    #: calls show_consent() to put it back.
+    switch_requested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Hailee (AI assistant)", "Controls Hailee only. These switches do not "
+                         "change the client's legal consent.", icon_name="ai", parent=parent)
+        self._group = QButtonGroup(self)
+        self._switches: dict[str, ToggleSwitch] = {}
+        self._studio_notice = NoticeLabel("studioAiNotice", "settings", "info", self)
+        self._message = NoticeLabel("aiMessage", "alert", "warning", self)
+        self._setup_ui()
+        self._connect_signals()
+
+    def _setup_ui(self) -> None:
+        self.setObjectName("aiControls")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self._group.setExclusive(False)
+
+        layout = self.section_layout()
+        layout.addWidget(self._message)
+
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 6, 0, 0)
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(10)
+        grid.setColumnStretch(0, 1)
+        # As wide as the Opt-In section's switch columns, so the switches line up with its All.
+        grid.setColumnMinimumWidth(1, 76)
+        for row, (which, name, description, tooltip) in enumerate(_SWITCHES):
+            labels, _title, _detail, toggle = switch_row(self, name, description, tooltip,
+                                                         f"switch_ai_{which}")
+            toggle.setEnabled(False)
+            self._switches[which] = toggle
+            self._group.addButton(toggle, row)
+            grid.addLayout(labels, row, 0)
+            grid.addWidget(toggle, row, 1, Qt.AlignmentFlag.AlignCenter)
+        layout.addLayout(grid)
+
+        self._studio_notice.setToolTip("Studio-wide AI settings are changed by a manager or the owner.")
+        layout.addWidget(self._studio_notice)
+
+    def _connect_signals(self) -> None:
+        self._group.idClicked.connect(self._on_group_id_clicked)
+
+    # -- public API -----------------------------------------------------------------------
+
+    def switch(self, which: str) -> ToggleSwitch:
+        """The toggle of "outreach" or "replies"."""
+        return self._switches[which]
+
+    def show_consent(self, consent: ClientConsent) -> None:
+        """Show the client's Hailee switches and the studio's AI settings (no signal is emitted)."""
+        for which, on in (("outreach", consent.ai.outreach), ("replies", consent.ai.replies)):
+            toggle = self._switches[which]
+            with QSignalBlocker(toggle):
+                toggle.setChecked(on)
+            toggle.setEnabled(True)
+        self._studio_notice.show_notice(" ".join(_studio_lines(consent.studio.ai)))
+
+    def clear(self) -> None:
+        """Show no client: both switches off and disabled."""
+        for toggle in self._switches.values():
+            with QSignalBlocker(toggle):
+                toggle.setChecked(False)
+            toggle.setEnabled(False)
+        self._studio_notice.clear_notice()
+        self.clear_message()
+
+    def studio_notice_text(self) -> str:
+        """The read-only studio AI notice as plain text ('' when none is shown)."""
+        return self._studio_notice.plain_text()
+
+    def show_message(self, text: str) -> None:
+        """Show why a change was not made, until the next change or client."""
+        self._message.show_notice(text)
+
+    def clear_message(self) -> None:
+        """Hide the message of show_message()."""
+        self._message.clear_notice()
+
+    def message(self) -> str:
+        """The message shown, as plain text ('' when none is shown)."""
+        return self._message.plain_text()
+
+    # -- slots ----------------------------------------------------------------------------
+
+    @Slot(int)
+    def _on_group_id_clicked(self, row: int) -> None:
+        which = _SWITCHES[row][0]
+        self.switch_requested.emit(AiSwitchRequest(which, self._switches[which].isChecked()))
+
+
+def _studio_lines(ai: StudioAI) -> list[str]:
+    """What the studio's AI settings hold back, for the read-only notice."""
+    if not ai.enabled:
+        return ["AI assistant is off for the whole studio (manager setting)."]
+    lines = []
+    if not ai.outreach:
+        lines.append("Hailee outreach is off for the whole studio: outreach becomes staff tasks "
+                     "(manager setting).")
+    if not ai.reply_all:
+        lines.append("Hailee replies to members only (manager setting)." if ai.reply_members
+                     else "Hailee replies are off for the whole studio (manager setting).")
+    return lines

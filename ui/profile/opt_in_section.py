@@ -1,0 +1,303 @@
+"""The Opt-In section of a client profile: the Marketing and All switches of every channel.
+
+The section only shows the model layer's state and asks for changes: a person's click on a
+switch emits ``switch_requested``; the profile records it through ``models.consent`` and
+calls ``show_consent()`` again, which also puts a switch back when a change was refused.
+
+The words the whole profile uses for channels and switches live here too
+(``CHANNEL_NAMES``, ``SWITCH_NAMES``), with ``local_time_text()``, which every part of the
+profile uses for times.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Mapping
+
+from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QWidget,
+)
+
+from models.consent import ClientConsent
+from models.phones import display_phone
+from models.rules import CHANNEL_LABELS, Channel, ChannelConsent, Switch, format_clock
+from resources import icon
+from ui.widgets.notice_label import NoticeLabel
+from ui.widgets.section_frame import SectionFrame
+from ui.widgets.toggle_switch import ToggleSwitch
+
+#: What the profile calls each channel (a row of the Opt-In section and of the grid): the
+#: words the rules' reasons use too, so "Phone calls All is off" matches its row.
+CHANNEL_NAMES: Mapping[Channel, str] = CHANNEL_LABELS
+SWITCH_NAMES: Mapping[Switch, str] = {Switch.MARKETING: "Marketing", Switch.ALL: "All"}
+
+#: The channel groups of DESIGN §1, with their icon and the rows they hold.
+_GROUPS: tuple[tuple[str, str, tuple[Channel, ...]], ...] = (
+    ("Email", "email", (Channel.EMAIL,)),
+    ("Mobile (SMS + Phone)", "mobile", (Channel.SMS, Channel.VOICE)),
+    ("Home Phone", "phone", (Channel.HOME,)),
+)
+_NO_ADDRESS: Mapping[Channel, str] = {
+    Channel.EMAIL: "No email on file",
+    Channel.SMS: "No mobile on file",
+    Channel.VOICE: "No mobile on file",
+    Channel.HOME: "No home phone on file",
+}
+#: What each channel carries, for the tooltips: "marketing texts to this mobile".
+_MESSAGES_TO: Mapping[Channel, tuple[str, str]] = {
+    Channel.EMAIL: ("emails", "this email address"),
+    Channel.SMS: ("texts", "this mobile"),
+    Channel.VOICE: ("calls", "this mobile"),
+    Channel.HOME: ("calls", "this home phone"),
+}
+_NOT_HAILEE = "This is a consent record — it does not stop Hailee; use AI controls for that."
+_SWITCH_ORDER = (Switch.MARKETING, Switch.ALL)
+_SWITCH_CELL = 76  # the width of a switch column, its heading centred over it
+_LABEL_WIDTH = 120
+_GAP = 12
+_ICON_SIZE = 16
+
+
+def local_time_text(moment: datetime) -> str:
+    """A stored UTC time in this workstation's time zone: 'Nov 23, 2026 at 7:14 a.m.'."""
+    local = moment.astimezone()
+    return f"{local:%b} {local.day}, {local.year} at {format_clock(local)}"
+
+
+def switch_tooltip(channel: Channel, switch: Switch) -> str:
+    """The tooltip of a compliance switch: what it blocks, and that it is not a Hailee control (R13)."""
+    what, where = _MESSAGES_TO[channel]
+    if switch is Switch.MARKETING:
+        return (f"Legal consent for marketing {what} to {where}. Off stops campaigns and stacks; "
+                f"reminders and booking help continue. {_NOT_HAILEE}")
+    return (f"Legal consent for all {what} to {where}. Off fully blocks the channel: campaigns, "
+            f"stacks, reminders, booking help and Hailee messages. {_NOT_HAILEE}")
+
+
+@dataclass(frozen=True, slots=True)
+class SwitchRequest:
+    """What a person asked of a compliance switch (the payload of ``switch_requested``)."""
+
+    channel: Channel
+    switch: Switch
+    on: bool
+
+
+class OptInSection(SectionFrame):
+    """The titled "Opt-In" frame: three channel groups, a Marketing and an All switch per channel.
+
+    Switches are named ``switch_<channel>_<marketing|all>`` (DESIGN §4). The SMS All switch
+    of a STOP-locked number is disabled and locked, with the notice ``smsStopNotice`` (R7).
+    """
+
+    #: A person clicked a switch (SwitchRequest). The switch already shows the asked state;
+    #: the receiver records it or calls show_consent() to put it back.
+    switch_requested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Opt-In", "The client's legal consent to be contacted. Turning a switch on "
+                         "records how they consented.", parent=parent)
+        self._switches: dict[tuple[Channel, Switch], ToggleSwitch] = {}
+        self._addresses: dict[Channel, QLabel] = {}
+        self._group = QButtonGroup(self)
+        self._ids: dict[int, tuple[Channel, Switch]] = {}
+        self._stop_notice = NoticeLabel("smsStopNotice", "lock", "locked", self)
+        self._message = NoticeLabel("optInMessage", "alert", "warning", self)
+        self._setup_ui()
+        self._connect_signals()
+
+    def _setup_ui(self) -> None:
+        self.setObjectName("optInSection")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self._group.setExclusive(False)
+
+        layout = self.section_layout()
+        title_row = self.title_row()
+        title_row.setSpacing(_GAP)
+        for switch in _SWITCH_ORDER:
+            heading = QLabel(SWITCH_NAMES[switch], self)
+            heading.setProperty("role", "muted")
+            heading.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom)
+            heading.setFixedWidth(_SWITCH_CELL)
+            title_row.addWidget(heading)
+        layout.addWidget(self._message)
+
+        for number, (title_text, icon_name, channels) in enumerate(_GROUPS):
+            if number:
+                layout.addSpacing(4)
+                rule = QFrame(self)
+                rule.setFrameShape(QFrame.Shape.HLine)
+                rule.setFrameShadow(QFrame.Shadow.Plain)
+                rule.setForegroundRole(QPalette.ColorRole.Mid)
+                layout.addWidget(rule)
+            layout.addSpacing(4)
+            layout.addLayout(self._group_heading(title_text, icon_name))
+            for channel in channels:
+                layout.addLayout(self._channel_row(channel))
+                if channel is Channel.SMS:
+                    layout.addWidget(self._stop_notice)
+
+    def _group_heading(self, text: str, icon_name: str) -> QHBoxLayout:
+        """A channel group's heading: its icon and its name, in bold."""
+        line = QHBoxLayout()
+        line.setSpacing(6)
+        glyph = QLabel(self)
+        glyph.setPixmap(icon(icon_name).pixmap(_ICON_SIZE, _ICON_SIZE))
+        name = QLabel(text, self)
+        font = name.font()
+        font.setBold(True)
+        name.setFont(font)
+        line.addWidget(glyph)
+        line.addWidget(name)
+        line.addStretch(1)
+        return line
+
+    def _channel_row(self, channel: Channel) -> QHBoxLayout:
+        """A channel's row: its name, its address, its Marketing and All switches in columns."""
+        row = QHBoxLayout()
+        row.setSpacing(_GAP)
+        label = QLabel(CHANNEL_NAMES[channel], self)
+        label.setIndent(_ICON_SIZE + 6)
+        label.setFixedWidth(_LABEL_WIDTH)
+        address = QLabel(self)
+        address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        address.setMinimumWidth(60)
+        self._addresses[channel] = address
+        row.addWidget(label)
+        row.addWidget(address, 1)
+        for switch in _SWITCH_ORDER:
+            toggle = ToggleSwitch(accessible_name=f"{CHANNEL_NAMES[channel]} – {SWITCH_NAMES[switch]}",
+                                  parent=self)
+            toggle.setObjectName(f"switch_{channel.value}_{switch.value}")
+            toggle.setToolTip(switch_tooltip(channel, switch))
+            toggle.setEnabled(False)
+            switch_id = len(self._ids)
+            self._ids[switch_id] = (channel, switch)
+            self._switches[(channel, switch)] = toggle
+            self._group.addButton(toggle, switch_id)
+            # A fixed-width cell per column, so switches line up under their heading.
+            cell = QHBoxLayout()
+            cell.setContentsMargins(0, 0, 0, 0)
+            cell.addStretch(1)
+            cell.addWidget(toggle)
+            cell.addStretch(1)
+            holder = QWidget(self)
+            holder.setFixedWidth(_SWITCH_CELL)
+            holder.setLayout(cell)
+            row.addWidget(holder)
+        return row
+
+    def _connect_signals(self) -> None:
+        self._group.idClicked.connect(self._on_group_id_clicked)
+
+    # -- public API -----------------------------------------------------------------------
+
+    def switch(self, channel: Channel, switch: Switch) -> ToggleSwitch:
+        """The toggle of one channel's Marketing or All switch."""
+        return self._switches[(channel, switch)]
+
+    def address_text(self, channel: Channel) -> str:
+        """What a channel's row says for its address: "(555) 555-0123" or "No mobile on file"."""
+        return self._addresses[channel].text()
+
+    def show_consent(self, consent: ClientConsent) -> None:
+        """Show a client's switches as the model layer reports them (no signal is emitted)."""
+        for state in consent.channels.values():
+            self._show_channel(state)
+        sms = consent.channels[Channel.SMS]
+        if sms.stop_locked and sms.address is not None:
+            when = (f"Texted STOP on {local_time_text(sms.stop_locked_at)}"
+                    if sms.stop_locked_at is not None else "Texted STOP")
+            self._stop_notice.show_notice(f"{when} — SMS is off for this number. Only the client "
+                                          "can turn it back on, by texting START to the studio.")
+        else:
+            self._stop_notice.clear_notice()
+
+    def clear(self) -> None:
+        """Show no client: every switch off and disabled, no notice, no message."""
+        for toggle in self._switches.values():
+            with QSignalBlocker(toggle):
+                toggle.setLocked(False)
+                toggle.setChecked(False)
+            toggle.setEnabled(False)
+        for address in self._addresses.values():
+            address.clear()
+        self._stop_notice.clear_notice()
+        self.clear_message()
+
+    def show_message(self, text: str) -> None:
+        """Show why a change was not made, inside the section, until the next change or client."""
+        self._message.show_notice(text)
+
+    def clear_message(self) -> None:
+        """Hide the message of show_message()."""
+        self._message.clear_notice()
+
+    def message(self) -> str:
+        """The message shown, as plain text ('' when none is shown)."""
+        return self._message.plain_text()
+
+    def stop_notice_text(self) -> str:
+        """The STOP notice as plain text ('' when the SMS number is not locked)."""
+        return self._stop_notice.plain_text()
+
+    # -- slots ----------------------------------------------------------------------------
+
+    @Slot(int)
+    def _on_group_id_clicked(self, switch_id: int) -> None:
+        channel, switch = self._ids[switch_id]
+        toggle = self._switches[(channel, switch)]
+        self.switch_requested.emit(SwitchRequest(channel, switch, toggle.isChecked()))
+
+    # -- helpers --------------------------------------------------------------------------
+
+    def _show_channel(self, state: ChannelConsent) -> None:
+        channel = state.channel
+        address = self._addresses[channel]
+        if state.address is None:
+            address.setText(_NO_ADDRESS[channel])
+            role = "muted"
+        else:
+            address.setText(state.address if channel is Channel.EMAIL
+                            else display_phone(state.address))
+            role = None
+        if address.property("role") != role:
+            address.setProperty("role", role)
+            _repolish(address)
+
+        locked = channel is Channel.SMS and state.stop_locked and state.address is not None
+        all_switch = self._switches[(channel, Switch.ALL)]
+        with QSignalBlocker(all_switch):
+            all_switch.setLocked(locked)
+            all_switch.setChecked(state.effective_all)
+        all_switch.setEnabled(state.address is not None and not locked)
+        tooltip = switch_tooltip(channel, Switch.ALL)
+        if locked:
+            tooltip = ("Locked: this number texted STOP. Only the client can turn SMS back on, "
+                       "by texting START. " + tooltip)
+        all_switch.setToolTip(tooltip)
+
+        marketing = self._switches[(channel, Switch.MARKETING)]
+        with QSignalBlocker(marketing):
+            marketing.setChecked(state.effective_marketing)
+        marketing.setEnabled(state.effective_all)
+        tooltip = switch_tooltip(channel, Switch.MARKETING)
+        if state.address is not None and not state.effective_all:
+            tooltip = (f"Marketing can be on only while {CHANNEL_NAMES[channel]} All is on. "
+                       + tooltip)
+        marketing.setToolTip(tooltip)
+
+
+def _repolish(widget: QWidget) -> None:
+    """Apply a dynamic property change to the style sheet (see resources/style.qss)."""
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)

@@ -1,0 +1,174 @@
+"""The top of a client profile: name, member or prospect, addresses, and who shares them (R18)."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from models.clients import Housemate
+from models.consent import ClientConsent
+from models.phones import display_phone
+from models.rules import Channel
+from resources import icon
+from ui.widgets.notice_label import NoticeLabel
+
+_ICON_SIZE = 16
+_STATUS_LABELS = {"member": "Member", "prospect": "Prospect"}
+#: Names listed before "and N others", so a large household stays one readable line.
+_MAX_NAMES = 4
+
+
+class ProfileHeader(QWidget):
+    """Name with its badges, the addresses on file, and the household notice (R18)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._name = QLabel(self)
+        self._status = QLabel(self)
+        self._stop_badge = QLabel("SMS STOP", self)
+        self._archived_badge = QLabel("Archived", self)
+        self._addresses: dict[str, tuple[QWidget, QLabel]] = {}
+        self._no_address = QLabel("No email or phone number on file", self)
+        self._household = NoticeLabel("householdNotice", "users", "info", self)
+        self._review = NoticeLabel("reviewNotice", "alert", "warning", self)
+        self._setup_ui()
+
+    def _setup_ui(self) -> None:
+        self.setObjectName("profileHeader")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 0, 2, 0)
+        layout.setSpacing(6)
+
+        title = QHBoxLayout()
+        title.setSpacing(8)
+        self._name.setObjectName("profileName")
+        self._name.setProperty("role", "header")
+        self._name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._status.setObjectName("profileStatus")
+        self._status.setProperty("role", "badge")
+        self._stop_badge.setProperty("role", "badge")
+        self._stop_badge.setProperty("state", "locked")
+        self._stop_badge.setToolTip("This client's mobile texted STOP: no texts can be sent to it.")
+        self._stop_badge.hide()
+        self._archived_badge.setProperty("role", "badge")
+        self._archived_badge.hide()
+        title.addWidget(self._name)
+        for badge in (self._status, self._stop_badge, self._archived_badge):
+            title.addWidget(badge, 0, Qt.AlignmentFlag.AlignVCenter)
+        title.addStretch(1)
+        layout.addLayout(title)
+
+        addresses = QHBoxLayout()
+        addresses.setSpacing(18)
+        for kind, icon_name, tooltip in (("email", "email", "Email"), ("mobile", "mobile", "Mobile"),
+                                         ("home_phone", "phone", "Home phone")):
+            holder = QWidget(self)
+            pair = QHBoxLayout(holder)
+            pair.setContentsMargins(0, 0, 0, 0)
+            pair.setSpacing(6)
+            glyph = QLabel(holder)
+            glyph.setPixmap(icon(icon_name).pixmap(_ICON_SIZE, _ICON_SIZE))
+            text = QLabel(holder)
+            text.setObjectName(f"profile_{kind}")
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            holder.setToolTip(tooltip)
+            pair.addWidget(glyph)
+            pair.addWidget(text)
+            addresses.addWidget(holder)
+            self._addresses[kind] = (holder, text)
+        self._no_address.setProperty("role", "muted")
+        self._no_address.hide()
+        addresses.addWidget(self._no_address)
+        addresses.addStretch(1)
+        layout.addLayout(addresses)
+
+        layout.addSpacing(2)
+        layout.addWidget(self._household)
+        layout.addWidget(self._review)
+
+    # -- public API -----------------------------------------------------------------------
+
+    def show_client(self, consent: ClientConsent, housemates: Sequence[Housemate],
+                    review_texts: Sequence[str] = ()) -> None:
+        """Show a client's name, status and addresses, who shares their mobile or email, and
+        any text from their mobile that waits in Needs review (R10)."""
+        client = consent.client
+        self._name.setText(f"{client.first_name} {client.last_name}".strip())
+        self._status.setText(_STATUS_LABELS.get(client.status, client.status.title()))
+        self._status.show()
+        self._stop_badge.setVisible(consent.channels[Channel.SMS].stop_locked)
+        self._archived_badge.setVisible(bool(client.archived))
+        values = {"email": client.email, "mobile": display_phone(client.mobile),
+                  "home_phone": display_phone(client.home_phone)}
+        for kind, (holder, text) in self._addresses.items():
+            value = values[kind]
+            text.setText(value or "")
+            holder.setVisible(bool(value))
+        self._no_address.setVisible(not any(values.values()))
+        self._household.show_notice(household_notice(housemates))
+        self._review.show_notice(review_notice(review_texts))
+
+    def clear(self) -> None:
+        """Show no client."""
+        self._name.clear()
+        self._status.hide()
+        self._stop_badge.hide()
+        self._archived_badge.hide()
+        for holder, _text in self._addresses.values():
+            holder.hide()
+        self._no_address.hide()
+        self._household.clear_notice()
+        self._review.clear_notice()
+
+    def name(self) -> str:
+        """The client's name as shown."""
+        return self._name.text()
+
+    def household_text(self) -> str:
+        """The household notice as plain text ('' when nobody shares an address)."""
+        return self._household.plain_text()
+
+    def review_text(self) -> str:
+        """The Needs review notice as plain text ('' when nothing waits)."""
+        return self._review.plain_text()
+
+
+def review_notice(texts: Sequence[str]) -> str:
+    """What the desk should know before it texts this client: a text from their mobile looks
+    like an opt-out and waits for a person to decide (R10)."""
+    if not texts:
+        return ""
+    quoted = " ".join(texts[-1].split())
+    if len(quoted) > 120:
+        quoted = quoted[:119] + "…"
+    more = f" (and {len(texts) - 1} more)" if len(texts) > 1 else ""
+    return (f"A text from this mobile waits in Needs review{more}: “{quoted}”. Open the review "
+            "queue (Ctrl+R) to apply the STOP lock or dismiss it.")
+
+
+def household_notice(housemates: Sequence[Housemate]) -> str:
+    """R18's notice: "Shares this mobile with Sam Reyes and Alex Reyes — a STOP from this
+    number reaches all of them", and likewise for a shared email."""
+    sentences = []
+    mobile = [h.name for h in housemates if h.shares == "mobile"]
+    email = [h.name for h in housemates if h.shares == "email"]
+    if mobile:
+        reach = "reaches all of them" if len(mobile) > 1 else "reaches both of them"
+        sentences.append(f"Shares this mobile with {_names(mobile)} — a STOP from this number "
+                         f"{reach}.")
+    if email:
+        sentences.append(f"Shares this email with {_names(email)}.")
+    return " ".join(sentences)
+
+
+def _names(names: Sequence[str]) -> str:
+    """'Sam', 'Sam and Alex', 'Sam, Alex and Jo', 'Sam, Alex, Jo, Kim and 3 others'."""
+    if len(names) > _MAX_NAMES:
+        rest = len(names) - _MAX_NAMES
+        return f"{', '.join(names[:_MAX_NAMES])} and {rest} other{'s' if rest > 1 else ''}"
+    if len(names) == 1:
+        return names[0]
+    return f"{', '.join(names[:-1])} and {names[-1]}"

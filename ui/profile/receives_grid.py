@@ -1,0 +1,270 @@
+"""What this client receives: channel × message kind, allowed, blocked with its reason, or held.
+
+Every cell shows a ``models.rules.Decision`` that ``models.consent.load_consent`` made with
+``can_send()``; the reasons are the model's words, never worked out here (DESIGN §4).
+"""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QFontMetrics, QIcon, QPainter, QPalette, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from models.rules import CHANNELS, KIND_LABELS, MESSAGE_KINDS, Channel, Decision, MessageKind
+from resources import icon
+from ui.profile.opt_in_section import CHANNEL_NAMES
+
+#: Item data roles: a cell's state ("allowed", "blocked", "held"), its first line, and the
+#: model's reason below it ('' for allowed and held cells, whose first line says it all).
+STATE_ROLE = Qt.ItemDataRole.UserRole
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
+REASON_ROLE = Qt.ItemDataRole.UserRole + 2
+_ICONS = {"allowed": "check", "blocked": "block", "held": "clock"}
+_PAD_X = 6
+_PAD_Y = 7
+_ICON = 16
+_ICON_GAP = 5
+_MIN_COLUMN = 72
+
+
+class ReceivesGrid(QTableWidget):
+    """A read-only grid, one row per channel and one column per message kind (objectName ``receivesGrid``).
+
+    A cell reads "Allowed", "Blocked" over the model's reason, or "Held until 8:00 a.m. …"
+    (R17). A row whose every kind is blocked for the same reason (no address, All off, a
+    STOP) is one cell across the row, so that the reason reads once and in full.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(len(CHANNELS), len(MESSAGE_KINDS), parent)
+        self._delegate = _CellDelegate(self)
+        self._texts: dict[tuple[Channel, MessageKind], str] = {}
+        self._states: dict[tuple[Channel, MessageKind], str] = {}
+        self._setup_ui()
+
+    def _setup_ui(self) -> None:
+        self.setObjectName("receivesGrid")
+        self.setAccessibleName("What this client receives")
+        self.setItemDelegate(self._delegate)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setWordWrap(True)
+        self.setCornerButtonEnabled(False)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalHeaderLabels([KIND_LABELS[kind] for kind in MESSAGE_KINDS])
+        self.setVerticalHeaderLabels([CHANNEL_NAMES[channel] for channel in CHANNELS])
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(_MIN_COLUMN)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setHighlightSections(False)
+        rows = self.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        rows.setHighlightSections(False)
+        self.setMinimumWidth(rows.sizeHint().width() + _MIN_COLUMN * self.columnCount()
+                             + 2 * self.frameWidth())
+        for row in range(self.rowCount()):
+            for column in range(self.columnCount()):
+                self.setItem(row, column, QTableWidgetItem())
+        self._fit_height()
+
+    # -- public API -----------------------------------------------------------------------
+
+    def show_receives(self, receives: Mapping[Channel, Mapping[MessageKind, Decision]]) -> None:
+        """Show what the model layer decided for every channel and message kind."""
+        self.clearSpans()
+        for row, channel in enumerate(CHANNELS):
+            decisions = receives[channel]
+            reasons = {decision.reason for decision in decisions.values()}
+            whole_row = (len(reasons) == 1 and None not in reasons
+                         and not any(d.allowed or d.held for d in decisions.values()))
+            for column, kind in enumerate(MESSAGE_KINDS):
+                decision = decisions[kind]
+                state, status, reason = _words(decision)
+                text = f"{status}: {reason}" if reason else status
+                self._states[(channel, kind)] = state
+                self._texts[(channel, kind)] = text
+                item = self.item(row, column)
+                item.setText(text)
+                item.setData(STATE_ROLE, state)
+                item.setData(STATUS_ROLE, status)
+                item.setData(REASON_ROLE, reason)
+                item.setIcon(icon(_ICONS[state]))
+                if whole_row:
+                    item.setToolTip(f"{CHANNEL_NAMES[channel]}: nothing can be sent — "
+                                    f"{decision.reason}.")
+                else:
+                    item.setToolTip(_tooltip(channel, kind, decision))
+            if whole_row:
+                self.setSpan(row, 0, 1, self.columnCount())
+        self._fit_height()
+
+    def clear_cells(self) -> None:
+        """Show no client."""
+        self.clearSpans()
+        for row in range(self.rowCount()):
+            for column in range(self.columnCount()):
+                item = self.item(row, column)
+                item.setText("")
+                item.setIcon(QIcon())
+                item.setToolTip("")
+                for role in (STATE_ROLE, STATUS_ROLE, REASON_ROLE):
+                    item.setData(role, None)
+        self._texts.clear()
+        self._states.clear()
+        self._fit_height()
+
+    def cell_text(self, channel: Channel | str, kind: MessageKind | str) -> str:
+        """The words shown for a channel and message kind: "Allowed", "Blocked: <reason>",
+        "Held until 8:00 a.m. local time"; '' before a client is shown."""
+        return self._texts.get((Channel(channel), MessageKind(kind)), "")
+
+    def cell_state(self, channel: Channel | str, kind: MessageKind | str) -> str | None:
+        """"allowed", "blocked", "held", or None before a client is shown."""
+        return self._states.get((Channel(channel), MessageKind(kind)))
+
+    # -- Qt overrides ---------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Wrap the reasons anew for the new column widths, and grow to show every row."""
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit_height()
+
+    # -- helpers --------------------------------------------------------------------------
+
+    def _fit_height(self) -> None:
+        """Size rows to their wrapped words, and the grid to its rows: it never scrolls.
+
+        Rows are sized here rather than by resizeRowsToContents(), which measures a cell
+        that spans the row as if it were one column wide. Narrow columns get their
+        two-word titles on two lines.
+        """
+        metrics = self.fontMetrics()
+        self._fit_header_labels(metrics)
+        least = 2 * metrics.height() + 2 * _PAD_Y
+        for row in range(self.rowCount()):
+            span = self.columnSpan(row, 0)
+            cells = [(0, sum(self.columnWidth(c) for c in range(span)))] if span > 1 else [
+                (column, self.columnWidth(column)) for column in range(self.columnCount())]
+            height = least
+            for column, width in cells:
+                status, reason = _lines(self.item(row, column))
+                height = max(height, _cell_height(metrics, width, status, reason))
+            self.setRowHeight(row, height)
+        height = (self.horizontalHeader().sizeHint().height()
+                  + sum(self.rowHeight(row) for row in range(self.rowCount()))
+                  + 2 * self.frameWidth())
+        self.setFixedHeight(height)
+
+
+    def _fit_header_labels(self, metrics: QFontMetrics) -> None:
+        widest = max(metrics.horizontalAdvance(KIND_LABELS[kind]) for kind in MESSAGE_KINDS)
+        narrow = self.horizontalHeader().sectionSize(0) < widest + 2 * _PAD_X + 4
+        for column, kind in enumerate(MESSAGE_KINDS):
+            label = KIND_LABELS[kind].replace(" ", "\n", 1) if narrow else KIND_LABELS[kind]
+            item = self.horizontalHeaderItem(column)
+            if item is not None and item.text() != label:
+                item.setText(label)
+
+
+class _CellDelegate(QStyledItemDelegate):
+    """Paints a cell as its icon, its status and, below it in the muted colour, the reason."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        """Paint the background as the style does, then the icon and the two kinds of words."""
+        state = index.data(STATE_ROLE)
+        if state is None:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        opt.icon = QIcon()
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+
+        status, reason = _lines(index)
+        rect = opt.rect.adjusted(_PAD_X, _PAD_Y, -_PAD_X, -_PAD_Y)
+        metrics = opt.fontMetrics
+        icon_top = rect.top() + max(0, (metrics.height() - _ICON) // 2)
+        icon(_ICONS[state]).paint(painter, QRect(rect.left(), icon_top, _ICON, _ICON))
+        # The status beside the icon; the reason below both, using the cell's full width.
+        status_rect = rect.adjusted(_ICON + _ICON_GAP, 0, 0, 0)
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+        painter.save()
+        try:
+            painter.setFont(opt.font)
+            painter.setPen(opt.palette.color(QPalette.ColorRole.Text))
+            used = painter.boundingRect(status_rect, flags, status)
+            painter.drawText(status_rect, flags, status)
+            if reason:
+                painter.setPen(opt.palette.color(QPalette.ColorRole.PlaceholderText))
+                painter.drawText(rect.adjusted(0, used.height(), 0, 0), flags, reason)
+        finally:
+            painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        """The size of the cell's words wrapped at the column's width."""
+        hint = super().sizeHint(option, index)
+        if index.data(STATE_ROLE) is None or option.rect.width() <= 0:
+            return hint
+        status, reason = _lines(index)
+        return QSize(hint.width(), _cell_height(option.fontMetrics, option.rect.width(),
+                                                status, reason))
+
+
+def _cell_height(metrics: QFontMetrics, width: int, status: str, reason: str) -> int:
+    """The height a cell needs at ``width``: its status beside the icon, the reason below."""
+    flags = int(Qt.TextFlag.TextWordWrap)
+    status_width = max(width - 2 * _PAD_X - _ICON - _ICON_GAP, 20)
+    height = metrics.boundingRect(QRect(0, 0, status_width, 10_000), flags, status).height()
+    if reason:
+        reason_width = max(width - 2 * _PAD_X, 20)
+        height += metrics.boundingRect(QRect(0, 0, reason_width, 10_000), flags, reason).height()
+    return height + 2 * _PAD_Y
+
+
+def _words(decision: Decision) -> tuple[str, str, str]:
+    """A cell's state, its first words and the model's reason ('' when allowed or held)."""
+    if decision.allowed:
+        return "allowed", "Allowed", ""
+    reason = decision.reason or ""
+    if decision.held:
+        # The model's own words ("held until 8:00 a.m. local time"), as a sentence.
+        return "held", reason[:1].upper() + reason[1:], ""
+    return "blocked", "Blocked", reason
+
+
+def _lines(cell: QTableWidgetItem | QModelIndex | QPersistentModelIndex) -> tuple[str, str]:
+    """The status line and the reason line a cell paints."""
+    return cell.data(STATUS_ROLE) or "", cell.data(REASON_ROLE) or ""
+
+
+def _tooltip(channel: Channel, kind: MessageKind, decision: Decision) -> str:
+    medium = "SMS" if channel is Channel.SMS else CHANNEL_NAMES[channel].lower()
+    subject = f"{KIND_LABELS[kind]} by {medium}"
+    if decision.allowed:
+        return f"{subject}: allowed now."
+    if decision.held:
+        return (f"{subject}: held, not sent — {decision.reason} (quiet hours: marketing goes "
+                "out between 8 a.m. and 9 p.m. where the client is).")
+    return f"{subject}: blocked — {decision.reason}."

@@ -1,0 +1,1 @@
+"""Reusable widgets: the toggle switch, titled sections, notices and record lists."""
