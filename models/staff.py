@@ -38,7 +38,6 @@ class Role(StrEnum):
 
 
 _RANK = {Role.EMPLOYEE: 0, Role.MANAGER: 1, Role.OWNER: 2}
-ROLE_LABELS = {Role.OWNER: "Owner", Role.MANAGER: "Manager", Role.EMPLOYEE: "Employee"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from models.phones import display_phone
 from models.rules import Channel, Switch, format_clock
 from models.settings import AI_SETTING_LABELS
 from models.timeutil import parse_iso
-from ui.profile.opt_in_section import CHANNEL_NAMES, SWITCH_NAMES
+from ui.words import AI_SWITCH_NAMES, CHANNEL_NAMES, SWITCH_NAMES
 
 
 def when_text(stored: str, now: datetime | None = None) -> str:
@@ -47,7 +47,8 @@ SOURCE_LABELS = {
     "review_queue": "Needs review queue",
     "system": "System",
 }
-_AI_SWITCHES = {"ai_outreach": "Hailee outreach", "ai_replies": "Hailee replies"}
+#: The record writes a Hailee switch by its column: "ai_outreach".
+_AI_SWITCHES = {f"ai_{which}": name for which, name in AI_SWITCH_NAMES.items()}
 _ADDRESSES = {"email": "Email", "mobile": "Mobile", "home_phone": "Home phone"}
 _REVIEW_OUTCOMES = {"applied": "Needs review: STOP lock applied", "dismissed": "Needs review: dismissed"}
 _STUDIO_PREFIX = "studio:"

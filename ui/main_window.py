@@ -38,7 +38,7 @@ from models.clients import FILTER_LABELS, ClientFilter, client_rows
 from models.errors import OptInDeskError
 from models.inbound import MessageImportSummary
 from models.settings import load_studio
-from models.staff import ROLE_LABELS, Role, SignedIn
+from models.staff import Role, SignedIn
 from models.ui_queries import read_errors
 from resources import icon
 
@@ -56,6 +56,7 @@ from ui.messages.review_queue_dialog import ReviewQueueDialog
 from ui.session import set_current_staff, signed_in
 from ui.sign_in_dialog import SignInDialog
 from ui.manage.staff_accounts_dialog import StaffAccountsDialog
+from ui.words import ROLE_LABELS, plural
 
 APP_NAME = "Opt-In Desk"
 ORGANIZATION = "Opt-In Desk"
@@ -370,8 +371,7 @@ class MainWindow(QMainWindow):
                                               client_ids=tuple(sorted(summary.client_ids)),
                                               review=summary.actions["review"] > 0))
         app_events().status_message.emit(
-            f"Imported {summary.inbound:,} inbound text{'s' if summary.inbound != 1 else ''} "
-            f"from {path.name}")
+            f"Imported {plural(summary.inbound, 'inbound text')} from {path.name}")
         self.show_information(self, "Import message log", _import_report(path, summary))
 
     @Slot(str)
@@ -664,22 +664,19 @@ def _import_report(path: Path, summary: MessageImportSummary) -> str:
     """What a message-log import did, in a few plain lines."""
     actions = summary.as_json()["actions"]
     lines = [
-        (f"{path.name}: {_plural(summary.inbound, 'inbound text')}, "
-         f"{_plural(summary.changed, 'consent change')}."),
+        (f"{path.name}: {plural(summary.inbound, 'inbound text')}, "
+         f"{plural(summary.changed, 'consent change')}."),
         (f"STOP {actions['opt_out']:,} · START {actions['opt_in']:,} · "
          f"HELP {actions['help']:,} · Needs review {actions['review']:,} · "
          f"Other {actions['none']:,}"),
-        (f"Skipped: {_plural(summary.outbound_skipped, 'outbound row')}, "
+        (f"Skipped: {plural(summary.outbound_skipped, 'outbound row')}, "
          f"{actions['duplicate']:,} already imported."),
     ]
     if summary.bad_rows:
         shown = summary.bad_rows[:8]
-        lines.append(f"{_plural(len(summary.bad_rows), 'bad row')} not imported:")
+        lines.append(f"{plural(len(summary.bad_rows), 'bad row')} not imported:")
         lines += [f"    row {item['row']}: {item['error']}" for item in shown]
         if len(summary.bad_rows) > len(shown):
             lines.append(f"    … and {len(summary.bad_rows) - len(shown):,} more")
     return "\n".join(lines)
 
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 
 from models.db import storage_errors
 from models.errors import NotFound, OptInDeskError, SignInRefused
-from models.staff import ROLE_LABELS, SignedIn, list_staff, sign_in
+from models.staff import SignedIn, list_staff, sign_in
 from resources import icon
+from ui.words import ROLE_LABELS
 
 
 class SignInDialog(QDialog):

@@ -32,6 +32,7 @@ from resources import icon
 
 from ui.app_events import app_events
 from ui.change_watcher import UNAVAILABLE_MESSAGE
+from ui.words import status_label
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -44,7 +45,6 @@ _STATE_FILTERS = frozenset({ClientFilter.ANY_OPT_OUT, ClientFilter.STOP_LOCKED,
 #: Changes that never alter what the list shows (AI switches, studio settings).
 _INVISIBLE_CHANGES = frozenset({"ai", "studio_settings"})
 
-_STATUS_LABELS = {"member": "Member", "prospect": "Prospect"}
 _ROLES_SHOWN = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole,
                           Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole,
                           Qt.ItemDataRole.AccessibleTextRole})
@@ -321,7 +321,7 @@ class ClientListModel(QAbstractTableModel):
         if column == self.NAME:
             return client.name
         if column == self.STATUS:
-            return _STATUS_LABELS.get(client.status, client.status.title())
+            return status_label(client.status)
         if column == self.MOBILE:
             return display_phone(client.mobile)
         if column == self.EMAIL:

@@ -45,6 +45,7 @@ from resources import icon
 
 from ui.app_events import app_events
 from ui.clients.client_list_model import ClientListModel
+from ui.words import plural
 
 #: What each kind of change can move in the filter bar's counts (the rest stay as they are).
 _COUNTS_MOVED_BY = {
@@ -390,7 +391,7 @@ class ClientListPanel(QWidget):
     def _update_count_label(self) -> None:
         rows = self._model.rowCount()
         if self._model.is_complete():
-            self._count.setText(f"{rows:,} client{'' if rows == 1 else 's'}")
+            self._count.setText(plural(rows, "client"))
         else:  # the rest are read as the list scrolls
             self._count.setText(f"{rows:,}+ clients")
 

@@ -41,6 +41,7 @@ from resources import icon
 from ui.manage.audit_log_model import AuditFilters, AuditLogModel
 from ui.formatting import SOURCE_LABELS
 from ui.session import current_staff
+from ui.words import plural
 
 #: The sources of DESIGN §2 R14 that the filter offers, in the record's words.
 _SOURCES = ("staff", "client_keyword", "import", "review_queue")
@@ -297,7 +298,7 @@ class AuditLogDialog(QDialog):
             return None
         finally:
             QApplication.restoreOverrideCursor()
-        self._show_result(f"Exported {_plural(count, 'event')} to {target.name}.", "info")
+        self._show_result(f"Exported {plural(count, 'event')} to {target.name}.", "info")
         return count
 
     def verify_record(self) -> AuditCheck | None:
@@ -313,11 +314,11 @@ class AuditLogDialog(QDialog):
         finally:
             QApplication.restoreOverrideCursor()
         if check.ok:
-            self._show_result(f"Intact: {_plural(check.count, 'event')}. Each one follows the "
+            self._show_result(f"Intact: {plural(check.count, 'event')}. Each one follows the "
                               "event before it; none was changed or removed.", "info")
         else:
             self._show_result(f"The record is broken at event {check.bad_event_id}: "
-                              f"{check.problem}. The {_plural(check.count, 'event')} before it "
+                              f"{check.problem}. The {plural(check.count, 'event')} before it "
                               "are intact.", "locked")
             row = self._model.row_of(check.bad_event_id) if check.bad_event_id else None
             if row is not None:
@@ -426,9 +427,9 @@ class AuditLogDialog(QDialog):
         shown = self._model.rowCount()
         if self._model.all_loaded():
             if self._model.filters().is_empty():
-                text = f"{_plural(shown, 'event')} in the record."
+                text = f"{plural(shown, 'event')} in the record."
             else:
-                text = f"{_plural(shown, 'event')} match."
+                text = f"{plural(shown, 'event')} match."
         elif self._model.filters().is_empty():
             try:
                 total = latest_marks().event_id
@@ -470,6 +471,3 @@ def _local_midnight(day: date) -> str:
     """The start of a day in this computer's time zone, as the record stores times (UTC)."""
     return iso(datetime.combine(day, time()).astimezone())
 
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"

@@ -48,7 +48,6 @@ from models.reports import (
     opt_out_months,
 )
 from models.rules import (
-    CHANNEL_LABELS,
     CHANNELS,
     PHONE_CHANNELS,
     Channel,
@@ -59,6 +58,7 @@ from models.ui_queries import read_errors
 from resources import icon
 
 from ui.session import current_staff
+from ui.words import CHANNEL_NAMES, plural
 
 MONTHS = 12
 #: The STOP-lock red of the stylesheet (style.qss, state="locked"): the same colour means the
@@ -169,7 +169,7 @@ class ReportsDialog(QDialog):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.fontMetrics().height() + 12)
         for row, channel in enumerate(CHANNELS):
-            item = QTableWidgetItem(CHANNEL_LABELS[channel])
+            item = QTableWidgetItem(CHANNEL_NAMES[channel])
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self._table.setItem(row, _CHANNEL, item)
         self._table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -280,7 +280,7 @@ class ReportsDialog(QDialog):
 
     def _show_counts(self) -> None:
         total = sum(self._counts[Channel.EMAIL].values())
-        self._total.setText(f"{total:,} active client{'s' if total != 1 else ''} (archived "
+        self._total.setText(f"{plural(total, 'active client')} (archived "
                             "clients are not counted). Each client is in one state per "
                             "channel; point at a heading for what it means.")
         for row, channel in enumerate(CHANNELS):
@@ -314,9 +314,8 @@ class ReportsDialog(QDialog):
         staff = sum(entry.by_staff for entry in self._months)
         locks = sum(entry.stop_locks for entry in self._months)
         self._chart_summary.setText(
-            f"{staff + locks:,} opt-out{'s' if staff + locks != 1 else ''} in the last "
-            f"{MONTHS} months: {staff:,} turned off by staff, {locks:,} STOP "
-            f"lock{'s' if locks != 1 else ''}.")
+            f"{plural(staff + locks, 'opt-out')} in the last {MONTHS} months: "
+            f"{staff:,} turned off by staff, {plural(locks, 'STOP lock')}.")
 
     def _set_cell(self, row: int, column: int, text: str, tip: str = "", *,
                   bold: bool = False) -> None:

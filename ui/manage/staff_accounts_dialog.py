@@ -27,7 +27,6 @@ from models.db import storage_errors
 from models.errors import OptInDeskError
 from models.rules import format_clock
 from models.staff import (
-    ROLE_LABELS,
     StaffAccount,
     create_staff,
     list_staff_accounts,
@@ -41,6 +40,7 @@ from ui.app_events import app_events
 from ui.widgets.record_list import RecordList
 from ui.session import current_staff
 from ui.manage.staff_form_dialog import StaffFormDialog, StaffFormValues
+from ui.words import ROLE_LABELS
 
 
 

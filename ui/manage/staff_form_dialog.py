@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from models.errors import InvalidInput
-from models.staff import ROLE_LABELS, Role, validate_pin
+from models.staff import Role, validate_pin
 from resources import icon
+from ui.words import ROLE_LABELS
 
 _PIN_PATTERN = r"\d{0,8}"
 _ROLE_HELP = {

@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QProgressBar, QProgressDialog, QWidget
 
+from ui.words import plural
+
 #: Shorter imports end before the dialog would show: no flash for a small log.
 SHOW_AFTER_MS = 400
 MINIMUM_WIDTH = 420
@@ -50,8 +52,8 @@ class ImportProgressDialog(QProgressDialog):
 
     def show_progress(self, done: int, total: int) -> None:
         """`done` of `total` inbound texts are imported."""
-        self.setLabelText(f"Importing message log…\n{done:,} of {total:,} inbound "
-                          f"text{'' if total == 1 else 's'} from {self._file_name}")
+        self.setLabelText(f"Importing message log…\n{done:,} of "
+                          f"{plural(total, 'inbound text')} from {self._file_name}")
         if total > 0:
             self._bar.setRange(0, total)
             self._bar.setValue(done)

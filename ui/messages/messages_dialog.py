@@ -21,6 +21,7 @@ from resources import icon
 from ui.app_events import app_events
 from ui.widgets.record_list import RecordList
 from ui.formatting import sender_text, when_text
+from ui.words import plural
 
 #: What a text did, in the words of the list (keyword → label, icon).
 _ACTIONS = {
@@ -111,7 +112,7 @@ class MessagesDialog(QDialog):
         shown = len(messages)
         self._summary.setText(
             "No inbound texts yet." if not shown else
-            f"The {shown:,} newest inbound text{'s' if shown != 1 else ''}, newest first. "
+            f"The {plural(shown, 'newest inbound text')}, newest first. "
             "A text that is a keyword changes consent; one that only looks like an opt-out "
             "waits in Needs review.")
 

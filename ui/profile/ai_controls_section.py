@@ -22,14 +22,15 @@ from ui.widgets.notice_label import NoticeLabel
 from ui.widgets.section_frame import SectionFrame
 from ui.widgets.switch_row import switch_row
 from ui.widgets.toggle_switch import ToggleSwitch
+from ui.words import AI_SWITCH_NAMES
 
 _NOT_CONSENT = "It controls Hailee only and does not change the client's legal consent (Opt-In)."
 #: Per client switch: objectName, title, what it does, tooltip.
 _SWITCHES: tuple[tuple[str, str, str, str], ...] = (
-    ("outreach", "Hailee outreach", "Hailee may start conversations: stacks and follow-ups.",
+    ("outreach", AI_SWITCH_NAMES["outreach"], "Hailee may start conversations: stacks and follow-ups.",
      "Lets Hailee, the studio's AI assistant, start conversations with this client, where the "
      f"Opt-In switches allow marketing. {_NOT_CONSENT}"),
-    ("replies", "Hailee replies", "Hailee may answer this client's messages.",
+    ("replies", AI_SWITCH_NAMES["replies"], "Hailee may answer this client's messages.",
      "Lets Hailee, the studio's AI assistant, answer this client's messages, where the Opt-In "
      f"switches allow the channel. {_NOT_CONSENT}"),
 )

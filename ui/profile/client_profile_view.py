@@ -39,11 +39,12 @@ from ui.profile.ai_controls_section import AiControlsSection, AiSwitchRequest
 from ui.app_events import app_events
 from ui.profile.consent_dialog import ConsentDialog
 from ui.profile.history_view import HistoryView
-from ui.profile.opt_in_section import CHANNEL_NAMES, SWITCH_NAMES, OptInSection, SwitchRequest
+from ui.profile.opt_in_section import OptInSection, SwitchRequest
 from ui.profile.profile_header import ProfileHeader
 from ui.profile.receives_grid import ReceivesGrid
 from ui.widgets.section_frame import SectionFrame
 from ui.session import signed_in
+from ui import words
 
 #: How many of a client's consent events the History shows (newest first).
 HISTORY_LIMIT = 200
@@ -323,7 +324,7 @@ class ClientProfileView(QWidget):
 
     def _change_switch(self, state: ClientConsent, request: SwitchRequest) -> Change | None:
         name = _client_name(state)
-        switch_name = f"{CHANNEL_NAMES[request.channel]} – {SWITCH_NAMES[request.switch]}"
+        switch_name = words.switch_name(request.channel, request.switch)
         staff = signed_in()
         if staff is None:
             self._opt_in.show_message("Sign in to change a client's opt-ins.")
@@ -370,7 +371,7 @@ class ClientProfileView(QWidget):
         except OptInDeskError as error:
             self._ai.show_message(str(error))
             return None
-        label = "Hailee outreach" if request.which == "outreach" else "Hailee replies"
+        label = words.AI_SWITCH_NAMES[request.which]
         app_events().status_message.emit(
             f"{label} turned {'on' if request.on else 'off'} for {_client_name(state)}")
         return change

@@ -4,9 +4,7 @@ The section only shows the model layer's state and asks for changes: a person's 
 switch emits ``switch_requested``; the profile records it through ``models.consent`` and
 calls ``show_consent()`` again, which also puts a switch back when a change was refused.
 
-The words the whole profile uses for channels and switches live here too
-(``CHANNEL_NAMES``, ``SWITCH_NAMES``), with ``local_time_text()``, which every part of the
-profile uses for times.
+``local_time_text()`` writes times for every part of the profile.
 """
 
 from __future__ import annotations
@@ -28,16 +26,13 @@ from PySide6.QtWidgets import (
 
 from models.consent import ClientConsent
 from models.phones import display_phone
-from models.rules import CHANNEL_LABELS, Channel, ChannelConsent, Switch, format_clock
+from models.rules import Channel, ChannelConsent, Switch, format_clock
 from resources import icon
 from ui.widgets.notice_label import NoticeLabel
 from ui.widgets.section_frame import SectionFrame
 from ui.widgets.toggle_switch import ToggleSwitch
+from ui.words import CHANNEL_NAMES, SWITCH_NAMES, switch_name
 
-#: What the profile calls each channel (a row of the Opt-In section and of the grid): the
-#: words the rules' reasons use too, so "Phone calls All is off" matches its row.
-CHANNEL_NAMES: Mapping[Channel, str] = CHANNEL_LABELS
-SWITCH_NAMES: Mapping[Switch, str] = {Switch.MARKETING: "Marketing", Switch.ALL: "All"}
 
 #: The channel groups of DESIGN §1, with their icon and the rows they hold.
 _GROUPS: tuple[tuple[str, str, tuple[Channel, ...]], ...] = (
@@ -174,7 +169,7 @@ class OptInSection(SectionFrame):
         row.addWidget(label)
         row.addWidget(address, 1)
         for switch in _SWITCH_ORDER:
-            toggle = ToggleSwitch(accessible_name=f"{CHANNEL_NAMES[channel]} – {SWITCH_NAMES[switch]}",
+            toggle = ToggleSwitch(accessible_name=switch_name(channel, switch),
                                   parent=self)
             toggle.setObjectName(f"switch_{channel.value}_{switch.value}")
             toggle.setToolTip(switch_tooltip(channel, switch))

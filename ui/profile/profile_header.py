@@ -13,9 +13,9 @@ from models.phones import display_phone
 from models.rules import Channel
 from resources import icon
 from ui.widgets.notice_label import NoticeLabel
+from ui.words import status_label
 
 _ICON_SIZE = 16
-_STATUS_LABELS = {"member": "Member", "prospect": "Prospect"}
 #: Names listed before "and N others", so a large household stays one readable line.
 _MAX_NAMES = 4
 
@@ -97,7 +97,7 @@ class ProfileHeader(QWidget):
         any text from their mobile that waits in Needs review (R10)."""
         client = consent.client
         self._name.setText(f"{client.first_name} {client.last_name}".strip())
-        self._status.setText(_STATUS_LABELS.get(client.status, client.status.title()))
+        self._status.setText(status_label(client.status))
         self._status.show()
         self._stop_badge.setVisible(consent.channels[Channel.SMS].stop_locked)
         self._archived_badge.setVisible(bool(client.archived))

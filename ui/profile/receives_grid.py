@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from models.rules import CHANNELS, KIND_LABELS, MESSAGE_KINDS, Channel, Decision, MessageKind
 from resources import icon
-from ui.profile.opt_in_section import CHANNEL_NAMES
+from ui.words import CHANNEL_NAMES
 
 #: Item data roles: a cell's state ("allowed", "blocked", "held"), its first line, and the
 #: model's reason below it ('' for allowed and held cells, whose first line says it all).

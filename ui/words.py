@@ -1,0 +1,37 @@
+"""The words several screens share: channel, switch, role and status labels, Hailee's
+switches, and plurals. Pure Python, below every widget, so a label is written once.
+
+The channel names are the rules' own (`models.rules.CHANNEL_LABELS`): a reason such as
+"Phone calls All is off" then matches the row it is shown on.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from models.rules import CHANNEL_LABELS, Channel, Switch
+from models.staff import Role
+
+#: What the screens call each channel (a row of the Opt-In section and of the grid).
+CHANNEL_NAMES: Mapping[Channel, str] = CHANNEL_LABELS
+SWITCH_NAMES: Mapping[Switch, str] = {Switch.MARKETING: "Marketing", Switch.ALL: "All"}
+#: A client's Hailee switches, by the name `models.consent.set_client_ai` takes.
+AI_SWITCH_NAMES: Mapping[str, str] = {"outreach": "Hailee outreach", "replies": "Hailee replies"}
+ROLE_LABELS: Mapping[Role, str] = {Role.OWNER: "Owner", Role.MANAGER: "Manager",
+                                   Role.EMPLOYEE: "Employee"}
+STATUS_LABELS: Mapping[str, str] = {"member": "Member", "prospect": "Prospect"}
+
+
+def switch_name(channel: Channel, switch: Switch) -> str:
+    """A compliance switch as staff read it: "SMS – All"."""
+    return f"{CHANNEL_NAMES[channel]} – {SWITCH_NAMES[switch]}"
+
+
+def status_label(status: str) -> str:
+    """"Member" or "Prospect"."""
+    return STATUS_LABELS.get(status, status.title())
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """"1 event", "1,204 events"; `nouns` for a plural that is not noun + "s"."""
+    return f"{count:,} {noun if count == 1 else nouns or noun + 's'}"
