@@ -244,6 +244,12 @@ def _minutes_left(until: datetime, now: datetime) -> str:
     return f"in {minutes} minute{'s' if minutes != 1 else ''}"
 
 
+def has_role(who: SignedIn | None, role: Role) -> bool:
+    """Whether a signed-in staff member's role is at least `role` (R15), for what a screen
+    offers. Operations check the stored role themselves with `require_role`."""
+    return who is not None and _RANK[who.role] >= _RANK[role]
+
+
 def require_role(who: SignedIn, role: Role) -> SignedIn:
     """The staff member as stored now, if their stored role is at least `role` (R15).
 

@@ -3,7 +3,7 @@ only so the window knows whom to act as and what to offer."""
 
 from __future__ import annotations
 
-from models.staff import Role, SignedIn
+from models.staff import SignedIn
 
 from ui.app_events import app_events
 
@@ -27,8 +27,3 @@ def set_current_staff(staff: SignedIn | None) -> None:
     global _current
     _current = staff
     app_events().staff_changed.emit(staff)
-
-
-def is_manager() -> bool:
-    """Whether to offer manager views (the model layer still checks, R15)."""
-    return _current is not None and _current.role in (Role.MANAGER, Role.OWNER)

@@ -230,6 +230,12 @@ class AiSettingsDialog(QDialog):
             self._minutes.setValue(studio.ai.response_minutes)
         self._update_enabled()
 
+    def reopen(self) -> None:
+        """Read the settings again and drop the message of an earlier attempt (the dialog is
+        opened again from the menu)."""
+        self.reload()
+        self.clear_message()
+
     def pending_changes(self) -> dict[str, Any]:
         """The settings changed on screen and not saved, as update_ai_settings takes them."""
         if self._loaded is None:

@@ -1,0 +1,166 @@
+"""The main window's menu bar, built in one place: File, View, Manage and Help, every action
+with its name, icon, tip and shortcut, and which of them a role is offered.
+
+The window connects the actions to what they do; this module only says what there is.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from models.clients import FILTER_LABELS, ClientFilter
+from models.staff import Role, SignedIn, has_role
+from resources import icon
+
+#: Keys that are not menu actions, for the list of shortcuts (F1).
+_OTHER_KEYS = (("Esc", "Clear the search"), ("↓", "From the search box into the list"),
+               ("Enter", "Open the selected client's profile"),
+               ("Space", "Turn the focused switch on or off"))
+
+
+class MainMenus(QObject):
+    """Every action of the main window's menus (public, read-only: the window connects them)."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        ctrl, shift = Qt.Modifier.CTRL, Qt.Modifier.SHIFT
+        bar = window.menuBar()
+
+        file_menu = bar.addMenu("&File")
+        self.import_messages = _action(
+            file_menu, "importMessagesAction", "&Import message log…", "import",
+            "Process a provider's message-log CSV export", QKeySequence(ctrl | Qt.Key.Key_I))
+        file_menu.addSeparator()
+        self.switch_user = _action(
+            file_menu, "switchUserAction", "S&witch user…", "users",
+            "Sign in as another staff member", QKeySequence(ctrl | shift | Qt.Key.Key_U))
+        file_menu.addSeparator()
+        self.quit = _action(file_menu, "quitAction", "&Quit", "logout", "Close Opt-In Desk",
+                            QKeySequence(ctrl | Qt.Key.Key_Q))
+        self.quit.setMenuRole(QAction.MenuRole.QuitRole)
+
+        view_menu = bar.addMenu("&View")
+        self.find_client = _action(
+            view_menu, "findClientAction", "&Find client", "search",
+            "Search clients by name, phone or email", QKeySequence(ctrl | Qt.Key.Key_F))
+        self.review_queue = _action(
+            view_menu, "reviewQueueAction", "Needs &review queue…", "alert",
+            "Texts that look like an opt-out but are not a keyword",
+            QKeySequence(ctrl | Qt.Key.Key_R))
+        self.messages = _action(
+            view_menu, "messagesAction", "&Messages…", "mobile", "Inbound texts processed lately",
+            QKeySequence(ctrl | Qt.Key.Key_M))
+        view_menu.addSeparator()
+        self.filters = self._filter_actions(view_menu.addMenu("&Show clients"))
+        view_menu.addSeparator()
+        self.refresh = _action(
+            view_menu, "refreshAction", "Re&fresh", None, "Read the list and the profile again",
+            QKeySequence(Qt.Key.Key_F5))
+
+        # Manager views (DESIGN §3): offered by role; the model layer checks roles itself (R15).
+        self.manage_menu = bar.addMenu("&Manage")
+        self.manage_menu.setObjectName("manageMenu")
+        self.ai_settings = _action(
+            self.manage_menu, "aiSettingsAction", "Studio &AI settings…", "ai",
+            "How Hailee, the AI assistant, works for every client", None)
+        self.reports = _action(
+            self.manage_menu, "reportsAction", "&Reports…", None,
+            "Clients per channel and state, the campaign audience, opt-outs over time", None)
+        self.audit_log = _action(
+            self.manage_menu, "auditLogAction", "Audit &log…", "history",
+            "Every consent event, with filters, CSV export and a check of the record", None)
+        self.client_audit_log = _action(
+            self.manage_menu, "clientAuditLogAction", "Audit log of this &client…", None,
+            "The consent events of the client shown", None)
+        self._staff_separator = self.manage_menu.addSeparator()
+        self.staff_accounts = _action(
+            self.manage_menu, "staffAccountsAction", "&Staff accounts…", "users",
+            "Add staff, reset PINs, deactivate accounts", None)
+
+        help_menu = bar.addMenu("&Help")
+        self.shortcuts = _action(
+            help_menu, "shortcutsAction", "&Keyboard shortcuts", None,
+            "Every keyboard shortcut of the window", QKeySequence(Qt.Key.Key_F1))
+        help_menu.addSeparator()
+        self.about = _action(help_menu, "aboutAction", "&About Opt-In Desk", "app", None, None)
+        self.about.setMenuRole(QAction.MenuRole.AboutRole)
+        self._bar = bar
+
+    # --- public --------------------------------------------------------------------------------
+
+    def offer_for(self, staff: SignedIn | None, client_shown: bool) -> None:
+        """Show the actions a role may use (R15: the model layer refuses the others anyway;
+        this only keeps the screen honest)."""
+        manager = has_role(staff, Role.MANAGER)
+        owner = has_role(staff, Role.OWNER)
+        self.manage_menu.menuAction().setVisible(manager)
+        for action in (self.ai_settings, self.reports, self.audit_log, self.client_audit_log):
+            action.setVisible(manager)
+            action.setEnabled(manager)
+        self.client_audit_log.setEnabled(manager and client_shown)
+        self._staff_separator.setVisible(owner)
+        self.staff_accounts.setVisible(owner)
+        self.staff_accounts.setEnabled(owner)
+
+    def check_filter(self, which: ClientFilter) -> None:
+        """Tick the View ▸ Show clients entry of the filter shown."""
+        for action in self.filters.actions():
+            if action.data() == which.value:
+                action.setChecked(True)
+
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """(keys, what they do) for every shortcut of the window, menus first."""
+        filters = self.filters.actions()
+        rows = []
+        for action in self._all_actions():
+            if action.shortcut().isEmpty():
+                continue
+            what = action.text().replace("&", "").rstrip("…")
+            rows.append((action.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
+                         f"Show {what}" if action in filters else what))
+        return rows + list(_OTHER_KEYS)
+
+    # --- private -------------------------------------------------------------------------------
+
+    def _filter_actions(self, menu: QMenu) -> QActionGroup:
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        for number, which in enumerate(ClientFilter, start=1):
+            action = menu.addAction(FILTER_LABELS[which])
+            action.setObjectName(f"showFilterAction_{which.value}")
+            action.setCheckable(True)
+            action.setChecked(which is ClientFilter.ALL)
+            action.setData(which.value)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            group.addAction(action)
+        return group
+
+    def _all_actions(self) -> list[QAction]:
+        found: list[QAction] = []
+        for menu_action in self._bar.actions():
+            menu = menu_action.menu()
+            if menu is None:
+                continue
+            for action in menu.actions():
+                if action.menu() is not None:
+                    found.extend(action.menu().actions())
+                elif not action.isSeparator():
+                    found.append(action)
+        return found
+
+
+def _action(menu: QMenu, name: str, text: str, icon_name: str | None, tip: str | None,
+            shortcut: QKeySequence | None) -> QAction:
+    action = menu.addAction(text)
+    action.setObjectName(name)
+    if icon_name is not None:
+        action.setIcon(icon(icon_name))
+    if tip is not None:
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+    if shortcut is not None:
+        action.setShortcut(shortcut)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    return action
