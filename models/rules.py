@@ -232,6 +232,29 @@ class StudioAI:
     response_minutes: int = 5
 
 
+class StudioAILimit(StrEnum):
+    """Something the studio's AI settings hold back from every client (R12)."""
+
+    ASSISTANT_OFF = "assistant_off"
+    OUTREACH_OFF = "outreach_off"  # outreach becomes staff tasks
+    REPLIES_MEMBERS_ONLY = "replies_members_only"
+    REPLIES_OFF = "replies_off"
+
+
+def studio_ai_limits(ai: StudioAI) -> tuple[StudioAILimit, ...]:
+    """What the studio's AI settings hold back, whoever the client: the assistant off hides
+    every other limit, since nothing of Hailee's is sent then."""
+    if not ai.enabled:
+        return (StudioAILimit.ASSISTANT_OFF,)
+    limits = []
+    if not ai.outreach:
+        limits.append(StudioAILimit.OUTREACH_OFF)
+    if not ai.reply_all:
+        limits.append(StudioAILimit.REPLIES_MEMBERS_ONLY if ai.reply_members
+                      else StudioAILimit.REPLIES_OFF)
+    return tuple(limits)
+
+
 @dataclass(frozen=True, slots=True)
 class ClientAI:
     """Per-client Hailee switches (R12)."""
@@ -329,18 +352,19 @@ def can_send(
     if kind in MARKETING_KINDS and not consent.effective_marketing:
         return Decision(False, "Marketing is off")
     if kind in AI_KINDS:
-        if not studio_ai.enabled:
+        limits = studio_ai_limits(studio_ai)
+        if StudioAILimit.ASSISTANT_OFF in limits:
             return Decision(False, "AI assistant is off for the studio")
         if kind is MessageKind.AI_OUTREACH:
-            if not studio_ai.outreach:
+            if StudioAILimit.OUTREACH_OFF in limits:
                 return Decision(False, "Hailee outreach is off for the studio (staff tasks instead)")
             if not client_ai.outreach:
                 return Decision(False, "Hailee outreach is off for this client")
         else:
-            if not (studio_ai.reply_all or (studio_ai.reply_members and is_member)):
-                reason = ("Hailee replies are on for members only" if studio_ai.reply_members
-                          else "Hailee message reply is off for the studio")
-                return Decision(False, reason)
+            if StudioAILimit.REPLIES_OFF in limits:
+                return Decision(False, "Hailee message reply is off for the studio")
+            if StudioAILimit.REPLIES_MEMBERS_ONLY in limits and not is_member:
+                return Decision(False, "Hailee replies are on for members only")
             if not client_ai.replies:
                 return Decision(False, "Hailee replies are off for this client")
     if kind in HELD_KINDS and channel in PHONE_CHANNELS:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.consent import ClientConsent
-from models.rules import StudioAI
+from models.rules import StudioAI, StudioAILimit, studio_ai_limits
 from ui.widgets.notice_label import NoticeLabel
 from ui.widgets.section_frame import SectionFrame
 from ui.widgets.switch_row import switch_row
@@ -140,15 +140,16 @@ class AiControlsSection(SectionFrame):
         self.switch_requested.emit(AiSwitchRequest(which, self._switches[which].isChecked()))
 
 
+#: What the read-only notice says of each studio-wide limit (R12).
+_STUDIO_LIMITS = {
+    StudioAILimit.ASSISTANT_OFF: "AI assistant is off for the whole studio (manager setting).",
+    StudioAILimit.OUTREACH_OFF: "Hailee outreach is off for the whole studio: outreach becomes "
+                                "staff tasks (manager setting).",
+    StudioAILimit.REPLIES_MEMBERS_ONLY: "Hailee replies to members only (manager setting).",
+    StudioAILimit.REPLIES_OFF: "Hailee replies are off for the whole studio (manager setting).",
+}
+
+
 def _studio_lines(ai: StudioAI) -> list[str]:
     """What the studio's AI settings hold back, for the read-only notice."""
-    if not ai.enabled:
-        return ["AI assistant is off for the whole studio (manager setting)."]
-    lines = []
-    if not ai.outreach:
-        lines.append("Hailee outreach is off for the whole studio: outreach becomes staff tasks "
-                     "(manager setting).")
-    if not ai.reply_all:
-        lines.append("Hailee replies to members only (manager setting)." if ai.reply_members
-                     else "Hailee replies are off for the whole studio (manager setting).")
-    return lines
+    return [_STUDIO_LIMITS[limit] for limit in studio_ai_limits(ai)]

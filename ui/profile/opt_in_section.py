@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from models.consent import ClientConsent
 from models.phones import display_phone
-from models.rules import Channel, ChannelConsent, Switch, format_clock
+from models.rules import Channel, ChannelConsent, Switch, format_clock, switch_blocker
 from resources import icon
 from ui.widgets.notice_label import NoticeLabel
 from ui.widgets.section_frame import SectionFrame
@@ -273,22 +273,23 @@ class OptInSection(SectionFrame):
         with QSignalBlocker(all_switch):
             all_switch.setLocked(locked)
             all_switch.setChecked(state.effective_all)
-        all_switch.setEnabled(state.address is not None and not locked)
-        tooltip = switch_tooltip(channel, Switch.ALL)
-        if locked:
-            tooltip = ("Locked: this number texted STOP. Only the client can turn SMS back on, "
-                       "by texting START. " + tooltip)
-        all_switch.setToolTip(tooltip)
+        self._offer(all_switch, state, Switch.ALL)
 
         marketing = self._switches[(channel, Switch.MARKETING)]
         with QSignalBlocker(marketing):
             marketing.setChecked(state.effective_marketing)
-        marketing.setEnabled(state.effective_all)
-        tooltip = switch_tooltip(channel, Switch.MARKETING)
-        if state.address is not None and not state.effective_all:
-            tooltip = (f"Marketing can be on only while {CHANNEL_NAMES[channel]} All is on. "
-                       + tooltip)
-        marketing.setToolTip(tooltip)
+        self._offer(marketing, state, Switch.MARKETING)
+
+    @staticmethod
+    def _offer(toggle: ToggleSwitch, state: ChannelConsent, switch: Switch) -> None:
+        """Enable a switch when the rules let staff turn it on (a switch shown on can always
+        be turned off, R3), and say in its tooltip why not when they don't (R4, R5, R7)."""
+        blocker = switch_blocker(state, switch, turn_on=True)
+        toggle.setEnabled(blocker is None)
+        tooltip = switch_tooltip(state.channel, switch)
+        if blocker is not None and state.address is not None:  # the row says "No … on file"
+            tooltip = f"{blocker}. {tooltip}"
+        toggle.setToolTip(tooltip)
 
 
 def _repolish(widget: QWidget) -> None:
