@@ -6,7 +6,7 @@ in a cell that the widget ``ToggleSwitch`` paints on screen (STYLE §8).
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from PySide6.QtCore import (
     Property,
@@ -107,6 +107,64 @@ def _paint_knob(painter: QPainter, knob: QRectF, fill: QColor, shadow: QColor) -
     painter.drawEllipse(knob)
 
 
+class _Colours(NamedTuple):
+    """The colours of one toggle, all taken from the palette."""
+
+    off_track: QColor
+    on_track: QColor
+    off_knob: QColor
+    on_knob: QColor
+    glyph: QColor
+    shadow: QColor
+    hover_tint: QColor
+
+
+def _colours(palette: QPalette) -> _Colours:
+    # Disabled is drawn as the enabled colours faded, so that on and off stay apart;
+    # the Disabled colour group of many palettes greys the highlight out entirely.
+    group = palette.currentColorGroup()
+    if group == QPalette.ColorGroup.Disabled:
+        group = QPalette.ColorGroup.Active
+
+    def colour(role: QPalette.ColorRole) -> QColor:
+        return palette.color(group, role)
+
+    window_text = colour(QPalette.ColorRole.WindowText)
+    # The knob is the lighter of Base and Text: white on a light palette and near-white
+    # on a dark one, where Base is dark and would vanish against the track.
+    light_end, dark_end = sorted(
+        (colour(QPalette.ColorRole.Base), colour(QPalette.ColorRole.Text)),
+        key=QColor.lightnessF,
+        reverse=True,
+    )
+    shadow = QColor(colour(QPalette.ColorRole.Shadow))
+    shadow.setAlphaF(_SHADOW_ALPHA)
+    return _Colours(
+        off_track=_mix(colour(QPalette.ColorRole.Window), window_text, _OFF_TRACK_MIX),
+        on_track=colour(QPalette.ColorRole.Highlight),
+        off_knob=light_end,
+        on_knob=colour(QPalette.ColorRole.HighlightedText),
+        glyph=_mix(dark_end, light_end, _GLYPH_MIX),
+        shadow=shadow,
+        hover_tint=window_text,
+    )
+
+
+def _geometry(rect: QRectF, position: float) -> tuple[QRectF, QRectF]:
+    """The track, the largest of the right aspect that fits centred in `rect`, and the
+    knob at `position` (0.0 off … 1.0 on) along it."""
+    available = rect.adjusted(_RING_MARGIN, _RING_MARGIN, -_RING_MARGIN, -_RING_MARGIN)
+    height = max(min(available.height(), available.width() / _TRACK_ASPECT), 1.0)
+    track = QRectF(0.0, 0.0, round(height * _TRACK_ASPECT), round(height))
+    track.moveCenter(rect.center())
+    track.moveTopLeft(QPointF(round(track.left()), round(track.top())))
+    inset = max(2.0, round(track.height() * 0.11))
+    diameter = track.height() - 2 * inset
+    travel = track.width() - 2 * inset - diameter
+    knob = QRectF(track.left() + inset + travel * position, track.top() + inset, diameter, diameter)
+    return track, knob
+
+
 def paint_toggle(
     painter: QPainter,
     rect: QRectF,
@@ -124,54 +182,19 @@ def paint_toggle(
     ``position`` (0.0 off … 1.0 on) places the knob while it slides; by default it follows
     ``checked``. A locked switch is always drawn off, faded, with a padlock in its knob.
     """
-    # Disabled is drawn as the enabled colours faded, so that on and off stay apart;
-    # the Disabled colour group of many palettes greys the highlight out entirely.
-    group = palette.currentColorGroup()
-    if group == QPalette.ColorGroup.Disabled:
-        group = QPalette.ColorGroup.Active
-
-    def colour(role: QPalette.ColorRole) -> QColor:
-        return palette.color(group, role)
-
-    window = colour(QPalette.ColorRole.Window)
-    window_text = colour(QPalette.ColorRole.WindowText)
-    off_track = _mix(window, window_text, _OFF_TRACK_MIX)
-    on_track = colour(QPalette.ColorRole.Highlight)
-    on_knob = colour(QPalette.ColorRole.HighlightedText)
-    # The knob is the lighter of Base and Text: white on a light palette and near-white
-    # on a dark one, where Base is dark and would vanish against the track.
-    light_end, dark_end = sorted(
-        (colour(QPalette.ColorRole.Base), colour(QPalette.ColorRole.Text)),
-        key=QColor.lightnessF,
-        reverse=True,
-    )
-    off_knob = light_end
-    glyph_colour = _mix(dark_end, light_end, _GLYPH_MIX)
-    shadow = QColor(colour(QPalette.ColorRole.Shadow))
-    shadow.setAlphaF(_SHADOW_ALPHA)
-
+    colours = _colours(palette)
     if locked:
         position = 0.0
     elif position is None:
         position = 1.0 if checked else 0.0
     position = min(max(position, 0.0), 1.0)
 
-    track_colour = _mix(off_track, on_track, position)
-    knob_colour = _mix(off_knob, on_knob, position)
+    track_colour = _mix(colours.off_track, colours.on_track, position)
+    knob_colour = _mix(colours.off_knob, colours.on_knob, position)
     if hovered and enabled and not locked:
-        track_colour = _mix(track_colour, window_text, _HOVER_MIX)
-
-    # Geometry: the largest track of the right aspect that fits, centred.
-    available = rect.adjusted(_RING_MARGIN, _RING_MARGIN, -_RING_MARGIN, -_RING_MARGIN)
-    height = max(min(available.height(), available.width() / _TRACK_ASPECT), 1.0)
-    track = QRectF(0.0, 0.0, round(height * _TRACK_ASPECT), round(height))
-    track.moveCenter(rect.center())
-    track.moveTopLeft(QPointF(round(track.left()), round(track.top())))
+        track_colour = _mix(track_colour, colours.hover_tint, _HOVER_MIX)
+    track, knob = _geometry(rect, position)
     radius = track.height() / 2
-    inset = max(2.0, round(track.height() * 0.11))
-    diameter = track.height() - 2 * inset
-    travel = track.width() - 2 * inset - diameter
-    knob = QRectF(track.left() + inset + travel * position, track.top() + inset, diameter, diameter)
 
     painter.save()
     try:
@@ -180,7 +203,7 @@ def paint_toggle(
 
         if focused:
             ring = track.adjusted(-_RING_GAP, -_RING_GAP, _RING_GAP, _RING_GAP)
-            painter.setPen(QPen(on_track, _RING_WIDTH))
+            painter.setPen(QPen(colours.on_track, _RING_WIDTH))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(ring, radius + _RING_GAP, radius + _RING_GAP)
             painter.setPen(Qt.PenStyle.NoPen)
@@ -197,26 +220,23 @@ def paint_toggle(
             # The knob and its padlock stay crisp: "locked" must read at a glance,
             # unlike a merely disabled switch, which fades as a whole.
             painter.setOpacity(base_opacity)
-            _paint_knob(painter, knob, off_knob, shadow)
-            shackle, body, pen_width = _padlock_paths(knob)
-            painter.setPen(
-                QPen(
-                    glyph_colour,
-                    pen_width,
-                    Qt.PenStyle.SolidLine,
-                    Qt.PenCapStyle.FlatCap,
-                    Qt.PenJoinStyle.MiterJoin,
-                )
-            )
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(shackle)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(glyph_colour)
-            painter.drawPath(body)
+            _paint_knob(painter, knob, colours.off_knob, colours.shadow)
+            _paint_padlock(painter, knob, colours.glyph)
         else:
-            _paint_knob(painter, knob, knob_colour, shadow)
+            _paint_knob(painter, knob, knob_colour, colours.shadow)
     finally:
         painter.restore()
+
+
+def _paint_padlock(painter: QPainter, knob: QRectF, colour: QColor) -> None:
+    shackle, body, pen_width = _padlock_paths(knob)
+    painter.setPen(QPen(colour, pen_width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap,
+                        Qt.PenJoinStyle.MiterJoin))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPath(shackle)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawPath(body)
 
 
 class ToggleSwitch(QAbstractButton):
