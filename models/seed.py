@@ -124,72 +124,15 @@ def _seed_chunk(rng: random.Random, first_id: int, size: int, staff: list[tuple[
     reviews = 0
     for offset in range(size):
         client_id = first_id + offset
-        first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
-        joined = start + timedelta(seconds=rng.randrange(0, 600 * 86400))
-        # About one client in thirty shares the mobile of the one before (a family).
-        if previous_mobile and rng.random() < 0.033:
-            mobile: str | None = previous_mobile
-        elif rng.random() < 0.88:
-            mobile = f"+1{rng.choice(AREA_CODES)}{rng.randrange(2000000, 9999999)}"
-        else:
-            mobile = None
-        previous_mobile = mobile
-        email = (f"{first}.{last}{client_id}@example.com".lower() if rng.random() < 0.9 else None)
-        home = f"+1{rng.choice(AREA_CODES)}{rng.randrange(2000000, 9999999)}" if rng.random() < 0.2 else None
-        status = "member" if rng.random() < 0.6 else "prospect"
-        row: dict[str, Any] = {
-            "id": client_id, "first_name": first, "last_name": last,
-            "name_key": name_key(first, last), "sort_key": sort_key(first, last), "status": status,
-            "email": email, "mobile": mobile, "home_phone": home, "archived": rng.random() < 0.01,
-            "created_at": iso(joined), "version": 1, "ai_outreach": rng.random() < 0.95,
-            "ai_replies": rng.random() < 0.97,
-        }
-        defaults = {Channel.EMAIL: True, Channel.SMS: False, Channel.VOICE: False, Channel.HOME: False}
-        addresses = {Channel.EMAIL: email, Channel.SMS: mobile, Channel.VOICE: mobile, Channel.HOME: home}
-        at = joined
-        staff_id, staff_name = rng.choice(staff)
-        events.append(dict(at=iso(at), actor=staff_name, staff_id=staff_id, client_id=client_id,
-                source="import", switch="client", new=f"added ({status})"))
-        for channel in CHANNELS:
-            has = addresses[channel] is not None
-            row[f"{channel.value}_all"] = has
-            row[f"{channel.value}_marketing"] = has and defaults[channel]
-            if has:
-                events.append(dict(at=iso(at), actor=staff_name, staff_id=staff_id, client_id=client_id,
-                        number=addresses[channel] if channel is not Channel.EMAIL else None,
-                        channel=channel.value, switch="all", old=None, new="on", source="import",
-                        method="studio_default"))
-        # A few staff changes over the months: consent given for texts, opt-outs asked for.
-        for _ in range(rng.randrange(3, 11)):
-            channel = rng.choice([c for c in CHANNELS if addresses[c] is not None] or [None])
-            if channel is None:
-                break
-            switch = rng.choice((Switch.MARKETING, Switch.MARKETING, Switch.ALL))
-            column = f"{channel.value}_{switch.value}"
-            if switch is Switch.MARKETING and not row[f"{channel.value}_all"]:
-                continue
-            new = not row[column]
-            at += timedelta(seconds=rng.randrange(3600, 60 * 86400))
-            staff_id, staff_name = rng.choice(staff)
-            events.append(dict(at=iso(at), actor=staff_name, staff_id=staff_id, client_id=client_id,
-                    number=addresses[channel] if channel is not Channel.EMAIL else None,
-                    channel=channel.value, switch=switch.value, old="on" if row[column] else "off",
-                    new="on" if new else "off", source="staff",
-                    method=rng.choice(list(CONSENT_METHODS)) if new else None,
-                    note=rng.choice(STAFF_NOTES)))
-            row[column] = new
+        row, client_events, last_change = _fake_client(rng, client_id, previous_mobile, staff, start)
+        previous_mobile = row["mobile"]
         clients.append(row)
-        if mobile is not None:
-            roll = rng.random()
-            sent = at + timedelta(seconds=rng.randrange(60, 30 * 86400))
-            sid = f"SMseed{client_id:09d}"
-            if roll < 0.025:
-                texts.append(InboundText(sid, mobile, rng.choice(("STOP", "stop", "Stop.", "UNSUBSCRIBE")), sent))
-            elif roll < 0.03:
-                texts.append(InboundText(sid, mobile, rng.choice(REVIEW_TEXTS), sent))
-                reviews += 1
-            elif roll < 0.2:
-                texts.append(InboundText(sid, mobile, rng.choice(CHATTER), sent))
+        events += client_events
+        if row["mobile"] is not None:
+            text, review = _fake_text(rng, client_id, row["mobile"], last_change)
+            if text is not None:
+                texts.append(text)
+            reviews += review
     _insert_clients(clients)
     log = EventLog()
     for event in events:
@@ -199,6 +142,83 @@ def _seed_chunk(rng: random.Random, first_id: int, size: int, staff: list[tuple[
     results = _apply_batch(texts)
     locks = sum(1 for r in results if r.action == Keyword.OPT_OUT.value and r.changed)
     return locks, reviews
+
+
+def _fake_client(rng: random.Random, client_id: int, previous_mobile: str | None,
+                 staff: list[tuple[int, str]], start: datetime
+                 ) -> tuple[dict[str, Any], list[dict[str, Any]], datetime]:
+    """A synthetic client's row, its events (added, then a few staff changes over the
+    months), and the time of its last change."""
+    first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+    joined = start + timedelta(seconds=rng.randrange(0, 600 * 86400))
+    # About one client in thirty shares the mobile of the one before (a family).
+    if previous_mobile and rng.random() < 0.033:
+        mobile: str | None = previous_mobile
+    elif rng.random() < 0.88:
+        mobile = f"+1{rng.choice(AREA_CODES)}{rng.randrange(2000000, 9999999)}"
+    else:
+        mobile = None
+    email = (f"{first}.{last}{client_id}@example.com".lower() if rng.random() < 0.9 else None)
+    home = f"+1{rng.choice(AREA_CODES)}{rng.randrange(2000000, 9999999)}" if rng.random() < 0.2 else None
+    status = "member" if rng.random() < 0.6 else "prospect"
+    row: dict[str, Any] = {
+        "id": client_id, "first_name": first, "last_name": last,
+        "name_key": name_key(first, last), "sort_key": sort_key(first, last), "status": status,
+        "email": email, "mobile": mobile, "home_phone": home, "archived": rng.random() < 0.01,
+        "created_at": iso(joined), "version": 1, "ai_outreach": rng.random() < 0.95,
+        "ai_replies": rng.random() < 0.97,
+    }
+    defaults = {Channel.EMAIL: True, Channel.SMS: False, Channel.VOICE: False, Channel.HOME: False}
+    addresses = {Channel.EMAIL: email, Channel.SMS: mobile, Channel.VOICE: mobile, Channel.HOME: home}
+    at = joined
+    staff_id, staff_name = rng.choice(staff)
+    events = [dict(at=iso(at), actor=staff_name, staff_id=staff_id, client_id=client_id,
+                   source="import", switch="client", new=f"added ({status})")]
+    for channel in CHANNELS:
+        has = addresses[channel] is not None
+        row[f"{channel.value}_all"] = has
+        row[f"{channel.value}_marketing"] = has and defaults[channel]
+        if has:
+            events.append(dict(at=iso(at), actor=staff_name, staff_id=staff_id, client_id=client_id,
+                               number=addresses[channel] if channel is not Channel.EMAIL else None,
+                               channel=channel.value, switch="all", old=None, new="on",
+                               source="import", method="studio_default"))
+    # A few staff changes over the months: consent given for texts, opt-outs asked for.
+    for _ in range(rng.randrange(3, 11)):
+        channel = rng.choice([c for c in CHANNELS if addresses[c] is not None] or [None])
+        if channel is None:
+            break
+        switch = rng.choice((Switch.MARKETING, Switch.MARKETING, Switch.ALL))
+        column = f"{channel.value}_{switch.value}"
+        if switch is Switch.MARKETING and not row[f"{channel.value}_all"]:
+            continue
+        new = not row[column]
+        at += timedelta(seconds=rng.randrange(3600, 60 * 86400))
+        staff_id, staff_name = rng.choice(staff)
+        events.append(dict(at=iso(at), actor=staff_name, staff_id=staff_id, client_id=client_id,
+                           number=addresses[channel] if channel is not Channel.EMAIL else None,
+                           channel=channel.value, switch=switch.value,
+                           old="on" if row[column] else "off", new="on" if new else "off",
+                           source="staff", method=rng.choice(list(CONSENT_METHODS)) if new else None,
+                           note=rng.choice(STAFF_NOTES)))
+        row[column] = new
+    return row, events, at
+
+
+def _fake_text(rng: random.Random, client_id: int, mobile: str,
+               after: datetime) -> tuple[InboundText | None, bool]:
+    """Maybe a text from a client's mobile some time after `after`: a STOP (2.5 %), one for
+    Needs review (0.5 %), chatter (17 %); and whether it waits for review."""
+    roll = rng.random()
+    sent = after + timedelta(seconds=rng.randrange(60, 30 * 86400))
+    sid = f"SMseed{client_id:09d}"
+    if roll < 0.025:
+        return InboundText(sid, mobile, rng.choice(("STOP", "stop", "Stop.", "UNSUBSCRIBE")), sent), False
+    if roll < 0.03:
+        return InboundText(sid, mobile, rng.choice(REVIEW_TEXTS), sent), True
+    if roll < 0.2:
+        return InboundText(sid, mobile, rng.choice(CHATTER), sent), False
+    return None, False
 
 
 def _insert_clients(rows: list[dict[str, Any]]) -> None:
