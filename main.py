@@ -17,7 +17,7 @@ import os
 import sys
 import traceback
 from pathlib import Path
-from typing import Any, NoReturn, Sequence
+from typing import Any, Callable, NoReturn, Sequence
 
 PROG = "optin-desk"
 EXIT_BAD_INPUT = 2
@@ -130,89 +130,136 @@ def _demo_location(args: argparse.Namespace) -> str:
 
 def run_command(args: argparse.Namespace) -> int:
     """Run one command; return its exit status. Raises the model layer's errors."""
-    from models import audit, consent, inbound, seed
-    from models.clients import import_clients
-    from models.timeutil import iso, parse_user_time
+    if args.command not in _COMMANDS:
+        raise CommandError(f"unknown command {args.command!r}")
+    needs_database, run = _COMMANDS[args.command]
+    if needs_database:  # the commands that never create a database
+        _open(_location(args))
+    return run(args)
 
-    name = args.command
-    if name == "demo":
-        _open(_demo_location(args), must_exist=False)
-        seed.build_demo()
-        from ui.app import run_app
-        return run_app(demo_hint=seed.demo_sign_in_hint())
-    if name is None:
-        _open(_location(args), must_exist=False)
-        from ui.app import run_app
-        return run_app()
-    if name == "init":
-        from models.staff import validate_pin, validate_staff_name
-        validate_staff_name(args.owner_name)  # before anything is created on disk
-        validate_pin(args.owner_pin)
-        _open(_location(args), must_exist=False)
-        owner = seed.init_studio(args.owner_name, args.owner_pin)
-        _print_json({"created": True, "owner": {"id": owner.staff_id, "name": owner.name}})
+
+def _run_window(args: argparse.Namespace) -> int:
+    from ui.app import run_app
+    _open(_location(args), must_exist=False)
+    return run_app()
+
+
+def _run_demo(args: argparse.Namespace) -> int:
+    from models import seed
+    from ui.app import run_app
+    _open(_demo_location(args), must_exist=False)
+    seed.build_demo()
+    return run_app(demo_hint=seed.demo_sign_in_hint())
+
+
+def _run_init(args: argparse.Namespace) -> int:
+    from models import seed
+    from models.staff import validate_pin, validate_staff_name
+    validate_staff_name(args.owner_name)  # before anything is created on disk
+    validate_pin(args.owner_pin)
+    _open(_location(args), must_exist=False)
+    owner = seed.init_studio(args.owner_name, args.owner_pin)
+    _print_json({"created": True, "owner": {"id": owner.staff_id, "name": owner.name}})
+    return 0
+
+
+def _run_seed(args: argparse.Namespace) -> int:
+    from models import seed
+    count = _positive_int(args.clients, "--clients", allow_zero=True)
+    if count > 5_000_000:
+        raise CommandError("--clients is at most 5,000,000")
+    _open(_location(args), must_exist=False)
+    _print_json(seed.seed(count).as_json())
+    return 0
+
+
+def _run_import_clients(args: argparse.Namespace) -> int:
+    from models.clients import import_clients
+    summary = import_clients(Path(args.file))
+    _print_json(summary.as_json())
+    for item in summary.skipped:
+        if not item["reason"].startswith("already on file"):
+            print(f"{PROG}: row {item['row']}: {item['reason']}", file=sys.stderr)
+    bad = any(not item["reason"].startswith("already on file") for item in summary.skipped)
+    return EXIT_BAD_INPUT if bad else 0
+
+
+def _run_inbound(args: argparse.Namespace) -> int:
+    from models import inbound
+    from models.timeutil import parse_user_time
+    at = parse_user_time(args.at) if args.at is not None else None
+    result = inbound.process_inbound(args.from_number, args.body, sid=args.sid, at=at, to=args.to)
+    _print_json(result.as_json())
+    return 0
+
+
+def _run_import_messages(args: argparse.Namespace) -> int:
+    from models import inbound
+    summary = inbound.import_messages(Path(args.file))
+    _print_json(summary.as_json())
+    for item in summary.bad_rows:
+        print(f"{PROG}: row {item['row']}: {item['error']}", file=sys.stderr)
+    return EXIT_BAD_INPUT if summary.bad_rows else 0
+
+
+def _run_status(args: argparse.Namespace) -> int:
+    from models import consent
+    from models.timeutil import parse_user_time
+    client_id = _positive_int(args.client, "client id")
+    at = parse_user_time(args.at) if args.at is not None else None
+    _print_json(consent.status_json(client_id, at))
+    return 0
+
+
+def _run_verify_audit(_args: argparse.Namespace) -> int:
+    from models import audit
+    check = audit.verify_chain()
+    if check.ok:
+        _print_json({"ok": True, "events": check.count})
         return 0
-    if name == "seed":
-        count = _positive_int(args.clients, "--clients", allow_zero=True)
-        if count > 5_000_000:
-            raise CommandError("--clients is at most 5,000,000")
-        _open(_location(args), must_exist=False)
-        _print_json(seed.seed(count).as_json())
-        return 0
-    _open(_location(args))
-    if name == "import-clients":
-        summary = import_clients(Path(args.file))
-        _print_json(summary.as_json())
-        for item in summary.skipped:
-            if not item["reason"].startswith("already on file"):
-                print(f"{PROG}: row {item['row']}: {item['reason']}", file=sys.stderr)
-        bad = any(not item["reason"].startswith("already on file") for item in summary.skipped)
-        return EXIT_BAD_INPUT if bad else 0
-    if name == "inbound":
-        at = parse_user_time(args.at) if args.at is not None else None
-        result = inbound.process_inbound(args.from_number, args.body, sid=args.sid, at=at, to=args.to)
-        _print_json(result.as_json())
-        return 0
-    if name == "import-messages":
-        summary = inbound.import_messages(Path(args.file))
-        _print_json(summary.as_json())
-        for item in summary.bad_rows:
-            print(f"{PROG}: row {item['row']}: {item['error']}", file=sys.stderr)
-        return EXIT_BAD_INPUT if summary.bad_rows else 0
-    if name == "status":
-        client_id = _positive_int(args.client, "client id")
-        at = parse_user_time(args.at) if args.at is not None else None
-        _print_json(consent.status_json(client_id, at))
-        return 0
-    if name == "verify-audit":
-        check = audit.verify_chain()
-        if check.ok:
-            _print_json({"ok": True, "events": check.count})
-            return 0
-        _print_json({"ok": False, "events_checked": check.count, "bad_event": check.bad_event_id,
-                     "problem": check.problem})
-        print(f"{PROG}: audit chain broken: {check.problem}", file=sys.stderr)
-        return 1
-    if name == "export-audit":
-        target = Path(args.file)
-        if not target.parent.is_dir():
-            raise CommandError(f"{target.parent} is not a folder")
-        if target.is_dir():
-            raise CommandError(f"{target} is a folder")
-        filters: dict[str, Any] = {}
-        if args.client is not None:
-            filters["client_id"] = _positive_int(args.client, "client id")
-        if args.since is not None:
-            filters["since"] = iso(parse_user_time(args.since))
-        if args.until is not None:
-            filters["until"] = iso(parse_user_time(args.until))
-        try:
-            count = audit.export_csv(target, **filters)
-        except OSError as error:
-            raise CommandError(f"cannot write {target}: {error.strerror or error}") from None
-        _print_json({"exported": count, "file": str(target)})
-        return 0
-    raise CommandError(f"unknown command {name!r}")
+    _print_json({"ok": False, "events_checked": check.count, "bad_event": check.bad_event_id,
+                 "problem": check.problem})
+    print(f"{PROG}: audit chain broken: {check.problem}", file=sys.stderr)
+    return 1
+
+
+def _run_export_audit(args: argparse.Namespace) -> int:
+    from models import audit
+    from models.timeutil import iso, parse_user_time
+    target = Path(args.file)
+    if not target.parent.is_dir():
+        raise CommandError(f"{target.parent} is not a folder")
+    if target.is_dir():
+        raise CommandError(f"{target} is a folder")
+    filters: dict[str, Any] = {}
+    if args.client is not None:
+        filters["client_id"] = _positive_int(args.client, "client id")
+    if args.since is not None:
+        filters["since"] = iso(parse_user_time(args.since))
+    if args.until is not None:
+        filters["until"] = iso(parse_user_time(args.until))
+    try:
+        count = audit.export_csv(target, **filters)
+    except OSError as error:
+        raise CommandError(f"cannot write {target}: {error.strerror or error}") from None
+    _print_json({"exported": count, "file": str(target)})
+    return 0
+
+
+#: Every command: whether it needs an existing database opened first, and what runs it.
+#: A command that may create its database opens it itself, after checking its arguments.
+_COMMANDS: dict[str | None, tuple[bool, Callable[[argparse.Namespace], int]]] = {
+    None: (False, _run_window),
+    "demo": (False, _run_demo),
+    "init": (False, _run_init),
+    "seed": (False, _run_seed),
+    "import-clients": (True, _run_import_clients),
+    "inbound": (True, _run_inbound),
+    "import-messages": (True, _run_import_messages),
+    "status": (True, _run_status),
+    "verify-audit": (True, _run_verify_audit),
+    "export-audit": (True, _run_export_audit),
+}
 
 
 def _log_path() -> Path:
