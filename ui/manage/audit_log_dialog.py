@@ -7,22 +7,19 @@ The list is an AuditLogModel, which reads a page at a time. Export goes through
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSignalBlocker, QSize, Qt, QTimer, Slot
+from PySide6.QtCore import QSize, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
     QToolButton,
@@ -32,26 +29,14 @@ from PySide6.QtWidgets import (
 
 from models.audit import AuditCheck, export_for, verify_chain
 from models.db import storage_errors
-from models.errors import InvalidAddress, OptInDeskError
-from models.phones import normalize_phone
-from models.timeutil import iso
+from models.errors import OptInDeskError
 from models.ui_queries import latest_marks, read_errors
 from resources import icon
-
+from ui.manage.audit_filter_bar import AuditFilterBar
 from ui.manage.audit_log_model import AuditFilters, AuditLogModel
-from ui.formatting import SOURCE_LABELS
 from ui.session import current_staff
 from ui.words import plural
 
-#: The sources of DESIGN §2 R14 that the filter offers, in the record's words.
-_SOURCES = ("staff", "client_keyword", "import", "review_queue")
-#: The periods the date filter offers: key, label. "between" shows two date fields.
-_PERIODS = (("any", "Any time"), ("today", "Today"), ("7d", "Last 7 days"),
-            ("30d", "Last 30 days"), ("12m", "Last 12 months"), ("between", "Between dates"))
-_SEARCH_DELAY_MS = 300
-_DEFAULT_DAYS = 30
-_MIN_PHONE_DIGITS = 7
-_PHONE_PUNCTUATION = frozenset("+-(). ")
 _WHEN_SAMPLE = "Sep 30, 2026, 12:59 p.m."
 _CLIENT_SAMPLE = "Alexandra Hernandez"
 _WHO_SAMPLE = "(555) 555-0123"
@@ -67,7 +52,7 @@ class AuditLogDialog(QDialog):
         self._model = AuditLogModel(self, load=False,
                                     filters=AuditFilters(client_id=client_id,
                                                          client_name=client_name))
-        self._search_timer = QTimer(self)
+        self._filter_bar = AuditFilterBar(self)
         self._result_text = ""
         self._setup_ui()
         self._connect_signals()
@@ -87,55 +72,6 @@ class AuditLogDialog(QDialog):
                        self)
         intro.setProperty("role", "muted")
         intro.setWordWrap(True)
-
-        self._search = QLineEdit(self)
-        self._search.setObjectName("auditSearch")
-        self._search.setPlaceholderText("Client, staff member, number or note")
-        self._search.setAccessibleName("Search the audit log")
-        self._search.setClearButtonEnabled(True)
-        self._search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self._search.setMaxLength(120)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(_SEARCH_DELAY_MS)
-
-        self._source = QComboBox(self)
-        self._source.setObjectName("auditSource")
-        self._source.setAccessibleName("Source")
-        self._source.addItem("All sources", None)
-        for source in _SOURCES:
-            self._source.addItem(SOURCE_LABELS[source], source)
-
-        self._period = QComboBox(self)
-        self._period.setObjectName("auditPeriod")
-        self._period.setAccessibleName("When")
-        self._period.setToolTip("Dates are days in this computer's time zone, both included")
-        for key, label in _PERIODS:
-            self._period.addItem(label, key)
-        today = QDate.currentDate()
-        self._range = QWidget(self)
-        self._from = QDateEdit(today.addDays(-_DEFAULT_DAYS), self._range)
-        self._from.setObjectName("auditFrom")
-        self._from.setAccessibleName("From date")
-        self._to = QDateEdit(today, self._range)
-        self._to.setObjectName("auditTo")
-        self._to.setAccessibleName("To date")
-        for edit in (self._from, self._to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("MMM d, yyyy")
-        dates = QHBoxLayout(self._range)
-        dates.setContentsMargins(0, 0, 0, 0)
-        dates.setSpacing(6)
-        dates.addWidget(self._from)
-        dates.addWidget(QLabel("to", self._range))
-        dates.addWidget(self._to)
-        self._range.hide()
-
-        filters = QHBoxLayout()
-        filters.setSpacing(8)
-        filters.addWidget(self._search, 1)
-        filters.addWidget(self._source)
-        filters.addWidget(self._period)
-        filters.addWidget(self._range)
 
         self._client = QLabel(self)
         self._client.setObjectName("auditClient")
@@ -217,7 +153,7 @@ class AuditLogDialog(QDialog):
         layout.addWidget(title)
         layout.addWidget(intro)
         layout.addSpacing(2)
-        layout.addLayout(filters)
+        layout.addWidget(self._filter_bar)
         layout.addWidget(self._client_row)
         layout.addWidget(self._table, 1)
         layout.addWidget(self._summary)
@@ -226,13 +162,7 @@ class AuditLogDialog(QDialog):
         self.resize(1100, 620)
 
     def _connect_signals(self) -> None:
-        self._search.textChanged.connect(self._on_search_text_changed)
-        self._search.returnPressed.connect(self._on_search_return_pressed)
-        self._search_timer.timeout.connect(self._on_search_timer_timeout)
-        self._source.currentIndexChanged.connect(self._on_source_current_index_changed)
-        self._period.currentIndexChanged.connect(self._on_period_current_index_changed)
-        self._from.dateChanged.connect(self._on_from_date_changed)
-        self._to.dateChanged.connect(self._on_to_date_changed)
+        self._filter_bar.filters_edited.connect(self._on_filter_bar_filters_edited)
         self._clear_client.clicked.connect(self._on_clear_client_clicked)
         self._verify.clicked.connect(self._on_verify_clicked)
         self._export.clicked.connect(self._on_export_clicked)
@@ -260,8 +190,8 @@ class AuditLogDialog(QDialog):
 
     def apply_filters(self) -> None:
         """Apply the filter controls now (typing waits a moment before it filters)."""
-        self._search_timer.stop()
-        wanted = self._filters_from_controls()
+        current = self._model.filters()
+        wanted = AuditFilters(*self._filter_bar.chosen(), current.client_id, current.client_name)
         if wanted != self._model.filters():
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
@@ -335,39 +265,8 @@ class AuditLogDialog(QDialog):
 
     # --- slots ---------------------------------------------------------------------------------
 
-    @Slot(str)
-    def _on_search_text_changed(self, _text: str) -> None:
-        self._search_timer.start()
-
     @Slot()
-    def _on_search_return_pressed(self) -> None:
-        self.apply_filters()
-
-    @Slot()
-    def _on_search_timer_timeout(self) -> None:
-        self.apply_filters()
-
-    @Slot(int)
-    def _on_source_current_index_changed(self, _index: int) -> None:
-        self.apply_filters()
-
-    @Slot(int)
-    def _on_period_current_index_changed(self, _index: int) -> None:
-        self._range.setVisible(self._period.currentData() == "between")
-        self.apply_filters()
-
-    @Slot(QDate)
-    def _on_from_date_changed(self, day: QDate) -> None:
-        if day > self._to.date():
-            with QSignalBlocker(self._to):
-                self._to.setDate(day)
-        self.apply_filters()
-
-    @Slot(QDate)
-    def _on_to_date_changed(self, day: QDate) -> None:
-        if day < self._from.date():
-            with QSignalBlocker(self._from):
-                self._from.setDate(day)
+    def _on_filter_bar_filters_edited(self) -> None:
         self.apply_filters()
 
     @Slot()
@@ -387,33 +286,6 @@ class AuditLogDialog(QDialog):
         self._show_summary()
 
     # --- private -------------------------------------------------------------------------------
-
-    def _filters_from_controls(self) -> AuditFilters:
-        current = self._model.filters()
-        since = until = None
-        days = self._period_days()
-        if days is not None:
-            first, last = days
-            since = _local_midnight(first)
-            until = _local_midnight(last + timedelta(days=1))
-        return AuditFilters(_search_text(self._search.text()), self._source.currentData(),
-                            since, until, current.client_id, current.client_name)
-
-    def _period_days(self) -> tuple[date, date] | None:
-        """The first and last day the period filter selects (None: any time)."""
-        key = self._period.currentData()
-        today = date.today()
-        if key == "today":
-            return today, today
-        if key == "7d":
-            return today - timedelta(days=6), today
-        if key == "30d":
-            return today - timedelta(days=29), today
-        if key == "12m":
-            return QDate(today).addMonths(-12).addDays(1).toPython(), today
-        if key == "between":
-            return self._from.date().toPython(), self._to.date().toPython()
-        return None
 
     def _show_client(self) -> None:
         filters = self._model.filters()
@@ -449,25 +321,4 @@ class AuditLogDialog(QDialog):
         style.unpolish(self._result)
         style.polish(self._result)
         self._result.show()
-
-
-def _search_text(text: str) -> str:
-    """The search as the record stores it: a phone number typed any way becomes E.164, and
-    part of one its digits ("555-0123" finds +12125550123)."""
-    clean = " ".join(text.split())
-    if clean and all(ch.isdigit() or ch in _PHONE_PUNCTUATION for ch in clean):
-        digit_count = sum(ch.isdigit() for ch in clean)
-        if digit_count >= _MIN_PHONE_DIGITS:
-            try:
-                return normalize_phone(clean)
-            except InvalidAddress:
-                pass  # not a whole number: look for its digits
-        if digit_count:
-            return "".join(ch for ch in clean if ch.isdigit())
-    return clean
-
-
-def _local_midnight(day: date) -> str:
-    """The start of a day in this computer's time zone, as the record stores times (UTC)."""
-    return iso(datetime.combine(day, time()).astimezone())
 
