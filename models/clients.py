@@ -16,7 +16,7 @@ import peewee
 from peewee import fn
 
 from .audit import EventLog, on_off
-from .changes import Change
+from .changes import Change, Touched
 from .consent import CONSENT_METHODS, channel_consents, field_name
 from .db import database, for_update
 from .errors import InvalidAddress, InvalidInput, NotFound, StaleData
@@ -152,7 +152,7 @@ def add_client(who: SignedIn, draft: ClientDraft) -> Change:
                                    staff_id=staff.staff_id, source="staff",
                                    locked_numbers=_locked([draft.mobile]))
         log.flush()
-    return Change(what="client", client_ids=(client_id,), event_ids=tuple(log.event_ids))
+    return Change(Touched.CLIENTS, client_ids=(client_id,), event_ids=tuple(log.event_ids))
 
 
 def update_addresses(who: SignedIn, client_id: int, *, email: str | None, mobile: str | None,
@@ -213,7 +213,8 @@ def update_addresses(who: SignedIn, client_id: int, *, email: str | None, mobile
             (Client.update(**updates, version=Client.version + 1)
              .where(Client.id == client.id).execute())
         log.flush()
-    return Change(what="client", client_ids=(client_id,), event_ids=tuple(log.event_ids))
+    return Change(Touched.CLIENTS if updates else Touched.NONE, client_ids=(client_id,),
+                  event_ids=tuple(log.event_ids))
 
 
 def _has_history(client_id: int, channel: Channel) -> bool:
@@ -366,13 +367,13 @@ def archive_client(who: SignedIn, client_id: int, archived: bool = True) -> Chan
         if client is None:
             raise NotFound(f"no client with id {client_id}")
         if client.archived == archived:
-            return Change(what="client", client_ids=(client_id,))
+            return Change(Touched.NONE, client_ids=(client_id,))
         Client.update(archived=archived, version=Client.version + 1).where(Client.id == client_id).execute()
         log = EventLog()
         log.add(at=iso_now(), actor=staff.name, staff_id=staff.staff_id, client_id=client_id,
                 source="staff", switch="archived", old=on_off(client.archived), new=on_off(archived))
         log.flush()
-    return Change(what="client", client_ids=(client_id,), event_ids=tuple(log.event_ids))
+    return Change(Touched.CLIENTS, client_ids=(client_id,), event_ids=tuple(log.event_ids))
 
 
 # --- Finding and listing (DESIGN §3, §6) ---------------------------------------------------------

@@ -13,7 +13,7 @@ from typing import Any
 from peewee import Case, fn
 
 from .audit import EventLog, on_off
-from .changes import Change
+from .changes import Change, Touched
 from .db import database, for_update
 from .errors import ConsentLocked, InvalidInput, NotFound, StaleData
 from .phones import zones_for_number
@@ -193,7 +193,7 @@ def set_switch(who: SignedIn, client_id: int, channel: Channel | str, switch: Sw
         column = field_name(channel, switch)
         old = getattr(client, column)
         if old == on:
-            return Change(what="switch", client_ids=(client.id,))
+            return Change(Touched.NONE, client_ids=(client.id,))
         Client.update({column: on, Client.version: Client.version + 1}).where(Client.id == client.id).execute()
         log = EventLog()
         log.add(at=iso_now(), actor=staff.name, staff_id=staff.staff_id, client_id=client.id,
@@ -201,7 +201,7 @@ def set_switch(who: SignedIn, client_id: int, channel: Channel | str, switch: Sw
                 channel=channel.value, switch=switch.value, old=on_off(old), new=on_off(on),
                 source="staff", method=method if on else None, note=note_or_none(note))
         log.flush()
-    return Change(what="switch", client_ids=(client.id,), event_ids=tuple(log.event_ids))
+    return Change(Touched.SWITCHES, client_ids=(client.id,), event_ids=tuple(log.event_ids))
 
 
 def set_client_ai(who: SignedIn, client_id: int, which: str, on: bool, *,
@@ -220,14 +220,14 @@ def set_client_ai(who: SignedIn, client_id: int, which: str, on: bool, *,
         client = _locked_client(client_id, expected_version if on else None)
         old = getattr(client, column)
         if old == on:
-            return Change(what="ai", client_ids=(client.id,))
+            return Change(Touched.NONE, client_ids=(client.id,))
         Client.update({column: on, Client.version: Client.version + 1}).where(Client.id == client.id).execute()
         log = EventLog()
         log.add(at=iso_now(), actor=staff.name, staff_id=staff.staff_id, client_id=client.id,
                 switch=column, old=on_off(old), new=on_off(on), source="staff",
                 note=note_or_none(note))
         log.flush()
-    return Change(what="ai", client_ids=(client.id,), event_ids=tuple(log.event_ids))
+    return Change(Touched.CLIENT_AI, client_ids=(client.id,), event_ids=tuple(log.event_ids))
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from typing import Any, Callable, Sequence
 
 
 from .audit import EventLog
-from .changes import Change
+from .changes import Change, Touched
 from .clients import clients_by_mobile, read_csv
 from .db import database, executemany, for_update, is_postgres
 from .errors import InvalidInput, NotFound, StaleData
@@ -245,8 +245,14 @@ def process_inbound(from_number: str, body: str, *, sid: str | None = None,
 
 
 def inbound_change(result: InboundResult) -> Change:
-    """The Change a processed text makes, for the screen."""
-    return Change(what="inbound", client_ids=result.clients, review=result.action == "review")
+    """The Change a processed text makes, for the screen: a text on file, and a STOP lock
+    set or lifted, or a text waiting for review."""
+    touched = Touched.MESSAGES
+    if result.changed:
+        touched |= Touched.STOP_LOCKS
+    if result.action == Keyword.REVIEW.value:
+        touched |= Touched.REVIEW
+    return Change(touched, client_ids=result.clients)
 
 
 # --- Provider message log (DESIGN §4 import-messages) --------------------------------------------
@@ -271,6 +277,18 @@ class MessageImportSummary:
                    for name in ("opt_out", "opt_in", "help", "review", "none", "duplicate")}
         return {"rows": self.rows, "inbound": self.inbound, "outbound_skipped": self.outbound_skipped,
                 "actions": actions, "consent_changes": self.changed, "bad_rows": self.bad_rows}
+
+    def change(self) -> Change:
+        """The Change the import made, for the screen: texts on file, STOP locks set or lifted,
+        texts waiting for review, for the clients on the numbers that texted."""
+        touched = Touched.NONE
+        if self.inbound - self.actions["duplicate"] > 0:
+            touched |= Touched.MESSAGES
+        if self.changed:
+            touched |= Touched.STOP_LOCKS
+        if self.actions[Keyword.REVIEW.value]:
+            touched |= Touched.REVIEW
+        return Change(touched, client_ids=tuple(sorted(self.client_ids)))
 
 
 def import_messages(path: Path, *,
@@ -387,7 +405,8 @@ def resolve_review(who: SignedIn, message_id: int, *, apply_stop: bool, note: st
         sms_all_changes: dict[int, bool] = {}
         outcome = "applied" if apply_stop else "dismissed"
         clean_note = note_or_none(note)
-        if apply_stop and message.from_number not in state.locks:
+        locks = apply_stop and message.from_number not in state.locks
+        if locks:
             StopLock.insert(number=message.from_number, locked_at=now, inbound_sid=message.sid).execute()
             _record_lock(log, state, message.from_number, clients, now, message.sid, sms_all_changes,
                          locked=True, actor=staff.name, staff_id=staff.staff_id,
@@ -400,7 +419,10 @@ def resolve_review(who: SignedIn, message_id: int, *, apply_stop: bool, note: st
         (InboundMessage.update(review_state=outcome, resolved_by=staff.staff_id, resolved_at=now)
          .where(InboundMessage.id == message_id).execute())
         log.flush()
-    return Change(what="review", client_ids=clients, event_ids=tuple(log.event_ids), review=True)
+    touched = Touched.REVIEW | Touched.MESSAGES  # Messages shows how a text was reviewed
+    if locks:
+        touched |= Touched.STOP_LOCKS
+    return Change(touched, client_ids=clients, event_ids=tuple(log.event_ids))
 
 
 def recent_messages(limit: int = 200) -> list[InboundMessage]:

@@ -7,7 +7,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .audit import EventLog, on_off
-from .changes import Change
+from .changes import Change, Touched
 from .db import database, for_update
 from .errors import InvalidInput, StaleData
 from .rules import Channel, ResponseTime, StudioAI
@@ -103,7 +103,7 @@ def update_ai_settings(who: SignedIn, changes: dict[str, Any], *,
             (StudioSettings.update(**changed, version=StudioSettings.version + 1)
              .where(StudioSettings.id == 1).execute())
         log.flush()
-    return Change(what="studio_settings", event_ids=tuple(log.event_ids), studio=bool(changed))
+    return Change(Touched.STUDIO if changed else Touched.NONE, event_ids=tuple(log.event_ids))
 
 
 def _text(value: Any) -> str:

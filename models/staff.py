@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from .audit import EventLog
-from .changes import Change
+from .changes import Change, Touched
 from .db import database, for_update
 from .errors import InvalidInput, NotAllowed, NotFound, SignInRefused
 from .rules import format_clock, utc_now
@@ -150,7 +150,7 @@ def set_staff_active(by: SignedIn, staff_id: int, active: bool) -> Change:
         if target is None:
             raise NotFound("no such staff member")
         if target.active == active:
-            return Change(what="staff_account")
+            return Change(Touched.NONE)
         if not active:
             if target.role == Role.OWNER.value and not (
                     Staff.select().where((Staff.role == Role.OWNER.value)
@@ -165,7 +165,7 @@ def set_staff_active(by: SignedIn, staff_id: int, active: bool) -> Change:
                 switch="staff_account", old=f"{target.name}: {'inactive' if active else 'active'}",
                 new=f"{target.name}: {'active' if active else 'inactive'}")
         log.flush()
-    return Change(what="staff_account", event_ids=tuple(log.event_ids))
+    return Change(Touched.STAFF, event_ids=tuple(log.event_ids))
 
 
 def reset_pin(by: SignedIn, staff_id: int, new_pin: str) -> Change:
@@ -187,7 +187,7 @@ def reset_pin(by: SignedIn, staff_id: int, new_pin: str) -> Change:
         log.add(at=iso_now(), actor=owner.name, staff_id=owner.staff_id, source="staff",
                 switch="staff_account", new=f"{target.name}: PIN reset")
         log.flush()
-    return Change(what="staff_account", event_ids=tuple(log.event_ids))
+    return Change(Touched.STAFF, event_ids=tuple(log.event_ids))
 
 
 def list_staff(active_only: bool = True) -> list[SignedIn]:

@@ -1,8 +1,9 @@
 """One application-wide signal that data changed (STYLE 6).
 
-An operation of the model layer returns a `models.changes.Change`; whoever made the call
-emits it here, and so does the watcher that notices changes made by other workstations
-(R16). Each view decides for itself whether the change concerns it.
+An operation of the model layer returns a `models.changes.Change`; the view that made the
+call shows the result itself, then emits the change here as asked by itself (`asked_by`), and
+so does the watcher that notices changes made by other workstations (R16). Each view decides
+from the change's `Touched` flags whether it concerns it, and skips the change it asked for.
 """
 
 from __future__ import annotations

@@ -2,21 +2,23 @@
 
 Once a second the watcher reads two marks — the newest consent event id and the newest
 inbound text id, one indexed read each. When they moved past what this window did itself, it
-asks which clients the new events touched and emits one app-wide `data_changed` with
-`Change(what="external", …)`, so an open profile and the list redraw within two seconds.
+asks which clients the new events touched and emits one app-wide `data_changed` with a
+`Change` that the watcher asked for, so an open profile and the list redraw within two seconds.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Slot
 
-from models.changes import Change
+from models.changes import Change, Touched
 from models.errors import StorageError
 from models.ui_queries import Marks, changes_since, latest_marks
 
 from ui.app_events import app_events
 
 UNAVAILABLE_MESSAGE = "Database unavailable — retrying"
+#: What events of a client may have changed, when only the client is known.
+_ANY_CLIENT_DATA = Touched.CLIENTS | Touched.SWITCHES | Touched.STOP_LOCKS | Touched.CLIENT_AI
 RESTORED_MESSAGE = "Database available again"
 
 
@@ -79,10 +81,21 @@ class ChangeWatcher(QObject):
             return None
         self._marks = marks
         self._own_events = {event for event in self._own_events if event > marks.event_id}
-        if not (found.client_ids or found.studio or found.review or found.everything):
-            return None
-        change = Change(what="external", client_ids=found.client_ids, studio=found.studio,
-                        review=found.review)
+        if found.everything:
+            change = Change.everything(self)
+        else:
+            touched = Touched.NONE
+            if found.client_ids:  # which of a client's data the events changed is not listed
+                touched |= _ANY_CLIENT_DATA
+            if found.studio:
+                touched |= Touched.STUDIO
+            if found.review:
+                touched |= Touched.REVIEW
+            if marks.message_id != old.message_id:
+                touched |= Touched.MESSAGES
+            if not touched:
+                return None
+            change = Change(touched, client_ids=found.client_ids, initiator=self)
         app_events().data_changed.emit(change)
         return change
 
@@ -94,7 +107,7 @@ class ChangeWatcher(QObject):
 
     @Slot(object)
     def _on_data_changed(self, change: Change) -> None:
-        if change.what != "external":
+        if change.initiator is not self:
             self._own_events.update(change.event_ids)
 
     # --- private -------------------------------------------------------------------------------

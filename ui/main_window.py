@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.changes import Change
 from models.clients import ClientFilter, client_rows
 from models.errors import OptInDeskError
 from models.inbound import MessageImportSummary
@@ -242,9 +241,7 @@ class MainWindow(QMainWindow):
 
     @Slot(object, object)
     def _on_import_finished(self, path: Path, summary: MessageImportSummary) -> None:
-        app_events().data_changed.emit(Change(what="import",
-                                              client_ids=tuple(sorted(summary.client_ids)),
-                                              review=summary.actions["review"] > 0))
+        app_events().data_changed.emit(summary.change().asked_by(self))
         app_events().status_message.emit(
             f"Imported {plural(summary.inbound, 'inbound text')} from {path.name}")
         self.show_information(self, "Import message log", import_report(path, summary))

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from models.changes import Touched
 from models.audit import verify_chain
 from models.clients import ClientFilter, client_ids
 from models.consent import load_consent, set_switch
@@ -199,7 +200,7 @@ def test_r10_text_with_an_opt_out_word_waits_for_review_and_changes_nothing(staf
     before = events()
     result = process_inbound("(555) 555-0123", "please stop texting me", sid="SM-review", at=T0)
     assert (result.action, result.changed) == ("review", False)
-    assert inbound_change(result).review is True
+    assert inbound_change(result).touched == Touched.MESSAGES | Touched.REVIEW
     assert events() == before and not locked() and sms(client).effective_all
     items = review_items()
     assert [(i.sid, i.number, i.client_ids, i.client_names, i.state) for i in items] == [
@@ -216,7 +217,7 @@ def test_r10_staff_can_apply_the_stop_lock_from_review_and_it_is_recorded(staff,
 
     change = resolve_review(staff["employee"], item.message_id, apply_stop=True, note="clear opt-out")
 
-    assert change.review and set(change.client_ids) == {dana, sam}
+    assert change.touches(Touched.REVIEW) and set(change.client_ids) == {dana, sam}
     assert locked() and not sms(dana).effective_all and not sms(sam).effective_all
     new = list(ConsentEvent.select().where(ConsentEvent.id > before))
     assert {e.switch for e in new} == {"stop_lock", "all", "review"}

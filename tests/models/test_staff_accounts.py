@@ -8,6 +8,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from models.changes import Touched
 from models.audit import iter_events, verify_chain
 from models.errors import InvalidInput, NotAllowed, NotFound, SignInRefused
 from models.schema import ConsentEvent, Staff
@@ -83,7 +84,7 @@ def test_list_staff_accounts_says_until_when_sign_in_is_locked(staff) -> None:
 def test_r15_a_deactivated_account_cannot_sign_in_or_act(staff) -> None:
     owner, manager = staff["owner"], staff["manager"]
     change = set_staff_active(owner, manager.staff_id, False)
-    assert change.what == "staff_account" and len(change.event_ids) == 1
+    assert change.touched is Touched.STAFF and len(change.event_ids) == 1
     with pytest.raises(NotFound):
         sign_in(manager.staff_id, "3579")
     assert "Mona Manager" not in [s.name for s in list_staff()]  # not offered at sign-in

@@ -11,7 +11,7 @@ import shiboken6
 from pytestqt.qtbot import QtBot
 
 import models.ui_queries as ui_queries
-from models.changes import Change
+from models.changes import Change, Touched
 from models.consent import set_switch
 from models.inbound import process_inbound
 from models.rules import Channel, Switch
@@ -54,7 +54,8 @@ def test_r16_a_change_made_elsewhere_is_emitted_as_external(watcher: ChangeWatch
     emitted.clear()
     set_switch(staff["manager"], client, Channel.EMAIL, Switch.MARKETING, False)  # elsewhere
     change = watcher.check_now()
-    assert change == Change(what="external", client_ids=(client,))
+    assert change is not None and change.client_ids == (client,) and change.initiator is watcher
+    assert change.touches_client(client, Touched.SWITCHES) and not change.touches(Touched.STUDIO)
     assert emitted == [change]
     assert other not in change.client_ids
     assert watcher.check_now() is None  # nothing new since
@@ -77,16 +78,18 @@ def test_r10_a_review_text_from_elsewhere_marks_the_queue_and_its_clients(
     watcher.check_now()
     process_inbound("(555) 555-0123", "please stop texting me", sid="SM-r")  # no consent event
     change = watcher.check_now()
-    assert change is not None and change.review and change.client_ids == (client,)
+    assert change is not None and change.touches(Touched.REVIEW) and change.client_ids == (client,)
 
 
-def test_chatter_from_elsewhere_redraws_nothing(watcher: ChangeWatcher, add_client,
-                                                emitted) -> None:
-    add_client()
+def test_chatter_from_elsewhere_touches_only_the_messages(watcher: ChangeWatcher, add_client,
+                                                         emitted) -> None:
+    client = add_client()
     watcher.check_now()
     emitted.clear()
     process_inbound("(555) 555-0123", "See you at 6!", sid="SM-c")
-    assert watcher.check_now() is None and emitted == []
+    change = watcher.check_now()
+    assert emitted == [change] and change.touched is Touched.MESSAGES
+    assert not change.touches_client(client)  # no list, count or profile redraws for it
 
 
 def test_a_bulk_change_elsewhere_says_everything_changed(watcher: ChangeWatcher, add_client, staff,
@@ -96,7 +99,7 @@ def test_a_bulk_change_elsewhere_says_everything_changed(watcher: ChangeWatcher,
     monkeypatch.setattr(ui_queries, "MAX_EVENTS_TO_LIST", 0)
     set_switch(staff["manager"], client, Channel.EMAIL, Switch.ALL, False)
     change = watcher.check_now()
-    assert change == Change(what="external", studio=True, review=True)
+    assert change == Change.everything() and change.every_client
 
 
 def test_polls_by_itself(qtbot: QtBot, watcher: ChangeWatcher, add_client, staff,
@@ -105,7 +108,7 @@ def test_polls_by_itself(qtbot: QtBot, watcher: ChangeWatcher, add_client, staff
     qtbot.wait(120)
     emitted.clear()
     set_switch(staff["manager"], client, Channel.EMAIL, Switch.ALL, False)
-    qtbot.waitUntil(lambda: any(c.what == "external" and client in c.client_ids
+    qtbot.waitUntil(lambda: any(c.initiator is watcher and client in c.client_ids
                                 for c in emitted), timeout=1000)
 
 

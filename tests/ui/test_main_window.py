@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from models import inbound
-from models.changes import Change
+from models.changes import Change, Touched
 from models.clients import ClientFilter
 from models.consent import lock_for
 from models.db import sqlite_path
@@ -285,12 +285,12 @@ def test_import_message_log_runs_off_the_gui_thread_applies_and_reports(
     (report,) = answers["information"]
     assert "STOP 1 ·" in report and "Needs review 1" in report and "row 4" in report
     imports = [(change, on_gui_thread) for change, on_gui_thread in heard
-               if change.what == "import"]
+               if change.initiator is window]
     assert len(imports) == 1
     change, on_gui_thread = imports[0]
     assert on_gui_thread  # queued from the worker's thread to the window's
     assert set(change.client_ids) == {family["dana"], family["sam"], family["priya"]}
-    assert change.review
+    assert change.touches(Touched.REVIEW) and change.touches(Touched.STOP_LOCKS)
     assert action.isEnabled()
     assert lock_for("+15555550123") is not None  # R6: the client's STOP locked the number
     assert _flags(window, family["dana"]) == "STOP"

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from models.changes import Change
+from models.changes import Change, Touched
 from models.clients import ClientFilter, ClientOrder, ClientRow, client_ids, client_rows
 from models.errors import StorageError
 from models.phones import display_phone
@@ -36,14 +36,12 @@ from ui.words import status_label
 
 _Index = QModelIndex | QPersistentModelIndex
 
-#: Changes that can add clients to, or take them off, any list: a client added, archived or
-#: given a new address; an import; anything done elsewhere; an explicit refresh.
-_MEMBERSHIP_CHANGES = frozenset({"client", "import", "external", "refresh"})
 #: Filters that select by consent state, so a change of a client's consent can move it.
 _STATE_FILTERS = frozenset({ClientFilter.ANY_OPT_OUT, ClientFilter.STOP_LOCKED,
                             ClientFilter.NEEDS_REVIEW})
-#: Changes that never alter what the list shows (AI switches, studio settings).
-_INVISIBLE_CHANGES = frozenset({"ai", "studio_settings"})
+#: What a row's flags show (STOP, needs review, opted out): a change of these redraws it, and
+#: can move it in or out of a state filter.
+_FLAG_CHANGES = Touched.SWITCHES | Touched.STOP_LOCKS | Touched.REVIEW
 
 _ROLES_SHOWN = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole,
                           Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole,
@@ -139,12 +137,12 @@ class ClientListModel(QAbstractTableModel):
 
     @Slot(object)
     def _on_data_changed(self, change: Change) -> None:
-        if change.what in _INVISIBLE_CHANGES:
-            return
-        touches_state = bool(change.client_ids) or change.review
-        if change.what in _MEMBERSHIP_CHANGES or (self._filter in _STATE_FILTERS and touches_state):
+        # Clients added, archived or readdressed can join or leave any list; a consent change
+        # only a state filter's.
+        if change.touches(Touched.CLIENTS) or (self._filter in _STATE_FILTERS
+                                               and change.touches(_FLAG_CHANGES)):
             self._reload_ids(force_reset=False, changed=change.client_ids)
-        elif change.client_ids:
+        elif change.client_ids and change.touches(_FLAG_CHANGES):
             self._invalidate(change.client_ids)
 
     # --- private ----------------------------------------------------------------------------------

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.changes import Change
+from models.changes import Change, Touched
 from models.clients import FILTER_LABELS, ClientFilter, filter_counts
 from models.errors import OptInDeskError
 from models.inbound import open_review_count
@@ -48,13 +48,12 @@ from ui.clients.client_list_model import ClientListModel
 from ui.words import plural
 
 #: What each kind of change can move in the filter bar's counts (the rest stay as they are).
-_COUNTS_MOVED_BY = {
-    "switch": (ClientFilter.ANY_OPT_OUT,),
-    "inbound": (ClientFilter.ANY_OPT_OUT, ClientFilter.STOP_LOCKED, ClientFilter.NEEDS_REVIEW),
-    "review": (ClientFilter.ANY_OPT_OUT, ClientFilter.STOP_LOCKED, ClientFilter.NEEDS_REVIEW),
-    "ai": (),
-    "studio_settings": (),
-}
+_COUNTS_MOVED_BY = (
+    (Touched.CLIENTS, tuple(ClientFilter)),
+    (Touched.SWITCHES, (ClientFilter.ANY_OPT_OUT,)),
+    (Touched.STOP_LOCKS, (ClientFilter.ANY_OPT_OUT, ClientFilter.STOP_LOCKED)),
+    (Touched.REVIEW, (ClientFilter.NEEDS_REVIEW,)),
+)
 _FILTER_ICONS = {ClientFilter.ANY_OPT_OUT: "block", ClientFilter.STOP_LOCKED: "lock",
                  ClientFilter.NEEDS_REVIEW: "alert"}
 
@@ -344,9 +343,10 @@ class ClientListPanel(QWidget):
 
     @Slot(object)
     def _on_data_changed(self, change: Change) -> None:
-        moved = _COUNTS_MOVED_BY.get(change.what, tuple(ClientFilter))
-        self._stale_counts.update(moved)
-        if change.review or change.what in ("inbound", "review", "import", "external", "refresh"):
+        for kinds, moved in _COUNTS_MOVED_BY:
+            if change.touches(kinds):
+                self._stale_counts.update(moved)
+        if change.touches(Touched.REVIEW):
             self._review_count_stale = True
         if (self._stale_counts or self._review_count_stale) and not self._count_timer.isActive():
             self._count_timer.start(self.COUNTS_DELAY_MS)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.changes import Change
+from models.changes import Change, Touched
 from models.db import storage_errors
 from models.errors import OptInDeskError, StaleData
 from models.rules import ResponseTime, StudioAI
@@ -264,7 +264,7 @@ class AiSettingsDialog(QDialog):
             return None
         self.clear_message()
         self.reload()
-        app_events().data_changed.emit(change)
+        app_events().data_changed.emit(change.asked_by(self))
         app_events().status_message.emit("Studio AI settings saved")
         self.accept()
         return change
@@ -308,7 +308,8 @@ class AiSettingsDialog(QDialog):
     def _on_data_changed(self, change: Change) -> None:
         # Changed on another workstation: show it, unless the person is editing (their Save
         # then meets StaleData, which reloads and says so).
-        if change.studio and not self.pending_changes():
+        if (change.touches(Touched.STUDIO) and change.initiator is not self
+                and not self.pending_changes()):
             self.reload()
 
     # --- private -------------------------------------------------------------------------------

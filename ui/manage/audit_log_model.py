@@ -193,7 +193,9 @@ class AuditLogModel(QAbstractTableModel):
 
     @Slot(object)
     def _on_data_changed(self, change: Change) -> None:
-        if change.event_ids or change.what in ("external", "import", "refresh"):
+        # Every change writes events; one that lists none (an import, a change made on
+        # another workstation) has the log look for them.
+        if change.event_ids or change.touched:
             self.take_new_events()
 
     # --- private -------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.changes import Change
+from models.changes import Change, Touched
 from models.db import storage_errors
 from models.errors import OptInDeskError
 from models.rules import format_clock
@@ -227,7 +227,7 @@ class StaffAccountsDialog(QDialog):
             return None
         self.reload()
         self.select_staff(added.staff_id)
-        change = Change(what="staff_account")
+        change = Change(Touched.STAFF)
         self._done(change, f"Added {values.name} ({ROLE_LABELS[values.role]}). They can sign "
                            "in with the PIN you gave them.")
         return change
@@ -298,7 +298,7 @@ class StaffAccountsDialog(QDialog):
 
     def _done(self, change: Change, text: str) -> None:
         self._show_message(text, "info")
-        app_events().data_changed.emit(change)
+        app_events().data_changed.emit(change.asked_by(self))
         app_events().status_message.emit(text)
 
     def _selected(self) -> StaffAccount | None:

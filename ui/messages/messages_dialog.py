@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.changes import Change
+from models.changes import Change, Touched
 from models.errors import OptInDeskError
 from models.inbound import recent_messages
 from models.ui_queries import names_by_mobile, read_errors
@@ -124,6 +124,6 @@ class MessagesDialog(QDialog):
 
     @Slot(object)
     def _on_data_changed(self, change: Change) -> None:
-        if self.isVisible() and change.what in ("inbound", "review", "import", "external",
-                                                "refresh"):
+        # A review decision shows too: "Reviewed: STOP lock applied".
+        if self.isVisible() and change.touches(Touched.MESSAGES | Touched.REVIEW):
             self.reload()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.changes import Change
+from models.changes import Change, Touched
 from models.db import storage_errors
 from models.errors import OptInDeskError, StaleData
 from models.inbound import ReviewItem, resolve_review, review_items
@@ -216,7 +216,7 @@ class ReviewQueueDialog(QDialog):
 
     @Slot(object)
     def _on_data_changed(self, change: Change) -> None:
-        if change.review or change.what in ("review", "inbound", "import", "external", "refresh"):
+        if change.initiator is not self and change.touches(Touched.REVIEW):
             self.reload()
 
     # --- private -------------------------------------------------------------------------------
@@ -239,7 +239,8 @@ class ReviewQueueDialog(QDialog):
             message = f"STOP lock applied to {number}: SMS is off for everyone on this number"
         else:
             message = f"Dismissed the text from {number}"
-        app_events().data_changed.emit(change)
+        self.reload()
+        app_events().data_changed.emit(change.asked_by(self))
         app_events().status_message.emit(message)
 
     def _selected_item(self) -> ReviewItem | None:

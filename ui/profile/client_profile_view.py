@@ -3,9 +3,9 @@
 The profile shows what the model layer says and asks it for changes; it enforces no rule
 itself (DESIGN §5). A change is made on a person's click only (STYLE 7): turning a switch on
 records the client's consent (R4), turning All off asks first (R3); a refused change puts
-the switch back and says why. Every committed change is announced on
-``app_events().data_changed``, and the profile reloads itself when a change concerns its
-client, wherever it was made (R16).
+the switch back and says why. The profile shows its own committed change at once and then
+announces it on ``app_events().data_changed`` as asked by itself; it reloads when a change
+made anywhere else touches its client (R16).
 """
 
 from __future__ import annotations
@@ -234,10 +234,9 @@ class ClientProfileView(QWidget):
     @Slot(object)
     def _on_app_events_data_changed(self, change: Change) -> None:
         client_id = self._client_id
-        if client_id is None:
+        if client_id is None or change.initiator is self:  # its own change is shown already
             return
-        if (change.studio or client_id in change.client_ids
-                or (change.what == "external" and not change.client_ids)):
+        if change.touches_client(client_id):
             if self.isVisible():
                 self.reload()
             else:
@@ -318,7 +317,8 @@ class ClientProfileView(QWidget):
             if change is None and self._state is state:
                 section.show_consent(state)  # put the switch back as the model has it
         if change is not None:
-            app_events().data_changed.emit(change)  # this profile reloads with the rest
+            self.reload()
+            app_events().data_changed.emit(change.asked_by(self))
         elif self._reload_pending:
             self.reload()
 

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 import ui.clients.client_list_model as list_module
 from models import seed
-from models.changes import Change
+from models.changes import Change, Touched
 from models.clients import ClientFilter, client_ids
 from models.consent import set_switch
 from models.inbound import inbound_change, process_inbound
@@ -187,8 +187,8 @@ def test_a_switch_change_elsewhere_in_the_list_fetches_nothing_else(
     model.set_query("", ClientFilter.ALL)
     model.index(0, 1).data()
     calls = len(page_calls)
-    app_events().data_changed.emit(Change(what="ai", client_ids=(family["dana"],)))
-    app_events().data_changed.emit(Change(what="studio_settings", studio=True))
+    app_events().data_changed.emit(Change(Touched.CLIENT_AI, client_ids=(family["dana"],)))
+    app_events().data_changed.emit(Change(Touched.STUDIO))
     model.index(0, 1).data()
     assert len(page_calls) == calls
     change = set_switch(staff["employee"], family["priya"], Channel.SMS, Switch.ALL, False)
@@ -203,7 +203,7 @@ def test_a_new_client_appears_after_a_client_change(model: ClientListModel, fami
     model.set_query("re", ClientFilter.ALL)
     assert model.rowCount() == 3
     new = add_client("Rena", "Adams", email="rena@example.com", mobile=None)
-    app_events().data_changed.emit(Change(what="client", client_ids=(new,)))
+    app_events().data_changed.emit(Change(Touched.CLIENTS, client_ids=(new,)))
     assert model.rowCount() == 4 and model.client_id_at(0) == new
 
 

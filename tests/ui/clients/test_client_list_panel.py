@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 import ui.clients.client_list_model as list_module
 from models.clients import ClientFilter
 from models.consent import set_switch
+from models.staff import reset_pin
 from models.inbound import inbound_change, process_inbound, resolve_review, review_items
 from models.rules import Channel, Switch
 from ui.app_events import app_events
@@ -226,6 +227,19 @@ def test_a_switch_change_recounts_only_any_opt_out(qtbot: QtBot, panel: ClientLi
                                               Switch.ALL, False))
     qtbot.waitUntil(lambda: asked == [[ClientFilter.ANY_OPT_OUT]], timeout=2000)
     assert panel.filter_counts()[ClientFilter.ANY_OPT_OUT] == before + 1
+
+
+def test_a_staff_account_change_recounts_no_filter(qtbot: QtBot, panel: ClientListPanel, staff,
+                                                  family, monkeypatch: pytest.MonkeyPatch) -> None:
+    import ui.clients.client_list_panel as panel_module
+
+    asked: list[str] = []
+    monkeypatch.setattr(panel_module, "filter_counts", lambda: asked.append("all") or {})
+    monkeypatch.setattr(panel_module, "filter_counts_for",
+                        lambda filters: asked.append("some") or {})
+    app_events().data_changed.emit(reset_pin(staff["owner"], staff["employee"].staff_id, "8642"))
+    qtbot.wait(ClientListPanel.COUNTS_DELAY_MS + 200)
+    assert asked == []
 
 
 def test_r10_selection_is_kept_when_the_filter_is_queried_again(

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSpinBox
 from pytestqt.qtbot import QtBot
 
+from models.changes import Touched
 from models.audit import iter_events
 from models.consent import load_consent, set_switch
 from models.inbound import process_inbound
@@ -98,7 +99,7 @@ def test_r12_saving_changes_the_studio_and_writes_events_but_no_consent(
     assert save.isEnabled()
     with qtbot.waitSignal(app_events().data_changed, timeout=1000) as changed:
         _click(qtbot, save)
-    assert changed.args[0].studio and changed.args[0].what == "studio_settings"
+    assert changed.args[0].touched is Touched.STUDIO and changed.args[0].initiator is dialog
     assert not dialog.isVisible()  # saved: the dialog closes
 
     ai = load_studio().ai

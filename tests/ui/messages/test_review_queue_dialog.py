@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QTreeWidget
 from pytestqt.qtbot import QtBot
 
+from models.changes import Touched
 from models.audit import iter_events
 from models.consent import load_consent
 from models.inbound import process_inbound, resolve_review, review_items
@@ -93,7 +94,7 @@ def test_r10_r6_apply_locks_the_number_recorded_as_the_staff_member(
     dialog.select_message(first)
     with qtbot.waitSignal(app_events().data_changed, timeout=1000) as changed:
         qtbot.mouseClick(_button(dialog, "applyStopLock"), Qt.MouseButton.LeftButton)
-    assert changed.args[0].review and set(changed.args[0].client_ids) == {queue["leah"],
+    assert changed.args[0].touches(Touched.REVIEW) and set(changed.args[0].client_ids) == {queue["leah"],
                                                                          queue["mark"]}
     text = confirmations[0]
     assert "SMS" in text and "everyone on this number" in text and "START" in text

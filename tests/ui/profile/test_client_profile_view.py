@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from models.audit import iter_events
-from models.changes import Change
+from models.changes import Change, Touched
 from models.consent import load_consent, set_switch
 from models.inbound import inbound_change, process_inbound
 from models.rules import Channel, Switch
@@ -224,7 +224,7 @@ def test_r4_while_all_is_off_marketing_is_shown_off_and_disabled(
     assert load_consent(dana).channels[Channel.EMAIL].marketing  # the stored value is kept
 
     set_switch(staff["employee"], dana, Channel.EMAIL, Switch.ALL, True, method="signed_form")
-    app_events().data_changed.emit(Change(what="switch", client_ids=(dana,)))
+    app_events().data_changed.emit(Change(Touched.SWITCHES, client_ids=(dana,)))
     assert marketing.isChecked() and marketing.isEnabled()
 
 
@@ -265,6 +265,25 @@ def test_marketing_off_needs_no_confirmation(
     qtbot.mouseClick(_switch(view, "switch_email_marketing"), Qt.MouseButton.LeftButton)
     assert confirm_hook.questions == []
     assert not load_consent(dana).channels[Channel.EMAIL].marketing
+
+
+def test_the_profile_shows_its_own_change_once_and_says_it_asked(
+        qtbot: QtBot, view: ClientProfileView, dana: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The profile reads its client again after its own change, not again when it hears the
+    change it announced (issue 7: a view skips its own change)."""
+    import ui.profile.client_profile_view as module
+
+    view.show_client(dana)
+    loads: list[int] = []
+    original = module.load_consent
+    monkeypatch.setattr(module, "load_consent",
+                        lambda cid, now=None: loads.append(cid) or original(cid, now))
+    with qtbot.waitSignal(app_events().data_changed, timeout=1000) as heard:
+        qtbot.mouseClick(_switch(view, "switch_email_marketing"), Qt.MouseButton.LeftButton)
+    change = heard.args[0]
+    assert change.initiator is view and change.touched is Touched.SWITCHES
+    assert loads == [dana]
+    assert not _switch(view, "switch_email_marketing").isChecked()
 
 
 # -- R5: no address, no switches -----------------------------------------------------------
@@ -388,7 +407,7 @@ def test_r16_reload_on_an_external_change_keeps_the_scroll_position(
     bar.setValue(100)
 
     set_switch(staff["manager"], dana, Channel.VOICE, Switch.ALL, False)
-    app_events().data_changed.emit(Change(what="external", client_ids=(dana,)))
+    app_events().data_changed.emit(Change(Touched.SWITCHES, client_ids=(dana,)))
 
     assert not _switch(view, "switch_voice_all").isChecked()
     assert bar.value() == 100
@@ -403,9 +422,9 @@ def test_a_change_to_another_client_does_not_reload(
     original = module.load_consent
     monkeypatch.setattr(module, "load_consent", lambda cid, now=None: loads.append(cid) or original(cid, now))
 
-    app_events().data_changed.emit(Change(what="switch", client_ids=(other,)))
+    app_events().data_changed.emit(Change(Touched.SWITCHES, client_ids=(other,)))
     assert loads == []
-    app_events().data_changed.emit(Change(what="settings", studio=True))
+    app_events().data_changed.emit(Change(Touched.STUDIO))
     assert loads == [dana]
 
 
@@ -522,6 +541,6 @@ def test_r10_a_text_waiting_for_review_shows_on_the_profile(qtbot: QtBot, view, 
     view.show_client(dana)
     assert view.header().review_text() == ""
     process_inbound("+12125550123", "please stop texting me", sid="SM-review")
-    app_events().data_changed.emit(Change(what="external", client_ids=(dana,), review=True))
+    app_events().data_changed.emit(Change(Touched.MESSAGES | Touched.REVIEW, client_ids=(dana,)))
     qtbot.waitUntil(lambda: "please stop texting me" in view.header().review_text(), timeout=2000)
     assert view.findChild(QLabel, "reviewNotice").isVisible()
