@@ -201,8 +201,11 @@ def iter_events(*, client_id: int | None = None, since: str | None = None,
 
 
 def _event_record(row: tuple[Any, ...]) -> EventRecord:
-    first, last = row[15], row[16]
-    return EventRecord(*row[:5], " ".join(part for part in (first, last) if part), *row[5:15])
+    (event_id, at, actor, staff_id, client_id, number, channel, switch, old, new, source, method,
+     note, inbound_sid, hash_, first, last) = row
+    return EventRecord(event_id, at, actor, staff_id, client_id,
+                       " ".join(part for part in (first, last) if part), number, channel, switch,
+                       old, new, source, method, note, inbound_sid, hash_)
 
 
 #: The columns `_event_rows` reads, in EventRecord's order (without the client's name), then

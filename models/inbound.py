@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 
 from .audit import EventLog
@@ -422,7 +422,8 @@ class MessageRecord:
 def recent_messages(limit: int = 200) -> list[MessageRecord]:
     """The newest processed inbound texts, for the Messages view."""
     m = InboundMessage
-    rows = (m.select(m.id, m.sid, m.from_number, m.to_number, m.body, m.received_at, m.keyword,
-                     m.applied, m.review_state)
-            .order_by(m.received_at.desc(), m.id.desc()).limit(limit).tuples())
+    query = (m.select(m.id, m.sid, m.from_number, m.to_number, m.body, m.received_at, m.keyword,
+                      m.applied, m.review_state)
+             .order_by(m.received_at.desc(), m.id.desc()).limit(limit))
+    rows: Iterator[tuple[Any, ...]] = query.tuples().iterator()
     return [MessageRecord(*row) for row in rows]
