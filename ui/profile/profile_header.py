@@ -96,7 +96,7 @@ class ProfileHeader(QWidget):
         """Show a client's name, status and addresses, who shares their mobile or email, and
         any text from their mobile that waits in Needs review (R10)."""
         client = consent.client
-        self._name.setText(client.name)
+        self._name.setText(f"{client.first_name} {client.last_name}".strip())
         self._status.setText(_STATUS_LABELS.get(client.status, client.status.title()))
         self._status.show()
         self._stop_badge.setVisible(consent.channels[Channel.SMS].stop_locked)
