@@ -159,19 +159,73 @@ EXPORT_COLUMNS = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class EventRecord:
+    """One consent event as the screens read it, with its client's name: no peewee row leaves
+    models/ (DESIGN §5)."""
+
+    id: int
+    at: str
+    actor: str
+    staff_id: int | None
+    client_id: int | None
+    #: "First Last" ('' for an event without a client, such as a studio setting).
+    client_name: str
+    number: str | None
+    channel: str | None
+    switch: str
+    old: str | None
+    new: str | None
+    source: str
+    method: str | None
+    note: str | None
+    inbound_sid: str | None
+    hash: str
+
+
 def iter_events(*, client_id: int | None = None, since: str | None = None,
                 until: str | None = None, source: str | None = None,
                 text: str | None = None, newest_first: bool = False,
                 limit: int | None = None, before: tuple[str, int] | None = None,
-                after_id: int | None = None) -> Iterator[ConsentEvent]:
+                after_id: int | None = None) -> Iterator[EventRecord]:
     """Events with their client, filtered for the audit log and the history view.
 
     `before` is a keyset for paging newest first: only events that sort after the event
     `(at, id)` in that order, so the next page costs the same however deep it is.
     `after_id` keeps only events written after that one (ids grow as events are written):
-    what a log on screen has not seen yet.
+    what a log on screen has not seen yet. The events are read as they are iterated.
     """
-    query = (ConsentEvent.select(ConsentEvent, Client.first_name, Client.last_name)
+    rows = _event_rows(client_id=client_id, since=since, until=until, source=source, text=text,
+                       newest_first=newest_first, limit=limit, before=before, after_id=after_id)
+    return map(_event_record, rows)
+
+
+def _event_record(row: tuple[Any, ...]) -> EventRecord:
+    (event_id, at, actor, staff_id, client_id, number, channel, switch, old, new, source, method,
+     note, inbound_sid, hash_, first, last) = row
+    return EventRecord(event_id, at, actor, staff_id, client_id,
+                       " ".join(part for part in (first, last) if part), number, channel, switch,
+                       old, new, source, method, note, inbound_sid, hash_)
+
+
+#: The columns `_event_rows` reads, in EventRecord's order (without the client's name), then
+#: the client's first and last name (None for an event without a client).
+_EVENT_COLUMNS = (
+    ConsentEvent.id, ConsentEvent.at, ConsentEvent.actor, ConsentEvent.staff, ConsentEvent.client,
+    ConsentEvent.number, ConsentEvent.channel, ConsentEvent.switch, ConsentEvent.old,
+    ConsentEvent.new, ConsentEvent.source, ConsentEvent.method, ConsentEvent.note,
+    ConsentEvent.inbound_sid, ConsentEvent.hash, Client.first_name, Client.last_name,
+)
+
+
+def _event_rows(*, client_id: int | None = None, since: str | None = None,
+                until: str | None = None, source: str | None = None,
+                text: str | None = None, newest_first: bool = False,
+                limit: int | None = None, before: tuple[str, int] | None = None,
+                after_id: int | None = None) -> Iterator[tuple[Any, ...]]:
+    """The events of `iter_events` as plain tuples of `_EVENT_COLUMNS`, read as they are
+    iterated: no peewee object is built for a row, and a million rows are never held at once."""
+    query = (ConsentEvent.select(*_EVENT_COLUMNS)
              .join(Client, join_type=peewee.JOIN.LEFT_OUTER, on=(ConsentEvent.client == Client.id)))
     if client_id is not None:
         query = query.where(ConsentEvent.client == client_id)
@@ -201,7 +255,7 @@ def iter_events(*, client_id: int | None = None, since: str | None = None,
                              else (ConsentEvent.id,)))
     if limit is not None:
         query = query.limit(limit)
-    return iter(query.objects().iterator())
+    return iter(query.tuples().iterator())
 
 
 def export_csv(path: Path, **filters: Any) -> int:
@@ -239,13 +293,14 @@ def _write_export(tmp: Path, filters: dict[str, Any]) -> int:
     with tmp.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(EXPORT_COLUMNS)
-        for event in iter_events(**filters):
-            first = getattr(event, "first_name", None)
-            name = f"{first} {event.last_name}" if first is not None else ""
+        # Straight from the rows: the file names a client "First Last" as it always has, even
+        # when one of the two is empty (the screens drop the space).
+        for (event_id, at, actor, _staff_id, client_id, number, channel, switch, old, new,
+             source, method, note, inbound_sid, hash_, first, last) in _event_rows(**filters):
+            name = f"{first} {last}" if first is not None else ""
             writer.writerow([
-                event.id, event.at, event.actor, event.client_id, _csv_safe(name), event.number,
-                event.channel, event.switch, event.old, event.new, event.source, event.method,
-                _csv_safe(event.note), event.inbound_sid, event.hash,
+                event_id, at, actor, client_id, _csv_safe(name), number, channel, switch, old,
+                new, source, method, _csv_safe(note), inbound_sid, hash_,
             ])
             count += 1
     return count

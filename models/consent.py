@@ -81,10 +81,31 @@ def lock_for(number: str | None) -> StopLock | None:
 
 
 @dataclass(frozen=True, slots=True)
+class ClientCard:
+    """Who a client is, as the profile shows them: names, status, addresses, and the version
+    a change made from the profile is checked against (R16)."""
+
+    id: int
+    first_name: str
+    last_name: str
+    status: str
+    email: str | None
+    mobile: str | None
+    home_phone: str | None
+    archived: bool
+    version: int
+
+    @property
+    def name(self) -> str:
+        """"First Last", without a stray space when one of them is empty."""
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+@dataclass(frozen=True, slots=True)
 class ClientConsent:
     """Everything the Opt-In section, the AI section and the grid show for one client."""
 
-    client: Client
+    client: ClientCard
     channels: dict[Channel, ChannelConsent]
     ai: ClientAI
     studio: Studio
@@ -114,7 +135,11 @@ def load_consent(client_id: int, now: datetime | None = None, studio: Studio | N
                            archived=client.archived)
             for kind in MESSAGE_KINDS
         }
-    return ClientConsent(client, channels, ai, studio, receives)
+    card = ClientCard(id=client.id, first_name=client.first_name, last_name=client.last_name,
+                      status=client.status, email=client.email, mobile=client.mobile,
+                      home_phone=client.home_phone, archived=client.archived,
+                      version=client.version)
+    return ClientConsent(card, channels, ai, studio, receives)
 
 
 def status_json(client_id: int, now: datetime | None = None) -> dict[str, Any]:
@@ -138,7 +163,7 @@ def status_json(client_id: int, now: datetime | None = None) -> dict[str, Any]:
     why = {ch.value: {k.value: d.reason for k, d in kinds.items() if not d.allowed}
            for ch, kinds in state.receives.items()}
     return {
-        "client": {"id": client.id, "name": f"{client.first_name} {client.last_name}".strip(),
+        "client": {"id": client.id, "name": client.name,
                    "status": client.status, "archived": client.archived, "version": client.version},
         "channels": channels,
         "ai": {"outreach": state.ai.outreach, "replies": state.ai.replies},

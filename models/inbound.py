@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 
 from .audit import EventLog
@@ -425,7 +425,27 @@ def resolve_review(who: SignedIn, message_id: int, *, apply_stop: bool, note: st
     return Change(touched, client_ids=clients, event_ids=tuple(log.event_ids))
 
 
-def recent_messages(limit: int = 200) -> list[InboundMessage]:
+@dataclass(frozen=True, slots=True)
+class MessageRecord:
+    """One processed inbound text as the Messages view lists it."""
+
+    id: int
+    sid: str
+    from_number: str
+    to_number: str | None
+    body: str
+    received_at: str  # ISO UTC
+    keyword: str  # rules.Keyword
+    #: Whether its keyword changed consent (R11).
+    applied: bool
+    review_state: str | None  # open, applied, dismissed
+
+
+def recent_messages(limit: int = 200) -> list[MessageRecord]:
     """The newest processed inbound texts, for the Messages view."""
-    return list(InboundMessage.select().order_by(InboundMessage.received_at.desc(),
-                                                 InboundMessage.id.desc()).limit(limit))
+    m = InboundMessage
+    query = (m.select(m.id, m.sid, m.from_number, m.to_number, m.body, m.received_at, m.keyword,
+                      m.applied, m.review_state)
+             .order_by(m.received_at.desc(), m.id.desc()).limit(limit))
+    rows: Iterator[tuple[Any, ...]] = query.tuples().iterator()
+    return [MessageRecord(*row) for row in rows]

@@ -55,7 +55,7 @@ _STUDIO_PREFIX = "studio:"
 
 
 class EventFields(Protocol):
-    """The fields of a consent event (models.schema.ConsentEvent) that are put into words."""
+    """The fields of a consent event (models.audit.EventRecord) that are put into words."""
 
     id: int
     at: str

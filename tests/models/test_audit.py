@@ -13,7 +13,7 @@ import peewee
 import pytest
 
 import models.audit
-from models.audit import EXPORT_COLUMNS, export_csv, iter_events, verify_chain
+from models.audit import EXPORT_COLUMNS, EventRecord, export_csv, iter_events, verify_chain
 from models.clients import archive_client, client_ids
 from models.consent import load_consent, set_client_ai, set_switch
 from models.db import database
@@ -261,7 +261,26 @@ def test_iter_events_filters(history):
     assert {e.client_id for e in by_name} == {dana, history["sam"]}
     assert len(list(iter_events(limit=3))) == 3
     assert list(iter_events(since="2026-11-26T09:14:00.000000Z", until="2026-11-26T09:14:00.000001Z"))
-    assert all(e.first_name in (None, "Dana", "Sam") for e in iter_events())
+    assert {e.client_name for e in iter_events()} == {"", "Dana Reyes", "Sam Reyes"}
+
+
+def test_iter_events_reads_each_event_as_it_was_written(history):
+    records = list(iter_events())
+    assert all(isinstance(e, EventRecord) for e in records)
+    stored = {e.id: e for e in ConsentEvent.select()}
+    assert len(records) == len(stored)
+    for record in records:
+        row = stored[record.id]
+        assert (record.at, record.actor, record.staff_id, record.client_id, record.number,
+                record.channel, record.switch, record.old, record.new, record.source,
+                record.method, record.note, record.inbound_sid, record.hash) == (
+            row.at, row.actor, row.staff_id, row.client_id, row.number, row.channel, row.switch,
+            row.old, row.new, row.source, row.method, row.note, row.inbound_sid, row.hash)
+
+
+def test_iter_events_names_a_client_without_a_stray_space(staff, add_client):
+    client = add_client("Ann", "", email="ann@example.com")
+    assert {e.client_name for e in iter_events(client_id=client)} == {"Ann"}
 
 
 def test_export_csv_writes_the_whole_record_safely(history, tmp_path):
@@ -292,11 +311,13 @@ def test_export_csv_failing_half_way_keeps_the_previous_file(history, tmp_path, 
     export_csv(target)
     good = target.read_bytes()
 
+    rows = models.audit._event_rows
+
     def failing(**filters):
-        yield from list(iter_events(limit=2))
+        yield from list(rows(limit=2))
         raise OSError("disk full")
 
-    monkeypatch.setattr(models.audit, "iter_events", failing)
+    monkeypatch.setattr(models.audit, "_event_rows", failing)
     with pytest.raises(OSError):
         export_csv(target)
     assert target.read_bytes() == good

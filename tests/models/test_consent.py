@@ -12,6 +12,7 @@ import pytest
 
 from models.consent import (
     CONSENT_METHODS,
+    ClientCard,
     audience,
     load_consent,
     set_client_ai,
@@ -60,6 +61,15 @@ def test_r4a_new_client_without_email_has_email_off(add_client):
     state = load_consent(add_client(email=None))
     assert not state.channels[Channel.EMAIL].effective_all
     assert not any(state.receives[Channel.EMAIL][kind].allowed for kind in MESSAGE_KINDS)
+
+
+def test_load_consent_gives_the_client_as_a_card_not_a_row(add_client):
+    client = add_client("Dana", "", email="dana@example.com", mobile="+12125550123")
+    card = load_consent(client).client
+    assert card == ClientCard(id=client, first_name="Dana", last_name="", status="member",
+                              email="dana@example.com", mobile="+12125550123", home_phone=None,
+                              archived=False, version=row(client)["version"])
+    assert card.name == "Dana" and load_consent(client).version == card.version
 
 
 # --- R3: off is never refused ------------------------------------------------------------------------

@@ -30,6 +30,7 @@ from models.errors import (
     StaleData,
 )
 from models.inbound import (
+    MessageRecord,
     import_messages,
     inbound_change,
     open_review_count,
@@ -329,6 +330,20 @@ def test_import_messages_skips_outbound_lists_bad_rows_and_applies_the_good(staf
     before = events()
     again = import_messages(log).as_json()
     assert again["actions"]["duplicate"] == 2 and again["consent_changes"] == 0 and events() == before
+
+
+def test_recent_messages_are_records_newest_first(staff, add_client):
+    add_client()
+    process_inbound(NUMBER, "STOP", sid="SM-1", at=T0, to="+12125550100")
+    process_inbound(NUMBER, "please stop texting me", sid="SM-2", at=T0 + timedelta(minutes=5))
+    shown = recent_messages()
+    assert all(isinstance(m, MessageRecord) for m in shown)
+    assert [(m.sid, m.keyword, m.applied, m.review_state, m.to_number) for m in shown] == [
+        ("SM-2", "review", False, "open", None), ("SM-1", "opt_out", True, None, "+12125550100")]
+    stored = InboundMessage.get(InboundMessage.sid == "SM-1")
+    assert shown[1] == MessageRecord(stored.id, "SM-1", NUMBER, "+12125550100", "STOP",
+                                     stored.received_at, "opt_out", True, None)
+    assert [m.sid for m in recent_messages(limit=1)] == ["SM-2"]
 
 
 def test_import_messages_refuses_a_file_without_the_columns(staff, tmp_path):

@@ -23,10 +23,9 @@ from PySide6.QtCore import (
     Slot,
 )
 
-from models.audit import iter_events
+from models.audit import EventRecord, iter_events
 from models.changes import Change
 from models.errors import StorageError
-from models.schema import ConsentEvent
 from models.ui_queries import latest_marks, read_errors
 
 from ui import formatting
@@ -281,10 +280,8 @@ def _sort_key(key: tuple[str, int]) -> tuple[str, int]:
     return ("".join(chr(0x7F - ord(ch)) for ch in at), -event_id)
 
 
-def _row(event: ConsentEvent) -> _Row:
-    first = getattr(event, "first_name", None)
-    last = getattr(event, "last_name", None)
-    client = " ".join(part for part in (first, last) if part)
+def _row(event: EventRecord) -> _Row:
+    client = event.client_name
     details = formatting.event_details(event)
     if client:
         details.insert(1, f"Client: {client}")

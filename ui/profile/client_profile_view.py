@@ -400,4 +400,4 @@ class ClientProfileView(QWidget):
 
 
 def _client_name(state: ClientConsent) -> str:
-    return f"{state.client.first_name} {state.client.last_name}".strip()
+    return state.client.name

@@ -7,7 +7,7 @@ from typing import Any, Iterable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from models.schema import ConsentEvent
+from models.audit import EventRecord
 from ui import formatting
 
 _COLUMNS = ("When", "Who", "What", "Why")
@@ -31,7 +31,7 @@ class HistoryModel(QAbstractTableModel):
 
     # -- public API -----------------------------------------------------------------------
 
-    def set_events(self, events: Iterable[ConsentEvent]) -> bool:
+    def set_events(self, events: Iterable[EventRecord]) -> bool:
         """Show these events in this order; return whether anything changed.
 
         The same events again leave the model untouched, so a reload keeps the view's
@@ -100,6 +100,6 @@ _who = formatting.actor_text
 _why = formatting.event_why
 
 
-def _row(event: ConsentEvent) -> _Row:
+def _row(event: EventRecord) -> _Row:
     cells = (formatting.event_when(event.at), _who(event.actor), describe_event(event), _why(event))
     return _Row(event.id, cells, "\n".join(formatting.event_details(event)))

@@ -7,7 +7,7 @@ from typing import Iterable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from models.schema import ConsentEvent
+from models.audit import EventRecord
 from ui.profile.history_model import HistoryModel
 
 _WHEN_SAMPLE = "Sep 30, 2026, 12:59 p.m."
@@ -57,7 +57,7 @@ class HistoryView(QTableView):
         """The model the view shows."""
         return self._model
 
-    def show_events(self, events: Iterable[ConsentEvent]) -> None:
+    def show_events(self, events: Iterable[EventRecord]) -> None:
         """Show these events (newest first, as given). The same events again change nothing."""
         self._model.set_events(events)
 
