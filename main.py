@@ -131,7 +131,7 @@ def _demo_location(args: argparse.Namespace) -> str:
 def run_command(args: argparse.Namespace) -> int:
     """Run one command; return its exit status. Raises the model layer's errors."""
     from models import audit, consent, inbound, seed
-    from models.clients import import_clients
+    from models.client_import import import_clients
     from models.timeutil import iso, parse_user_time
 
     name = args.command

@@ -121,6 +121,21 @@ def storage_errors() -> Iterator[None]:
         raise trouble from error
 
 
+@contextmanager
+def read_errors() -> Iterator[None]:
+    """Reads only: any failure of the database itself becomes StorageError (a read cannot
+    break a constraint, so every peewee.DatabaseError here is the storage's trouble)."""
+    try:
+        yield
+    except (peewee.DatabaseError, peewee.InterfaceError) as error:
+        if not database.in_transaction():
+            try:
+                database.close()
+            except (peewee.DatabaseError, peewee.InterfaceError):
+                pass  # already broken; the next call connects afresh
+        raise StorageError(f"database unavailable: {error}") from error
+
+
 class _StorageErrors:
     """Mixed into the database classes: storage trouble surfaces as StorageError (STYLE 4),
     from statements and from beginning or committing a transaction alike."""

@@ -17,9 +17,10 @@ from typing import Any, Callable, Sequence
 
 from .audit import EventLog
 from .changes import Change
-from .clients import clients_by_mobile, read_csv
+from .csv_files import read_csv
 from .db import database, executemany, for_update, is_postgres
 from .errors import InvalidInput, NotFound, StaleData
+from .households import clients_by_mobile
 from .phones import normalize_phone
 from .rules import Keyword, classify_body, utc_now
 from .schema import Client, InboundMessage, StopLock

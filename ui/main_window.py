@@ -34,12 +34,12 @@ from PySide6.QtWidgets import (
 )
 
 from models.changes import Change
-from models.clients import FILTER_LABELS, ClientFilter, client_rows
+from models.client_list import FILTER_LABELS, ClientFilter, client_rows
+from models.db import read_errors
 from models.errors import OptInDeskError
 from models.inbound import MessageImportSummary
 from models.settings import load_studio
 from models.staff import ROLE_LABELS, Role, SignedIn
-from models.ui_queries import read_errors
 from resources import icon
 
 from ui.manage.ai_settings_dialog import AiSettingsDialog

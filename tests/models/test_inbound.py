@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from models.audit import verify_chain
-from models.clients import ClientFilter, client_ids
+from models.client_list import ClientFilter, client_ids
 from models.consent import load_consent, set_switch
 from models.db import sqlite_path
 from models.errors import (

@@ -10,7 +10,7 @@ import pytest
 import shiboken6
 from pytestqt.qtbot import QtBot
 
-import models.ui_queries as ui_queries
+import models.record_marks as record_marks
 from models.changes import Change
 from models.consent import set_switch
 from models.inbound import process_inbound
@@ -93,7 +93,7 @@ def test_a_bulk_change_elsewhere_says_everything_changed(watcher: ChangeWatcher,
                                                          emitted, monkeypatch) -> None:
     client = add_client()
     watcher.check_now()
-    monkeypatch.setattr(ui_queries, "MAX_EVENTS_TO_LIST", 0)
+    monkeypatch.setattr(record_marks, "MAX_EVENTS_TO_LIST", 0)
     set_switch(staff["manager"], client, Channel.EMAIL, Switch.ALL, False)
     change = watcher.check_now()
     assert change == Change(what="external", studio=True, review=True)
@@ -119,7 +119,7 @@ def test_database_trouble_is_said_and_polling_goes_on(qtbot: QtBot, watcher: Cha
         raise peewee.OperationalError("unable to open database file")
 
     with monkeypatch.context() as patch:
-        patch.setattr(ui_queries.AuditHead, "get_by_id", classmethod(unavailable))
+        patch.setattr(record_marks.AuditHead, "get_by_id", classmethod(unavailable))
         qtbot.waitUntil(lambda: messages.count(UNAVAILABLE_MESSAGE) >= 2, timeout=1000)
         assert watcher.is_active() and watcher.database_unavailable()
         set_switch(staff["manager"], client, Channel.EMAIL, Switch.ALL, False)  # meanwhile

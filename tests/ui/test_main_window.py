@@ -29,7 +29,7 @@ from pytestqt.qtbot import QtBot
 
 from models import inbound
 from models.changes import Change
-from models.clients import ClientFilter
+from models.client_list import ClientFilter
 from models.consent import lock_for
 from models.db import sqlite_path
 from models.inbound import import_messages

@@ -1,6 +1,6 @@
 """The client list as a Qt table model that holds only ids (STYLE §9).
 
-One SQL query (models.clients.client_ids) gives the ids of a search and filter, already
+One SQL query (models.client_list.client_ids) gives the ids of a search and filter, already
 sorted. A keystroke reads only the first chunk of ids — the query stops walking its index
 there — and the rest come through Qt's fetchMore() when the view scrolls near the end (or at
 once when a client beyond them is asked for). Display rows are fetched a page at a time, when
@@ -24,10 +24,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from models.changes import Change
-from models.clients import ClientFilter, ClientOrder, ClientRow, client_ids, client_rows
+from models.client_list import ClientFilter, ClientOrder, ClientRow, client_ids, client_rows
+from models.db import read_errors
 from models.errors import StorageError
 from models.phones import display_phone
-from models.ui_queries import read_errors
 from resources import icon
 
 from ui.app_events import app_events

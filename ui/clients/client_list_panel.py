@@ -37,10 +37,10 @@ from PySide6.QtWidgets import (
 )
 
 from models.changes import Change
-from models.clients import FILTER_LABELS, ClientFilter, filter_counts
+from models.client_list import FILTER_LABELS, ClientFilter, filter_counts, filter_counts_for
+from models.db import read_errors
 from models.errors import OptInDeskError
 from models.inbound import open_review_count
-from models.ui_queries import filter_counts_for, read_errors
 from resources import icon
 
 from ui.app_events import app_events

@@ -26,11 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from models.changes import Change
-from models.db import storage_errors
+from models.db import read_errors, storage_errors
 from models.errors import OptInDeskError, StaleData
 from models.rules import ResponseTime, StudioAI
 from models.settings import AI_SETTING_LABELS, load_studio, update_ai_settings
-from models.ui_queries import read_errors
 from resources import icon
 
 from ui.app_events import app_events

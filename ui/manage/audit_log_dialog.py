@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from models.audit import AuditCheck, export_for, verify_chain
-from models.db import storage_errors
+from models.db import read_errors, storage_errors
 from models.errors import InvalidAddress, OptInDeskError
 from models.phones import normalize_phone
+from models.record_marks import latest_marks
 from models.timeutil import iso
-from models.ui_queries import latest_marks, read_errors
 from resources import icon
 
 from ui.manage.audit_log_model import AuditFilters, AuditLogModel

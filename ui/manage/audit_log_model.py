@@ -25,9 +25,10 @@ from PySide6.QtCore import (
 
 from models.audit import iter_events
 from models.changes import Change
+from models.db import read_errors
 from models.errors import StorageError
+from models.record_marks import latest_marks
 from models.schema import ConsentEvent
-from models.ui_queries import latest_marks, read_errors
 
 from ui import formatting
 from ui.app_events import app_events

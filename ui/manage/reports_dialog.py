@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.consent import Audience, audience
+from models.db import read_errors
 from models.errors import OptInDeskError
 from models.reports import (
     CHANNEL_STATES,
@@ -55,7 +56,6 @@ from models.rules import (
     MessageKind,
     format_clock,
 )
-from models.ui_queries import read_errors
 from resources import icon
 
 from ui.session import current_staff

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.changes import Change
-from models.db import storage_errors
+from models.db import read_errors, storage_errors
 from models.errors import OptInDeskError
 from models.rules import format_clock
 from models.staff import (
@@ -34,7 +34,6 @@ from models.staff import (
     reset_pin,
     set_staff_active,
 )
-from models.ui_queries import read_errors
 from resources import icon
 
 from ui.app_events import app_events

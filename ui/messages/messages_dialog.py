@@ -13,9 +13,10 @@ from PySide6.QtWidgets import (
 )
 
 from models.changes import Change
+from models.db import read_errors
 from models.errors import OptInDeskError
+from models.households import names_by_mobile
 from models.inbound import recent_messages
-from models.ui_queries import names_by_mobile, read_errors
 from resources import icon
 
 from ui.app_events import app_events

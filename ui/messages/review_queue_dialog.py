@@ -23,11 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from models.changes import Change
-from models.db import storage_errors
+from models.db import read_errors, storage_errors
 from models.errors import OptInDeskError, StaleData
 from models.inbound import ReviewItem, resolve_review, review_items
 from models.phones import display_phone
-from models.ui_queries import read_errors
 from resources import icon
 
 from ui.app_events import app_events

@@ -1,44 +1,19 @@
-"""Small read-only queries the window needs and the rest of the model layer does not offer yet:
-the marks a live refresh polls (R16), what changed past them, one filter's count, the clients
-behind a set of phone numbers.
-
-Every function turns the database's own failures into StorageError, so the screen can say
-"Database unavailable — retrying" and try again; a dropped connection is closed so that the
-next call opens a fresh one.
-"""
+"""The marks a live refresh polls (R16): how far the record has got, and what changed past them."""
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Iterable, Iterator, NamedTuple
+from typing import NamedTuple
 
-import peewee
 from peewee import fn
 
-from .clients import ClientFilter, _filter_condition, clients_by_mobile
-from .db import database
-from .errors import StorageError
-from .schema import AuditHead, Client, ConsentEvent, InboundMessage
+from .db import read_errors
+from .households import clients_with_mobiles
+from .schema import AuditHead, ConsentEvent, InboundMessage
 
 #: Past this many new events at once (a bulk import elsewhere), listing the clients they touched
 #: costs more than redrawing everything: `changes_since` then says `everything`.
 MAX_EVENTS_TO_LIST = 20_000
-
-
-@contextmanager
-def read_errors() -> Iterator[None]:
-    """Reads only: any failure of the database itself becomes StorageError (a read cannot
-    break a constraint, so every peewee.DatabaseError here is the storage's trouble)."""
-    try:
-        yield
-    except (peewee.DatabaseError, peewee.InterfaceError) as error:
-        if not database.in_transaction():
-            try:
-                database.close()
-            except (peewee.DatabaseError, peewee.InterfaceError):
-                pass  # already broken; the next call connects afresh
-        raise StorageError(f"database unavailable: {error}") from error
 
 
 class Marks(NamedTuple):
@@ -99,32 +74,3 @@ def changes_since(old: Marks, new: Marks) -> ChangesSince:
                 review = True
                 clients.update(clients_with_mobiles(numbers))
     return ChangesSince(client_ids=tuple(sorted(clients)), studio=studio, review=review)
-
-
-def clients_with_mobiles(numbers: Iterable[str]) -> dict[int, str]:
-    """Active clients whose mobile is one of `numbers` (E.164): {client id: name}."""
-    with read_errors():
-        people = clients_by_mobile(numbers)
-    return {client_id: name for clients in people.values() for client_id, name in clients}
-
-
-def names_by_mobile(numbers: Iterable[str]) -> dict[str, tuple[str, ...]]:
-    """The names of the active clients behind each mobile number, for the Messages list."""
-    with read_errors():
-        people = clients_by_mobile(numbers)
-    return {number: tuple(name for _, name in clients) for number, clients in people.items()}
-
-
-def filter_counts_for(filters: Iterable[ClientFilter]) -> dict[ClientFilter, int]:
-    """`clients.filter_counts()` for some filters only: after a switch changes, only
-    "Any opt-out" can move, and each count costs tens of milliseconds at 100,000 clients."""
-    counts: dict[ClientFilter, int] = {}
-    with read_errors():
-        for which in filters:
-            query = Client.select().where(Client.archived == False)  # noqa: E712
-            condition = _filter_condition(ClientFilter(which))
-            if condition is not None:
-                query = query.where(condition)
-            counts[ClientFilter(which)] = query.count()
-    return counts
-
