@@ -1,6 +1,6 @@
 """Inbound texts: STOP and START (R6–R11), the Needs review queue (R10), message-log imports.
 
-One function, `_apply_batch`, processes every inbound text — a single one from the command
+One function, `apply_batch`, processes every inbound text — a single one from the command
 line or a hundred thousand from a provider's log — in timestamp order, once per provider
 message id, reading what it needs for the whole batch in a few queries.
 """
@@ -118,7 +118,7 @@ class _NumberState:
             ordered))
 
 
-def _apply_batch(texts: Sequence[InboundText]) -> list[InboundResult]:
+def apply_batch(texts: Sequence[InboundText]) -> list[InboundResult]:
     """Process texts in the order given (the caller sorts by time) inside the open transaction."""
     existing = {row[0] for row in _rows_for(
         "SELECT sid FROM inbound_message WHERE sid IN ({values})", [t.sid for t in texts])}
@@ -242,7 +242,7 @@ def process_inbound(from_number: str, body: str, *, sid: str | None = None,
     text = InboundText(sid=(sid or f"local-{uuid.uuid4().hex}").strip(), number=number, body=storable(body),
                        at=received_time(at, "--at") if at is not None else utc_now(), to=to)
     with database.atomic():
-        return _apply_batch([text])[0]
+        return apply_batch([text])[0]
 
 
 def inbound_change(result: InboundResult) -> Change:
@@ -317,7 +317,7 @@ def import_messages(path: Path, *,
         progress(done, len(ordered))
     for part in _chunks(ordered, IMPORT_CHUNK):
         with database.atomic():
-            results = _apply_batch(part)
+            results = apply_batch(part)
         for result in results:
             summary.actions[result.action] += 1
             summary.changed += result.changed
