@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from .db import read_errors
 from .errors import NotFound
 from .schema import Client
 
@@ -53,13 +52,11 @@ def housemates(client_id: int) -> list[Housemate]:
 
 def clients_with_mobiles(numbers: Iterable[str]) -> dict[int, str]:
     """Active clients whose mobile is one of `numbers` (E.164): {client id: name}."""
-    with read_errors():
-        people = clients_by_mobile(numbers)
+    people = clients_by_mobile(numbers)
     return {client_id: name for clients in people.values() for client_id, name in clients}
 
 
 def names_by_mobile(numbers: Iterable[str]) -> dict[str, tuple[str, ...]]:
     """The names of the active clients behind each mobile number, for the Messages list."""
-    with read_errors():
-        people = clients_by_mobile(numbers)
+    people = clients_by_mobile(numbers)
     return {number: tuple(name for _, name in clients) for number, clients in people.items()}

@@ -7,7 +7,6 @@ from typing import NamedTuple
 
 from peewee import fn
 
-from .db import read_errors
 from .households import clients_with_mobiles
 from .schema import AuditHead, ConsentEvent, InboundMessage
 
@@ -38,39 +37,37 @@ class ChangesSince:
 
 def latest_marks() -> Marks:
     """The newest consent event id and inbound text id: two reads of one row / one index."""
-    with read_errors():
-        event_id = AuditHead.get_by_id(1).last_event_id
-        message_id = InboundMessage.select(fn.MAX(InboundMessage.id)).scalar() or 0
+    event_id = AuditHead.get_by_id(1).last_event_id
+    message_id = InboundMessage.select(fn.MAX(InboundMessage.id)).scalar() or 0
     return Marks(event_id, message_id)
 
 
 def changes_since(old: Marks, new: Marks) -> ChangesSince:
     """The clients whose events or texts lie after `old` up to `new`, and whether studio
     settings or the review queue changed there. Range scans on primary keys only."""
-    with read_errors():
-        if new.event_id - old.event_id > MAX_EVENTS_TO_LIST:
-            return ChangesSince(client_ids=(), studio=True, review=True, everything=True)
-        clients: set[int] = set()
-        studio = review = False
-        if new.event_id > old.event_id:
-            rows = (ConsentEvent.select(ConsentEvent.client, ConsentEvent.switch)
-                    .where((ConsentEvent.id > old.event_id) & (ConsentEvent.id <= new.event_id))
-                    .tuples())
-            for client_id, switch in rows:
-                if client_id is not None:
-                    clients.add(client_id)
-                if switch.startswith("studio:"):
-                    studio = True
-                elif switch == "review":
-                    review = True
-        if new.message_id > old.message_id:
-            numbers = [number for (number,) in InboundMessage
-                       .select(InboundMessage.from_number)
-                       .where((InboundMessage.id > old.message_id)
-                              & (InboundMessage.id <= new.message_id)
-                              & InboundMessage.review_state.is_null(False))
-                       .tuples()]
-            if numbers:
+    if new.event_id - old.event_id > MAX_EVENTS_TO_LIST:
+        return ChangesSince(client_ids=(), studio=True, review=True, everything=True)
+    clients: set[int] = set()
+    studio = review = False
+    if new.event_id > old.event_id:
+        rows = (ConsentEvent.select(ConsentEvent.client, ConsentEvent.switch)
+                .where((ConsentEvent.id > old.event_id) & (ConsentEvent.id <= new.event_id))
+                .tuples())
+        for client_id, switch in rows:
+            if client_id is not None:
+                clients.add(client_id)
+            if switch.startswith("studio:"):
+                studio = True
+            elif switch == "review":
                 review = True
-                clients.update(clients_with_mobiles(numbers))
+    if new.message_id > old.message_id:
+        numbers = [number for (number,) in InboundMessage
+                   .select(InboundMessage.from_number)
+                   .where((InboundMessage.id > old.message_id)
+                          & (InboundMessage.id <= new.message_id)
+                          & InboundMessage.review_state.is_null(False))
+                   .tuples()]
+        if numbers:
+            review = True
+            clients.update(clients_with_mobiles(numbers))
     return ChangesSince(client_ids=tuple(sorted(clients)), studio=studio, review=review)

@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 
 from models.changes import Change
 from models.client_list import FILTER_LABELS, ClientFilter, client_rows
-from models.db import read_errors
 from models.errors import OptInDeskError
 from models.inbound import MessageImportSummary
 from models.settings import load_studio
@@ -421,8 +420,7 @@ class MainWindow(QMainWindow):
         if client_id is None:
             return
         try:
-            with read_errors():
-                row = client_rows([client_id]).get(client_id)
+            row = client_rows([client_id]).get(client_id)
         except OptInDeskError as error:
             app_events().status_message.emit(f"Could not read the client: {error}")
             return
@@ -594,8 +592,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         try:
-            with read_errors():
-                studio = load_studio().name
+            studio = load_studio().name
         except OptInDeskError:
             self.setWindowTitle(APP_NAME)
             return

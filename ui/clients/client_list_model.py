@@ -25,7 +25,6 @@ from PySide6.QtGui import QColor
 
 from models.changes import Change
 from models.client_list import ClientFilter, ClientOrder, ClientRow, client_ids, client_rows
-from models.db import read_errors
 from models.errors import StorageError
 from models.phones import display_phone
 from resources import icon
@@ -187,8 +186,7 @@ class ClientListModel(QAbstractTableModel):
             return rows
         start = page * self.PAGE_SIZE
         try:
-            with read_errors():
-                rows = client_rows(self._ids[start:start + self.PAGE_SIZE])
+            rows = client_rows(self._ids[start:start + self.PAGE_SIZE])
         except StorageError:
             # Not cached: the next paint asks again, and the watcher says what is wrong.
             app_events().status_message.emit(UNAVAILABLE_MESSAGE)
@@ -211,9 +209,8 @@ class ClientListModel(QAbstractTableModel):
 
     def _read_ids(self, offset: int, limit: int | None) -> list[int] | None:
         try:
-            with read_errors():
-                return client_ids(self._text, self._filter, offset=offset, limit=limit,
-                                  order=self._order, descending=self._descending)
+            return client_ids(self._text, self._filter, offset=offset, limit=limit,
+                              order=self._order, descending=self._descending)
         except StorageError:
             app_events().status_message.emit(UNAVAILABLE_MESSAGE)
             return None

@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
 
 from models.changes import Change
 from models.client_list import FILTER_LABELS, ClientFilter, filter_counts, filter_counts_for
-from models.db import read_errors
 from models.errors import OptInDeskError
 from models.inbound import open_review_count
 from resources import icon
@@ -360,8 +359,7 @@ class ClientListPanel(QWidget):
             if len(stale) == 1:  # a switch changed: only "Any opt-out" can move
                 counts = filter_counts_for(stale)
             elif stale:  # all six in one pass costs about what two single counts do
-                with read_errors():
-                    counts = filter_counts()
+                counts = filter_counts()
             else:
                 counts = {}
         except OptInDeskError as error:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from models.db import close_database, storage_errors
+from models.db import close_database
 from models.errors import OptInDeskError
 from models.inbound import MessageImportSummary, import_messages
 
@@ -63,10 +63,8 @@ class MessageImportWorker(QObject):
 
     def _import(self) -> MessageImportSummary:
         try:
-            with storage_errors():
-                return import_messages(self._path, progress=self.progress.emit)
+            return import_messages(self._path, progress=self.progress.emit)
         finally:
             # This thread's connection (peewee's is per thread): closed before the outcome is
             # reported, so whoever hears it knows no connection is left open.
-            with storage_errors():
-                close_database()
+            close_database()

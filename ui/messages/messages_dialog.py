@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
 )
 
 from models.changes import Change
-from models.db import read_errors
 from models.errors import OptInDeskError
 from models.households import names_by_mobile
 from models.inbound import recent_messages
@@ -88,9 +87,8 @@ class MessagesDialog(QDialog):
     def reload(self) -> None:
         """Read the newest texts again."""
         try:
-            with read_errors():
-                messages = recent_messages(self.LIMIT)
-                names = names_by_mobile(m.from_number for m in messages)
+            messages = recent_messages(self.LIMIT)
+            names = names_by_mobile(m.from_number for m in messages)
         except OptInDeskError as error:
             app_events().status_message.emit(f"Could not read the messages: {error}")
             return

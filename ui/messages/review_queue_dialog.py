@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from models.changes import Change
-from models.db import read_errors, storage_errors
 from models.errors import OptInDeskError, StaleData
 from models.inbound import ReviewItem, resolve_review, review_items
 from models.phones import display_phone
@@ -154,8 +153,7 @@ class ReviewQueueDialog(QDialog):
         selected = self.selected_message_id()
         row = self._list.current_row()
         try:
-            with read_errors():
-                items = review_items()
+            items = review_items()
         except OptInDeskError as error:
             app_events().status_message.emit(f"Could not read the review queue: {error}")
             return
@@ -222,9 +220,8 @@ class ReviewQueueDialog(QDialog):
 
     def _resolve(self, item: ReviewItem, *, apply_stop: bool) -> None:
         try:
-            with storage_errors():
-                change = resolve_review(current_staff(), item.message_id, apply_stop=apply_stop,
-                                        note=self._note.text().strip() or None)
+            change = resolve_review(current_staff(), item.message_id, apply_stop=apply_stop,
+                                    note=self._note.text().strip() or None)
         except StaleData as error:
             self.inform(self, "Needs review", f"{error}. The list has been reloaded.")
             self.reload()
