@@ -174,7 +174,7 @@ def _run_seed(args: argparse.Namespace) -> int:
 
 
 def _run_import_clients(args: argparse.Namespace) -> int:
-    from models.clients import import_clients
+    from models.client_import import import_clients
     summary = import_clients(Path(args.file))
     _print_json(summary.as_json())
     for item in summary.skipped:
@@ -194,8 +194,8 @@ def _run_inbound(args: argparse.Namespace) -> int:
 
 
 def _run_import_messages(args: argparse.Namespace) -> int:
-    from models import inbound
-    summary = inbound.import_messages(Path(args.file))
+    from models.message_log import import_messages
+    summary = import_messages(Path(args.file))
     _print_json(summary.as_json())
     for item in summary.bad_rows:
         print(f"{PROG}: row {item['row']}: {item['error']}", file=sys.stderr)

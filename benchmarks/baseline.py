@@ -35,7 +35,7 @@ from typing import Any, NoReturn, Sequence
 #: imports nothing of the app: its start-up is part of what it is compared on.
 PRAGMAS = (("journal_mode", "wal"), ("foreign_keys", 1), ("synchronous", 2),
            ("busy_timeout", 15000), ("cache_size", -32000), ("temp_store", 2))
-#: The app's rows per transaction when importing a message log (models/inbound.py IMPORT_CHUNK).
+#: The app's rows per transaction when importing a message log (models/message_log.py IMPORT_CHUNK).
 IMPORT_CHUNK = 5000
 VISIBLE_ROWS = 30
 AUDIENCE_REPEATS = 5

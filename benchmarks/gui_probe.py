@@ -311,7 +311,7 @@ class ProbeRun:
         """Each keystroke's query → list model reset, first visible rows read, view repainted."""
         from PySide6.QtCore import Qt
 
-        from models.clients import client_ids
+        from models.client_list import client_ids
 
         model = window.panel().model()
         roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole,

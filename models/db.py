@@ -89,53 +89,97 @@ _SQLITE_STORAGE_TROUBLE = (
 )
 
 
-def _storage_trouble(error: Exception) -> StorageError | None:
+def _storage_trouble(error: Exception, *, postgres: bool) -> StorageError | None:
     """The StorageError for a database failure that is the storage's fault, else None."""
     if isinstance(error, peewee.InterfaceError):
         return StorageError(f"the database connection was lost: {_one_line(error)}")
-    if isinstance(error, peewee.OperationalError):
+    if isinstance(error, peewee.DatabaseError):
+        # SQLite reports a malformed file as a plain DatabaseError, the rest as OperationalError;
+        # on PostgreSQL an OperationalError is the server or the connection, never the SQL.
         text = _one_line(error)
-        if isinstance(database.obj, peewee.PostgresqlDatabase) or any(
+        if (postgres and isinstance(error, peewee.OperationalError)) or any(
                 words in text.lower() for words in _SQLITE_STORAGE_TROUBLE):
-            if "locked" in text.lower():
+            if _busy(error):
                 return StorageError("the database is busy with another workstation's change; "
                                     "nothing was saved — try again")
             return StorageError(f"the database is unavailable: {text}")
     return None
 
 
+def _busy(error: Exception) -> bool:
+    """Another writer holds the lock: the connection itself is fine."""
+    return "locked" in str(error).lower()
+
+
 def _one_line(error: Exception) -> str:
     return " ".join(str(error).split())
 
 
-@contextmanager
-def storage_errors() -> Iterator[None]:
-    """Turn the database's own failures into StorageError, the one kind the screen retries;
-    a failing statement (a bug) passes through with its traceback."""
-    try:
-        yield
-    except (peewee.OperationalError, peewee.InterfaceError) as error:
-        trouble = _storage_trouble(error)
-        if trouble is None:
-            raise
-        raise trouble from error
+#: peewee's own translation of a DB-API driver's errors, for the driver calls it does not wrap.
+_DRIVER_ERRORS_AS_PEEWEES = peewee.__exception_wrapper__  # type: ignore[attr-defined]
 
 
 class _StorageErrors:
-    """Mixed into the database classes: storage trouble surfaces as StorageError (STYLE 4),
-    from statements and from beginning or committing a transaction alike."""
+    """Mixed into the database classes: the one place where the database's own failures are
+    sorted (STYLE 4). Storage trouble — a locked or busy file, a disk error, a full disk, a
+    read-only or malformed file, a lost connection, a PostgreSQL server gone — becomes
+    StorageError, from every statement, from beginning, committing or rolling back a
+    transaction, from `executemany()` and from closing the connection. A failing statement
+    that is a bug (no such column, a syntax error, a broken constraint) keeps its own error
+    and traceback.
+
+    After storage trouble outside a transaction, a connection that may be broken is closed, so
+    the next call connects afresh: the window's "Database unavailable — retrying" then recovers
+    by itself once the database is back.
+    """
+
+    @contextmanager
+    def _storage_errors(self, *, close_if_broken: bool = True) -> Iterator[None]:
+        try:
+            yield
+        except (peewee.DatabaseError, peewee.InterfaceError) as error:
+            trouble = _storage_trouble(error, postgres=isinstance(self, peewee.PostgresqlDatabase))
+            if trouble is None:
+                raise
+            if close_if_broken and not _busy(error):
+                self._close_broken_connection()
+            raise trouble from error
+
+    def _close_broken_connection(self) -> None:
+        db: peewee.Database = self  # type: ignore[assignment]
+        if db.in_transaction() or db.is_closed():
+            return  # inside a transaction its rollback comes first, on this connection
+        try:
+            db.close()
+        except (StorageError, peewee.PeeweeException):
+            pass  # already broken; closing forgets it all the same, and the next call reconnects
 
     def execute_sql(self, sql: str, params: Any = None, *args: Any, **kwargs: Any) -> Any:
-        with storage_errors():
+        with self._storage_errors():
             return super().execute_sql(sql, params, *args, **kwargs)  # type: ignore[misc]
 
+    def executemany(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
+        """Run one statement for many rows with bound parameters (bulk writes)."""
+        with self._storage_errors(), _DRIVER_ERRORS_AS_PEEWEES:
+            self.cursor().executemany(sql, rows)  # type: ignore[attr-defined]
+
     def begin(self, *args: Any, **kwargs: Any) -> Any:
-        with storage_errors():
+        with self._storage_errors():
             return super().begin(*args, **kwargs)  # type: ignore[misc]
 
     def commit(self) -> Any:
-        with storage_errors():
+        # Not closed here: when a commit fails, the transaction's rollback follows on this
+        # connection (and closes it if that fails too).
+        with self._storage_errors(close_if_broken=False):
             return super().commit()  # type: ignore[misc]
+
+    def rollback(self) -> Any:
+        with self._storage_errors():
+            return super().rollback()  # type: ignore[misc]
+
+    def _close(self, conn: Any) -> Any:
+        with self._storage_errors(close_if_broken=False), _DRIVER_ERRORS_AS_PEEWEES:
+            return super()._close(conn)  # type: ignore[misc]
 
 
 class StudioSqliteDatabase(_StorageErrors, peewee.SqliteDatabase):
@@ -149,8 +193,7 @@ class StudioPostgresqlDatabase(_StorageErrors, peewee.PostgresqlDatabase):
 def executemany(sql: str, rows: list[tuple[Any, ...]]) -> None:
     """Run one statement for many rows with bound parameters (bulk writes), with storage
     trouble as StorageError like every other statement."""
-    with storage_errors(), peewee.__exception_wrapper__:  # the driver's errors as peewee's
-        database.cursor().executemany(sql, rows)
+    database.executemany(sql, rows)
 
 
 def connect(url: str) -> peewee.Database:

@@ -1,38 +1,34 @@
-"""Inbound texts: STOP and START (R6–R11), the Needs review queue (R10), message-log imports.
+"""Inbound texts: STOP and START (R6–R11) and the Needs review queue (R10).
 
-One function, `_apply_batch`, processes every inbound text — a single one from the command
-line or a hundred thousand from a provider's log — in timestamp order, once per provider
-message id, reading what it needs for the whole batch in a few queries.
+One function, `apply_batch`, processes every inbound text — a single one from the command
+line or a hundred thousand from a provider's log (`models.message_log`) — in timestamp
+order, once per provider message id, reading what it needs for the whole batch in a few
+queries.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from collections import defaultdict
+from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
-from typing import Any, Callable, Iterator, Sequence
-
+from typing import Any, Iterator, Sequence
 
 from .audit import EventLog
 from .changes import Change, Touched
-from .clients import clients_by_mobile, read_csv
 from .db import database, executemany, for_update, is_postgres
 from .errors import InvalidInput, NotFound, StaleData
+from .households import clients_by_mobile
 from .phones import normalize_phone
 from .rules import Keyword, classify_body, utc_now
 from .schema import Client, InboundMessage, StopLock
 from .settings import load_studio
 from .staff import Role, SignedIn, require_role
 from .text import note_or_none, storable
-from .timeutil import iso, iso_now, parse_user_time, received_time
+from .timeutil import iso, iso_now, received_time
 
 #: Parameters per IN (…) list, well under every backend's limit.
 _IN_CHUNK = 500
-#: Texts per transaction when importing a log: a crash keeps whole chunks, and a re-run
-#: skips them by message id.
-IMPORT_CHUNK = 5000
 
 _KEYWORDS_THAT_DECIDE = (Keyword.OPT_OUT.value, Keyword.OPT_IN.value)
 
@@ -117,7 +113,7 @@ class _NumberState:
             ordered))
 
 
-def _apply_batch(texts: Sequence[InboundText]) -> list[InboundResult]:
+def apply_batch(texts: Sequence[InboundText]) -> list[InboundResult]:
     """Process texts in the order given (the caller sorts by time) inside the open transaction."""
     existing = {row[0] for row in _rows_for(
         "SELECT sid FROM inbound_message WHERE sid IN ({values})", [t.sid for t in texts])}
@@ -241,7 +237,7 @@ def process_inbound(from_number: str, body: str, *, sid: str | None = None,
     text = InboundText(sid=(sid or f"local-{uuid.uuid4().hex}").strip(), number=number, body=storable(body),
                        at=received_time(at, "--at") if at is not None else utc_now(), to=to)
     with database.atomic():
-        return _apply_batch([text])[0]
+        return apply_batch([text])[0]
 
 
 def inbound_change(result: InboundResult) -> Change:
@@ -253,96 +249,6 @@ def inbound_change(result: InboundResult) -> Change:
     if result.action == Keyword.REVIEW.value:
         touched |= Touched.REVIEW
     return Change(touched, client_ids=result.clients)
-
-
-# --- Provider message log (DESIGN §4 import-messages) --------------------------------------------
-
-MESSAGE_LOG_COLUMNS = ("From", "To", "Body", "Status", "SentDate", "Direction", "Sid")
-
-
-@dataclass
-class MessageImportSummary:
-    """What a message-log import did."""
-
-    rows: int = 0
-    inbound: int = 0
-    outbound_skipped: int = 0
-    actions: Counter[str] = field(default_factory=Counter)
-    changed: int = 0
-    bad_rows: list[dict[str, Any]] = field(default_factory=list)
-    client_ids: set[int] = field(default_factory=set)
-
-    def as_json(self) -> dict[str, Any]:
-        actions = {name: self.actions.get(name, 0)
-                   for name in ("opt_out", "opt_in", "help", "review", "none", "duplicate")}
-        return {"rows": self.rows, "inbound": self.inbound, "outbound_skipped": self.outbound_skipped,
-                "actions": actions, "consent_changes": self.changed, "bad_rows": self.bad_rows}
-
-    def change(self) -> Change:
-        """The Change the import made, for the screen: texts on file, STOP locks set or lifted,
-        texts waiting for review, for the clients on the numbers that texted."""
-        touched = Touched.NONE
-        if self.inbound - self.actions["duplicate"] > 0:
-            touched |= Touched.MESSAGES
-        if self.changed:
-            touched |= Touched.STOP_LOCKS
-        if self.actions[Keyword.REVIEW.value]:
-            touched |= Touched.REVIEW
-        return Change(touched, client_ids=tuple(sorted(self.client_ids)))
-
-
-def import_messages(path: Path, *,
-                    progress: Callable[[int, int], None] | None = None) -> MessageImportSummary:
-    """Process a provider's message-log CSV (Twilio's columns): inbound rows only, applied in
-    timestamp order (R11), each message id once. Bad rows are listed with their row number.
-
-    `progress`, if given, is called with (done, total) inbound texts once the file is read
-    and after each chunk is committed."""
-    region = load_studio().default_region
-    summary = MessageImportSummary()
-    texts: list[tuple[datetime, int, InboundText]] = []
-    for line, row in read_csv(path, MESSAGE_LOG_COLUMNS):
-        summary.rows += 1
-        if "__error__" in row:
-            summary.bad_rows.append({"row": line, "error": row["__error__"]})
-            continue
-        direction = row["Direction"].strip().lower()
-        if direction.startswith("outbound"):  # outbound-api, outbound-reply, outbound-call
-            summary.outbound_skipped += 1
-            continue
-        if direction != "inbound":
-            # Not skipped quietly: a cut-off row may well be a client's STOP.
-            summary.bad_rows.append({"row": line, "error": f"Direction {row['Direction']!r} is "
-                                     "neither inbound nor outbound"})
-            continue
-        try:
-            sid = row["Sid"].strip()
-            if not sid:
-                raise InvalidInput("Sid is empty")
-            number = normalize_phone(row["From"], region)
-            at = received_time(parse_user_time(row["SentDate"]), "SentDate")
-        except InvalidInput as error:
-            summary.bad_rows.append({"row": line, "error": str(error)})
-            continue
-        texts.append((at, line, InboundText(sid=sid, number=number, body=storable(row["Body"]), at=at,
-                                            to=row["To"].strip() or None)))
-    texts.sort(key=lambda item: (item[0], item[1]))
-    ordered = [text for _, _, text in texts]
-    summary.inbound = len(ordered)
-    done = 0
-    if progress is not None:
-        progress(done, len(ordered))
-    for part in _chunks(ordered, IMPORT_CHUNK):
-        with database.atomic():
-            results = _apply_batch(part)
-        for result in results:
-            summary.actions[result.action] += 1
-            summary.changed += result.changed
-            summary.client_ids.update(result.clients)
-        done += len(part)
-        if progress is not None:  # outside the transaction: the chunk is committed
-            progress(done, len(ordered))
-    return summary
 
 
 # --- Needs review (R10) ----------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from .consent import CONSENT_METHODS, set_client_ai, set_switch
 from .clients import add_client, make_draft, name_key, sort_key
 from .db import database, executemany, is_postgres
 from .errors import DatabaseExists
-from .inbound import InboundText, _apply_batch, process_inbound
+from .inbound import InboundText, apply_batch, process_inbound
 from .rules import CHANNELS, Channel, Keyword, Switch, classify_body
 from .schema import AuditHead, Client, Staff
 from .staff import Role, SignedIn, create_staff, list_staff
@@ -139,7 +139,7 @@ def _seed_chunk(rng: random.Random, first_id: int, size: int, staff: list[tuple[
         log.add(**event)
     log.flush()
     texts.sort(key=lambda t: t.at)
-    results = _apply_batch(texts)
+    results = apply_batch(texts)
     locks = sum(1 for r in results if r.action == Keyword.OPT_OUT.value and r.changed)
     return locks, reviews
 

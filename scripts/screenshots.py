@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
 
-    from models.clients import client_ids
+    from models.client_list import client_ids
     from models.db import open_database
     from models.seed import build_demo, demo_sign_in_hint
     from models.staff import list_staff, sign_in

@@ -10,9 +10,10 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from models.clients import FILTER_LABELS, ClientFilter
+from models.client_list import ClientFilter
 from models.staff import Role, SignedIn, has_role
 from resources import icon
+from ui.words import FILTER_LABELS
 
 #: Keys that are not menu actions, for the list of shortcuts (F1).
 _OTHER_KEYS = (("Esc", "Clear the search"), ("↓", "From the search box into the list"),

@@ -25,12 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.clients import ClientFilter, client_rows
+from models.client_list import ClientFilter
 from models.errors import OptInDeskError
-from models.inbound import MessageImportSummary
+from models.message_log import MessageImportSummary
 from models.settings import load_studio
 from models.staff import Role, SignedIn, has_role
-from models.ui_queries import read_errors
 from resources import icon
 from ui.app_events import app_events
 from ui.change_watcher import ChangeWatcher
@@ -271,16 +270,9 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_client_audit_log_triggered(self) -> None:
-        client_id = self._profile.client_id()
-        if client_id is None:
-            return
-        try:
-            with read_errors():
-                row = client_rows([client_id]).get(client_id)
-        except OptInDeskError as error:
-            app_events().status_message.emit(f"Could not read the client: {error}")
-            return
-        self.open_audit_log(client_id, row.name if row is not None else "")
+        state = self._profile.consent()
+        if state is not None:
+            self.open_audit_log(state.client.id, state.client.name)
 
     @Slot(QAction)
     def _on_filters_triggered(self, action: QAction) -> None:
@@ -377,8 +369,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         try:
-            with read_errors():
-                studio = load_studio().name
+            studio = load_studio().name
         except OptInDeskError:
             self.setWindowTitle(APP_NAME)
             return

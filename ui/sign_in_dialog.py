@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.db import storage_errors
 from models.errors import NotFound, OptInDeskError, SignInRefused
 from models.staff import SignedIn, list_staff, sign_in
 from resources import icon
@@ -151,8 +150,7 @@ class SignInDialog(QDialog):
             self._show_error("Type your PIN: 4 to 8 digits.")
             return
         try:
-            with storage_errors():
-                who = sign_in(staff_id, pin)
+            who = sign_in(staff_id, pin)
         except SignInRefused as error:
             self._show_error(str(error))
             return
@@ -175,8 +173,7 @@ class SignInDialog(QDialog):
 
     def _load_staff(self, preselect: int | None) -> None:
         try:
-            with storage_errors():
-                staff = list_staff()
+            staff = list_staff()
         except OptInDeskError as error:
             staff = []
             self._show_error(str(error))

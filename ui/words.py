@@ -1,5 +1,5 @@
-"""The words several screens share: channel, switch, role and status labels, Hailee's
-switches, and plurals. Pure Python, below every widget, so a label is written once.
+"""The words several screens share: channel, switch, role, status and filter labels,
+Hailee's switches, and plurals. Pure Python, below every widget, so a label is written once.
 
 The channel names are the rules' own (`models.rules.CHANNEL_LABELS`): a reason such as
 "Phone calls All is off" then matches the row it is shown on.
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Mapping
 
+from models.client_list import ClientFilter
 from models.rules import CHANNEL_LABELS, Channel, Switch
 from models.staff import Role
 
@@ -20,6 +21,12 @@ AI_SWITCH_NAMES: Mapping[str, str] = {"outreach": "Hailee outreach", "replies": 
 ROLE_LABELS: Mapping[Role, str] = {Role.OWNER: "Owner", Role.MANAGER: "Manager",
                                    Role.EMPLOYEE: "Employee"}
 STATUS_LABELS: Mapping[str, str] = {"member": "Member", "prospect": "Prospect"}
+#: The client list's filters, in the filter bar and the View menu.
+FILTER_LABELS: Mapping[ClientFilter, str] = {
+    ClientFilter.ALL: "All", ClientFilter.MEMBERS: "Members", ClientFilter.PROSPECTS: "Prospects",
+    ClientFilter.ANY_OPT_OUT: "Any opt-out", ClientFilter.STOP_LOCKED: "STOP-locked",
+    ClientFilter.NEEDS_REVIEW: "Needs review",
+}
 
 
 def switch_name(channel: Channel, switch: Switch) -> str:

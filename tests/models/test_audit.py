@@ -14,7 +14,8 @@ import pytest
 
 import models.audit
 from models.audit import EXPORT_COLUMNS, EventRecord, export_csv, iter_events, verify_chain
-from models.clients import archive_client, client_ids
+from models.client_list import client_ids
+from models.clients import archive_client
 from models.consent import load_consent, set_client_ai, set_switch
 from models.db import database
 from models.errors import ConsentLocked, InvalidInput, NotAllowed, StaleData

@@ -1,26 +1,12 @@
-"""Clients in the model layer: validating and adding them (R4a), importing them (R4a, R7),
-changing their addresses (R3, R6, R7), who shares an address (R18), search, filters and list
-rows, and archiving.
+"""Clients in the model layer: validating and adding them (R4a), changing their addresses
+(R3, R6, R7), and archiving.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from models.clients import (
-    ClientFilter,
-    add_client,
-    archive_client,
-    client_ids,
-    client_rows,
-    filter_counts,
-    housemates,
-    import_clients,
-    make_draft,
-    update_addresses,
-)
+from models.clients import add_client, make_draft, update_addresses
 from models.consent import load_consent, set_switch
 from models.errors import (
     ConsentLocked,
@@ -34,12 +20,6 @@ from models.rules import Channel, Switch
 from models.schema import Client, ConsentEvent, StopLock
 
 NUMBER = "+15555550123"
-HEADER = "first_name,last_name,email,mobile,home_phone,status"
-
-
-def write_csv(path: Path, lines: list[str], header: str = HEADER) -> Path:
-    path.write_text("\n".join([header, *lines]) + "\n", encoding="utf-8")
-    return path
 
 
 def sms(client_id: int):
@@ -95,88 +75,6 @@ def test_r7_client_added_with_a_locked_mobile_starts_locked(staff):
     client = add_client(staff["owner"], make_draft("Sam", "Reyes", mobile="555 555 0123")).client_ids[0]
     assert Client.get_by_id(client).sms_all is False and sms(client).stop_locked
     assert load_consent(client).channels[Channel.VOICE].effective_all  # the lock is SMS only
-
-
-# --- Import ------------------------------------------------------------------------------------------
-
-def test_import_applies_good_rows_and_lists_bad_ones_by_row(db, tmp_path):
-    path = write_csv(tmp_path / "clients.csv", [
-        "Dana,Reyes,dana@example.com,(555) 555-0123,,member",
-        "Sam,Reyes,sam@@example.com,555-555-0124,,member",
-        ",,,,,",
-        "Ana,Silva,,call me,,prospect",
-        "Lee,Kim,lee@example.com,,(212) 555-0100,alumni",
-        "Omar,Haddad,omar@example.com,,,",
-        "Too,Many,x@example.com,,,member,extra",
-    ])
-    summary = import_clients(path)
-    assert summary.imported == 2
-    assert [(s["row"], s["reason"].split(":")[0]) for s in summary.skipped] == [
-        (3, "email"), (5, "mobile"), (6, "status 'alumni' is not member or prospect"),
-        (8, "more cells than the header has")]
-    names = {(c.first_name, c.status) for c in Client.select()}
-    assert names == {("Dana", "member"), ("Omar", "prospect")}
-    assert all(e.source == "import" and e.actor == "client import"
-               for e in ConsentEvent.select().where(ConsentEvent.client.is_null(False)))
-
-
-def test_import_twice_is_safe(db, tmp_path):
-    path = write_csv(tmp_path / "clients.csv", ["Dana,Reyes,dana@example.com,(555) 555-0123,,member",
-                                                "Dana,Reyes,dana@example.com,+15555550123,,member"])
-    first = import_clients(path)
-    assert first.imported == 1 and first.skipped[0]["row"] == 3  # the same person twice in one file
-    before = events()
-    again = import_clients(path)
-    assert again.imported == 0 and [s["row"] for s in again.skipped] == [2, 3]
-    assert all("already on file" in s["reason"] for s in again.skipped)
-    assert Client.select().count() == 1 and events() == before
-
-
-def test_r7_import_of_a_client_with_a_locked_mobile_starts_with_sms_all_off(db, tmp_path):
-    process_inbound(NUMBER, "STOP", sid="SM-stop")
-    path = write_csv(tmp_path / "clients.csv",
-                     ["Sam,Reyes,,(555) 555-0123,,member,yes,signed_form"],
-                     header=HEADER + ",sms_marketing,consent_method")
-    summary = import_clients(path)
-    client = summary.client_ids[0]
-    stored = Client.get_by_id(client)
-    assert stored.sms_all is False and stored.voice_all is True
-    assert sms(client).stop_locked and not sms(client).effective_marketing
-    assert not ConsentEvent.select().where((ConsentEvent.client == client) & (ConsentEvent.channel == "sms")
-                                           & (ConsentEvent.switch == "all")).exists()
-
-
-def test_r4a_import_records_marketing_with_its_consent_method(db, tmp_path):
-    path = write_csv(tmp_path / "clients.csv", [
-        "Dana,Reyes,dana@example.com,(555) 555-0123,,member,yes,no,signed_form",
-        "Sam,Reyes,sam@example.com,(555) 555-0124,,member,yes,,",
-        "Ana,Silva,ana@example.com,,,member,,,telepathy",
-    ], header=HEADER + ",sms_marketing,email_marketing,consent_method")
-    summary = import_clients(path)
-    assert summary.imported == 1
-    assert [s["row"] for s in summary.skipped] == [3, 4]
-    assert "consent_method" in summary.skipped[0]["reason"]
-    dana = load_consent(summary.client_ids[0])
-    assert dana.channels[Channel.SMS].effective_marketing  # recorded consent
-    assert not dana.channels[Channel.EMAIL].marketing  # recorded opt-out beats the default
-    event = ConsentEvent.get((ConsentEvent.channel == "sms") & (ConsentEvent.switch == "marketing"))
-    assert event.method == "signed_form" and event.source == "import"
-
-
-def test_import_refuses_a_file_it_cannot_use_and_changes_nothing(db, tmp_path):
-    missing_columns = tmp_path / "short.csv"
-    missing_columns.write_text("first_name,last_name,email\nDana,Reyes,d@example.com\n", encoding="utf-8")
-    with pytest.raises(InvalidInput, match="missing columns mobile, home_phone, status"):
-        import_clients(missing_columns)
-    with pytest.raises(InvalidInput, match="no such file"):
-        import_clients(tmp_path / "nothere.csv")
-    binary = tmp_path / "binary.csv"
-    binary.write_bytes(b"\xff\xfe\x00bad")
-    with pytest.raises(InvalidInput):
-        import_clients(binary)
-    with pytest.raises(InvalidInput, match="folder"):
-        import_clients(tmp_path)
-    assert Client.select().count() == 0
 
 
 # --- Addresses (R6: the lock belongs to the number) -----------------------------------------------
@@ -255,112 +153,3 @@ def test_update_addresses_refuses_stale_versions(staff, add_client):
     assert Client.get_by_id(client).email == "dana@example.com"
     with pytest.raises(NotFound):
         update_addresses(staff["employee"], 999, email=None, mobile=None, home_phone=None)
-
-
-# --- R18: who shares an address --------------------------------------------------------------------
-
-def test_r18_housemates_lists_who_shares_the_mobile_or_email(staff, add_client):
-    dana = add_client("Dana", "Reyes", email="family@example.com", mobile="(555) 555-0123")
-    sam = add_client("Sam", "Reyes", email="sam@example.com", mobile="+1 555 555 0123")
-    alex = add_client("Alex", "Reyes", email="family@example.com", mobile="+12125550199")
-    archived = add_client("Old", "Reyes", email="family@example.com", mobile=NUMBER)
-    add_client("Ana", "Silva", email="ana@example.com", mobile="+12125550198")
-    archive_client(staff["manager"], archived)
-    assert [(h.client_id, h.name, h.shares) for h in housemates(dana)] == [
-        (sam, "Sam Reyes", "mobile"), (alex, "Alex Reyes", "email")]
-    assert [(h.name, h.shares) for h in housemates(sam)] == [("Dana Reyes", "mobile")]
-    # A STOP from the shared number reaches everyone housemates() named for it (R6).
-    process_inbound(NUMBER, "STOP", sid="SM-stop")
-    assert sms(dana).stop_locked and sms(sam).stop_locked and not sms(alex).stop_locked
-    with pytest.raises(NotFound):
-        housemates(999)
-
-
-def test_r18_no_housemates_without_shared_addresses(add_client):
-    assert housemates(add_client(email=None, mobile=None)) == []
-    assert housemates(add_client("Ana", "Silva", email="ana@example.com", mobile="+12125550198")) == []
-
-
-# --- Finding and listing ---------------------------------------------------------------------------
-
-@pytest.fixture
-def people(staff, add_client):
-    ids = {
-        "dana": add_client("Dana", "Reyes", email="dana@example.com", mobile="(555) 555-0123"),
-        "sam": add_client("Sam", "Reyes", status="prospect", email="sam@example.com", mobile="+15555550124"),
-        "mary": add_client("Mary Ann", "O'Brien", email="mob@example.com", mobile=None),
-        "lee": add_client("Lee", "Kim", email=None, mobile="+12125550199", home_phone="+12125550100"),
-    }
-    return ids
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("", ["lee", "mary", "dana", "sam"]),
-    ("rey", ["dana", "sam"]),
-    ("ann", ["mary"]),  # any word's start
-    ("o'bri", ["mary"]),
-    ("(555) 555-0123", ["dana"]),
-    ("+1 555 555 0123", ["dana"]),
-    ("555.555.01", ["dana", "sam"]),
-    ("2125550100", ["lee"]),  # the home phone
-    ("dana@", ["dana"]),
-    ("example.com", ["mary", "dana", "sam"]),
-    ("nobody", []),
-    ("%", []),
-    ("_", []),
-    ("'; DROP TABLE client; --", []),
-])
-def test_search_by_name_phone_in_any_format_or_email(people, text, expected):
-    assert client_ids(text) == [people[name] for name in expected]
-    assert Client.select().count() == 4
-
-
-def test_filters_and_counts(people, staff):
-    process_inbound("+15555550124", "STOP", sid="SM-stop")
-    process_inbound("+12125550199", "please stop", sid="SM-review")
-    set_switch(staff["employee"], people["mary"], Channel.EMAIL, Switch.MARKETING, False)
-    assert client_ids(which=ClientFilter.MEMBERS) == [people[n] for n in ("lee", "mary", "dana")]
-    assert client_ids(which=ClientFilter.PROSPECTS) == [people["sam"]]
-    assert client_ids(which=ClientFilter.STOP_LOCKED) == [people["sam"]]
-    assert client_ids(which=ClientFilter.NEEDS_REVIEW) == [people["lee"]]
-    # An opt-out is a refusal: Sam's STOP and Mary's email marketing turned off. SMS and voice
-    # marketing that start off by default (R4a) were never on, so they are no opt-out.
-    assert set(client_ids(which=ClientFilter.ANY_OPT_OUT)) == {people["sam"], people["mary"]}
-    assert client_ids("rey", ClientFilter.STOP_LOCKED) == [people["sam"]]
-    counts = filter_counts()
-    assert counts[ClientFilter.ALL] == 4 and counts[ClientFilter.STOP_LOCKED] == 1
-    assert counts[ClientFilter.NEEDS_REVIEW] == 1 and counts[ClientFilter.PROSPECTS] == 1
-    rows = client_rows(client_ids())
-    assert rows[people["sam"]].stop_locked and rows[people["sam"]].opted_out
-    assert rows[people["lee"]].needs_review and not rows[people["lee"]].stop_locked
-    assert rows[people["dana"]].name == "Dana Reyes" and rows[people["dana"]].mobile == NUMBER
-    assert client_rows([]) == {}
-
-
-def test_r14_archived_clients_leave_the_list_but_not_the_database(people, staff):
-    archive_client(staff["manager"], people["dana"])
-    assert people["dana"] not in client_ids()
-    assert people["dana"] in client_ids(include_archived=True)
-    archive_client(staff["owner"], people["dana"], archived=False)
-    assert people["dana"] in client_ids()
-    with pytest.raises(NotFound):
-        archive_client(staff["owner"], 999)
-
-
-def test_any_opt_out_filter_agrees_with_the_rule(db):
-    """The filter's SQL and rules.is_opted_out() describe one rule: they select the same clients."""
-    from models.consent import load_consent
-    from models.rules import is_opted_out
-    from models.seed import seed
-    from models.settings import load_studio
-
-    seed(300, rng_seed=3)
-    defaults = load_studio().marketing_defaults
-    by_rule = set()
-    for client in Client.select(Client.id).where(Client.archived == False):  # noqa: E712
-        channels = load_consent(client.id).channels
-        if any(is_opted_out(consent, defaults[channel]) for channel, consent in channels.items()):
-            by_rule.add(client.id)
-    assert 0 < len(by_rule) < 300
-    assert set(client_ids(which=ClientFilter.ANY_OPT_OUT)) == by_rule
-    assert filter_counts()[ClientFilter.ANY_OPT_OUT] == len(by_rule)

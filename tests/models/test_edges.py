@@ -7,7 +7,8 @@ import pytest
 from models.clients import archive_client
 from models.consent import load_consent, status_json
 from models.errors import InvalidInput
-from models.inbound import import_messages, process_inbound
+from models.inbound import process_inbound
+from models.message_log import import_messages
 from models.rules import Channel
 from models.schema import InboundMessage
 from models.timeutil import parse_user_time

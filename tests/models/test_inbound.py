@@ -19,7 +19,7 @@ import pytest
 
 from models.changes import Touched
 from models.audit import verify_chain
-from models.clients import ClientFilter, client_ids
+from models.client_list import ClientFilter, client_ids
 from models.consent import load_consent, set_switch
 from models.db import sqlite_path
 from models.errors import (
@@ -29,9 +29,9 @@ from models.errors import (
     NotFound,
     StaleData,
 )
+from models.message_log import import_messages
 from models.inbound import (
     MessageRecord,
-    import_messages,
     inbound_change,
     open_review_count,
     process_inbound,

@@ -5,7 +5,8 @@ from pathlib import Path
 
 from models.audit import verify_chain
 from models.consent import load_consent
-from models.inbound import import_messages, process_inbound
+from models.inbound import process_inbound
+from models.message_log import import_messages
 from models.rules import Channel
 from models.schema import StopLock
 

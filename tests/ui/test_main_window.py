@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from models import inbound
+from models import message_log
 from models.changes import Change, Touched
-from models.clients import ClientFilter
+from models.client_list import ClientFilter
 from models.consent import lock_for
 from models.db import sqlite_path
-from models.inbound import import_messages
+from models.message_log import import_messages
 from models.schema import ConsentEvent, InboundMessage
 from models.staff import Role, SignedIn
 from ui.messages import import_worker
@@ -309,7 +309,7 @@ def test_import_message_log_reports_progress_per_chunk(
         f"+1555555{1000 + n},+15550000000,hello,received,2026-11-26 09:{n:02}:00 +0000,"
         f"inbound,SM{n}" for n in range(5)))
     _choose_file(monkeypatch, log)
-    monkeypatch.setattr(inbound, "IMPORT_CHUNK", 2)
+    monkeypatch.setattr(message_log, "IMPORT_CHUNK", 2)
     shown: list[tuple[int, int]] = []
     show_progress = ImportProgressDialog.show_progress
     monkeypatch.setattr(ImportProgressDialog, "show_progress",

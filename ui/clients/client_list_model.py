@@ -1,6 +1,6 @@
 """The client list as a Qt table model that holds only ids (STYLE §9).
 
-One SQL query (models.clients.client_ids) gives the ids of a search and filter, already
+One SQL query (models.client_list.client_ids) gives the ids of a search and filter, already
 sorted. A keystroke reads only the first chunk of ids — the query stops walking its index
 there — and the rest come through Qt's fetchMore() when the view scrolls near the end (or at
 once when a client beyond them is asked for). Display rows are fetched a page at a time, when
@@ -24,10 +24,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from models.changes import Change, Touched
-from models.clients import ClientFilter, ClientOrder, ClientRow, client_ids, client_rows
+from models.client_list import ClientFilter, ClientOrder, ClientRow, client_ids, client_rows
 from models.errors import StorageError
 from models.phones import display_phone
-from models.ui_queries import read_errors
 from resources import icon
 
 from ui.app_events import app_events
@@ -185,8 +184,7 @@ class ClientListModel(QAbstractTableModel):
             return rows
         start = page * self.PAGE_SIZE
         try:
-            with read_errors():
-                rows = client_rows(self._ids[start:start + self.PAGE_SIZE])
+            rows = client_rows(self._ids[start:start + self.PAGE_SIZE])
         except StorageError:
             # Not cached: the next paint asks again, and the watcher says what is wrong.
             app_events().status_message.emit(UNAVAILABLE_MESSAGE)
@@ -209,9 +207,8 @@ class ClientListModel(QAbstractTableModel):
 
     def _read_ids(self, offset: int, limit: int | None) -> list[int] | None:
         try:
-            with read_errors():
-                return client_ids(self._text, self._filter, offset=offset, limit=limit,
-                                  order=self._order, descending=self._descending)
+            return client_ids(self._text, self._filter, offset=offset, limit=limit,
+                              order=self._order, descending=self._descending)
         except StorageError:
             app_events().status_message.emit(UNAVAILABLE_MESSAGE)
             return None

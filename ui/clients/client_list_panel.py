@@ -37,15 +37,14 @@ from PySide6.QtWidgets import (
 )
 
 from models.changes import Change, Touched
-from models.clients import FILTER_LABELS, ClientFilter, filter_counts
+from models.client_list import ClientFilter, filter_counts, filter_counts_for
 from models.errors import OptInDeskError
 from models.inbound import open_review_count
-from models.ui_queries import filter_counts_for, read_errors
 from resources import icon
 
 from ui.app_events import app_events
 from ui.clients.client_list_model import ClientListModel
-from ui.words import plural
+from ui.words import FILTER_LABELS, plural
 
 #: What each kind of change can move in the filter bar's counts (the rest stay as they are).
 _COUNTS_MOVED_BY = (
@@ -361,8 +360,7 @@ class ClientListPanel(QWidget):
             if len(stale) == 1:  # a switch changed: only "Any opt-out" can move
                 counts = filter_counts_for(stale)
             elif stale:  # all six in one pass costs about what two single counts do
-                with read_errors():
-                    counts = filter_counts()
+                counts = filter_counts()
             else:
                 counts = {}
         except OptInDeskError as error:

@@ -26,11 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from models.changes import Change, Touched
-from models.db import storage_errors
 from models.errors import OptInDeskError, StaleData
 from models.rules import ResponseTime, StudioAI
 from models.settings import AI_SETTING_LABELS, load_studio, update_ai_settings
-from models.ui_queries import read_errors
 from resources import icon
 
 from ui.app_events import app_events
@@ -213,8 +211,7 @@ class AiSettingsDialog(QDialog):
     def reload(self) -> None:
         """Show the studio's settings as stored, dropping unsaved changes."""
         try:
-            with read_errors():
-                studio = load_studio()
+            studio = load_studio()
         except OptInDeskError as error:
             self.show_message(f"Could not read the studio's AI settings: {error}")
             return
@@ -252,9 +249,8 @@ class AiSettingsDialog(QDialog):
             self.accept()
             return None
         try:
-            with storage_errors():
-                change = update_ai_settings(current_staff(), changes,
-                                            expected_version=self._version)
+            change = update_ai_settings(current_staff(), changes,
+                                        expected_version=self._version)
         except StaleData as error:
             self.reload()
             self.show_message(str(error))

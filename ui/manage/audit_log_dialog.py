@@ -28,9 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from models.audit import AuditCheck, export_for, verify_chain
-from models.db import storage_errors
 from models.errors import OptInDeskError
-from models.ui_queries import latest_marks, read_errors
+from models.record_marks import latest_marks
 from resources import icon
 from ui.manage.audit_filter_bar import AuditFilterBar
 from ui.manage.audit_log_model import AuditFilters, AuditLogModel
@@ -217,8 +216,7 @@ class AuditLogDialog(QDialog):
         target = Path(path)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            with storage_errors():
-                count = export_for(current_staff(), target, **self._model.filters().as_kwargs())
+            count = export_for(current_staff(), target, **self._model.filters().as_kwargs())
         except OptInDeskError as error:
             self._show_result(f"Not exported: {error}.", "locked")
             return None
@@ -236,8 +234,7 @@ class AuditLogDialog(QDialog):
         database could not be read."""
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            with read_errors():
-                check = verify_chain()
+            check = verify_chain()
         except OptInDeskError as error:
             self._show_result(f"Could not check the record: {error}.", "warning")
             return None

@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 from models.audit import EventRecord, iter_events
 from models.changes import Change
 from models.errors import StorageError
-from models.ui_queries import latest_marks, read_errors
+from models.record_marks import latest_marks
 
 from ui import formatting
 from ui.app_events import app_events
@@ -140,10 +140,9 @@ class AuditLogModel(QAbstractTableModel):
             self.reload()
             return len(self._rows)
         try:
-            with read_errors():
-                new = list(iter_events(after_id=self._seen_id, limit=self.PAGE_SIZE + 1,
-                                       **self._filters.as_kwargs()))
-                newest = latest_marks().event_id
+            new = list(iter_events(after_id=self._seen_id, limit=self.PAGE_SIZE + 1,
+                                   **self._filters.as_kwargs()))
+            newest = latest_marks().event_id
         except StorageError:
             app_events().status_message.emit(UNAVAILABLE_MESSAGE)
             return 0
@@ -202,9 +201,8 @@ class AuditLogModel(QAbstractTableModel):
     def _read_page(self) -> list[_Row]:
         before = self._rows[-1].key if self._rows else None
         try:
-            with read_errors():
-                events = list(iter_events(newest_first=True, limit=self.PAGE_SIZE + 1,
-                                          before=before, **self._filters.as_kwargs()))
+            events = list(iter_events(newest_first=True, limit=self.PAGE_SIZE + 1,
+                                      before=before, **self._filters.as_kwargs()))
         except StorageError:
             # Not retried by the view on every layout: the next reload or refresh tries again.
             self._failed = True

@@ -54,7 +54,6 @@ from models.rules import (
     MessageKind,
     format_clock,
 )
-from models.ui_queries import read_errors
 from resources import icon
 
 from ui.session import current_staff
@@ -230,11 +229,10 @@ class ReportsDialog(QDialog):
         when the model layer refused or the database could not be read."""
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            with read_errors():
-                who = current_staff()
-                counts = channel_state_counts(who)
-                months = opt_out_months(who, MONTHS)
-                reach = {channel: audience(channel, MessageKind.CAMPAIGN) for channel in CHANNELS}
+            who = current_staff()
+            counts = channel_state_counts(who)
+            months = opt_out_months(who, MONTHS)
+            reach = {channel: audience(channel, MessageKind.CAMPAIGN) for channel in CHANNELS}
         except OptInDeskError as error:
             self._message.setText(f"No report: {error}.")
             self._message.show()

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from models.changes import Change, Touched
-from models.db import storage_errors
 from models.errors import OptInDeskError
 from models.rules import format_clock
 from models.staff import (
@@ -33,7 +32,6 @@ from models.staff import (
     reset_pin,
     set_staff_active,
 )
-from models.ui_queries import read_errors
 from resources import icon
 
 from ui.app_events import app_events
@@ -161,8 +159,7 @@ class StaffAccountsDialog(QDialog):
         False (with the reason shown) when the model layer refused."""
         selected = self.selected_staff_id()
         try:
-            with read_errors():
-                accounts = list_staff_accounts(current_staff())
+            accounts = list_staff_accounts(current_staff())
         except OptInDeskError as error:
             self._accounts = {}
             self._list.clear()
@@ -218,9 +215,8 @@ class StaffAccountsDialog(QDialog):
         if values is None:
             return None
         try:
-            with storage_errors():
-                added = create_staff(current_staff(), values.name, values.role.value,
-                                     values.pin)
+            added = create_staff(current_staff(), values.name, values.role.value,
+                                 values.pin)
         except OptInDeskError as error:
             self._show_message(f"{values.name or 'The staff member'} was not added: {error}.",
                                "warning")
@@ -241,8 +237,7 @@ class StaffAccountsDialog(QDialog):
         if pin is None:
             return None
         try:
-            with storage_errors():
-                change = reset_pin(current_staff(), account.staff_id, pin)
+            change = reset_pin(current_staff(), account.staff_id, pin)
         except OptInDeskError as error:
             self._show_message(f"The PIN was not reset: {error}.", "warning")
             return None
@@ -261,8 +256,7 @@ class StaffAccountsDialog(QDialog):
             if not self.confirm(self, "Deactivate staff account", text, "Deactivate"):
                 return None
         try:
-            with storage_errors():
-                change = set_staff_active(current_staff(), account.staff_id, not account.active)
+            change = set_staff_active(current_staff(), account.staff_id, not account.active)
         except OptInDeskError as error:
             self._show_message(f"{_sentence(str(error))}", "warning")
             return None

@@ -1,6 +1,6 @@
 """A message-log import off the GUI thread: the worker that runs it and says how it went.
 
-`MessageImportWorker` is moved to its own QThread and runs `models.inbound.import_messages`
+`MessageImportWorker` is moved to its own QThread and runs `models.message_log.import_messages`
 there. peewee keeps each thread's connection apart (the database is `thread_safe`, its state a
 `threading.local`), so the import opens a connection of its own on first use; the worker
 closes it before it reports, so no import leaves a connection behind.
@@ -13,9 +13,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from models.db import close_database, storage_errors
+from models.db import close_database
 from models.errors import OptInDeskError
-from models.inbound import MessageImportSummary, import_messages
+from models.message_log import MessageImportSummary, import_messages
 
 _log = logging.getLogger(__name__)
 
@@ -33,7 +33,7 @@ class MessageImportWorker(QObject):
 
     #: (done, total) inbound texts: once the file is read, then after each committed chunk.
     progress = Signal(int, int)
-    #: The import ended; a models.inbound.MessageImportSummary of what it did.
+    #: The import ended; a models.message_log.MessageImportSummary of what it did.
     finished = Signal(object)
     #: The import was refused or stopped; one line a person can read.
     failed = Signal(str)
@@ -63,10 +63,8 @@ class MessageImportWorker(QObject):
 
     def _import(self) -> MessageImportSummary:
         try:
-            with storage_errors():
-                return import_messages(self._path, progress=self.progress.emit)
+            return import_messages(self._path, progress=self.progress.emit)
         finally:
             # This thread's connection (peewee's is per thread): closed before the outcome is
             # reported, so whoever hears it knows no connection is left open.
-            with storage_errors():
-                close_database()
+            close_database()

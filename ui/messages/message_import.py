@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
-from models.inbound import MessageImportSummary
+from models.message_log import MessageImportSummary
 from ui.messages.import_progress_dialog import ImportProgressDialog
 from ui.messages.import_worker import MessageImportWorker
 from ui.words import plural
@@ -22,7 +22,7 @@ from ui.words import plural
 class MessageLogImport(QObject):
     """Runs message-log imports for a window, one at a time."""
 
-    #: An import ended: the log's path and its models.inbound.MessageImportSummary.
+    #: An import ended: the log's path and its models.message_log.MessageImportSummary.
     finished = Signal(object, object)
     #: An import was refused or stopped: the log's path and one line a person can read.
     failed = Signal(object, str)

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 
 from models.changes import Change, Touched
 from models.errors import OptInDeskError
+from models.households import names_by_mobile
 from models.inbound import recent_messages
-from models.ui_queries import names_by_mobile, read_errors
 from resources import icon
 
 from ui.app_events import app_events
@@ -88,9 +88,8 @@ class MessagesDialog(QDialog):
     def reload(self) -> None:
         """Read the newest texts again."""
         try:
-            with read_errors():
-                messages = recent_messages(self.LIMIT)
-                names = names_by_mobile(m.from_number for m in messages)
+            messages = recent_messages(self.LIMIT)
+            names = names_by_mobile(m.from_number for m in messages)
         except OptInDeskError as error:
             app_events().status_message.emit(f"Could not read the messages: {error}")
             return

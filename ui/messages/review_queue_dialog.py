@@ -23,11 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from models.changes import Change, Touched
-from models.db import storage_errors
 from models.errors import OptInDeskError, StaleData
 from models.inbound import ReviewItem, resolve_review, review_items
 from models.phones import display_phone
-from models.ui_queries import read_errors
 from resources import icon
 
 from ui.app_events import app_events
@@ -155,8 +153,7 @@ class ReviewQueueDialog(QDialog):
         selected = self.selected_message_id()
         row = self._list.current_row()
         try:
-            with read_errors():
-                items = review_items()
+            items = review_items()
         except OptInDeskError as error:
             app_events().status_message.emit(f"Could not read the review queue: {error}")
             return
@@ -223,9 +220,8 @@ class ReviewQueueDialog(QDialog):
 
     def _resolve(self, item: ReviewItem, *, apply_stop: bool) -> None:
         try:
-            with storage_errors():
-                change = resolve_review(current_staff(), item.message_id, apply_stop=apply_stop,
-                                        note=self._note.text().strip() or None)
+            change = resolve_review(current_staff(), item.message_id, apply_stop=apply_stop,
+                                    note=self._note.text().strip() or None)
         except StaleData as error:
             self.inform(self, "Needs review", f"{error}. The list has been reloaded.")
             self.reload()

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from models.audit import iter_events
 from models.changes import Change
-from models.clients import housemates
+from models.households import housemates
 from models.consent import ClientConsent, load_consent, set_client_ai, set_switch
 from models.errors import NotFound, OptInDeskError, StaleData
 from models.inbound import open_review_texts

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 import ui.clients.client_list_model as list_module
 from models import seed
 from models.changes import Change, Touched
-from models.clients import ClientFilter, client_ids
+from models.client_list import ClientFilter, client_ids
 from models.consent import set_switch
 from models.inbound import inbound_change, process_inbound
 from models.rules import Channel, Switch

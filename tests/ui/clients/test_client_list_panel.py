@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QTab
 from pytestqt.qtbot import QtBot
 
 import ui.clients.client_list_model as list_module
-from models.clients import ClientFilter
+from models.client_list import ClientFilter
 from models.consent import set_switch
 from models.staff import reset_pin
 from models.inbound import inbound_change, process_inbound, resolve_review, review_items
@@ -283,7 +283,7 @@ def test_a_click_on_a_column_header_sorts_the_list_in_sql(qtbot, db, add_client)
     and the flags column keeps the order shown."""
     from PySide6.QtCore import Qt
 
-    from models.clients import client_ids
+    from models.client_list import client_ids
     from ui.clients.client_list_model import ClientListModel
     from ui.clients.client_list_panel import ClientListPanel
 

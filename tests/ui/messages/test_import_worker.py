@@ -12,10 +12,10 @@ import pytest
 from PySide6.QtCore import QObject, Qt, QThread, Slot
 from pytestqt.qtbot import QtBot
 
-from models import inbound
+from models import message_log
 from models.consent import lock_for
 from models.errors import StorageError
-from models.inbound import MessageImportSummary, import_messages
+from models.message_log import MessageImportSummary, import_messages
 from models.schema import InboundMessage
 from ui.messages import import_worker
 from ui.messages.import_worker import INTERNAL_ERROR, MessageImportWorker
@@ -91,7 +91,7 @@ def test_imports_on_its_own_thread_with_progress_per_chunk_and_closes_its_connec
         qtbot: QtBot, add_client, tmp_path: Path, db_connections, import_threads,
         monkeypatch: pytest.MonkeyPatch) -> None:
     add_client()  # +15555550123
-    monkeypatch.setattr(inbound, "IMPORT_CHUNK", 2)
+    monkeypatch.setattr(message_log, "IMPORT_CHUNK", 2)
     log = tmp_path / "messages.csv"
     log.write_text(_HEADER + "".join(
         f"+1555555{1000 + n},+15550000000,hi,received,2026-11-26 09:{n:02}:00 +0000,inbound,SM{n}\n"
@@ -138,7 +138,7 @@ def test_a_bug_fails_with_one_line_and_logs_its_traceback(
         qtbot: QtBot, db, tmp_path: Path, db_connections, caplog: pytest.LogCaptureFixture,
         monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(path: Path, **kwargs: Any) -> MessageImportSummary:
-        inbound.load_studio()  # opens this thread's connection before it breaks
+        message_log.load_studio()  # opens this thread's connection before it breaks
         raise KeyError("Direction")
 
     monkeypatch.setattr(import_worker, "import_messages", broken)

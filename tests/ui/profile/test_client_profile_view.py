@@ -497,7 +497,7 @@ def test_history_is_newest_first_and_names_events(view: ClientProfileView, dana:
 
 
 def test_r18_household_notice_words() -> None:
-    from models.clients import Housemate
+    from models.households import Housemate
     from ui.profile.profile_header import household_notice
 
     assert household_notice([]) == ""

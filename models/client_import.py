@@ -1,0 +1,116 @@
+"""Importing clients from a CSV file (DESIGN §4 import-clients): good rows are added with
+their starting switches (R4a), a STOP-locked mobile starts locked (R7), bad rows are listed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import peewee
+
+from .audit import EventLog
+from .clients import ClientDraft, insert_client, make_draft, name_key, stop_locked_numbers
+from .consent import CONSENT_METHODS
+from .csv_files import read_csv
+from .db import database
+from .errors import InvalidInput
+from .rules import CHANNELS
+from .schema import Client
+from .settings import load_studio
+from .staff import Role, SignedIn, require_role
+
+REQUIRED_COLUMNS = ("first_name", "last_name", "email", "mobile", "home_phone", "status")
+OPTIONAL_COLUMNS = tuple(f"{c.value}_marketing" for c in CHANNELS) + ("consent_method",)
+_YES = {"yes", "y", "true", "1", "on"}
+_NO = {"no", "n", "false", "0", "off", ""}
+
+
+@dataclass
+class ImportSummary:
+    """What an import did: rows imported, rows skipped with their row numbers and reasons."""
+
+    imported: int = 0
+    client_ids: list[int] = field(default_factory=list)
+    skipped: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"imported": self.imported, "skipped": self.skipped, "client_ids": self.client_ids}
+
+
+def _yes_no(column: str, value: str) -> bool | None:
+    text = value.strip().lower()
+    if text == "":
+        return None
+    if text in _YES:
+        return True
+    if text in _NO:
+        return False
+    raise InvalidInput(f"{column} {value!r} is not yes or no")
+
+
+def import_clients(path: Path, *, actor: str = "client import", who: SignedIn | None = None) -> ImportSummary:
+    """Import clients from a CSV file (columns of DESIGN §4, plus optional `<channel>_marketing`
+    and `consent_method`). Good rows are added, bad ones listed with their row number.
+
+    Running the same file again is safe: a row whose client is already on file (same name and
+    same email, mobile and home phone) is skipped as already imported.
+    """
+    rows = read_csv(path, REQUIRED_COLUMNS)
+    studio = load_studio()
+    summary = ImportSummary()
+    drafts: list[tuple[int, ClientDraft]] = []
+    for line, row in rows:
+        if "__error__" in row:
+            summary.skipped.append({"row": line, "reason": row["__error__"]})
+            continue
+        if not any(value.strip() for value in row.values()):
+            continue
+        try:
+            marketing = {}
+            for channel in CHANNELS:
+                value = _yes_no(f"{channel.value}_marketing", row.get(f"{channel.value}_marketing", ""))
+                if value is not None:
+                    marketing[channel] = value
+            method = row.get("consent_method", "").strip().lower() or None
+            if method is not None and method not in CONSENT_METHODS:
+                raise InvalidInput(f"consent_method {method!r} is not one of {', '.join(CONSENT_METHODS)}")
+            drafts.append((line, make_draft(
+                row["first_name"], row["last_name"], status=row["status"], email=row["email"],
+                mobile=row["mobile"], home_phone=row["home_phone"], marketing=marketing,
+                method=method, region=studio.default_region)))
+        except InvalidInput as error:
+            summary.skipped.append({"row": line, "reason": str(error)})
+    staff_id = None
+    with database.atomic():
+        if who is not None:
+            signed = require_role(who, Role.EMPLOYEE)
+            actor, staff_id = signed.name, signed.staff_id
+        locked = stop_locked_numbers(d.mobile for _, d in drafts)
+        log = EventLog()
+        seen: dict[tuple, int] = {}
+        for line, draft in drafts:
+            key = (name_key(draft.first_name, draft.last_name), draft.email, draft.mobile, draft.home_phone)
+            existing = seen.get(key) or _existing_client(*key)
+            if existing is not None:
+                summary.skipped.append({"row": line, "reason": f"already on file as client {existing}"})
+                continue
+            client_id = insert_client(draft, studio, log, actor=actor, staff_id=staff_id,
+                                      source="import", locked_numbers=locked)
+            seen[key] = client_id
+            summary.imported += 1
+            summary.client_ids.append(client_id)
+        log.flush()
+    summary.skipped.sort(key=lambda item: item["row"])
+    return summary
+
+
+def _existing_client(key: str, email: str | None, mobile: str | None, home: str | None) -> int | None:
+    def same(column: peewee.Field, value: str | None) -> peewee.Expression:
+        return column.is_null() if value is None else column == value
+
+    row = (Client.select(Client.id)
+           .where((Client.name_key == key) & same(Client.email, email) & same(Client.mobile, mobile)
+                  & same(Client.home_phone, home) & (Client.archived == False))  # noqa: E712
+           .first())
+    return row.id if row else None

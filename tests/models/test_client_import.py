@@ -1,0 +1,112 @@
+"""Importing clients from a CSV file: good rows added with their starting switches (R4a),
+a STOP-locked mobile starts locked (R7), bad rows listed by row number, and twice is safe.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from models.client_import import import_clients
+from models.consent import load_consent
+from models.errors import InvalidInput
+from models.inbound import process_inbound
+from models.rules import Channel
+from models.schema import Client, ConsentEvent
+
+NUMBER = "+15555550123"
+HEADER = "first_name,last_name,email,mobile,home_phone,status"
+
+
+def write_csv(path: Path, lines: list[str], header: str = HEADER) -> Path:
+    path.write_text("\n".join([header, *lines]) + "\n", encoding="utf-8")
+    return path
+
+
+def sms(client_id: int):
+    return load_consent(client_id).channels[Channel.SMS]
+
+
+def events() -> int:
+    return ConsentEvent.select().count()
+
+
+def test_import_applies_good_rows_and_lists_bad_ones_by_row(db, tmp_path):
+    path = write_csv(tmp_path / "clients.csv", [
+        "Dana,Reyes,dana@example.com,(555) 555-0123,,member",
+        "Sam,Reyes,sam@@example.com,555-555-0124,,member",
+        ",,,,,",
+        "Ana,Silva,,call me,,prospect",
+        "Lee,Kim,lee@example.com,,(212) 555-0100,alumni",
+        "Omar,Haddad,omar@example.com,,,",
+        "Too,Many,x@example.com,,,member,extra",
+    ])
+    summary = import_clients(path)
+    assert summary.imported == 2
+    assert [(s["row"], s["reason"].split(":")[0]) for s in summary.skipped] == [
+        (3, "email"), (5, "mobile"), (6, "status 'alumni' is not member or prospect"),
+        (8, "more cells than the header has")]
+    names = {(c.first_name, c.status) for c in Client.select()}
+    assert names == {("Dana", "member"), ("Omar", "prospect")}
+    assert all(e.source == "import" and e.actor == "client import"
+               for e in ConsentEvent.select().where(ConsentEvent.client.is_null(False)))
+
+
+def test_import_twice_is_safe(db, tmp_path):
+    path = write_csv(tmp_path / "clients.csv", ["Dana,Reyes,dana@example.com,(555) 555-0123,,member",
+                                                "Dana,Reyes,dana@example.com,+15555550123,,member"])
+    first = import_clients(path)
+    assert first.imported == 1 and first.skipped[0]["row"] == 3  # the same person twice in one file
+    before = events()
+    again = import_clients(path)
+    assert again.imported == 0 and [s["row"] for s in again.skipped] == [2, 3]
+    assert all("already on file" in s["reason"] for s in again.skipped)
+    assert Client.select().count() == 1 and events() == before
+
+
+def test_r7_import_of_a_client_with_a_locked_mobile_starts_with_sms_all_off(db, tmp_path):
+    process_inbound(NUMBER, "STOP", sid="SM-stop")
+    path = write_csv(tmp_path / "clients.csv",
+                     ["Sam,Reyes,,(555) 555-0123,,member,yes,signed_form"],
+                     header=HEADER + ",sms_marketing,consent_method")
+    summary = import_clients(path)
+    client = summary.client_ids[0]
+    stored = Client.get_by_id(client)
+    assert stored.sms_all is False and stored.voice_all is True
+    assert sms(client).stop_locked and not sms(client).effective_marketing
+    assert not ConsentEvent.select().where((ConsentEvent.client == client) & (ConsentEvent.channel == "sms")
+                                           & (ConsentEvent.switch == "all")).exists()
+
+
+def test_r4a_import_records_marketing_with_its_consent_method(db, tmp_path):
+    path = write_csv(tmp_path / "clients.csv", [
+        "Dana,Reyes,dana@example.com,(555) 555-0123,,member,yes,no,signed_form",
+        "Sam,Reyes,sam@example.com,(555) 555-0124,,member,yes,,",
+        "Ana,Silva,ana@example.com,,,member,,,telepathy",
+    ], header=HEADER + ",sms_marketing,email_marketing,consent_method")
+    summary = import_clients(path)
+    assert summary.imported == 1
+    assert [s["row"] for s in summary.skipped] == [3, 4]
+    assert "consent_method" in summary.skipped[0]["reason"]
+    dana = load_consent(summary.client_ids[0])
+    assert dana.channels[Channel.SMS].effective_marketing  # recorded consent
+    assert not dana.channels[Channel.EMAIL].marketing  # recorded opt-out beats the default
+    event = ConsentEvent.get((ConsentEvent.channel == "sms") & (ConsentEvent.switch == "marketing"))
+    assert event.method == "signed_form" and event.source == "import"
+
+
+def test_import_refuses_a_file_it_cannot_use_and_changes_nothing(db, tmp_path):
+    missing_columns = tmp_path / "short.csv"
+    missing_columns.write_text("first_name,last_name,email\nDana,Reyes,d@example.com\n", encoding="utf-8")
+    with pytest.raises(InvalidInput, match="missing columns mobile, home_phone, status"):
+        import_clients(missing_columns)
+    with pytest.raises(InvalidInput, match="no such file"):
+        import_clients(tmp_path / "nothere.csv")
+    binary = tmp_path / "binary.csv"
+    binary.write_bytes(b"\xff\xfe\x00bad")
+    with pytest.raises(InvalidInput):
+        import_clients(binary)
+    with pytest.raises(InvalidInput, match="folder"):
+        import_clients(tmp_path)
+    assert Client.select().count() == 0
