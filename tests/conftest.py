@@ -2,11 +2,16 @@
 
 The suite runs on SQLite by default. Set OPTIN_DESK_TEST_DATABASE_URL to a PostgreSQL URL
 (an empty database the tests may wipe) to run the same tests there.
+
+Every test that uses Qt is marked `gui` here, not by hand (see `pytest_collection_modifyitems`),
+so `pytest -m "not gui"` is a loop without Qt.
 """
 
 from __future__ import annotations
 
 import os
+import sys
+import types
 from pathlib import Path
 from typing import Iterator
 
@@ -18,6 +23,62 @@ from models import db as db_module  # noqa: E402
 from models.staff import SignedIn  # noqa: E402
 
 TEST_DATABASE_URL = os.environ.get("OPTIN_DESK_TEST_DATABASE_URL")
+
+UI_TESTS = Path(__file__).resolve().parent / "ui"
+#: Top-level packages that are Qt, or built on it: the application's `ui` package is the GUI.
+QT_PACKAGES = frozenset({"PySide6", "shiboken6", "pytestqt", "ui"})
+
+
+def _names_qt(module: types.ModuleType) -> bool:
+    """Whether a test module has anything from Qt or `ui` among its globals: a module it
+    imported, or a class, function or constant it imported from one."""
+    for value in vars(module).values():
+        name = value.__name__ if isinstance(value, types.ModuleType) else getattr(value, "__module__", None)
+        if isinstance(name, str) and name.partition(".")[0] in QT_PACKAGES:
+            return True
+    return False
+
+
+def _uses_qt(item: pytest.Item) -> bool:
+    """The rule for the `gui` marker. A test uses Qt when any of these holds:
+
+    - its fixtures need `qapp` (`item.fixturenames` is the whole closure: `qtbot`, and every
+      fixture built on `qtbot` or `qapp`, request it);
+    - it lives under tests/ui/;
+    - its module imports Qt (PySide6, shiboken6, pytestqt) or the `ui` package at module level.
+
+    A test that builds a QApplication without any of these fails (`_qt_only_in_gui_tests`).
+    """
+    if "qapp" in getattr(item, "fixturenames", ()):
+        return True
+    if UI_TESTS in item.path.parents:
+        return True
+    module = getattr(item, "module", None)
+    return module is not None and _names_qt(module)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if _uses_qt(item):
+            item.add_marker(pytest.mark.gui)
+
+
+def _qt_application_exists() -> bool:
+    core = sys.modules.get("PySide6.QtCore")
+    return core is not None and core.QCoreApplication.instance() is not None
+
+
+@pytest.fixture(autouse=True)
+def _qt_only_in_gui_tests(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail a test that starts Qt without being marked `gui`: `-m "not gui"` must run no Qt."""
+    if request.node.get_closest_marker("gui"):
+        yield
+        return
+    before = _qt_application_exists()
+    yield
+    if not before and _qt_application_exists():
+        pytest.fail("this test made a QApplication but is not marked gui: have it use the qapp "
+                    "or qtbot fixture so conftest.py marks it", pytrace=False)
 
 
 def _wipe_postgres(url: str) -> None:

@@ -21,6 +21,7 @@ RUN = REPO / "benchmarks" / "run.py"
 
 
 @pytest.mark.slow
+# Marked by hand: the benchmark starts the GUI in a subprocess, where conftest.py cannot see it.
 @pytest.mark.gui
 def test_benchmark_writes_every_key_as_a_number(tmp_path: Path) -> None:
     out = tmp_path / "bench.json"
