@@ -9,11 +9,16 @@ so `pytest -m "not gui"` is a loop without Qt.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import os
+import shutil
 import sys
 import types
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, ContextManager, Iterator
 
 import pytest
 
@@ -121,9 +126,8 @@ def db(database_url: str) -> Iterator[object]:
     db_module.close_database()
 
 
-@pytest.fixture
-def staff(db) -> dict[str, SignedIn]:
-    """One signed-in staff member of each role: owner, manager, employee."""
+def make_staff() -> dict[str, SignedIn]:
+    """One staff member of each role in the bound database: owner, manager, employee."""
     from models.staff import create_staff
     owner = create_staff(None, "Olive Owner", "owner", "2468")
     return {
@@ -133,16 +137,69 @@ def staff(db) -> dict[str, SignedIn]:
     }
 
 
-@pytest.fixture
-def add_client(staff):
+def add_client_as(employee: SignedIn, first: str = "Dana", last: str = "Reyes", *,
+                  status: str = "member", email: str | None = "dana@example.com",
+                  mobile: str | None = "+15555550123", home_phone: str | None = None) -> int:
     """Add a client through the model layer; returns its id."""
     from models.clients import add_client as add, make_draft
 
-    def factory(first: str = "Dana", last: str = "Reyes", *, status: str = "member",
-                email: str | None = "dana@example.com", mobile: str | None = "+15555550123",
-                home_phone: str | None = None) -> int:
-        draft = make_draft(first, last, status=status, email=email, mobile=mobile,
-                           home_phone=home_phone)
-        return add(staff["employee"], draft).client_ids[0]
+    draft = make_draft(first, last, status=status, email=email, mobile=mobile, home_phone=home_phone)
+    return add(employee, draft).client_ids[0]
 
-    return factory
+
+@pytest.fixture
+def staff(db) -> dict[str, SignedIn]:
+    """One signed-in staff member of each role: owner, manager, employee."""
+    return make_staff()
+
+
+@pytest.fixture
+def add_client(staff):
+    """Add a client through the model layer; returns its id."""
+    return functools.partial(add_client_as, staff["employee"])
+
+
+@dataclass(frozen=True)
+class Studio:
+    """A database of one hypothesis example: its staff, and `add_client` as the fixture's."""
+
+    staff: dict[str, SignedIn]
+    add_client: Callable[..., int]
+
+
+@pytest.fixture
+def fresh_studio(tmp_path: Path) -> Callable[[], ContextManager[Studio]]:
+    """`with fresh_studio() as studio:` opens a new migrated database with `staff`'s three
+    accounts, bound to the models, and closes it after.
+
+    For hypothesis tests: a function-scoped fixture such as `db` is made once per test and
+    shared by all its examples, so an example that needs a clean database opens its own.
+    On SQLite each example gets a copy of a template file (fast); on PostgreSQL the test
+    database is wiped and migrated again."""
+    template = tmp_path / "template.db"
+    numbers = itertools.count()
+    staff_of_template: dict[str, SignedIn] = {}
+
+    @contextmanager
+    def open_one() -> Iterator[Studio]:
+        if TEST_DATABASE_URL:
+            _wipe_postgres(TEST_DATABASE_URL)
+            db_module.open_database(TEST_DATABASE_URL)
+            staff = make_staff()
+        else:
+            if not template.exists():
+                db_module.open_database("sqlite:///" + str(template))
+                staff_of_template.update(make_staff())
+                db_module.close_database()
+            path = tmp_path / f"example-{next(numbers)}.db"
+            for suffix in ("", "-wal"):
+                if Path(str(template) + suffix).exists():
+                    shutil.copyfile(str(template) + suffix, str(path) + suffix)
+            db_module.open_database("sqlite:///" + str(path))
+            staff = dict(staff_of_template)
+        try:
+            yield Studio(staff, functools.partial(add_client_as, staff["employee"]))
+        finally:
+            db_module.close_database()
+
+    return open_one
