@@ -2,13 +2,23 @@
 
 The suite runs on SQLite by default. Set OPTIN_DESK_TEST_DATABASE_URL to a PostgreSQL URL
 (an empty database the tests may wipe) to run the same tests there.
+
+Every test that uses Qt is marked `gui` here, not by hand (see `pytest_collection_modifyitems`),
+so `pytest -m "not gui"` is a loop without Qt.
 """
 
 from __future__ import annotations
 
+import functools
+import itertools
 import os
+import shutil
+import sys
+import types
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, ContextManager, Iterator
 
 import pytest
 
@@ -18,6 +28,75 @@ from models import db as db_module  # noqa: E402
 from models.staff import SignedIn  # noqa: E402
 
 TEST_DATABASE_URL = os.environ.get("OPTIN_DESK_TEST_DATABASE_URL")
+
+UI_TESTS = Path(__file__).resolve().parent / "ui"
+#: Top-level packages that are Qt, or built on it: the application's `ui` package is the GUI.
+QT_PACKAGES = frozenset({"PySide6", "shiboken6", "pytestqt", "ui"})
+
+
+def _names_qt(module: types.ModuleType) -> bool:
+    """Whether a test module has anything from Qt or `ui` among its globals: a module it
+    imported, or a class, function or constant it imported from one."""
+    for value in vars(module).values():
+        name = value.__name__ if isinstance(value, types.ModuleType) else getattr(value, "__module__", None)
+        if isinstance(name, str) and name.partition(".")[0] in QT_PACKAGES:
+            return True
+    return False
+
+
+def _uses_qt(item: pytest.Item) -> bool:
+    """The rule for the `gui` marker. A test uses Qt when any of these holds:
+
+    - its fixtures need `qapp` (`item.fixturenames` is the whole closure: `qtbot`, and every
+      fixture built on `qtbot` or `qapp`, request it);
+    - it lives under tests/ui/;
+    - its module imports Qt (PySide6, shiboken6, pytestqt) or the `ui` package at module level.
+
+    A test that builds a QApplication without any of these fails (`_qt_only_in_gui_tests`).
+    """
+    if "qapp" in getattr(item, "fixturenames", ()):
+        return True
+    if UI_TESTS in item.path.parents:
+        return True
+    module = getattr(item, "module", None)
+    return module is not None and _names_qt(module)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if _uses_qt(item):
+            item.add_marker(pytest.mark.gui)
+
+
+def _qt_application_exists() -> bool:
+    core = sys.modules.get("PySide6.QtCore")
+    return core is not None and core.QCoreApplication.instance() is not None
+
+
+@pytest.fixture(autouse=True)
+def _qt_only_in_gui_tests(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail a test that starts Qt without being marked `gui`: `-m "not gui"` must run no Qt."""
+    if request.node.get_closest_marker("gui"):
+        yield
+        return
+    before = _qt_application_exists()
+    yield
+    if not before and _qt_application_exists():
+        pytest.fail("this test made a QApplication but is not marked gui: have it use the qapp "
+                    "or qtbot fixture so conftest.py marks it", pytrace=False)
+
+
+@pytest.fixture(autouse=True)
+def cheap_pin_hashes(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """PINs hashed at a tiny scrypt cost: the `staff` fixture alone hashes three, at about
+    50 ms each at the real cost. A test marked `real_pin_cost` keeps the production cost;
+    test_staff.py has one that pins it."""
+    if request.node.get_closest_marker("real_pin_cost"):
+        return
+    from models import staff
+    monkeypatch.setattr(staff, "SCRYPT_N", 2**4)
+    monkeypatch.setattr(staff, "SCRYPT_R", 1)
+    monkeypatch.setattr(staff, "SCRYPT_P", 1)
 
 
 def _wipe_postgres(url: str) -> None:
@@ -47,9 +126,8 @@ def db(database_url: str) -> Iterator[object]:
     db_module.close_database()
 
 
-@pytest.fixture
-def staff(db) -> dict[str, SignedIn]:
-    """One signed-in staff member of each role: owner, manager, employee."""
+def make_staff() -> dict[str, SignedIn]:
+    """One staff member of each role in the bound database: owner, manager, employee."""
     from models.staff import create_staff
     owner = create_staff(None, "Olive Owner", "owner", "2468")
     return {
@@ -59,16 +137,69 @@ def staff(db) -> dict[str, SignedIn]:
     }
 
 
-@pytest.fixture
-def add_client(staff):
+def add_client_as(employee: SignedIn, first: str = "Dana", last: str = "Reyes", *,
+                  status: str = "member", email: str | None = "dana@example.com",
+                  mobile: str | None = "+15555550123", home_phone: str | None = None) -> int:
     """Add a client through the model layer; returns its id."""
     from models.clients import add_client as add, make_draft
 
-    def factory(first: str = "Dana", last: str = "Reyes", *, status: str = "member",
-                email: str | None = "dana@example.com", mobile: str | None = "+15555550123",
-                home_phone: str | None = None) -> int:
-        draft = make_draft(first, last, status=status, email=email, mobile=mobile,
-                           home_phone=home_phone)
-        return add(staff["employee"], draft).client_ids[0]
+    draft = make_draft(first, last, status=status, email=email, mobile=mobile, home_phone=home_phone)
+    return add(employee, draft).client_ids[0]
 
-    return factory
+
+@pytest.fixture
+def staff(db) -> dict[str, SignedIn]:
+    """One signed-in staff member of each role: owner, manager, employee."""
+    return make_staff()
+
+
+@pytest.fixture
+def add_client(staff):
+    """Add a client through the model layer; returns its id."""
+    return functools.partial(add_client_as, staff["employee"])
+
+
+@dataclass(frozen=True)
+class Studio:
+    """A database of one hypothesis example: its staff, and `add_client` as the fixture's."""
+
+    staff: dict[str, SignedIn]
+    add_client: Callable[..., int]
+
+
+@pytest.fixture
+def fresh_studio(tmp_path: Path) -> Callable[[], ContextManager[Studio]]:
+    """`with fresh_studio() as studio:` opens a new migrated database with `staff`'s three
+    accounts, bound to the models, and closes it after.
+
+    For hypothesis tests: a function-scoped fixture such as `db` is made once per test and
+    shared by all its examples, so an example that needs a clean database opens its own.
+    On SQLite each example gets a copy of a template file (fast); on PostgreSQL the test
+    database is wiped and migrated again."""
+    template = tmp_path / "template.db"
+    numbers = itertools.count()
+    staff_of_template: dict[str, SignedIn] = {}
+
+    @contextmanager
+    def open_one() -> Iterator[Studio]:
+        if TEST_DATABASE_URL:
+            _wipe_postgres(TEST_DATABASE_URL)
+            db_module.open_database(TEST_DATABASE_URL)
+            staff = make_staff()
+        else:
+            if not template.exists():
+                db_module.open_database("sqlite:///" + str(template))
+                staff_of_template.update(make_staff())
+                db_module.close_database()
+            path = tmp_path / f"example-{next(numbers)}.db"
+            for suffix in ("", "-wal"):
+                if Path(str(template) + suffix).exists():
+                    shutil.copyfile(str(template) + suffix, str(path) + suffix)
+            db_module.open_database("sqlite:///" + str(path), migrate=False)  # a migrated copy
+            staff = dict(staff_of_template)
+        try:
+            yield Studio(staff, functools.partial(add_client_as, staff["employee"]))
+        finally:
+            db_module.close_database()
+
+    return open_one

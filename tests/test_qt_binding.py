@@ -9,7 +9,6 @@ import sys
 
 import pytest
 
-pytestmark = pytest.mark.gui
 
 
 def test_void_qt_calls_keep_none_alive(qapp):

@@ -56,7 +56,6 @@ def test_unknown_icon_raises_a_clear_error(name: str) -> None:
         icon(name)
 
 
-@pytest.mark.gui
 @pytest.mark.parametrize("name", icon_names())
 def test_icon_loads_and_its_svg_parses(qapp, name: str) -> None:
     from PySide6.QtCore import QRect
@@ -72,7 +71,6 @@ def test_icon_loads_and_its_svg_parses(qapp, name: str) -> None:
     assert icon_path(name).stat().st_size < 2048
 
 
-@pytest.mark.gui
 def test_icon_is_loaded_once(qapp) -> None:
     assert icon("lock") is icon("lock")
 
@@ -92,7 +90,6 @@ def styled_app(qapp) -> Iterator[object]:
     qapp.setStyleSheet(previous)
 
 
-@pytest.mark.gui
 def test_stylesheet_is_accepted_by_qt(qtbot, styled_app) -> None:
     # A stylesheet Qt cannot parse logs a warning when applied, which fails the test.
     from PySide6.QtGui import QFont

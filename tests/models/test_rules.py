@@ -13,7 +13,10 @@ import pytest
 
 from models.rules import (
     CHANNELS,
+    HELP_KEYWORDS,
     MESSAGE_KINDS,
+    OPT_IN_KEYWORDS,
+    OPT_OUT_KEYWORDS,
     Channel,
     ChannelConsent,
     ClientAI,
@@ -28,6 +31,7 @@ from models.rules import (
     held_until,
     switch_blocker,
 )
+from tests.models.test_keywords_property import DESIGN_HELP, DESIGN_OPT_IN, DESIGN_OPT_OUT
 
 NEW_YORK = ZoneInfo("America/New_York")
 LOS_ANGELES = ZoneInfo("America/Los_Angeles")
@@ -104,11 +108,18 @@ def test_r3_turning_a_switch_off_is_never_refused(channel, switch, locked):
     assert switch_blocker(c, switch, turn_on=False) is None
 
 
-def test_r4_marketing_counts_only_while_all_is_on_and_is_kept_while_off():
-    stored_on = consent(Channel.EMAIL, all=False, marketing=True)
-    assert stored_on.marketing is True  # the stored value is kept …
-    assert stored_on.effective_marketing is False  # … but reads off while All is off
-    assert consent(Channel.EMAIL, all=True, marketing=True).effective_marketing is True
+@pytest.mark.parametrize("channel", CHANNELS)
+@pytest.mark.parametrize("all_on", [False, True])
+@pytest.mark.parametrize("marketing", [False, True])
+def test_r4_marketing_counts_only_while_all_is_on(channel, all_on, marketing):
+    # That the stored value is kept and counts again when All comes back on is the model
+    # layer's to keep: test_consent.py::test_r4_stored_marketing_counts_again_when_all_comes_back_on.
+    c = consent(channel, all=all_on, marketing=marketing)
+    assert c.effective_all is all_on
+    assert c.effective_marketing is (all_on and marketing)
+    assert consent(channel, address=None, all=all_on, marketing=marketing).effective_marketing is False
+    if channel is Channel.SMS:  # a STOP lock reads All, and so Marketing, off (R7)
+        assert consent(channel, all=all_on, marketing=marketing, locked=True).effective_marketing is False
 
 
 @pytest.mark.parametrize("channel", [Channel.EMAIL, Channel.VOICE, Channel.HOME])
@@ -154,25 +165,37 @@ def test_r7_locked_sms_all_reads_off_whatever_is_stored():
 
 # --- R9, R10: keywords ------------------------------------------------------------------------------
 
-OPT_OUT = ["STOP", "STOPALL", "STOP ALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "OPTOUT", "OPT OUT",
-           "OPT-OUT", "REVOKE"]
+def keyword_cases(design: tuple[str, ...], implemented: frozenset[str]) -> list[str]:
+    """DESIGN R9's words and the implementation's table together, so a word dropped from
+    models/rules.py fails as a DESIGN case and a word added there fails as not DESIGN's."""
+    return sorted({word.casefold() for word in design} | set(implemented))
 
 
-@pytest.mark.parametrize("word", OPT_OUT)
-@pytest.mark.parametrize("dress", ["{}", "{}.", "  {}!!  ", "{}?", "\t{}\n"])
+DRESSES = ["{}", "{}.", "  {}!!  ", "{}?", "\t{}\n"]
+
+
+@pytest.mark.parametrize("word", keyword_cases(DESIGN_OPT_OUT, OPT_OUT_KEYWORDS))
+@pytest.mark.parametrize("dress", DRESSES)
 def test_r9_every_opt_out_keyword_is_an_opt_out(word, dress):
-    for spelling in (word, word.lower(), word.title()):
+    assert word in {w.casefold() for w in DESIGN_OPT_OUT}, "not an opt-out keyword in DESIGN R9"
+    for spelling in (word, word.upper(), word.title()):
         assert classify_body(dress.format(spelling)) is Keyword.OPT_OUT
 
 
-@pytest.mark.parametrize("body", ["START", "start", "Start.", " UNSTOP ", "unstop!"])
-def test_r9_start_and_unstop_are_opt_in(body):
-    assert classify_body(body) is Keyword.OPT_IN
+@pytest.mark.parametrize("word", keyword_cases(DESIGN_OPT_IN, OPT_IN_KEYWORDS))
+@pytest.mark.parametrize("dress", DRESSES)
+def test_r9_start_and_unstop_are_opt_in(word, dress):
+    assert word in {w.casefold() for w in DESIGN_OPT_IN}, "not an opt-in keyword in DESIGN R9"
+    for spelling in (word, word.upper(), word.title()):
+        assert classify_body(dress.format(spelling)) is Keyword.OPT_IN
 
 
-@pytest.mark.parametrize("body", ["HELP", "help?", "Info", "INFO."])
-def test_r9_help_and_info_are_help(body):
-    assert classify_body(body) is Keyword.HELP
+@pytest.mark.parametrize("word", keyword_cases(DESIGN_HELP, HELP_KEYWORDS))
+@pytest.mark.parametrize("dress", DRESSES)
+def test_r9_help_and_info_are_help(word, dress):
+    assert word in {w.casefold() for w in DESIGN_HELP}, "not a help keyword in DESIGN R9"
+    for spelling in (word, word.upper(), word.title()):
+        assert classify_body(dress.format(spelling)) is Keyword.HELP
 
 
 @pytest.mark.parametrize("body", ["YES", "yes", "Yes!", "Y", "YES PLEASE", "yes start", "Yeah"])
@@ -194,9 +217,13 @@ def test_r10_text_containing_an_opt_out_word_goes_to_review(body):
     assert classify_body(body) is Keyword.REVIEW
 
 
-@pytest.mark.parametrize("body", ["See you at 6!", "Can I move my class?", "", "   ", "stopwatch?"])
+@pytest.mark.parametrize("body", ["See you at 6!", "Can I move my class?", "", "   ", "stopwatch?",
+                                  "Great weekend, friend", "That was quite the workout",
+                                  "endorsement", "Can I start on Monday?", "info on prices please",
+                                  "help me book a class", "yes"])
 def test_r10_ordinary_text_is_not_a_keyword(body):
-    assert classify_body(body) in (Keyword.NONE, Keyword.REVIEW)
+    # No opt-out word in it, so not review either (R10): a keyword word in a sentence is not a keyword.
+    assert classify_body(body) is Keyword.NONE
 
 
 # --- R12, R13: AI settings and compliance --------------------------------------------------------

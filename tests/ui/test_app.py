@@ -13,7 +13,6 @@ import ui.app as app_module
 from ui.session import set_current_staff, signed_in
 from ui.sign_in_dialog import SignInDialog
 
-pytestmark = pytest.mark.gui
 
 
 @pytest.fixture

@@ -18,7 +18,6 @@ from models.rules import Channel, Switch
 from ui.app_events import app_events
 from ui.change_watcher import RESTORED_MESSAGE, UNAVAILABLE_MESSAGE, ChangeWatcher
 
-pytestmark = pytest.mark.gui
 
 
 @pytest.fixture

@@ -44,7 +44,6 @@ from ui.messages.review_queue_dialog import ReviewQueueDialog
 from ui.session import set_current_staff, signed_in
 from ui.sign_in_dialog import SignInDialog
 
-pytestmark = pytest.mark.gui
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -20,7 +20,7 @@ from ui.manage.staff_accounts_dialog import StaffAccountsDialog
 
 # The offscreen platform cannot raise a window above others and says so; that is the test
 # platform, not the window.
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support raise")]
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise")
 
 MANAGER_ACTIONS = ("aiSettingsAction", "reportsAction", "auditLogAction", "clientAuditLogAction")
 

@@ -11,7 +11,6 @@ from pytestqt.qtbot import QtBot
 from models.staff import Role
 from ui.sign_in_dialog import SignInDialog
 
-pytestmark = pytest.mark.gui
 
 
 @pytest.fixture

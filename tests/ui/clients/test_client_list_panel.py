@@ -21,7 +21,6 @@ from ui.app_events import app_events
 from ui.clients.client_list_model import ClientListModel
 from ui.clients.client_list_panel import ClientListPanel
 
-pytestmark = pytest.mark.gui
 
 
 @pytest.fixture

@@ -21,7 +21,6 @@ from ui.manage.ai_settings_dialog import AiSettingsDialog
 from ui.app_events import app_events
 from ui.widgets.toggle_switch import ToggleSwitch
 
-pytestmark = pytest.mark.gui
 
 SWITCHES = ("ai_enabled", "ai_outreach", "ai_reply_all", "ai_reply_members")
 

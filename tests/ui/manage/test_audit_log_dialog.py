@@ -34,7 +34,6 @@ from ui.app_events import app_events
 from ui.manage.audit_log_dialog import AuditLogDialog
 from ui.manage.audit_log_model import AuditFilters, AuditLogModel
 
-pytestmark = pytest.mark.gui
 
 
 @pytest.fixture

@@ -19,7 +19,6 @@ from ui.app_events import app_events
 from ui.manage.staff_accounts_dialog import StaffAccountsDialog
 from ui.manage.staff_form_dialog import StaffFormDialog, StaffFormValues
 
-pytestmark = pytest.mark.gui
 
 
 @pytest.fixture

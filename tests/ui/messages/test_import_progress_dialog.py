@@ -10,7 +10,6 @@ from pytestqt.qtbot import QtBot
 
 from ui.messages.import_progress_dialog import SHOW_AFTER_MS, ImportProgressDialog
 
-pytestmark = pytest.mark.gui
 
 
 @pytest.fixture

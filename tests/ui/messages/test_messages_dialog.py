@@ -13,7 +13,6 @@ from models.inbound import inbound_change, process_inbound, resolve_review, revi
 from ui.app_events import app_events
 from ui.messages.messages_dialog import MessagesDialog
 
-pytestmark = pytest.mark.gui
 
 
 @pytest.fixture

@@ -20,7 +20,6 @@ from ui.app_events import app_events
 from ui.messages.review_queue_dialog import ReviewQueueDialog
 from ui.session import set_current_staff
 
-pytestmark = pytest.mark.gui
 
 
 @pytest.fixture

@@ -25,7 +25,6 @@ from ui.profile.opt_in_section import SwitchRequest
 from ui.session import set_current_staff
 from ui.widgets.toggle_switch import ToggleSwitch
 
-pytestmark = pytest.mark.gui
 
 #: 16:00 UTC is daytime in every US time zone: no quiet hours unless a test wants them.
 DAYTIME = datetime(2026, 11, 26, 16, 0, tzinfo=timezone.utc)

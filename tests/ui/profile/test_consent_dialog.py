@@ -10,7 +10,6 @@ from pytestqt.qtbot import QtBot
 from models.consent import CONSENT_METHODS
 from ui.profile.consent_dialog import NOTE_MAX_LENGTH, ConsentAnswer, ConsentDialog
 
-pytestmark = pytest.mark.gui
 
 
 @pytest.fixture

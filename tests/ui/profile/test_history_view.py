@@ -17,7 +17,6 @@ from models.rules import Channel, Switch
 from ui.profile.history_model import HistoryModel, describe_event
 from ui.profile.history_view import HistoryView
 
-pytestmark = pytest.mark.gui
 
 
 def _event(**fields) -> SimpleNamespace:

@@ -14,7 +14,6 @@ from models.inbound import process_inbound
 from models.rules import CHANNELS, KIND_LABELS, MESSAGE_KINDS, Channel, MessageKind, Switch
 from ui.profile.receives_grid import REASON_ROLE, STATE_ROLE, ReceivesGrid
 
-pytestmark = pytest.mark.gui
 
 DAYTIME = datetime(2026, 11, 26, 16, 0, tzinfo=timezone.utc)
 #: 10 p.m. in New York (area code 212): marketing by phone is held (R17).
