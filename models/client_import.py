@@ -21,7 +21,6 @@ from .settings import load_studio
 from .staff import Role, SignedIn, require_role
 
 REQUIRED_COLUMNS = ("first_name", "last_name", "email", "mobile", "home_phone", "status")
-OPTIONAL_COLUMNS = tuple(f"{c.value}_marketing" for c in CHANNELS) + ("consent_method",)
 _YES = {"yes", "y", "true", "1", "on"}
 _NO = {"no", "n", "false", "0", "off", ""}
 

@@ -133,11 +133,6 @@ def opt_out_months(who: SignedIn, months: int = 12, now: datetime | None = None)
     return [OptOutMonth(key, *found.get(key, (0, 0))) for key in keys]
 
 
-def opt_outs_by_month(who: SignedIn, months: int = 12,
-                      now: datetime | None = None) -> list[tuple[str, int]]:
-    """`opt_out_months` as ("2026-11", count) pairs, oldest first."""
-    return [(entry.month, entry.total) for entry in opt_out_months(who, months, now)]
-
 
 def _month_keys(now: datetime, months: int) -> list[str]:
     """The last `months` calendar months up to `now`'s (UTC), oldest first: ["2025-12", …]."""

@@ -65,7 +65,6 @@ SWITCHES: tuple[Switch, ...] = (Switch.MARKETING, Switch.ALL)
 MESSAGE_KINDS: tuple[MessageKind, ...] = tuple(MessageKind)
 
 MARKETING_KINDS = frozenset({MessageKind.CAMPAIGN, MessageKind.STACK, MessageKind.AI_OUTREACH})
-OPERATIONAL_KINDS = frozenset({MessageKind.REMINDER, MessageKind.BOOKING_HELP})
 AI_KINDS = frozenset({MessageKind.AI_OUTREACH, MessageKind.AI_REPLY})
 PHONE_CHANNELS = frozenset({Channel.SMS, Channel.VOICE, Channel.HOME})
 

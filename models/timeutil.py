@@ -31,13 +31,6 @@ def parse_iso(text: str) -> datetime:
     return datetime.strptime(text, ISO_FORMAT).replace(tzinfo=timezone.utc)
 
 
-def short_iso(text: str | None) -> str | None:
-    """A stored time as the JSON interface shows it: to the second, with a Z."""
-    if text is None:
-        return None
-    return parse_iso(text).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 def parse_user_time(text: str) -> datetime:
     """A time a person or a provider wrote (`--at`, a CSV's SentDate), as aware UTC.
 

@@ -192,10 +192,6 @@ class StaffAccountsDialog(QDialog):
         self._show_selected()
         return True
 
-    def staff_ids(self) -> list[int]:
-        """The ids of the accounts listed, in list order."""
-        return self._list.record_ids()
-
     def rows(self) -> list[list[str]]:
         """The list's text, row by row (for tests and scripts)."""
         return [[self._list.topLevelItem(row).text(column) for column in range(4)]

@@ -35,10 +35,6 @@ class RecordList(QTreeWidget):
         self.addTopLevelItem(item)
         return item
 
-    def record_ids(self) -> list[int]:
-        """The ids of the rows, in list order."""
-        return [self.topLevelItem(row).data(0, _ID_ROLE) for row in range(self.topLevelItemCount())]
-
     def current_record_id(self) -> int | None:
         """The id of the selected row, or None."""
         item = self.currentItem()
