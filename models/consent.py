@@ -18,9 +18,24 @@ from .db import database, for_update
 from .errors import ConsentLocked, InvalidInput, NotFound, StaleData
 from .phones import zones_for_number
 from .rules import (
-    AI_KINDS, CHANNEL_ADDRESS, CHANNELS, HELD_KINDS, MARKETING_KINDS, MESSAGE_KINDS,
-    PHONE_CHANNELS, Address, Channel, ChannelConsent, ClientAI, Decision, MessageKind, Switch,
-    can_send, held_until, switch_blocker, utc_now,
+    AI_KINDS,
+    CHANNEL_ADDRESS,
+    CHANNELS,
+    HELD_KINDS,
+    MARKETING_KINDS,
+    MESSAGE_KINDS,
+    PHONE_CHANNELS,
+    Address,
+    Channel,
+    ChannelConsent,
+    ClientAI,
+    Decision,
+    MessageKind,
+    Switch,
+    can_send,
+    held_until,
+    switch_blocker,
+    utc_now,
 )
 from .schema import Client, StopLock
 from .settings import Studio, load_studio

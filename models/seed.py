@@ -9,8 +9,8 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from .audit import EventLog
-from .consent import CONSENT_METHODS, set_client_ai, set_switch
 from .clients import add_client, make_draft, name_key, sort_key
+from .consent import CONSENT_METHODS, set_client_ai, set_switch
 from .db import database, executemany, is_postgres
 from .errors import DatabaseExists
 from .inbound import InboundText, apply_batch, process_inbound

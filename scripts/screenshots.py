@@ -70,8 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     from models.staff import list_staff, sign_in
     from resources import stylesheet
     from ui.app import create_application
-    from ui.profile.consent_dialog import ConsentDialog
     from ui.main_window import MainWindow
+    from ui.profile.consent_dialog import ConsentDialog
     from ui.session import set_current_staff
     from ui.sign_in_dialog import SignInDialog
 

@@ -141,7 +141,8 @@ def add_client_as(employee: SignedIn, first: str = "Dana", last: str = "Reyes", 
                   status: str = "member", email: str | None = "dana@example.com",
                   mobile: str | None = "+15555550123", home_phone: str | None = None) -> int:
     """Add a client through the model layer; returns its id."""
-    from models.clients import add_client as add, make_draft
+    from models.clients import add_client as add
+    from models.clients import make_draft
 
     draft = make_draft(first, last, status=status, email=email, mobile=mobile, home_phone=home_phone)
     return add(employee, draft).client_ids[0]

@@ -10,7 +10,6 @@ import sys
 import pytest
 
 
-
 def test_void_qt_calls_keep_none_alive(qapp):
     from PySide6.QtWidgets import QLabel
 

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from models.db import set_busy_timeout
 from resources import icon, stylesheet
-
 from ui.main_window import APP_NAME, ORGANIZATION, MainWindow
 from ui.session import set_current_staff
 from ui.sign_in_dialog import SignInDialog

@@ -13,7 +13,6 @@ from PySide6.QtCore import QObject, QTimer, Slot
 from models.changes import Change, Touched
 from models.errors import StorageError
 from models.record_marks import Marks, changes_since, latest_marks
-
 from ui.app_events import app_events
 
 UNAVAILABLE_MESSAGE = "Database unavailable — retrying"

@@ -4,7 +4,6 @@ only so the window knows whom to act as and what to offer."""
 from __future__ import annotations
 
 from models.staff import SignedIn
-
 from ui.app_events import app_events
 
 _current: SignedIn | None = None

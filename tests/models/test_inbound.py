@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from models.changes import Touched
 from models.audit import verify_chain
+from models.changes import Touched
 from models.client_list import ClientFilter, client_ids
 from models.consent import load_consent, set_switch
 from models.db import sqlite_path
@@ -29,7 +29,6 @@ from models.errors import (
     NotFound,
     StaleData,
 )
-from models.message_log import import_messages
 from models.inbound import (
     MessageRecord,
     inbound_change,
@@ -39,6 +38,7 @@ from models.inbound import (
     resolve_review,
     review_items,
 )
+from models.message_log import import_messages
 from models.rules import Channel, MessageKind, Switch
 from models.schema import AuditHead, Client, ConsentEvent, InboundMessage, StopLock
 

@@ -8,8 +8,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from models.changes import Touched
 from models.audit import iter_events, verify_chain
+from models.changes import Touched
 from models.errors import InvalidInput, NotAllowed, NotFound, SignInRefused
 from models.schema import ConsentEvent, Staff
 from models.settings import update_ai_settings

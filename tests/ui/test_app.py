@@ -14,7 +14,6 @@ from ui.session import set_current_staff, signed_in
 from ui.sign_in_dialog import SignInDialog
 
 
-
 @pytest.fixture
 def restored_app(qapp: QApplication, tmp_path: Path,
                  monkeypatch: pytest.MonkeyPatch) -> Iterator[QApplication]:

@@ -19,7 +19,6 @@ from ui.app_events import app_events
 from ui.change_watcher import RESTORED_MESSAGE, UNAVAILABLE_MESSAGE, ChangeWatcher
 
 
-
 @pytest.fixture
 def watcher(qtbot: QtBot, db) -> Iterator[ChangeWatcher]:
     instance = ChangeWatcher(interval_ms=50)

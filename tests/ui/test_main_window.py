@@ -35,15 +35,14 @@ from models.db import sqlite_path
 from models.message_log import import_messages
 from models.schema import ConsentEvent, InboundMessage
 from models.staff import Role, SignedIn
-from ui.messages import import_worker
 from ui.app_events import app_events
 from ui.clients.client_list_model import ClientListModel
-from ui.messages.import_progress_dialog import ImportProgressDialog
 from ui.main_window import MainWindow
+from ui.messages import import_worker
+from ui.messages.import_progress_dialog import ImportProgressDialog
 from ui.messages.review_queue_dialog import ReviewQueueDialog
 from ui.session import set_current_staff, signed_in
 from ui.sign_in_dialog import SignInDialog
-
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -11,12 +11,12 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
+from ui.main_window import MainWindow
 from ui.manage.ai_settings_dialog import AiSettingsDialog
 from ui.manage.audit_log_dialog import AuditLogDialog
-from ui.main_window import MainWindow
 from ui.manage.reports_dialog import ReportsDialog
-from ui.session import set_current_staff
 from ui.manage.staff_accounts_dialog import StaffAccountsDialog
+from ui.session import set_current_staff
 
 # The offscreen platform cannot raise a window above others and says so; that is the test
 # platform, not the window.

@@ -12,7 +12,6 @@ from models.staff import Role
 from ui.sign_in_dialog import SignInDialog
 
 
-
 @pytest.fixture
 def dialog(qtbot: QtBot, staff) -> SignInDialog:
     """The dialog, shown (its default button answers Return only when visible)."""

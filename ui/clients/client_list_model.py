@@ -28,7 +28,6 @@ from models.client_list import ClientFilter, ClientOrder, ClientRow, client_ids,
 from models.errors import StorageError
 from models.phones import display_phone
 from resources import icon
-
 from ui.app_events import app_events
 from ui.change_watcher import UNAVAILABLE_MESSAGE
 from ui.words import status_label

@@ -41,7 +41,6 @@ from models.client_list import ClientFilter, filter_counts, filter_counts_for
 from models.errors import OptInDeskError
 from models.inbound import open_review_count
 from resources import icon
-
 from ui.app_events import app_events
 from ui.clients.client_list_model import ClientListModel
 from ui.words import FILTER_LABELS, plural

@@ -30,7 +30,6 @@ from models.errors import OptInDeskError, StaleData
 from models.rules import ResponseTime, StudioAI
 from models.settings import AI_SETTING_LABELS, load_studio, update_ai_settings
 from resources import icon
-
 from ui.app_events import app_events
 from ui.session import current_staff
 from ui.widgets.switch_row import switch_row

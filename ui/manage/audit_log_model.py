@@ -27,7 +27,6 @@ from models.audit import EventRecord, iter_events
 from models.changes import Change
 from models.errors import StorageError
 from models.record_marks import latest_marks
-
 from ui import formatting
 from ui.app_events import app_events
 from ui.change_watcher import UNAVAILABLE_MESSAGE

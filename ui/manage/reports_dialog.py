@@ -55,7 +55,6 @@ from models.rules import (
     format_clock,
 )
 from resources import icon
-
 from ui.session import current_staff
 from ui.words import CHANNEL_NAMES, plural
 

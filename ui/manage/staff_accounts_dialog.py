@@ -33,13 +33,11 @@ from models.staff import (
     set_staff_active,
 )
 from resources import icon
-
 from ui.app_events import app_events
-from ui.widgets.record_list import RecordList
-from ui.session import current_staff
 from ui.manage.staff_form_dialog import StaffFormDialog, StaffFormValues
+from ui.session import current_staff
+from ui.widgets.record_list import RecordList
 from ui.words import ROLE_LABELS
-
 
 
 class StaffAccountsDialog(QDialog):

@@ -17,10 +17,9 @@ from models.errors import OptInDeskError
 from models.households import names_by_mobile
 from models.inbound import recent_messages
 from resources import icon
-
 from ui.app_events import app_events
-from ui.widgets.record_list import RecordList
 from ui.formatting import sender_text, when_text
+from ui.widgets.record_list import RecordList
 from ui.words import plural
 
 #: What a text did, in the words of the list (keyword → label, icon).

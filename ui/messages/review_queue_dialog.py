@@ -27,12 +27,10 @@ from models.errors import OptInDeskError, StaleData
 from models.inbound import ReviewItem, resolve_review, review_items
 from models.phones import display_phone
 from resources import icon
-
 from ui.app_events import app_events
-from ui.widgets.record_list import RecordList
 from ui.formatting import sender_text, when_text
 from ui.session import current_staff
-
+from ui.widgets.record_list import RecordList
 
 
 class ReviewQueueDialog(QDialog):

@@ -29,22 +29,22 @@ from PySide6.QtWidgets import (
 
 from models.audit import iter_events
 from models.changes import Change
-from models.households import housemates
 from models.consent import ClientConsent, load_consent, set_client_ai, set_switch
 from models.errors import NotFound, OptInDeskError, StaleData
+from models.households import housemates
 from models.inbound import open_review_texts
 from models.rules import Channel, Switch, utc_now
 from resources import icon
-from ui.profile.ai_controls_section import AiControlsSection, AiSwitchRequest
+from ui import words
 from ui.app_events import app_events
+from ui.profile.ai_controls_section import AiControlsSection, AiSwitchRequest
 from ui.profile.consent_dialog import ConsentDialog
 from ui.profile.history_view import HistoryView
 from ui.profile.opt_in_section import OptInSection, SwitchRequest
 from ui.profile.profile_header import ProfileHeader
 from ui.profile.receives_grid import ReceivesGrid
-from ui.widgets.section_frame import SectionFrame
 from ui.session import signed_in
-from ui import words
+from ui.widgets.section_frame import SectionFrame
 
 #: How many of a client's consent events the History shows (newest first).
 HISTORY_LIMIT = 200

@@ -33,7 +33,6 @@ from ui.widgets.section_frame import SectionFrame
 from ui.widgets.toggle_switch import ToggleSwitch
 from ui.words import CHANNEL_NAMES, SWITCH_NAMES, switch_name
 
-
 #: The channel groups of DESIGN §1, with their icon and the rows they hold.
 _GROUPS: tuple[tuple[str, str, tuple[Channel, ...]], ...] = (
     ("Email", "email", (Channel.EMAIL,)),

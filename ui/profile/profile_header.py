@@ -7,8 +7,8 @@ from typing import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from models.households import Housemate
 from models.consent import ClientConsent
+from models.households import Housemate
 from models.phones import display_phone
 from models.rules import Channel
 from resources import icon

@@ -21,7 +21,6 @@ from models.rules import Channel, Switch
 from ui.app_events import app_events
 from ui.clients.client_list_model import ClientListModel
 
-
 ID = ClientListModel.ClientIdRole
 DISPLAY = Qt.ItemDataRole.DisplayRole
 

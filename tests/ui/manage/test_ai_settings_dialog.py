@@ -10,17 +10,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSpinBox
 from pytestqt.qtbot import QtBot
 
-from models.changes import Touched
 from models.audit import iter_events
+from models.changes import Touched
 from models.consent import load_consent, set_switch
 from models.inbound import process_inbound
 from models.rules import Channel, ResponseTime, Switch
 from models.schema import Client
 from models.settings import load_studio, update_ai_settings
-from ui.manage.ai_settings_dialog import AiSettingsDialog
 from ui.app_events import app_events
+from ui.manage.ai_settings_dialog import AiSettingsDialog
 from ui.widgets.toggle_switch import ToggleSwitch
-
 
 SWITCHES = ("ai_enabled", "ai_outreach", "ai_reply_all", "ai_reply_members")
 

@@ -3,12 +3,10 @@ filters; CSV export through the model layer's role check; the hash chain check."
 
 from __future__ import annotations
 
-from typing import Callable
-
 import csv
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import pytest
 import shiboken6
@@ -33,7 +31,6 @@ from models.seed import seed
 from ui.app_events import app_events
 from ui.manage.audit_log_dialog import AuditLogDialog
 from ui.manage.audit_log_model import AuditFilters, AuditLogModel
-
 
 
 @pytest.fixture

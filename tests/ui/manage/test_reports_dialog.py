@@ -22,7 +22,6 @@ from models.reports import (
 from models.rules import CHANNELS, Channel, MessageKind, Switch
 from ui.manage.reports_dialog import ReportsDialog
 
-
 AUDIENCE_COLUMN = 1 + len(CHANNEL_STATES)
 
 

@@ -3,9 +3,7 @@ and reactivate; the model layer refuses everyone but an owner."""
 
 from __future__ import annotations
 
-from typing import Callable
-
-from typing import Iterator
+from typing import Callable, Iterator
 
 import pytest
 import shiboken6
@@ -18,7 +16,6 @@ from models.staff import MAX_FAILED_ATTEMPTS, Role, list_staff, sign_in
 from ui.app_events import app_events
 from ui.manage.staff_accounts_dialog import StaffAccountsDialog
 from ui.manage.staff_form_dialog import StaffFormDialog, StaffFormValues
-
 
 
 @pytest.fixture

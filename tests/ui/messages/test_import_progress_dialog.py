@@ -11,7 +11,6 @@ from pytestqt.qtbot import QtBot
 from ui.messages.import_progress_dialog import SHOW_AFTER_MS, ImportProgressDialog
 
 
-
 @pytest.fixture
 def parent(qtbot: QtBot) -> QWidget:
     widget = QWidget()

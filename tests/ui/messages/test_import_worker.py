@@ -20,7 +20,6 @@ from models.schema import InboundMessage
 from ui.messages import import_worker
 from ui.messages.import_worker import INTERNAL_ERROR, MessageImportWorker
 
-
 _HEADER = "From,To,Body,Status,SentDate,Direction,Sid\n"
 
 

@@ -14,7 +14,6 @@ from ui.app_events import app_events
 from ui.messages.messages_dialog import MessagesDialog
 
 
-
 @pytest.fixture
 def dialog(qtbot: QtBot, add_client, staff) -> Iterator[MessagesDialog]:
     add_client()

@@ -11,15 +11,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QTreeWidget
 from pytestqt.qtbot import QtBot
 
-from models.changes import Touched
 from models.audit import iter_events
+from models.changes import Touched
 from models.consent import load_consent
 from models.inbound import process_inbound, resolve_review, review_items
 from models.rules import Channel
 from ui.app_events import app_events
 from ui.messages.review_queue_dialog import ReviewQueueDialog
 from ui.session import set_current_staff
-
 
 
 @pytest.fixture

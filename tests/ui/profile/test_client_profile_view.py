@@ -25,7 +25,6 @@ from ui.profile.opt_in_section import SwitchRequest
 from ui.session import set_current_staff
 from ui.widgets.toggle_switch import ToggleSwitch
 
-
 #: 16:00 UTC is daytime in every US time zone: no quiet hours unless a test wants them.
 DAYTIME = datetime(2026, 11, 26, 16, 0, tzinfo=timezone.utc)
 COMPLIANCE_SWITCHES = [f"switch_{channel}_{switch}" for channel in ("email", "sms", "voice", "home")
@@ -511,8 +510,7 @@ def test_a_busy_database_is_said_calmly_and_nothing_changes(qtbot: QtBot, view, 
     says the database is busy, the switch goes back, and the person can try again (R3, R16)."""
     import sqlite3
 
-    from models.db import set_busy_timeout
-    from models.db import sqlite_path
+    from models.db import set_busy_timeout, sqlite_path
     from models.errors import StorageError  # noqa: F401 (what the model layer raises)
 
     path = sqlite_path(database_url)

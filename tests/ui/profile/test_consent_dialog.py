@@ -11,7 +11,6 @@ from models.consent import CONSENT_METHODS
 from ui.profile.consent_dialog import NOTE_MAX_LENGTH, ConsentAnswer, ConsentDialog
 
 
-
 @pytest.fixture
 def dialog(qtbot: QtBot) -> ConsentDialog:
     widget = ConsentDialog("Dana Reyes", "SMS – Marketing")

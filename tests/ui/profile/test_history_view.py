@@ -18,7 +18,6 @@ from ui.profile.history_model import HistoryModel, describe_event
 from ui.profile.history_view import HistoryView
 
 
-
 def _event(**fields) -> SimpleNamespace:
     base = dict(id=1, at="2026-11-23T12:14:00.000000Z", actor="Eli Employee", number=None,
                 channel=None, switch="all", old=None, new=None, source="staff", method=None,

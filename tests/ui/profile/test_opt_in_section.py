@@ -16,7 +16,6 @@ from models.rules import CHANNELS, SWITCHES, Channel, Switch
 from ui.profile.opt_in_section import OptInSection, SwitchRequest, local_time_text
 from ui.widgets.toggle_switch import ToggleSwitch
 
-
 ACCESSIBLE_NAMES = {
     (Channel.EMAIL, Switch.MARKETING): "Email – Marketing",
     (Channel.EMAIL, Switch.ALL): "Email – All",

@@ -14,7 +14,6 @@ from models.inbound import process_inbound
 from models.rules import CHANNELS, KIND_LABELS, MESSAGE_KINDS, Channel, MessageKind, Switch
 from ui.profile.receives_grid import REASON_ROLE, STATE_ROLE, ReceivesGrid
 
-
 DAYTIME = datetime(2026, 11, 26, 16, 0, tzinfo=timezone.utc)
 #: 10 p.m. in New York (area code 212): marketing by phone is held (R17).
 NIGHT = datetime(2026, 11, 26, 3, 0, tzinfo=timezone.utc)

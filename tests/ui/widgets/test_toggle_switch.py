@@ -11,7 +11,6 @@ from pytestqt.qtbot import QtBot
 
 from ui.widgets.toggle_switch import ToggleSwitch, paint_toggle
 
-
 WINDOW = QColor("#f0f0f0")
 WINDOW_TEXT = QColor("#000000")
 BASE = QColor("#ffffff")
