@@ -177,11 +177,10 @@ def _run_import_clients(args: argparse.Namespace) -> int:
     from models.client_import import import_clients
     summary = import_clients(Path(args.file))
     _print_json(summary.as_json())
-    for item in summary.skipped:
-        if not item["reason"].startswith("already on file"):
-            print(f"{PROG}: row {item['row']}: {item['reason']}", file=sys.stderr)
-    bad = any(not item["reason"].startswith("already on file") for item in summary.skipped)
-    return EXIT_BAD_INPUT if bad else 0
+    problems = summary.problems()
+    for item in problems:
+        print(f"{PROG}: row {item['row']}: {item['reason']}", file=sys.stderr)
+    return EXIT_BAD_INPUT if problems else 0
 
 
 def _run_inbound(args: argparse.Namespace) -> int:

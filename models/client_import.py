@@ -32,9 +32,15 @@ class ImportSummary:
     imported: int = 0
     client_ids: list[int] = field(default_factory=list)
     skipped: list[dict[str, Any]] = field(default_factory=list)
+    #: The rows of `skipped` whose client is already on file: skipped, but nothing to fix.
+    already_on_file: set[int] = field(default_factory=set)
 
     def as_json(self) -> dict[str, Any]:
         return {"imported": self.imported, "skipped": self.skipped, "client_ids": self.client_ids}
+
+    def problems(self) -> list[dict[str, Any]]:
+        """The skipped rows that need fixing: every one but those already on file."""
+        return [item for item in self.skipped if item["row"] not in self.already_on_file]
 
 
 def _yes_no(column: str, value: str) -> bool | None:
@@ -93,6 +99,7 @@ def import_clients(path: Path, *, actor: str = "client import", who: SignedIn | 
             existing = seen.get(key) or _existing_client(*key)
             if existing is not None:
                 summary.skipped.append({"row": line, "reason": f"already on file as client {existing}"})
+                summary.already_on_file.add(line)
                 continue
             client_id = insert_client(draft, studio, log, actor=actor, staff_id=staff_id,
                                       source="import", locked_numbers=locked)

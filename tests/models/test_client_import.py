@@ -62,6 +62,7 @@ def test_import_twice_is_safe(db, tmp_path):
     again = import_clients(path)
     assert again.imported == 0 and [s["row"] for s in again.skipped] == [2, 3]
     assert all("already on file" in s["reason"] for s in again.skipped)
+    assert again.already_on_file == {2, 3} and again.problems() == []
     assert Client.select().count() == 1 and events() == before
 
 
@@ -110,3 +111,15 @@ def test_import_refuses_a_file_it_cannot_use_and_changes_nothing(db, tmp_path):
     with pytest.raises(InvalidInput, match="folder"):
         import_clients(tmp_path)
     assert Client.select().count() == 0
+
+
+def test_rows_already_on_file_are_not_problems_but_bad_rows_are(db, tmp_path):
+    """The command line's exit status and its error lines come from problems(), not from
+    matching the reasons' words."""
+    path = write_csv(tmp_path / "clients.csv", ["Dana,Reyes,dana@example.com,(555) 555-0123,,member"])
+    import_clients(path)
+    write_csv(path, ["Dana,Reyes,dana@example.com,(555) 555-0123,,member",
+                     "Omar,Haddad,not an email,,,member"])
+    summary = import_clients(path)
+    assert summary.already_on_file == {2}
+    assert [item["row"] for item in summary.problems()] == [3]
