@@ -4,8 +4,9 @@ grid, numbers as people read them, an event as "SMS – All: on → off"."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Protocol, Sequence
+from typing import Sequence
 
+from models.audit import EventRecord
 from models.consent import RECORD_METHODS
 from models.phones import display_phone
 from models.rules import Channel, Switch, format_clock
@@ -54,30 +55,13 @@ _REVIEW_OUTCOMES = {"applied": "Needs review: STOP lock applied", "dismissed": "
 _STUDIO_PREFIX = "studio:"
 
 
-class EventFields(Protocol):
-    """The fields of a consent event (models.audit.EventRecord) that are put into words."""
-
-    id: int
-    at: str
-    actor: str
-    number: str | None
-    channel: str | None
-    switch: str
-    old: str | None
-    new: str | None
-    source: str
-    method: str | None
-    note: str | None
-    inbound_sid: str | None
-
-
 def event_when(stored: str) -> str:
     """An event's time in full, in this computer's time zone: "Nov 23, 2026, 9:14 a.m."."""
     moment = parse_iso(stored).astimezone()
     return f"{moment:%b} {moment.day}, {moment.year}, {format_clock(moment)}"
 
 
-def describe_event(event: EventFields) -> str:
+def describe_event(event: EventRecord) -> str:
     """What an event changed, as the History and the Audit log show it: "SMS – All: on → off"."""
     switch, old, new = event.switch, event.old, event.new
     if switch in (Switch.ALL.value, Switch.MARKETING.value) and event.channel:
@@ -120,7 +104,7 @@ def actor_text(actor: str) -> str:
     return display_phone(actor) if actor.startswith("+") else actor
 
 
-def event_why(event: EventFields) -> str:
+def event_why(event: EventRecord) -> str:
     """The source, the consent method and the note: "Staff · Signed form · “at the desk”"."""
     note = event.note
     if event.source == "client_keyword":
@@ -140,7 +124,7 @@ def event_why(event: EventFields) -> str:
     return " · ".join(parts)
 
 
-def event_details(event: EventFields) -> list[str]:
+def event_details(event: EventRecord) -> list[str]:
     """An event's tooltip lines: id and exact time, what, why, number and message id."""
     moment = parse_iso(event.at).astimezone()
     what, why = describe_event(event), event_why(event)
