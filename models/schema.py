@@ -62,6 +62,9 @@ class Client(BaseModel):
     created_at = peewee.CharField(max_length=32)
     #: bumped by every change; a change made on an older version is refused (R16).
     version = peewee.IntegerField(default=1)
+    #: SMS All is off because the client's number texted STOP, not at their own request:
+    #: START turns it back on; an opt-out staff record while the lock holds clears it (R8, R20).
+    sms_off_by_stop = peewee.BooleanField(default=False, constraints=[peewee.SQL("DEFAULT FALSE")])
 
     class Meta:
         # The client list's covering index: list order, and every column a search tests, so a
@@ -106,6 +109,24 @@ class InboundMessage(BaseModel):
             (("from_number", "received_at"), False),
             (("review_state", "from_number"), False),
         )
+
+
+class OutboundMessage(BaseModel):
+    """A text the studio sent to a number after its STOP (R23): the one confirmation the law
+    allows, or a text sent after the opt-out. Other outbound texts are not kept."""
+
+    sid = peewee.TextField(unique=True)  # the provider's message id
+    to_number = peewee.CharField(max_length=20)  # E.164
+    body = peewee.TextField()
+    sent_at = peewee.CharField(max_length=32)  # ISO UTC
+    status = peewee.CharField(max_length=32, null=True)  # as the provider wrote it
+    kind = peewee.CharField(max_length=16)  # confirmation, after_stop
+    #: The message id of the STOP it followed.
+    stop_sid = peewee.TextField(null=True)
+    processed_at = peewee.CharField(max_length=32)
+
+    class Meta:
+        indexes = ((("to_number", "sent_at"), False), (("kind", "sent_at"), False))
 
 
 class ConsentEvent(BaseModel):
@@ -169,5 +190,6 @@ class SchemaVersion(BaseModel):
 
 
 MODELS: tuple[type[BaseModel], ...] = (
-    Staff, Client, StopLock, InboundMessage, ConsentEvent, AuditHead, StudioSettings, SchemaVersion,
+    Staff, Client, StopLock, InboundMessage, OutboundMessage, ConsentEvent, AuditHead,
+    StudioSettings, SchemaVersion,
 )

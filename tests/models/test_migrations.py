@@ -89,3 +89,43 @@ def test_migrated_schema_equals_the_models_schema(tmp_path: Path, database_url):
         created.close()
     assert set(migrated_schema) == {model._meta.table_name for model in MODELS}
     assert migrated_schema == created_schema
+
+
+def test_0002_marks_the_clients_a_stop_turned_off_and_no_one_else(database_url):
+    """R8: a database from the first release knows, once migrated, whose SMS All START may
+    turn back on: the clients whose newest SMS All event is the keyword's, on a locked number."""
+    from models.migrations import m0001_initial, m0002_revocation
+
+    database = connect(database_url)
+    database.connect()
+    try:
+        with database.atomic():
+            m0001_initial.apply(database)
+        param = database.param
+        switches = ("email_all", "email_marketing", "sms_marketing", "voice_all", "voice_marketing",
+                    "home_all", "home_marketing", "ai_outreach", "ai_replies", "archived")
+        columns = ("id", "first_name", "last_name", "name_key", "sort_key", "status", "mobile",
+                   "sms_all", "created_at", "version") + switches
+        insert = (f"INSERT INTO client ({', '.join(columns)}) "
+                  f"VALUES ({', '.join([param] * len(columns))})")
+        for client_id, mobile, sms_all in ((1, "+12125550101", False), (2, "+12125550101", False),
+                                           (3, "+12125550199", False), (4, "+12125550101", True)):
+            database.execute_sql(insert, (client_id, "A", "B", "a b", "b a", "member", mobile,
+                                          sms_all, "2026-11-01T00:00:00.000000Z", 1)
+                                 + (False,) * len(switches))
+        database.execute_sql(f"INSERT INTO stop_lock (number, locked_at) VALUES ({param}, {param})",
+                             ("+12125550101", "2026-11-02T00:00:00.000000Z"))
+        event = (f"INSERT INTO consent_event (id, at, actor, client_id, channel, switch, old, new, "
+                 f"source, prev_hash, hash) VALUES ({', '.join([param] * 11)})")
+        for event_id, client_id, source in ((1, 1, "client_keyword"), (2, 2, "staff"),
+                                            (3, 3, "client_keyword")):
+            database.execute_sql(event, (event_id, "2026-11-02T00:00:00.000000Z", "x", client_id,
+                                         "sms", "all", "on", "off", source, "0" * 64, "0" * 64))
+        with database.atomic():
+            m0002_revocation.apply(database)
+        marked = [row[0] for row in database.execute_sql(
+            "SELECT id FROM client WHERE sms_off_by_stop ORDER BY id")]
+        # 1: off by the STOP. 2: off by staff. 3: its number is not locked. 4: SMS All is on.
+        assert marked == [1]
+    finally:
+        database.close()
