@@ -10,7 +10,14 @@ from typing import Any
 import peewee
 
 from .audit import EventLog
-from .clients import ClientDraft, insert_client, make_draft, name_key, stop_locked_numbers
+from .clients import (
+    ClientDraft,
+    insert_client,
+    make_draft,
+    name_key,
+    refused_for_lock,
+    stop_locked_numbers,
+)
 from .consent import CONSENT_METHODS
 from .csv_files import read_csv
 from .db import database
@@ -23,6 +30,9 @@ from .staff import Role, SignedIn, require_role
 REQUIRED_COLUMNS = ("first_name", "last_name", "email", "mobile", "home_phone", "status")
 _YES = {"yes", "y", "true", "1", "on"}
 _NO = {"no", "n", "false", "0", "off", ""}
+#: Why a marketing cell for a STOP-locked mobile was not applied (R22).
+LOCKED_CELL = ("not turned on: this mobile texted STOP, and only the client can turn SMS back "
+               "on, by texting START")
 
 
 @dataclass
@@ -34,13 +44,20 @@ class ImportSummary:
     skipped: list[dict[str, Any]] = field(default_factory=list)
     #: The rows of `skipped` whose client is already on file: skipped, but nothing to fix.
     already_on_file: set[int] = field(default_factory=set)
+    #: Cells not applied in rows that were (R22): {"row", "column", "reason"}.
+    skipped_cells: list[dict[str, Any]] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
-        return {"imported": self.imported, "skipped": self.skipped, "client_ids": self.client_ids}
+        return {"imported": self.imported, "skipped": self.skipped,
+                "skipped_cells": self.skipped_cells, "client_ids": self.client_ids}
 
     def problems(self) -> list[dict[str, Any]]:
-        """The skipped rows that need fixing: every one but those already on file."""
-        return [item for item in self.skipped if item["row"] not in self.already_on_file]
+        """What needs fixing, by row: skipped rows (but those already on file) and cells not
+        applied, each {"row", "reason"} with the column named in the reason."""
+        rows = [item for item in self.skipped if item["row"] not in self.already_on_file]
+        cells = [{"row": item["row"], "reason": f"{item['column']}: {item['reason']}"}
+                 for item in self.skipped_cells]
+        return sorted(rows + cells, key=lambda item: item["row"])
 
 
 def _yes_no(column: str, value: str) -> bool | None:
@@ -59,7 +76,9 @@ def import_clients(path: Path, *, actor: str = "client import", who: SignedIn | 
     and `consent_method`). Good rows are added, bad ones listed with their row number.
 
     Running the same file again is safe: a row whose client is already on file (same name and
-    same email, mobile and home phone) is skipped as already imported.
+    same email, mobile and home phone) is skipped as already imported, and nothing of it is
+    applied. Imports never resubscribe (R22): marketing texts marked "yes" for a STOP-locked
+    mobile are not stored, the cell is listed with the reason, and the rest of the row is.
     """
     rows = read_csv(path, REQUIRED_COLUMNS)
     studio = load_studio()
@@ -101,6 +120,8 @@ def import_clients(path: Path, *, actor: str = "client import", who: SignedIn | 
                 summary.skipped.append({"row": line, "reason": f"already on file as client {existing}"})
                 summary.already_on_file.add(line)
                 continue
+            summary.skipped_cells += [{"row": line, "column": column, "reason": LOCKED_CELL}
+                                      for column in refused_for_lock(draft, locked)]
             client_id = insert_client(draft, studio, log, actor=actor, staff_id=staff_id,
                                       source="import", locked_numbers=locked)
             seen[key] = client_id

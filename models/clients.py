@@ -13,7 +13,7 @@ from .audit import EventLog, on_off
 from .changes import Change, Touched
 from .consent import CONSENT_METHODS, field_name
 from .db import database, for_update
-from .errors import InvalidAddress, InvalidInput, NotFound, StaleData
+from .errors import ConsentLocked, InvalidAddress, InvalidInput, NotFound, StaleData
 from .phones import normalize_optional_email, normalize_optional_phone
 from .rules import CHANNEL_ADDRESS, CHANNELS, Address, Channel, Switch, default_switches
 from .schema import Client, ConsentEvent, StopLock
@@ -95,20 +95,36 @@ def _draft_address(draft: ClientDraft, channel: Channel) -> str | None:
             Address.HOME_PHONE: draft.home_phone}[kind]
 
 
+#: Why SMS is off for a client whose mobile texted STOP before they were added or moved to it.
+STOP_NOTE = "this mobile texted STOP: SMS stays off until the client texts START"
+
+
+def refused_for_lock(draft: ClientDraft, locked_numbers: set[str]) -> list[str]:
+    """The switches a draft asks to turn on that a STOP-locked mobile refuses (R21, R22):
+    marketing texts recorded as consented on a number that opted out."""
+    if draft.mobile is None or draft.mobile not in locked_numbers:
+        return []
+    return [field_name(Channel.SMS, Switch.MARKETING)] if draft.marketing.get(Channel.SMS) else []
+
+
 def insert_client(draft: ClientDraft, studio: Studio, log: EventLog, *, actor: str,
                   staff_id: int | None, source: str, locked_numbers: set[str]) -> int:
     """Insert one client with its starting switches (R4a) and one event per switch turned on,
     inside the caller's transaction; `locked_numbers` are the STOP-locked numbers among the
     drafts' mobiles (see `stop_locked_numbers()`), read once for a whole import. The events are
-    added to `log`, which the caller flushes."""
+    added to `log`, which the caller flushes.
+
+    On a STOP-locked mobile SMS All starts off, as the STOP's doing (START turns it on, R8),
+    and no "on" is stored or written for SMS, not even a studio default (R21, R22)."""
     now = iso_now()
-    values: dict[str, Any] = {}
+    locked = draft.mobile is not None and draft.mobile in locked_numbers
+    values: dict[str, Any] = {"sms_off_by_stop": locked}
     for channel in CHANNELS:
         has_address = _draft_address(draft, channel) is not None
         marketing_default = draft.marketing.get(channel, studio.marketing_defaults[channel])
         all_on, marketing_on = default_switches(has_address, marketing_default)
-        if channel is Channel.SMS and draft.mobile in locked_numbers:
-            all_on = False  # the number texted STOP (R6): the lock belongs to the number
+        if channel is Channel.SMS and locked:
+            all_on = marketing_on = False
         values[field_name(channel, Switch.ALL)] = all_on
         values[field_name(channel, Switch.MARKETING)] = marketing_on
     client_id = Client.insert(
@@ -122,13 +138,19 @@ def insert_client(draft: ClientDraft, studio: Studio, log: EventLog, *, actor: s
             switch="client", new=f"added ({draft.status})")
     for channel in CHANNELS:
         address = _draft_address(draft, channel)
+        number = address if channel is not Channel.EMAIL else None
+        if channel is Channel.SMS and locked:
+            log.add(at=now, actor=actor, staff_id=staff_id, client_id=client_id, number=number,
+                    channel=channel.value, switch=Switch.ALL.value, old=None, new="off",
+                    source=source, note=STOP_NOTE)
+            continue
         for switch in (Switch.ALL, Switch.MARKETING):
             if values[field_name(channel, switch)]:
                 recorded = switch is Switch.MARKETING and channel in draft.marketing
                 log.add(at=now, actor=actor, staff_id=staff_id, client_id=client_id,
-                        number=address if channel is not Channel.EMAIL else None,
-                        channel=channel.value, switch=switch.value, old=None, new="on",
-                        source=source, method=draft.method if recorded else "studio_default")
+                        number=number, channel=channel.value, switch=switch.value, old=None,
+                        new="on", source=source,
+                        method=draft.method if recorded else "studio_default")
     return client_id
 
 
@@ -142,13 +164,17 @@ def stop_locked_numbers(numbers: Iterable[str | None]) -> set[str]:
 
 def add_client(who: SignedIn, draft: ClientDraft) -> Change:
     """Add a client as a staff member: All on where there is an address, Marketing from the
-    studio's defaults unless consent for it was recorded (R4a)."""
+    studio's defaults unless consent for it was recorded (R4a). Consent to marketing texts on
+    a STOP-locked mobile is refused (R7, R21): only the client can turn SMS back on."""
     with database.atomic():
         staff = require_role(who, Role.EMPLOYEE)
+        locked = stop_locked_numbers([draft.mobile])
+        if refused_for_lock(draft, locked):
+            raise ConsentLocked("This mobile texted STOP: SMS marketing cannot be recorded as "
+                                "on. Only the client can turn SMS back on, by texting START.")
         log = EventLog()
         client_id = insert_client(draft, load_studio(), log, actor=staff.name,
-                                  staff_id=staff.staff_id, source="staff",
-                                  locked_numbers=stop_locked_numbers([draft.mobile]))
+                                  staff_id=staff.staff_id, source="staff", locked_numbers=locked)
         log.flush()
     return Change(Touched.CLIENTS, client_ids=(client_id,), event_ids=tuple(log.event_ids))
 
@@ -158,10 +184,9 @@ def update_addresses(who: SignedIn, client_id: int, *, email: str | None, mobile
     """Change a client's addresses, given as typed: they are validated and normalized here,
     so a number in another format cannot dodge a STOP lock (R6, R7). Raises InvalidAddress.
 
-    A mobile changed to a STOP-locked number is locked (SMS All off); a mobile changed away
-    leaves the old number locked (R6). A channel that gains its first address starts with
-    All on and Marketing from the studio's defaults (R4a); one that loses it keeps its stored
-    switches, which count again if an address comes back.
+    A channel that gains its first address starts with All on and Marketing from the studio's
+    defaults (R4a); one that loses it keeps its stored switches, which count again if an
+    address comes back. A new mobile brings what `_follow_new_mobile` says (R6, R8, R21).
     """
     region = load_studio().default_region
     email = _field("email", lambda: normalize_optional_email(email))
@@ -174,45 +199,103 @@ def update_addresses(who: SignedIn, client_id: int, *, email: str | None, mobile
             raise NotFound(f"no client with id {client_id}")
         if expected_version is not None and client.version != expected_version:
             raise StaleData("this client was changed elsewhere; it has been reloaded")
-        studio = load_studio()
-        log = EventLog()
-        now = iso_now()
-        updates: dict[str, Any] = {}
+        change = _SwitchChanges(client, staff, load_studio())
         new_addresses = {Address.EMAIL: email, Address.MOBILE: mobile, Address.HOME_PHONE: home_phone}
         for kind, new in new_addresses.items():
             old = getattr(client, kind.value)
             if old == new:
                 continue
-            updates[kind.value] = new
-            log.add(at=now, actor=staff.name, staff_id=staff.staff_id, client_id=client.id,
-                    source="staff", switch=kind.value, old=old, new=new)
-            if old is None and new is not None:
+            change.updates[kind.value] = new
+            change.log.add(at=change.now, actor=staff.name, staff_id=staff.staff_id,
+                           client_id=client.id, source="staff", switch=kind.value, old=old, new=new)
+            if kind is Address.MOBILE:
+                if new is not None:
+                    _follow_new_mobile(change, new)
+            elif old is None:
                 for channel in CHANNELS:
-                    # Only a first address starts from the defaults; one that comes back finds
-                    # its recorded switches as they were (an opt-out stays an opt-out, R3).
-                    if CHANNEL_ADDRESS[channel] is kind and not _has_history(client.id, channel):
-                        all_on, marketing_on = default_switches(True, studio.marketing_defaults[channel])
-                        for switch, value in ((Switch.ALL, all_on), (Switch.MARKETING, marketing_on)):
-                            column = field_name(channel, switch)
-                            if getattr(client, column) != value:
-                                updates[column] = value
-                                log.add(at=now, actor=staff.name, staff_id=staff.staff_id,
-                                        client_id=client.id, channel=channel.value,
-                                        switch=switch.value, old=on_off(getattr(client, column)),
-                                        new=on_off(value), source="staff", method="studio_default")
-        target_mobile = updates.get("mobile", client.mobile)
-        sms_all = updates.get("sms_all", client.sms_all)
-        if "mobile" in updates and target_mobile and sms_all and stop_locked_numbers([target_mobile]):
-            updates["sms_all"] = False
-            log.add(at=now, actor=staff.name, staff_id=staff.staff_id, client_id=client.id,
-                    number=target_mobile, channel="sms", switch="all", old="on", new="off",
-                    source="staff", note="new mobile number texted STOP")
-        if updates:
-            (Client.update(**updates, version=Client.version + 1)
+                    if CHANNEL_ADDRESS[channel] is kind:
+                        change.first_address_defaults(channel)
+        if change.updates:
+            (Client.update(**change.updates, version=Client.version + 1)
              .where(Client.id == client.id).execute())
-        log.flush()
-    return Change(Touched.CLIENTS if updates else Touched.NONE, client_ids=(client_id,),
-                  event_ids=tuple(log.event_ids))
+        change.log.flush()
+    return Change(Touched.CLIENTS if change.updates else Touched.NONE, client_ids=(client_id,),
+                  event_ids=tuple(change.log.event_ids))
+
+
+class _SwitchChanges:
+    """The switch values an address change sets, with one event each (R14)."""
+
+    def __init__(self, client: Client, staff: SignedIn, studio: Studio) -> None:
+        self.client, self.staff, self.studio = client, staff, studio
+        self.log = EventLog()
+        self.now = iso_now()
+        self.updates: dict[str, Any] = {}
+
+    def value(self, column: str) -> Any:
+        return self.updates.get(column, getattr(self.client, column))
+
+    def set(self, channel: Channel, switch: Switch, on: bool, *, method: str | None = None,
+            note: str | None = None) -> None:
+        """Set a switch, with its event, unless it is already so."""
+        column = field_name(channel, switch)
+        old = self.value(column)
+        if old == on:
+            return
+        self.updates[column] = on
+        self.record(channel, switch, old, on, method=method, note=note)
+
+    def record(self, channel: Channel, switch: Switch, old: bool | None, new: bool, *,
+               method: str | None = None, note: str | None = None) -> None:
+        """The event of a switch set to `new` (from `old`, None for a first value)."""
+        number = self.value(CHANNEL_ADDRESS[channel].value) if channel is not Channel.EMAIL else None
+        self.log.add(at=self.now, actor=self.staff.name, staff_id=self.staff.staff_id,
+                     client_id=self.client.id, number=number, channel=channel.value,
+                     switch=switch.value, old=on_off(old), new=on_off(new), source="staff",
+                     method=method if new else None, note=note)
+
+    def first_address_defaults(self, channel: Channel) -> None:
+        """A channel's first address ever starts from the defaults (R4a); one that comes back
+        finds its recorded switches as they were (an opt-out stays an opt-out, R3)."""
+        if _has_history(self.client.id, channel):
+            return
+        all_on, marketing_on = default_switches(True, self.studio.marketing_defaults[channel])
+        self.set(channel, Switch.ALL, all_on, method="studio_default")
+        self.set(channel, Switch.MARKETING, marketing_on, method="studio_default")
+
+
+#: Why marketing to a new mobile starts again from the studio's defaults (R21).
+NEW_NUMBER_NOTE = "new mobile: consent to marketing names the number, so it starts from the studio's defaults"
+
+
+def _follow_new_mobile(change: _SwitchChanges, number: str) -> None:
+    """What a new mobile number does to consent (R6, R8, R21).
+
+    Its STOP lock, if it has one, turns SMS off as the STOP's doing — no "on" is ever written
+    for a locked number, not even a studio default. SMS All that was off only because the old
+    number texted STOP comes back on. SMS and voice Marketing return to the studio's
+    defaults: written consent to marketing calls and texts names a number.
+    """
+    locked = bool(stop_locked_numbers([number]))
+    for channel in (Channel.SMS, Channel.VOICE):
+        default = change.studio.marketing_defaults[channel]
+        if channel is Channel.SMS and locked:
+            first = not _has_history(change.client.id, channel)
+            change.set(channel, Switch.MARKETING, False, note=NEW_NUMBER_NOTE)
+            if change.value("sms_all"):
+                change.set(channel, Switch.ALL, False, note=STOP_NOTE)
+                change.updates["sms_off_by_stop"] = True
+            elif first:  # a first mobile, locked already: off as the STOP's doing
+                change.record(channel, Switch.ALL, None, False, note=STOP_NOTE)
+                change.updates["sms_off_by_stop"] = True
+            continue
+        change.first_address_defaults(channel)
+        if channel is Channel.SMS and change.client.sms_off_by_stop and not change.value("sms_all"):
+            change.set(channel, Switch.ALL, True, method="studio_default",
+                       note="new mobile: the STOP belongs to the old number")
+            change.updates["sms_off_by_stop"] = False
+        change.set(channel, Switch.MARKETING, default,
+                   method="studio_default" if default else None, note=NEW_NUMBER_NOTE)
 
 
 def _has_history(client_id: int, channel: Channel) -> bool:

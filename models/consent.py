@@ -51,8 +51,19 @@ CONSENT_METHODS = {
     "client_email": "Email from the client",
     "client_phone_call": "Phone call from the client",
 }
-#: Methods the record uses for consent the studio did not collect itself just now.
-RECORD_METHODS = {**CONSENT_METHODS, "studio_default": "Studio default", "client_keyword": "Client texted START"}
+#: How a client asked to opt out (R20): offered when a switch is turned off, never required.
+OPT_OUT_METHODS = {
+    "in_person": "In person",
+    "phone_call": "Phone call",
+    "email": "Email",
+    "text_message": "Text message",
+    "social_media": "Social media",
+    "other": "Other",
+}
+#: Every method the record writes, with its words: consent, opt-out, and what the studio
+#: records without being asked (its defaults, a client's keyword).
+RECORD_METHODS = {**OPT_OUT_METHODS, **CONSENT_METHODS, "studio_default": "Studio default",
+                  "client_keyword": "Client texted START"}
 
 AI_SWITCHES = {"outreach": "ai_outreach", "replies": "ai_replies"}
 
@@ -194,6 +205,12 @@ def _check_method(method: str | None) -> str:
     return method
 
 
+def _check_opt_out_method(method: str | None) -> str | None:
+    if method is not None and method not in OPT_OUT_METHODS:
+        raise InvalidInput(f"how the client asked to opt out is one of {', '.join(OPT_OUT_METHODS)}")
+    return method
+
+
 def _locked_client(client_id: int, expected_version: int | None) -> Client:
     client = for_update(Client.select().where(Client.id == client_id)).get_or_none()
     if client is None:
@@ -209,14 +226,18 @@ def set_switch(who: SignedIn, client_id: int, channel: Channel | str, switch: Sw
                expected_version: int | None = None) -> Change:
     """Turn a client's Marketing or All switch on a channel on or off, as a staff member.
 
-    Off is never refused (R3). On records how the client consented (R4), needs All on for
-    Marketing (R4), an address (R5), and is refused on a STOP-locked number for every role,
-    whoever asks (R7). Refusals raise and change nothing.
+    Off is never refused (R3) and may say how the client asked (`method`, one of
+    OPT_OUT_METHODS) with a note (R20). On records how the client consented (R4), needs All on
+    for Marketing (R4), an address (R5), and is refused on a STOP-locked number for every
+    role, whoever asks (R7). Refusals raise and change nothing.
+
+    SMS All turned off while the number is STOP-locked is already off; the client's own
+    request is recorded all the same, as an event of its own, and START will not turn it
+    back on (R8, R20).
     """
     channel = Channel(channel)
     switch = Switch(switch)
-    if on:
-        method = _check_method(method)
+    method = _check_method(method) if on else _check_opt_out_method(method)
     with database.atomic():
         staff = require_role(who, Role.EMPLOYEE)
         # An opt-out is never refused (R3), not even for a profile shown before a change made
@@ -232,14 +253,20 @@ def set_switch(who: SignedIn, client_id: int, channel: Channel | str, switch: Sw
             raise ConsentLocked(blocker)
         column = field_name(channel, switch)
         old = getattr(client, column)
-        if old == on:
+        # An opt-out asked for while the STOP lock holds: recorded, and kept after START (R20).
+        locked_opt_out = (not on and channel is Channel.SMS and switch is Switch.ALL
+                          and consent.stop_locked)
+        if old == on and not locked_opt_out:
             return Change(Touched.NONE, client_ids=(client.id,))
-        Client.update({column: on, Client.version: Client.version + 1}).where(Client.id == client.id).execute()
+        values: dict[Any, Any] = {column: on, Client.version: Client.version + 1}
+        if channel is Channel.SMS and switch is Switch.ALL:
+            values[Client.sms_off_by_stop] = False  # the client's own choice from now on
+        Client.update(values).where(Client.id == client.id).execute()
         log = EventLog()
         log.add(at=iso_now(), actor=staff.name, staff_id=staff.staff_id, client_id=client.id,
                 number=consent.address if channel is not Channel.EMAIL else None,
                 channel=channel.value, switch=switch.value, old=on_off(old), new=on_off(on),
-                source="staff", method=method if on else None, note=note_or_none(note))
+                source="staff", method=method, note=note_or_none(note))
         log.flush()
     return Change(Touched.SWITCHES, client_ids=(client.id,), event_ids=tuple(log.event_ids))
 

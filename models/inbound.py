@@ -80,7 +80,7 @@ def _rows_for(sql: str, values: Sequence[str]) -> list[tuple[Any, ...]]:
 _INBOUND_LOCK_KEY = 0x0917_5709
 
 
-class _NumberState:
+class NumberState:
     """What a batch knows about the numbers it touches, read in a few queries.
 
     Made first in a transaction, before its EventLog, so every writer takes its locks in one
@@ -94,16 +94,17 @@ class _NumberState:
     def __init__(self, numbers: set[str]) -> None:
         ordered = sorted(numbers)
         self.clients: dict[str, list[int]] = defaultdict(list)
-        self.sms_all: dict[int, bool] = {}
+        #: Each client's (SMS All, whether a STOP turned it off), as the batch leaves them.
+        self.sms: dict[int, tuple[bool, bool]] = {}
         lock_rows = ""
         if is_postgres():
             database.execute_sql("SELECT pg_advisory_xact_lock(%s)", (_INBOUND_LOCK_KEY,))
             lock_rows = " FOR UPDATE"
-        for client_id, mobile, sms_all in sorted(_rows_for(
-                "SELECT id, mobile, sms_all FROM client WHERE mobile IN ({values}) ORDER BY id"
-                + lock_rows, ordered)):
+        for client_id, mobile, sms_all, off_by_stop in sorted(_rows_for(
+                "SELECT id, mobile, sms_all, sms_off_by_stop FROM client WHERE mobile IN ({values}) "
+                "ORDER BY id" + lock_rows, ordered)):
             self.clients[mobile].append(client_id)
-            self.sms_all[client_id] = bool(sms_all)
+            self.sms[client_id] = (bool(sms_all), bool(off_by_stop))
         self.locks: dict[str, str] = dict(_rows_for(
             "SELECT number, locked_at FROM stop_lock WHERE number IN ({values})", ordered))
         keywords = ", ".join(f"'{keyword}'" for keyword in _KEYWORDS_THAT_DECIDE)
@@ -117,13 +118,13 @@ def apply_batch(texts: Sequence[InboundText]) -> list[InboundResult]:
     """Process texts in the order given (the caller sorts by time) inside the open transaction."""
     existing = {row[0] for row in _rows_for(
         "SELECT sid FROM inbound_message WHERE sid IN ({values})", [t.sid for t in texts])}
-    state = _NumberState({t.number for t in texts})
+    state = NumberState({t.number for t in texts})
     log = EventLog()
     processed_at = iso_now()
     rows: list[dict[str, Any]] = []
     # The lock each number ends the batch with, for numbers whose lock changed: (when, sid) or None.
     final_locks: dict[str, tuple[str, str] | None] = {}
-    sms_all_changes: dict[int, bool] = {}
+    sms_changes: dict[int, tuple[bool, bool]] = {}
     touched: set[int] = set()
     results: list[InboundResult] = []
     for text in texts:
@@ -142,7 +143,7 @@ def apply_batch(texts: Sequence[InboundText]) -> list[InboundResult]:
                 if keyword is Keyword.OPT_OUT and text.number not in state.locks:
                     state.locks[text.number] = at
                     final_locks[text.number] = (at, text.sid)
-                    _record_lock(log, state, text.number, clients, at, text.sid, sms_all_changes,
+                    record_lock(log, state, text.number, clients, at, text.sid, sms_changes,
                                  locked=True, actor=text.number, source="client_keyword",
                                  note=_texted(text.body))
                     touched.update(clients)
@@ -150,7 +151,7 @@ def apply_batch(texts: Sequence[InboundText]) -> list[InboundResult]:
                 elif keyword is Keyword.OPT_IN and text.number in state.locks:
                     del state.locks[text.number]
                     final_locks[text.number] = None
-                    _record_lock(log, state, text.number, clients, at, text.sid, sms_all_changes,
+                    record_lock(log, state, text.number, clients, at, text.sid, sms_changes,
                                  locked=False, actor=text.number, source="client_keyword",
                                  note=_texted(text.body))
                     touched.update(clients)
@@ -169,7 +170,7 @@ def apply_batch(texts: Sequence[InboundText]) -> list[InboundResult]:
                  for n, lock in final_locks.items() if lock is not None]
     for part in _chunks(new_locks, 300):
         StopLock.insert_many(part).execute()
-    _write_clients(sms_all_changes, touched)
+    write_clients(sms_changes, touched)
     log.flush()
     return results
 
@@ -188,15 +189,16 @@ def _insert_messages(rows: list[dict[str, Any]]) -> None:
     executemany(sql, [tuple(row[c] for c in _MESSAGE_COLUMNS) for row in rows])
 
 
-def _write_clients(sms_all_changes: dict[int, bool], touched: set[int]) -> None:
-    """Store SMS All where a lock changed it, and bump the version of every client whose lock
-    changed, so a change made on a profile shown before it is refused (R16)."""
-    for value in (True, False):
-        ids = [cid for cid, on in sms_all_changes.items() if on is value]
+def write_clients(sms_changes: dict[int, tuple[bool, bool]], touched: set[int]) -> None:
+    """Store (SMS All, off by a STOP) where a lock changed them, and bump the version of every
+    client whose lock changed, so a change made on a profile shown before it is refused (R16)."""
+    for value in sorted(set(sms_changes.values())):
+        ids = [cid for cid, sms in sms_changes.items() if sms == value]
+        sms_all, off_by_stop = value
         for part in _chunks(ids):
-            (Client.update(sms_all=value, version=Client.version + 1)
+            (Client.update(sms_all=sms_all, sms_off_by_stop=off_by_stop, version=Client.version + 1)
              .where(Client.id.in_(list(part))).execute())
-    for part in _chunks(sorted(touched - set(sms_all_changes))):
+    for part in _chunks(sorted(touched - set(sms_changes))):
         Client.update(version=Client.version + 1).where(Client.id.in_(list(part))).execute()
 
 
@@ -205,10 +207,15 @@ def _texted(body: str) -> str:
     return f'texted "{" ".join(body.split())[:60]}"'
 
 
-def _record_lock(log: EventLog, state: _NumberState, number: str, clients: Sequence[int], at: str,
-                 sid: str | None, sms_all_changes: dict[int, bool], *, locked: bool, actor: str,
-                 source: str, staff_id: int | None = None, note: str | None = None) -> None:
-    """Events for a lock set (R6) or lifted (R8) on a number, and SMS All for its clients."""
+def record_lock(log: EventLog, state: NumberState, number: str, clients: Sequence[int], at: str,
+                sid: str | None, sms_changes: dict[int, tuple[bool, bool]], *, locked: bool,
+                actor: str, source: str, staff_id: int | None = None,
+                note: str | None = None) -> None:
+    """Events for a lock set (R6) or lifted (R8) on a number, and SMS All for its clients.
+
+    A STOP turns off the SMS All of the clients who had it on, and marks it as the STOP's
+    doing; START turns back on only those (R8). A client whose SMS All was off by their own
+    request, or whom staff recorded as opting out while the lock held (R20), stays off."""
     old, new = ("off", "on") if locked else ("on", "off")
     if not clients:
         log.add(at=at, actor=actor, staff_id=staff_id, number=number, channel="sms",
@@ -218,14 +225,18 @@ def _record_lock(log: EventLog, state: _NumberState, number: str, clients: Seque
         log.add(at=at, actor=actor, staff_id=staff_id, client_id=client_id, number=number,
                 channel="sms", switch="stop_lock", old=old, new=new, source=source,
                 inbound_sid=sid, note=note)
-        target = not locked
-        if state.sms_all[client_id] != target:
-            state.sms_all[client_id] = target
-            sms_all_changes[client_id] = target
-            log.add(at=at, actor=actor, staff_id=staff_id, client_id=client_id, number=number,
-                    channel="sms", switch="all", old="off" if target else "on",
-                    new="on" if target else "off", source=source, inbound_sid=sid,
-                    method="client_keyword" if target else None, note=note)
+        sms_all, off_by_stop = state.sms[client_id]
+        if locked and sms_all:
+            target = (False, True)
+        elif not locked and off_by_stop:
+            target = (True, False)
+        else:
+            continue
+        state.sms[client_id] = sms_changes[client_id] = target
+        on = target[0]
+        log.add(at=at, actor=actor, staff_id=staff_id, client_id=client_id, number=number,
+                channel="sms", switch="all", old="off" if on else "on", new="on" if on else "off",
+                source=source, inbound_sid=sid, method="client_keyword" if on else None, note=note)
 
 
 def process_inbound(from_number: str, body: str, *, sid: str | None = None,
@@ -304,20 +315,20 @@ def resolve_review(who: SignedIn, message_id: int, *, apply_stop: bool, note: st
             raise NotFound(f"no message with id {message_id}")
         if message.review_state != "open":
             raise StaleData(f"this text was already {message.review_state} by someone else")
-        state = _NumberState({message.from_number})
+        state = NumberState({message.from_number})
         clients = tuple(state.clients.get(message.from_number, ()))
         log = EventLog()
         now = iso_now()
-        sms_all_changes: dict[int, bool] = {}
+        sms_changes: dict[int, tuple[bool, bool]] = {}
         outcome = "applied" if apply_stop else "dismissed"
         clean_note = note_or_none(note)
         locks = apply_stop and message.from_number not in state.locks
         if locks:
             StopLock.insert(number=message.from_number, locked_at=now, inbound_sid=message.sid).execute()
-            _record_lock(log, state, message.from_number, clients, now, message.sid, sms_all_changes,
-                         locked=True, actor=staff.name, staff_id=staff.staff_id,
-                         source="review_queue", note=clean_note or f"from review: {message.body[:200]}")
-            _write_clients(sms_all_changes, set(clients))
+            record_lock(log, state, message.from_number, clients, now, message.sid, sms_changes,
+                        locked=True, actor=staff.name, staff_id=staff.staff_id,
+                        source="review_queue", note=clean_note or f"from review: {message.body[:200]}")
+            write_clients(sms_changes, set(clients))
         for client_id in clients or (None,):
             log.add(at=now, actor=staff.name, staff_id=staff.staff_id, client_id=client_id,
                     number=message.from_number, channel="sms", switch="review", old="open",

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from models.client_import import import_clients
-from models.consent import load_consent
+from models.client_import import LOCKED_CELL, import_clients
+from models.consent import load_consent, set_switch
 from models.errors import InvalidInput
 from models.inbound import process_inbound
-from models.rules import Channel
+from models.rules import Channel, Switch
 from models.schema import Client, ConsentEvent
 
 NUMBER = "+15555550123"
@@ -76,8 +76,38 @@ def test_r7_import_of_a_client_with_a_locked_mobile_starts_with_sms_all_off(db, 
     stored = Client.get_by_id(client)
     assert stored.sms_all is False and stored.voice_all is True
     assert sms(client).stop_locked and not sms(client).effective_marketing
-    assert not ConsentEvent.select().where((ConsentEvent.client == client) & (ConsentEvent.channel == "sms")
-                                           & (ConsentEvent.switch == "all")).exists()
+    # R21: no "on" is written for a locked number; the record says why SMS is off.
+    sms_events = [(e.switch, e.new) for e in ConsentEvent.select().where(
+        (ConsentEvent.client == client) & (ConsentEvent.channel == "sms"))]
+    assert sms_events == [("all", "off")]
+
+
+def test_r22_an_import_stores_no_marketing_on_for_a_locked_mobile_and_says_so(db, tmp_path):
+    process_inbound(NUMBER, "STOP", sid="SM-stop")
+    path = write_csv(tmp_path / "clients.csv",
+                     ["Sam,Reyes,sam@example.com,(555) 555-0123,,member,yes,yes,signed_form"],
+                     header=HEADER + ",sms_marketing,email_marketing,consent_method")
+    summary = import_clients(path)
+    (client,) = summary.client_ids
+    stored = Client.get_by_id(client)
+    assert stored.sms_marketing is False and stored.email_marketing is True  # the rest applies
+    assert summary.skipped_cells == [{"row": 2, "column": "sms_marketing", "reason": LOCKED_CELL}]
+    assert summary.problems() == [{"row": 2, "reason": f"sms_marketing: {LOCKED_CELL}"}]
+    assert summary.as_json()["skipped_cells"] == summary.skipped_cells
+    # R8: START gives back SMS All (the STOP's doing), never the refused marketing.
+    process_inbound(NUMBER, "START", sid="SM-start")
+    assert sms(client).effective_all and not sms(client).effective_marketing
+
+
+def test_r22_an_import_never_changes_a_client_already_on_file(staff, add_client, tmp_path):
+    dana = add_client("Dana", "Reyes", email="dana@example.com", mobile="(555) 555-0123")
+    set_switch(staff["employee"], dana, Channel.EMAIL, Switch.MARKETING, False)
+    path = write_csv(tmp_path / "clients.csv",
+                     ["Dana,Reyes,dana@example.com,(555) 555-0123,,member,yes,signed_form"],
+                     header=HEADER + ",email_marketing,consent_method")
+    summary = import_clients(path)
+    assert summary.imported == 0 and summary.already_on_file == {2}
+    assert Client.get_by_id(dana).email_marketing is False
 
 
 def test_r4a_import_records_marketing_with_its_consent_method(db, tmp_path):
