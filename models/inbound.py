@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Iterator, Sequence
 
+from peewee import fn
+
 from .audit import EventLog
 from .changes import Change, Touched
 from .db import database, executemany, for_update, is_postgres
@@ -25,7 +27,7 @@ from .schema import Client, InboundMessage, StopLock
 from .settings import load_studio
 from .staff import Role, SignedIn, require_role
 from .text import note_or_none, storable
-from .timeutil import iso, iso_now, received_time
+from .timeutil import iso, iso_now, parse_iso, received_time
 
 #: Parameters per IN (…) list, well under every backend's limit.
 _IN_CHUNK = 500
@@ -366,3 +368,14 @@ def recent_messages(limit: int = 200) -> list[MessageRecord]:
              .order_by(m.received_at.desc(), m.id.desc()).limit(limit))
     rows: Iterator[tuple[Any, ...]] = query.tuples().iterator()
     return [MessageRecord(*row) for row in rows]
+
+
+def last_opt_out_at(number: str | None) -> datetime | None:
+    """When a mobile number last texted an opt-out keyword, or None: before staff record
+    consent for it, they should know (issue 8)."""
+    if number is None:
+        return None
+    latest = (InboundMessage.select(fn.MAX(InboundMessage.received_at))
+              .where((InboundMessage.from_number == number)
+                     & (InboundMessage.keyword == Keyword.OPT_OUT.value)).scalar())
+    return parse_iso(latest) if latest else None

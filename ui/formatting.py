@@ -139,6 +139,8 @@ def event_details(event: EventRecord) -> list[str]:
 
 
 def _change(old: str | None, new: str | None) -> str:
+    if old == new:  # an opt-out recorded while the switch was already off (R20)
+        return f"stays {new}"
     return f"{new}" if old is None else f"{old} → {new}"
 
 

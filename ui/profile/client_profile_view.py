@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
     QLabel,
-    QMessageBox,
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
@@ -32,15 +31,16 @@ from models.changes import Change
 from models.consent import ClientConsent, load_consent, set_client_ai, set_switch
 from models.errors import NotFound, OptInDeskError, StaleData
 from models.households import housemates
-from models.inbound import open_review_texts
+from models.inbound import last_opt_out_at, open_review_texts
 from models.rules import Channel, Switch, utc_now
 from resources import icon
 from ui import words
 from ui.app_events import app_events
 from ui.profile.ai_controls_section import AiControlsSection, AiSwitchRequest
-from ui.profile.consent_dialog import ConsentDialog
+from ui.profile.consent_dialog import ConsentAnswer, ConsentDialog
 from ui.profile.history_view import HistoryView
-from ui.profile.opt_in_section import OptInSection, SwitchRequest
+from ui.profile.opt_in_section import OptInSection, SwitchRequest, local_time_text
+from ui.profile.opt_out_dialog import OptOutAnswer, OptOutDialog
 from ui.profile.profile_header import ProfileHeader
 from ui.profile.receives_grid import ReceivesGrid
 from ui.session import signed_in
@@ -215,20 +215,6 @@ class ClientProfileView(QWidget):
         """The History table."""
         return self._history
 
-    @classmethod
-    def confirm_all_off(cls, parent: QWidget, question: str) -> bool:
-        """Ask before All goes off (R3); True to go ahead. Tests replace this hook."""
-        box = QMessageBox(QMessageBox.Icon.Warning, "Turn off all messages", question,
-                          QMessageBox.StandardButton.NoButton, parent)
-        turn_off = box.addButton("Turn off", QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
-        box.exec()
-        chosen = box.clickedButton() is turn_off
-        box.deleteLater()
-        return chosen
-
     # -- slots ----------------------------------------------------------------------------
 
     @Slot(object)
@@ -329,18 +315,16 @@ class ClientProfileView(QWidget):
         if staff is None:
             self._opt_in.show_message("Sign in to change a client's opt-ins.")
             return None
-        method = note = None
         if request.on:
-            answer = ConsentDialog.ask(self, client_name=name, switch_name=switch_name)
-            if answer is None:
-                return None
-            method, note = answer.method, answer.note
-        elif request.switch is Switch.ALL:
-            question = (f"Turn off all {_ALL_OFF_NOUNS[request.channel]} to {name}? This fully "
-                        "blocks the channel: no campaigns, reminders, booking help or Hailee "
-                        "messages. Only the client can turn it back on.")
-            if not self.confirm_all_off(self, question):
-                return None
+            answer: ConsentAnswer | OptOutAnswer | None = ConsentDialog.ask(
+                self, client_name=name, switch_name=switch_name,
+                warning=_consent_warning(state, request.channel))
+        else:
+            answer = OptOutDialog.ask(self, client_name=name, switch_name=switch_name,
+                                      warning=_opt_out_warning(state, request))
+        if answer is None:
+            return None
+        method, note = answer.method, answer.note
         try:
             change = set_switch(staff, state.client.id, request.channel, request.switch,
                                 request.on, method=method, note=note,
@@ -397,6 +381,33 @@ class ClientProfileView(QWidget):
             alignment = Qt.AlignmentFlag.AlignTop if wide else Qt.AlignmentFlag(0)
             self._sections.setAlignment(self._opt_in, alignment)
             self._sections.setAlignment(self._ai, alignment)
+
+
+def _opt_out_warning(state: ClientConsent, request: SwitchRequest) -> str | None:
+    """What turning a switch off does, said before it is done (R3, R20); None for Marketing."""
+    if request.switch is not Switch.ALL:
+        return None
+    if request.channel is Channel.SMS and state.channels[Channel.SMS].stop_locked:
+        return ("SMS is already off: this number texted STOP. Recording that the client asked "
+                "too keeps SMS off for them even after someone on this number texts START.")
+    return (f"This fully blocks {_ALL_OFF_NOUNS[request.channel]} to {_client_name(state)}: no "
+            "campaigns, reminders, booking help or Hailee messages. Only the client can turn "
+            "it back on.")
+
+
+def _consent_warning(state: ClientConsent, channel: Channel) -> str | None:
+    """Before consent is recorded for the client's mobile: a text of theirs that waits in
+    review, or a STOP they texted before (issue 8)."""
+    if channel not in (Channel.SMS, Channel.VOICE) or state.client.mobile is None:
+        return None
+    if open_review_texts(state.client.mobile):
+        return ("A text from this mobile waits in Needs review: it may be an opt-out. Review "
+                "it before recording consent.")
+    stopped = last_opt_out_at(state.client.mobile)
+    if stopped is not None:
+        return (f"This mobile texted STOP on {local_time_text(stopped)}. Record consent only "
+                "if the client gave it since.")
+    return None
 
 
 def _client_name(state: ClientConsent) -> str:

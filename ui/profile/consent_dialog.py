@@ -39,10 +39,12 @@ class ConsentDialog(QDialog):
     tests replace that classmethod to answer without a dialog.
     """
 
-    def __init__(self, client_name: str, switch_name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, client_name: str, switch_name: str, parent: QWidget | None = None, *,
+                 warning: str | None = None) -> None:
         super().__init__(parent)
         self._client_name = client_name
         self._switch_name = switch_name
+        self._warning = warning
         self._methods = QButtonGroup(self)
         self._method_keys: dict[int, str] = {}
         self._note = QLineEdit(self)
@@ -66,6 +68,13 @@ class ConsentDialog(QDialog):
         heading.setIndent(0)
         heading.setWordWrap(True)
         layout.addWidget(heading)
+        if self._warning:
+            warning = QLabel(self._warning, self)
+            warning.setObjectName("consentWarning")
+            warning.setProperty("role", "notice")
+            warning.setProperty("state", "warning")
+            warning.setWordWrap(True)
+            layout.addWidget(warning)
         explanation = QLabel("This records the client's consent to be contacted, with how they "
                              "gave it. It is kept in their consent record.", self)
         explanation.setWordWrap(True)
@@ -110,12 +119,14 @@ class ConsentDialog(QDialog):
     # -- public API -----------------------------------------------------------------------
 
     @classmethod
-    def ask(cls, parent: QWidget | None, *, client_name: str, switch_name: str) -> ConsentAnswer | None:
-        """Show the dialog; return the answer, or None if the staff member cancelled.
+    def ask(cls, parent: QWidget | None, *, client_name: str, switch_name: str,
+            warning: str | None = None) -> ConsentAnswer | None:
+        """Show the dialog, with `warning` above the choices when there is one; return the
+        answer, or None if the staff member cancelled.
 
         The replaceable hook of the profile: a test replaces it to answer without a dialog.
         """
-        dialog = cls(client_name, switch_name, parent)
+        dialog = cls(client_name, switch_name, parent, warning=warning)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSizePolicy,
     QWidget,
 )
@@ -104,6 +105,7 @@ class OptInSection(SectionFrame):
         self._group = QButtonGroup(self)
         self._ids: dict[int, tuple[Channel, Switch]] = {}
         self._stop_notice = NoticeLabel("smsStopNotice", "lock", "locked", self)
+        self._record_opt_out = QPushButton("Record an opt-out…", self)
         self._message = NoticeLabel("optInMessage", "alert", "warning", self)
         self._setup_ui()
         self._connect_signals()
@@ -138,6 +140,7 @@ class OptInSection(SectionFrame):
                 layout.addLayout(self._channel_row(channel))
                 if channel is Channel.SMS:
                     layout.addWidget(self._stop_notice)
+                    layout.addLayout(self._record_opt_out_row())
 
     def _group_heading(self, text: str, icon_name: str) -> QHBoxLayout:
         """A channel group's heading: its icon and its name, in bold."""
@@ -189,8 +192,23 @@ class OptInSection(SectionFrame):
             row.addWidget(holder)
         return row
 
+    def _record_opt_out_row(self) -> QHBoxLayout:
+        """Under the STOP notice: a way to record that the client also asked to opt out,
+        by phone or in person, so SMS stays off for them after a START (R20)."""
+        self._record_opt_out.setObjectName("recordStopOptOut")
+        self._record_opt_out.setToolTip("The client also asked, another way, to get no texts: "
+                                        "record it, so SMS stays off for them even after someone "
+                                        "on this number texts START.")
+        self._record_opt_out.setAutoDefault(False)
+        self._record_opt_out.hide()
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self._record_opt_out)
+        return row
+
     def _connect_signals(self) -> None:
         self._group.idClicked.connect(self._on_group_id_clicked)
+        self._record_opt_out.clicked.connect(self._on_record_opt_out_clicked)
 
     # -- public API -----------------------------------------------------------------------
 
@@ -214,6 +232,7 @@ class OptInSection(SectionFrame):
                                           "can turn it back on, by texting START to the studio.")
         else:
             self._stop_notice.clear_notice()
+        self._record_opt_out.setVisible(sms.stop_locked and sms.address is not None)
 
     def clear(self) -> None:
         """Show no client: every switch off and disabled, no notice, no message."""
@@ -225,6 +244,7 @@ class OptInSection(SectionFrame):
         for address in self._addresses.values():
             address.clear()
         self._stop_notice.clear_notice()
+        self._record_opt_out.hide()
         self.clear_message()
 
     def show_message(self, text: str) -> None:
@@ -244,6 +264,10 @@ class OptInSection(SectionFrame):
         return self._stop_notice.plain_text()
 
     # -- slots ----------------------------------------------------------------------------
+
+    @Slot()
+    def _on_record_opt_out_clicked(self) -> None:
+        self.switch_requested.emit(SwitchRequest(Channel.SMS, Switch.ALL, False))
 
     @Slot(int)
     def _on_group_id_clicked(self, switch_id: int) -> None:

@@ -8,7 +8,7 @@ from typing import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QPushButton, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from models.audit import iter_events
@@ -22,6 +22,7 @@ from ui.app_events import app_events
 from ui.profile.client_profile_view import ClientProfileView
 from ui.profile.consent_dialog import ConsentAnswer, ConsentDialog
 from ui.profile.opt_in_section import SwitchRequest
+from ui.profile.opt_out_dialog import OptOutAnswer, OptOutDialog
 from ui.session import set_current_staff
 from ui.widgets.toggle_switch import ToggleSwitch
 
@@ -38,20 +39,24 @@ class ConsentHook:
         self.answer: ConsentAnswer | None = ConsentAnswer("in_person", "asked at the front desk")
         self.calls: list[dict[str, str]] = []
 
-    def __call__(self, parent: QWidget | None, *, client_name: str, switch_name: str) -> ConsentAnswer | None:
-        self.calls.append({"client_name": client_name, "switch_name": switch_name})
+    def __call__(self, parent: QWidget | None, *, client_name: str, switch_name: str,
+                 warning: str | None = None) -> ConsentAnswer | None:
+        self.calls.append({"client_name": client_name, "switch_name": switch_name,
+                           "warning": warning})
         return self.answer
 
 
 class ConfirmHook:
-    """Stands in for ClientProfileView.confirm_all_off."""
+    """Stands in for OptOutDialog.ask: answers with `answer` (None: Cancel) and records the
+    warning each turn-off showed (None for Marketing)."""
 
     def __init__(self) -> None:
-        self.answer = True
-        self.questions: list[str] = []
+        self.answer: OptOutAnswer | None = OptOutAnswer()
+        self.questions: list[str | None] = []
 
-    def __call__(self, parent: QWidget, question: str) -> bool:
-        self.questions.append(question)
+    def __call__(self, parent: QWidget | None, *, client_name: str, switch_name: str,
+                 warning: str | None = None) -> OptOutAnswer | None:
+        self.questions.append(warning)
         return self.answer
 
 
@@ -73,7 +78,7 @@ def consent_hook(monkeypatch: pytest.MonkeyPatch) -> ConsentHook:
 @pytest.fixture
 def confirm_hook(monkeypatch: pytest.MonkeyPatch) -> ConfirmHook:
     hook = ConfirmHook()
-    monkeypatch.setattr(ClientProfileView, "confirm_all_off", hook)
+    monkeypatch.setattr(OptOutDialog, "ask", hook)
     return hook
 
 
@@ -176,7 +181,7 @@ def test_r4_click_on_goes_through_the_consent_dialog_and_the_model(
     with qtbot.waitSignal(app_events().data_changed) as changed:
         qtbot.mouseClick(switch, Qt.MouseButton.LeftButton)
 
-    assert consent_hook.calls == [{"client_name": "Dana Reyes", "switch_name": "SMS – Marketing"}]
+    assert consent_hook.calls == [{"client_name": "Dana Reyes", "switch_name": "SMS – Marketing", "warning": None}]
     assert dana in changed.args[0].client_ids
     assert load_consent(dana).channels[Channel.SMS].marketing
     assert switch.isChecked()
@@ -230,7 +235,7 @@ def test_r4_while_all_is_off_marketing_is_shown_off_and_disabled(
 
 def test_r3_all_off_asks_and_declining_changes_nothing(
         qtbot: QtBot, view: ClientProfileView, dana: int, confirm_hook: ConfirmHook) -> None:
-    confirm_hook.answer = False
+    confirm_hook.answer = None
     view.show_client(dana)
     switch = _switch(view, "switch_sms_all")
     events = _event_count()
@@ -239,8 +244,8 @@ def test_r3_all_off_asks_and_declining_changes_nothing(
         qtbot.mouseClick(switch, Qt.MouseButton.LeftButton)
 
     assert confirm_hook.questions == [
-        "Turn off all SMS to Dana Reyes? This fully blocks the channel: no campaigns, reminders, "
-        "booking help or Hailee messages. Only the client can turn it back on."]
+        "This fully blocks SMS to Dana Reyes: no campaigns, reminders, booking help or Hailee "
+        "messages. Only the client can turn it back on."]
     assert switch.isChecked()
     assert load_consent(dana).channels[Channel.SMS].all
     assert _event_count() == events
@@ -257,12 +262,55 @@ def test_r3_all_off_confirmed_is_recorded_without_a_consent_dialog(
     assert _top_event(view)[2] == "Email – All: on → off"
 
 
-def test_marketing_off_needs_no_confirmation(
+def test_r20_marketing_off_offers_how_the_client_asked_without_a_warning(
         qtbot: QtBot, view: ClientProfileView, dana: int, confirm_hook: ConfirmHook) -> None:
+    confirm_hook.answer = OptOutAnswer("phone_call", "called: no more promos")
     view.show_client(dana)
     qtbot.mouseClick(_switch(view, "switch_email_marketing"), Qt.MouseButton.LeftButton)
-    assert confirm_hook.questions == []
+    assert confirm_hook.questions == [None]
     assert not load_consent(dana).channels[Channel.EMAIL].marketing
+    assert _top_event(view)[2:] == ("Email – Marketing: on → off",
+                                    "Staff · Phone call · “called: no more promos”")
+
+
+def test_r20_an_opt_out_is_recorded_on_a_stop_locked_mobile_and_survives_start(
+        qtbot: QtBot, view: ClientProfileView, add_client, confirm_hook: ConfirmHook) -> None:
+    """The SMS All switch is greyed under a STOP; the desk still records a client's own
+    request, and START later does not turn SMS back on for them (R8, R20)."""
+    sam = add_client("Sam", "Reyes", email="sam@example.com", mobile="+12125550123")
+    dana = add_client("Dana", "Reyes", email="dana@example.com", mobile="+12125550123")
+    process_inbound("+12125550123", "STOP", sid="SM-stop")
+    confirm_hook.answer = OptOutAnswer("in_person", "asked at the desk: never text me")
+    view.show_client(sam)
+    button = view.findChild(QPushButton, "recordStopOptOut")
+    assert button.isVisible() and not _switch(view, "switch_sms_all").isEnabled()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert "already off" in confirm_hook.questions[0]
+    assert _top_event(view)[2:] == ("SMS – All: stays off",
+                                    "Staff · In person · “asked at the desk: never text me”")
+    process_inbound("+12125550123", "START", sid="SM-start")
+    assert not load_consent(sam).channels[Channel.SMS].effective_all
+    assert load_consent(dana).channels[Channel.SMS].effective_all
+
+
+def test_consent_for_a_mobile_that_texted_stop_before_is_warned_about(
+        qtbot: QtBot, view: ClientProfileView, dana: int, consent_hook: ConsentHook) -> None:
+    process_inbound("+12125550123", "STOP", sid="SM-stop")
+    process_inbound("+12125550123", "START", sid="SM-start")
+    view.show_client(dana)
+    qtbot.mouseClick(_switch(view, "switch_sms_marketing"), Qt.MouseButton.LeftButton)
+    assert "texted STOP on" in consent_hook.calls[-1]["warning"]
+    qtbot.mouseClick(_switch(view, "switch_email_marketing"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(_switch(view, "switch_email_marketing"), Qt.MouseButton.LeftButton)
+    assert consent_hook.calls[-1]["warning"] is None  # email: not that number
+
+
+def test_consent_for_a_mobile_with_a_text_waiting_in_review_is_warned_about(
+        qtbot: QtBot, view: ClientProfileView, dana: int, consent_hook: ConsentHook) -> None:
+    process_inbound("+12125550123", "please stop texting me", sid="SM-review")
+    view.show_client(dana)
+    qtbot.mouseClick(_switch(view, "switch_voice_marketing"), Qt.MouseButton.LeftButton)
+    assert "waits in Needs review" in consent_hook.calls[-1]["warning"]
 
 
 def test_the_profile_shows_its_own_change_once_and_says_it_asked(

@@ -1,0 +1,121 @@
+"""The dialog before a switch is turned off: how the client asked, and a note (R3, R20).
+
+An opt-out is never refused and never needs an answer: both fields are optional, and
+"Turn off" is the default button. Turning All off says first what that blocks (R3).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.consent import OPT_OUT_METHODS
+from ui.profile.consent_dialog import NOTE_MAX_LENGTH
+
+
+@dataclass(frozen=True, slots=True)
+class OptOutAnswer:
+    """How the client asked (a key of OPT_OUT_METHODS, or None: not said) and a note."""
+
+    method: str | None = None
+    note: str | None = None
+
+
+class OptOutDialog(QDialog):
+    """Turn off a switch: an optional "how did the client ask?" and note, then Turn off.
+
+    Use ``OptOutDialog.ask()``: tests replace that classmethod to answer without a dialog.
+    """
+
+    def __init__(self, client_name: str, switch_name: str, warning: str | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._client_name = client_name
+        self._switch_name = switch_name
+        self._warning = warning
+        self._method = QComboBox(self)
+        self._note = QLineEdit(self)
+        self._buttons = QDialogButtonBox(self)
+        self._turn_off: QPushButton = self._buttons.addButton(
+            "Turn off", QDialogButtonBox.ButtonRole.AcceptRole)
+        self._setup_ui()
+        self._buttons.accepted.connect(self.accept)
+        self._buttons.rejected.connect(self.reject)
+
+    def _setup_ui(self) -> None:
+        self.setObjectName("optOutDialog")
+        self.setWindowTitle("Turn off")
+        self.setModal(True)
+        self.setMinimumWidth(460)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 18, 20, 16)
+        layout.setSpacing(12)
+        heading = QLabel(f"Turn off {self._switch_name} for {self._client_name}", self)
+        heading.setProperty("role", "sectionTitle")
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        if self._warning:
+            warning = QLabel(self._warning, self)
+            warning.setObjectName("optOutWarning")
+            warning.setProperty("role", "notice")
+            warning.setProperty("state", "warning")
+            warning.setWordWrap(True)
+            layout.addWidget(warning)
+        explanation = QLabel("An opt-out is always recorded. Saying how the client asked is "
+                             "optional; it is kept with the change in their consent record.", self)
+        explanation.setProperty("role", "muted")
+        explanation.setWordWrap(True)
+        layout.addWidget(explanation)
+
+        form = QFormLayout()
+        self._method.setObjectName("optOutMethod")
+        self._method.addItem("Not said", None)
+        for key, label in OPT_OUT_METHODS.items():
+            self._method.addItem(label, key)
+        self._note.setObjectName("optOutNote")
+        self._note.setPlaceholderText("e.g. asked at the front desk: no more promotions")
+        self._note.setMaxLength(NOTE_MAX_LENGTH)
+        self._note.setClearButtonEnabled(True)
+        form.addRow("&How the client asked:", self._method)
+        form.addRow("&Note (optional):", self._note)
+        layout.addLayout(form)
+
+        self._buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self._turn_off.setObjectName("confirmOptOut")
+        self._turn_off.setDefault(True)
+        layout.addWidget(self._buttons)
+        self._method.setFocus(Qt.FocusReason.OtherFocusReason)  # the keyboard starts at the choice
+
+    # -- public API -----------------------------------------------------------------------
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, *, client_name: str, switch_name: str,
+            warning: str | None = None) -> OptOutAnswer | None:
+        """Show the dialog; the answer, or None if the staff member cancelled.
+
+        The replaceable hook of the profile: a test replaces it to answer without a dialog.
+        """
+        dialog = cls(client_name, switch_name, warning, parent)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return dialog.answer()
+        finally:
+            dialog.deleteLater()
+
+    def answer(self) -> OptOutAnswer:
+        """The answer as it stands."""
+        return OptOutAnswer(self._method.currentData(), self._note.text().strip() or None)
