@@ -136,6 +136,20 @@ def test_import_clients_with_a_bad_row_applies_the_good_ones(studio, tmp_path):
     assert query(studio, "SELECT first_name FROM client WHERE id = 4") == [("Ana",)]
 
 
+def test_r22_import_clients_names_each_cell_a_stop_lock_refused(studio, tmp_path):
+    ok_json(run(tmp_path, "inbound", "--from", "(555) 555-0123", "--body", "STOP", "--sid", "SM1",
+                "--db", str(studio)))
+    path = tmp_path / "more.csv"
+    path.write_text("first_name,last_name,email,mobile,home_phone,status,sms_marketing,consent_method\n"
+                    "Lee,Reyes,lee@example.com,555-555-0123,,member,yes,signed_form\n", encoding="utf-8")
+    done = run(tmp_path, "import-clients", str(path), "--db", str(studio))
+    one_line_error(done, "row 2", "sms_marketing", "texted STOP")
+    summary = json.loads(done.stdout)
+    assert summary["imported"] == 1 and summary["skipped"] == []
+    assert [(c["row"], c["column"]) for c in summary["skipped_cells"]] == [(2, "sms_marketing")]
+    assert query(studio, "SELECT sms_all, sms_marketing FROM client WHERE first_name = 'Kim'") == [(0, 0)]
+
+
 def test_inbound_stop_locks_every_client_sharing_the_number_and_status_shows_it(studio, tmp_path):
     stop = ok_json(run(tmp_path, "inbound", "--from", "555.555.0123", "--body", "Stop.", "--sid", "SM1",
                        "--at", "2026-11-26T09:14:00Z", "--db", str(studio)))
