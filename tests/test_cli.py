@@ -141,7 +141,7 @@ def test_r22_import_clients_names_each_cell_a_stop_lock_refused(studio, tmp_path
                 "--db", str(studio)))
     path = tmp_path / "more.csv"
     path.write_text("first_name,last_name,email,mobile,home_phone,status,sms_marketing,consent_method\n"
-                    "Lee,Reyes,lee@example.com,555-555-0123,,member,yes,signed_form\n", encoding="utf-8")
+                    "Kim,Reyes,kim@example.com,555-555-0123,,member,yes,signed_form\n", encoding="utf-8")
     done = run(tmp_path, "import-clients", str(path), "--db", str(studio))
     one_line_error(done, "row 2", "sms_marketing", "texted STOP")
     summary = json.loads(done.stdout)
