@@ -3,6 +3,7 @@ a chart in the palette's colours; refused below manager by the model layer."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Callable
 
 import pytest
@@ -99,9 +100,11 @@ def test_opt_outs_chart_shows_twelve_months(open_dialog, studio, staff) -> None:
     assert [int(stop_set.at(i)) for i in range(12)] == [m.stop_locks for m in months]
     assert (months[-1].by_staff, months[-1].stop_locks) == (1, 1)
     axis = next(a for a in chart.axes() if isinstance(a, QBarCategoryAxis))
-    assert axis.count() == 12 and axis.categories()[-1].endswith(f"'{months[-1].month[2:4]}")
+    first, last = (datetime.strptime(m.month, "%Y-%m") for m in (months[0], months[-1]))
+    assert axis.count() == 12 and axis.categories()[-1] == f"{last:%b}"
     summary = dialog.findChild(QLabel, "optOutSummary").text()
-    assert summary == "2 opt-outs in the last 12 months: 1 turned off by staff, 1 STOP lock."
+    assert summary == (f"2 opt-outs in the last 12 months ({first:%b %Y} – {last:%b %Y}): "
+                       "1 turned off by staff, 1 STOP lock.")
 
 
 def test_refresh_counts_again(qtbot: QtBot, open_dialog, studio, staff) -> None:
