@@ -47,6 +47,8 @@ class AfterStopSection(SectionFrame):
         layout.addWidget(self._count)
         layout.addWidget(self._empty)
         layout.addWidget(self._list, 1)
+        # Takes the room the list leaves when it is hidden, so the empty state sits at the top.
+        layout.addStretch(0)
 
     # --- public --------------------------------------------------------------------------------
 
