@@ -35,14 +35,18 @@ class Touched(Flag):
     REVIEW = auto()
     #: Staff accounts: added, deactivated, a PIN reset. No client is touched.
     STAFF = auto()
+    #: Consent events on the record of the clients listed that change no switch or lock: a
+    #: STOP confirmation sent to their number (R23). Their History shows it.
+    HISTORY = auto()
     #: Anything at all: more changed than can be listed (a bulk change elsewhere).
-    EVERYTHING = CLIENTS | SWITCHES | STOP_LOCKS | CLIENT_AI | STUDIO | MESSAGES | REVIEW | STAFF
+    EVERYTHING = (CLIENTS | SWITCHES | STOP_LOCKS | CLIENT_AI | STUDIO | MESSAGES | REVIEW | STAFF
+                  | HISTORY)
 
 
 #: What a client's profile shows: a change of these redraws it (studio settings change what
 #: every client receives).
 CLIENT_DATA = (Touched.CLIENTS | Touched.SWITCHES | Touched.STOP_LOCKS | Touched.CLIENT_AI
-               | Touched.REVIEW | Touched.STUDIO)
+               | Touched.REVIEW | Touched.STUDIO | Touched.HISTORY)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,7 @@
 """A provider's message log (DESIGN §4 import-messages): its rows read, checked and applied
 in timestamp order through `models.inbound.apply_batch`, a few thousand texts per
-transaction, so a crash keeps whole chunks and a re-run skips them by message id.
+transaction, so a crash keeps whole chunks and a re-run skips them by message id. Then its
+outbound texts are set against their numbers' STOP history (`models.outbound`, R23).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from .csv_files import read_csv
 from .db import database
 from .errors import InvalidInput
 from .inbound import InboundText, apply_batch
+from .outbound import OutboundKind, OutboundText, apply_outbound
 from .phones import normalize_phone
 from .rules import Keyword
 from .settings import load_studio
@@ -34,21 +36,40 @@ class MessageImportSummary:
 
     rows: int = 0
     inbound: int = 0
+    #: Outbound texts read: every Direction that starts with "outbound" (Twilio's
+    #: outbound-api, outbound-reply and outbound-call — a text sent during a call is a text).
+    outbound: int = 0
+    #: Outbound texts not kept: sent while their number was not STOP-locked (R23).
     outbound_skipped: int = 0
+    #: Outbound texts kept by this import (R23): the one confirmation after a STOP, and
+    #: texts sent after opt-out; and those an earlier import or sync kept already.
+    confirmations: int = 0
+    sent_after_stop: int = 0
+    outbound_duplicate: int = 0
     actions: Counter[str] = field(default_factory=Counter)
     changed: int = 0
     bad_rows: list[dict[str, Any]] = field(default_factory=list)
     client_ids: set[int] = field(default_factory=set)
+    #: The clients whose record gained a STOP confirmation (R23), and its events.
+    confirmed_client_ids: set[int] = field(default_factory=set)
+    event_ids: list[int] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         actions = {name: self.actions.get(name, 0)
                    for name in ("opt_out", "opt_in", "help", "review", "none", "duplicate")}
         return {"rows": self.rows, "inbound": self.inbound, "outbound_skipped": self.outbound_skipped,
-                "actions": actions, "consent_changes": self.changed, "bad_rows": self.bad_rows}
+                "actions": actions, "consent_changes": self.changed, "bad_rows": self.bad_rows,
+                "outbound": self.outbound, "confirmations": self.confirmations,
+                "sent_after_stop": self.sent_after_stop,
+                "outbound_duplicate": self.outbound_duplicate}
 
     def change(self) -> Change:
         """The Change the import made, for the screen: texts on file, STOP locks set or lifted,
-        texts waiting for review, for the clients on the numbers that texted."""
+        texts waiting for review, for the clients on the numbers that texted; and STOP
+        confirmations on the record of the clients on the numbers they were sent to.
+
+        Texts sent after opt-out touch no view: the Reports dialog reads them when it opens
+        and on Refresh (a report is a snapshot)."""
         touched = Touched.NONE
         if self.inbound - self.actions["duplicate"] > 0:
             touched |= Touched.MESSAGES
@@ -56,44 +77,22 @@ class MessageImportSummary:
             touched |= Touched.STOP_LOCKS
         if self.actions[Keyword.REVIEW.value]:
             touched |= Touched.REVIEW
-        return Change(touched, client_ids=tuple(sorted(self.client_ids)))
+        if self.event_ids:
+            touched |= Touched.HISTORY
+        return Change(touched, client_ids=tuple(sorted(self.client_ids | self.confirmed_client_ids)),
+                      event_ids=tuple(self.event_ids))
 
 
 def import_messages(path: Path, *,
                     progress: Callable[[int, int], None] | None = None) -> MessageImportSummary:
-    """Process a provider's message-log CSV (Twilio's columns): inbound rows only, applied in
-    timestamp order (R11), each message id once. Bad rows are listed with their row number.
+    """Process a provider's message-log CSV (Twilio's columns): inbound rows applied in
+    timestamp order (R11), each message id once; then the outbound rows set against their
+    numbers' STOP history (R23). Bad rows are listed with their row number.
 
     `progress`, if given, is called with (done, total) inbound texts once the file is read
     and after each chunk is committed."""
-    region = load_studio().default_region
     summary = MessageImportSummary()
-    texts: list[tuple[datetime, int, InboundText]] = []
-    for line, row in read_csv(path, MESSAGE_LOG_COLUMNS):
-        summary.rows += 1
-        if "__error__" in row:
-            summary.bad_rows.append({"row": line, "error": row["__error__"]})
-            continue
-        direction = row["Direction"].strip().lower()
-        if direction.startswith("outbound"):  # outbound-api, outbound-reply, outbound-call
-            summary.outbound_skipped += 1
-            continue
-        if direction != "inbound":
-            # Not skipped quietly: a cut-off row may well be a client's STOP.
-            summary.bad_rows.append({"row": line, "error": f"Direction {row['Direction']!r} is "
-                                     "neither inbound nor outbound"})
-            continue
-        try:
-            sid = row["Sid"].strip()
-            if not sid:
-                raise InvalidInput("Sid is empty")
-            number = normalize_phone(row["From"], region)
-            at = received_time(parse_user_time(row["SentDate"]), "SentDate")
-        except InvalidInput as error:
-            summary.bad_rows.append({"row": line, "error": str(error)})
-            continue
-        texts.append((at, line, InboundText(sid=sid, number=number, body=storable(row["Body"]), at=at,
-                                            to=row["To"].strip() or None)))
+    texts, sent = _read_log(path, summary)
     texts.sort(key=lambda item: (item[0], item[1]))
     ordered = [text for _, _, text in texts]
     summary.inbound = len(ordered)
@@ -111,4 +110,68 @@ def import_messages(path: Path, *,
         done += len(part)
         if progress is not None:  # outside the transaction: the chunk is committed
             progress(done, len(ordered))
+    _apply_sent(sent, summary)
     return summary
+
+
+def _read_log(path: Path, summary: MessageImportSummary
+              ) -> tuple[list[tuple[datetime, int, InboundText]], list[tuple[int, OutboundText]]]:
+    """The log's good rows: inbound texts (time, row, text) and outbound texts (row, text);
+    bad rows are listed on `summary`."""
+    region = load_studio().default_region
+    texts: list[tuple[datetime, int, InboundText]] = []
+    sent: list[tuple[int, OutboundText]] = []
+    for line, row in read_csv(path, MESSAGE_LOG_COLUMNS):
+        summary.rows += 1
+        if "__error__" in row:
+            summary.bad_rows.append({"row": line, "error": row["__error__"]})
+            continue
+        direction = row["Direction"].strip().lower()
+        outbound = direction.startswith("outbound")  # outbound-api, outbound-reply, outbound-call
+        if not outbound and direction != "inbound":
+            # Not skipped quietly: a cut-off row may well be a client's STOP.
+            summary.bad_rows.append({"row": line, "error": f"Direction {row['Direction']!r} is "
+                                     "neither inbound nor outbound"})
+            continue
+        try:
+            sid = row["Sid"].strip()
+            if not sid:
+                raise InvalidInput("Sid is empty")
+            # An outbound text went to the client's number: To; an inbound one came from it.
+            number = normalize_phone(row["To" if outbound else "From"], region)
+            at = received_time(parse_user_time(row["SentDate"]), "SentDate")
+        except InvalidInput as error:
+            summary.bad_rows.append({"row": line, "error": str(error)})
+            continue
+        body = storable(row["Body"])
+        if outbound:
+            sent.append((line, OutboundText(sid=sid, number=number, body=body, at=at,
+                                            status=storable(row["Status"]).strip()[:32] or None,
+                                            sender=storable(row["From"]).strip() or None)))
+        else:
+            texts.append((at, line, InboundText(sid=sid, number=number, body=body, at=at,
+                                                to=row["To"].strip() or None)))
+    return texts, sent
+
+
+def _apply_sent(sent: list[tuple[int, OutboundText]], summary: MessageImportSummary) -> None:
+    """Set the outbound texts against their numbers' STOP history (R23), after every inbound
+    text of the log is applied, in transactions of about IMPORT_CHUNK texts that each hold
+    every text to their numbers."""
+    sent.sort(key=lambda item: (item[1].number, item[1].at, item[0]))
+    ordered = [text for _, text in sent]
+    summary.outbound = len(ordered)
+    start = 0
+    while start < len(ordered):
+        end = min(start + IMPORT_CHUNK, len(ordered))
+        while end < len(ordered) and ordered[end].number == ordered[end - 1].number:
+            end += 1
+        with database.atomic():
+            outcome = apply_outbound(ordered[start:end])
+        summary.outbound_skipped += outcome.kinds[OutboundKind.FINE.value]
+        summary.confirmations += outcome.kinds[OutboundKind.CONFIRMATION.value]
+        summary.sent_after_stop += outcome.kinds[OutboundKind.AFTER_STOP.value]
+        summary.outbound_duplicate += outcome.kinds[OutboundKind.DUPLICATE.value]
+        summary.confirmed_client_ids.update(outcome.client_ids)
+        summary.event_ids.extend(outcome.event_ids)
+        start = end

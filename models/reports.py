@@ -1,5 +1,5 @@
 """The manager's reports (R15: managers and owners): clients per channel and consent state,
-and opt-outs per month. Read-only queries, each a single SQL statement.
+opt-outs per month, and texts sent after opt-out (R23). Read-only queries.
 """
 
 from __future__ import annotations
@@ -13,8 +13,10 @@ import peewee
 from peewee import Case, fn
 
 from .errors import InvalidInput
+from .households import names_by_mobile
+from .outbound import OutboundKind, first_words
 from .rules import CHANNEL_ADDRESS, CHANNELS, Address, Channel, Switch, utc_now
-from .schema import Client, ConsentEvent, StopLock
+from .schema import Client, ConsentEvent, InboundMessage, OutboundMessage, StopLock
 from .staff import Role, SignedIn, require_role
 
 
@@ -139,3 +141,55 @@ def _month_keys(now: datetime, months: int) -> list[str]:
     now = now.astimezone(timezone.utc)
     index = now.year * 12 + now.month - 1
     return [f"{i // 12:04d}-{i % 12 + 1:02d}" for i in range(index - months + 1, index + 1)]
+
+
+@dataclass(frozen=True, slots=True)
+class SentAfterStop:
+    """A text the studio sent to a number after it texted STOP, other than the one
+    confirmation the law allows (R23)."""
+
+    number: str  # E.164
+    sent_at: str  # ISO UTC
+    first_words: str
+    status: str | None  # as the provider wrote it: delivered, sent, failed, …
+    #: When the client texted the STOP it followed (None when that text is not on file).
+    stopped_at: str | None
+    #: The active clients on the number now.
+    client_names: tuple[str, ...]
+    sid: str
+
+
+@dataclass(frozen=True, slots=True)
+class TextsAfterStop:
+    """How many texts were sent after opt-out, and the newest of them, newest first."""
+
+    count: int
+    texts: tuple[SentAfterStop, ...]
+
+
+#: How many texts sent after opt-out the report lists (the count covers them all).
+MAX_LISTED = 500
+
+
+def texts_sent_after_stop(who: SignedIn, limit: int = MAX_LISTED) -> TextsAfterStop:
+    """Texts sent to a number after its STOP, confirmation aside (R23): the count of all
+    of them and the newest `limit`, newest first. Both walk the (kind, sent_at) index."""
+    require_role(who, Role.MANAGER)
+    if not 1 <= limit <= MAX_LISTED:
+        raise InvalidInput(f"the report lists 1 to {MAX_LISTED} texts, not {limit}")
+    after_stop = OutboundMessage.kind == OutboundKind.AFTER_STOP.value
+    count = OutboundMessage.select().where(after_stop).count()
+    query = (OutboundMessage
+             .select(OutboundMessage.to_number, OutboundMessage.sent_at, OutboundMessage.body,
+                     OutboundMessage.status, InboundMessage.received_at, OutboundMessage.sid)
+             .join(InboundMessage, peewee.JOIN.LEFT_OUTER,
+                   on=(InboundMessage.sid == OutboundMessage.stop_sid))
+             .where(after_stop)
+             .order_by(OutboundMessage.sent_at.desc(), OutboundMessage.id.desc())
+             .limit(limit))
+    rows = cast(list[tuple[str, str, str, str | None, str | None, str]], list(query.tuples()))
+    names = names_by_mobile(number for number, *_ in rows)
+    return TextsAfterStop(count, tuple(
+        SentAfterStop(number, sent_at, first_words(body), status, stopped_at,
+                      names.get(number, ()), sid)
+        for number, sent_at, body, status, stopped_at, sid in rows))

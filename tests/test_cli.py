@@ -215,6 +215,27 @@ def test_import_messages_applies_a_twilio_log_by_time(studio, tmp_path):
     assert query(studio, "SELECT COUNT(*) FROM inbound_message") == [(3,)]
 
 
+def test_r23_import_messages_json_counts_the_confirmation_and_texts_sent_after_stop(studio, tmp_path):
+    log = write_log(tmp_path / "log.csv", [
+        ("+15550001111", "+12125550199", "Class at 6", "delivered", "2026-11-26 08:00:00 +0000", "outbound-api", "SMo1"),
+        ("+12125550199", "+15550001111", "STOP", "received", "2026-11-26 10:00:00 +0000", "inbound", "SMi1"),
+        ("+15550001111", "+12125550199", "You are unsubscribed", "delivered", "2026-11-26 10:00:20 +0000",
+         "outbound-reply", "SMo2"),
+        ("+15550001111", "+12125550199", "Flash sale!", "delivered", "2026-11-27 09:00:00 +0000",
+         "outbound-api", "SMo3"),
+    ])
+    summary = ok_json(run(tmp_path, "import-messages", str(log), "--db", str(studio)))
+    assert (summary["rows"], summary["inbound"], summary["outbound"]) == (4, 1, 3)
+    assert (summary["confirmations"], summary["sent_after_stop"], summary["outbound_skipped"]) == (1, 1, 1)
+    assert summary["actions"]["opt_out"] == 1 and summary["bad_rows"] == []
+    assert query(studio, "SELECT sid, kind, stop_sid FROM outbound_message ORDER BY sid") == [
+        ("SMo2", "confirmation", "SMi1"), ("SMo3", "after_stop", "SMi1")]
+    assert query(studio, "SELECT client_id, note FROM consent_event WHERE switch = 'stop_confirmation'") == [
+        (3, "You are unsubscribed")]
+    again = ok_json(run(tmp_path, "import-messages", str(log), "--db", str(studio)))
+    assert (again["confirmations"], again["sent_after_stop"], again["outbound_duplicate"]) == (0, 0, 2)
+
+
 def test_import_messages_lists_bad_rows_and_applies_the_good(studio, tmp_path):
     log = write_log(tmp_path / "log.csv", [
         ("+15555550123", "+15550001111", "STOP", "received", "2026-11-26T10:00:00Z", "inbound", "SMa"),

@@ -8,6 +8,7 @@ from typing import Sequence
 
 from models.audit import EventRecord
 from models.consent import RECORD_METHODS
+from models.outbound import STOP_CONFIRMATION
 from models.phones import display_phone
 from models.rules import Channel, Switch, format_clock
 from models.settings import AI_SETTING_LABELS
@@ -72,6 +73,8 @@ def describe_event(event: EventRecord) -> str:
         return f"{channel} – {SWITCH_NAMES[Switch(switch)]}: {_change(old, new)}"
     if switch == "stop_lock":
         return f"STOP lock: {new}"
+    if switch == STOP_CONFIRMATION:
+        return "STOP confirmation sent"
     if switch in _AI_SWITCHES:
         return f"{_AI_SWITCHES[switch]}: {_change(old, new)}"
     if switch == "client":
@@ -133,8 +136,9 @@ def event_details(event: EventRecord) -> list[str]:
         details.append(why)
     if event.number:
         details.append(f"Number: {display_phone(event.number)}")
-    if event.inbound_sid:
-        details.append(f"Message id: {event.inbound_sid}")
+    if event.inbound_sid:  # a STOP confirmation names the STOP it answered (R23)
+        label = "STOP message id" if event.switch == STOP_CONFIRMATION else "Message id"
+        details.append(f"{label}: {event.inbound_sid}")
     return details
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
@@ -10,13 +12,16 @@ from models.clients import archive_client
 from models.consent import set_switch
 from models.errors import InvalidInput, NotAllowed
 from models.inbound import process_inbound, resolve_review, review_items
+from models.message_log import import_messages
 from models.reports import (
     CHANNEL_STATES,
     ChannelState,
     OptOutMonth,
     _month_keys,
+    SentAfterStop,
     channel_state_counts,
     opt_out_months,
+    texts_sent_after_stop,
 )
 from models.rules import CHANNELS, Channel, Switch
 from models.timeutil import iso
@@ -36,7 +41,7 @@ def _months_ago(count: int) -> datetime:
 
 # --- who may read them ----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("report", [channel_state_counts, opt_out_months])
+@pytest.mark.parametrize("report", [channel_state_counts, opt_out_months, texts_sent_after_stop])
 def test_r15_reports_are_for_managers_and_owners(staff, report) -> None:
     with pytest.raises(NotAllowed, match="manager or owner"):
         report(staff["employee"])
@@ -164,3 +169,45 @@ def test_month_keys_cross_the_new_year() -> None:
 def test_a_report_covers_one_to_a_hundred_and_twenty_months(staff, months: int) -> None:
     with pytest.raises(InvalidInput, match="1 to 120 months"):
         opt_out_months(staff["manager"], months=months)
+
+
+# --- texts sent after opt-out (R23) -------------------------------------------------------------
+
+def _log(path: Path, rows: list[tuple[str, ...]]) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["From", "To", "Body", "Status", "SentDate", "Direction", "Sid"])
+        writer.writerows(rows)
+    return path
+
+
+def test_r23_r15_texts_sent_after_opt_out_listed_newest_first_with_their_count(
+        staff, add_client, tmp_path) -> None:
+    add_client("Dana", "Reyes", mobile="+12125550101")
+    stop_at = NOW.replace(microsecond=0) - timedelta(days=2)
+    process_inbound("+12125550101", "STOP", sid="SM-stop", at=stop_at)
+    process_inbound("+12125550102", "STOP", sid="SM-stop-2", at=stop_at)
+
+    def sent(number: str, minutes: int, sid: str, body: str, status: str = "delivered"):
+        return ("+15550001111", number, body, status, (stop_at + timedelta(minutes=minutes)).isoformat(),
+                "outbound-api", sid)
+
+    assert texts_sent_after_stop(staff["manager"]).count == 0
+    import_messages(_log(tmp_path / "log.csv", [
+        sent("+12125550101", 1, "SM-c", "You are unsubscribed."),
+        sent("+12125550101", 60, "SM-a", "Flash   sale!\n30% off " + "class packs " * 10),
+        sent("+12125550102", 120, "SM-b", "Reminder: class at 6", "undelivered"),
+        sent("+12125550103", 90, "SM-fine", "Hi"),  # never texted STOP
+    ]))
+    report = texts_sent_after_stop(staff["owner"])
+    assert report.count == 2 and [t.sid for t in report.texts] == ["SM-b", "SM-a"]
+    newest, older = report.texts
+    assert newest == SentAfterStop("+12125550102", iso(stop_at + timedelta(minutes=120)),
+                                   "Reminder: class at 6", "undelivered", iso(stop_at), (), "SM-b")
+    assert older.client_names == ("Dana Reyes",) and older.stopped_at == iso(stop_at)
+    assert older.first_words.startswith("Flash sale! 30% off class packs") and len(older.first_words) == 60
+    assert older.first_words.endswith("…")
+    limited = texts_sent_after_stop(staff["manager"], limit=1)
+    assert limited.count == 2 and [t.sid for t in limited.texts] == ["SM-b"]
+    with pytest.raises(InvalidInput, match="1 to 500 texts"):
+        texts_sent_after_stop(staff["manager"], limit=0)

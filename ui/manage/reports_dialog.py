@@ -1,5 +1,5 @@
 """Reports (manager view, R15): clients per channel and consent state, the campaign audience
-now, and opt-outs per month as a chart.
+now, opt-outs per month as a chart, and texts sent after opt-out (R23).
 
 The numbers come from `models.reports` (which refuses anyone below manager) and
 `models.consent.audience`. They are read when the dialog opens and on Refresh: a report is a
@@ -44,8 +44,10 @@ from models.reports import (
     STATE_LABELS,
     ChannelState,
     OptOutMonth,
+    TextsAfterStop,
     channel_state_counts,
     opt_out_months,
+    texts_sent_after_stop,
 )
 from models.rules import (
     CHANNELS,
@@ -55,6 +57,7 @@ from models.rules import (
     format_clock,
 )
 from resources import icon
+from ui.manage.after_stop_section import AfterStopSection
 from ui.session import current_staff
 from ui.words import CHANNEL_NAMES, plural
 
@@ -77,11 +80,12 @@ _HEADER_TIPS = {
     ChannelState.MARKETING_ON: "All and Marketing are on: campaigns may be sent (R2)",
 }
 _NOT_APPLICABLE = "—"
-_CHART_HEIGHT = 280
+_CHART_HEIGHT = 150
 
 
 class ReportsDialog(QDialog):
-    """Counts per channel and state, the campaign audience, and opt-outs over 12 months."""
+    """Counts per channel and state, the campaign audience, opt-outs over 12 months, and
+    texts sent after opt-out."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -204,7 +208,12 @@ class ReportsDialog(QDialog):
         self._chart_view.setMinimumHeight(_CHART_HEIGHT)
         self._style_chart()
         chart_box.addWidget(self._chart_view, 1)
-        content.addWidget(chart_card, 1)
+        self._after_stop = AfterStopSection(self._content)
+        bottom = QHBoxLayout()
+        bottom.setSpacing(12)
+        bottom.addWidget(chart_card, 1)
+        bottom.addWidget(self._after_stop, 1)
+        content.addLayout(bottom, 1)
 
         self._buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
 
@@ -231,6 +240,7 @@ class ReportsDialog(QDialog):
             who = current_staff()
             counts = channel_state_counts(who)
             months = opt_out_months(who, MONTHS)
+            after_stop = texts_sent_after_stop(who)
             reach = {channel: audience(channel, MessageKind.CAMPAIGN) for channel in CHANNELS}
         except OptInDeskError as error:
             self._message.setText(f"No report: {error}.")
@@ -244,6 +254,7 @@ class ReportsDialog(QDialog):
         self._counts, self._months, self._audience = counts, months, reach
         self._show_counts()
         self._show_months()
+        self._after_stop.show_texts(after_stop)
         self._as_of.setText(f"As of {format_clock(datetime.now().astimezone())}")
         return True
 
@@ -258,6 +269,10 @@ class ReportsDialog(QDialog):
     def campaign_audience(self) -> dict[Channel, Audience]:
         """The campaign audience shown for each channel."""
         return dict(self._audience)
+
+    def texts_after_stop(self) -> TextsAfterStop:
+        """The texts sent after opt-out shown, and their count (R23)."""
+        return self._after_stop.report()
 
     def chart(self) -> QChart:
         """The opt-out chart."""
@@ -310,8 +325,10 @@ class ReportsDialog(QDialog):
         self._count_axis.applyNiceNumbers()
         staff = sum(entry.by_staff for entry in self._months)
         locks = sum(entry.stop_locks for entry in self._months)
+        span = (f" ({_month_name(self._months[0].month)} – {_month_name(self._months[-1].month)})"
+                if self._months else "")
         self._chart_summary.setText(
-            f"{plural(staff + locks, 'opt-out')} in the last {MONTHS} months: "
+            f"{plural(staff + locks, 'opt-out')} in the last {MONTHS} months{span}: "
             f"{staff:,} turned off by staff, {plural(locks, 'STOP lock')}.")
 
     def _set_cell(self, row: int, column: int, text: str, tip: str = "", *,
@@ -354,6 +371,10 @@ class ReportsDialog(QDialog):
             axis.setLinePenColor(palette.color(QPalette.ColorRole.Mid))
             axis.setGridLineColor(grid)
         self._month_axis.setGridLineVisible(False)
+        # A size smaller than the text: twelve months fit beside the texts sent after opt-out.
+        small = QFont(self.font())
+        small.setPointSizeF(max(small.pointSizeF() - 1.5, 7.0))
+        self._month_axis.setLabelsFont(small)
         self._staff_set.setColor(palette.color(QPalette.ColorRole.Highlight))
         self._staff_set.setBorderColor(palette.color(QPalette.ColorRole.Highlight))
         self._stop_set.setColor(_STOP_RED)
@@ -378,6 +399,11 @@ def _card(parent: QWidget, title: str, subtitle: str) -> tuple[QFrame, QVBoxLayo
 
 
 def _month_label(month: str) -> str:
-    """"2026-01" as the axis says it: "Jan '26"."""
-    moment = datetime.strptime(month, "%Y-%m")
-    return f"{moment:%b} '{moment:%y}"
+    """"2026-01" as the axis says it: "Jan" (the summary above the chart gives the years),
+    so twelve months fit beside the texts sent after opt-out."""
+    return f"{datetime.strptime(month, '%Y-%m'):%b}"
+
+
+def _month_name(month: str) -> str:
+    """"2026-01" in words: "Jan 2026"."""
+    return f"{datetime.strptime(month, '%Y-%m'):%b %Y}"

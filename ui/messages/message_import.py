@@ -112,7 +112,8 @@ class MessageLogImport(QObject):
 
 
 def import_report(path: Path, summary: MessageImportSummary) -> str:
-    """What a message-log import did, in a few plain lines."""
+    """What a message-log import did, in a few plain lines: the texts sent after a client
+    texted STOP first among the outbound ones, since the studio must act on them (R23)."""
     actions = summary.as_json()["actions"]
     lines = [
         (f"{path.name}: {plural(summary.inbound, 'inbound text')}, "
@@ -120,9 +121,17 @@ def import_report(path: Path, summary: MessageImportSummary) -> str:
         (f"STOP {actions['opt_out']:,} · START {actions['opt_in']:,} · "
          f"HELP {actions['help']:,} · Needs review {actions['review']:,} · "
          f"Other {actions['none']:,}"),
-        (f"Skipped: {plural(summary.outbound_skipped, 'outbound row')}, "
-         f"{actions['duplicate']:,} already imported."),
     ]
+    if summary.sent_after_stop:
+        lines.append(f"{plural(summary.sent_after_stop, 'text was', 'texts were')} sent after "
+                     "the client texted STOP — see Reports.")
+    if summary.outbound:
+        confirmed = (f"{plural(summary.confirmations, 'STOP confirmation')} recorded on the "
+                     "client's record" if summary.confirmations else "no STOP confirmation")
+        lines.append(f"{plural(summary.outbound, 'outbound text')}: {confirmed}, "
+                     f"{summary.outbound_skipped:,} sent while the number was not opted out.")
+    duplicates = actions["duplicate"] + summary.outbound_duplicate
+    lines.append(f"Skipped: {plural(duplicates, 'text')} already imported.")
     if summary.bad_rows:
         shown = summary.bad_rows[:8]
         lines.append(f"{plural(len(summary.bad_rows), 'bad row')} not imported:")

@@ -3,12 +3,14 @@ a chart in the palette's colours; refused below manager by the model layer."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
 from typing import Callable
 
 import pytest
 from PySide6.QtCharts import QBarCategoryAxis, QChart, QChartView, QStackedBarSeries
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QTableWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QTableWidget, QTreeWidget
 from pytestqt.qtbot import QtBot
 
 from models.consent import audience, set_switch
@@ -20,6 +22,8 @@ from models.reports import (
     opt_out_months,
 )
 from models.rules import CHANNELS, Channel, MessageKind, Switch
+from models.message_log import import_messages
+from ui.manage.after_stop_section import AfterStopSection
 from ui.manage.reports_dialog import ReportsDialog
 
 AUDIENCE_COLUMN = 1 + len(CHANNEL_STATES)
@@ -99,9 +103,11 @@ def test_opt_outs_chart_shows_twelve_months(open_dialog, studio, staff) -> None:
     assert [int(stop_set.at(i)) for i in range(12)] == [m.stop_locks for m in months]
     assert (months[-1].by_staff, months[-1].stop_locks) == (1, 1)
     axis = next(a for a in chart.axes() if isinstance(a, QBarCategoryAxis))
-    assert axis.count() == 12 and axis.categories()[-1].endswith(f"'{months[-1].month[2:4]}")
+    first, last = (datetime.strptime(m.month, "%Y-%m") for m in (months[0], months[-1]))
+    assert axis.count() == 12 and axis.categories()[-1] == f"{last:%b}"
     summary = dialog.findChild(QLabel, "optOutSummary").text()
-    assert summary == "2 opt-outs in the last 12 months: 1 turned off by staff, 1 STOP lock."
+    assert summary == (f"2 opt-outs in the last 12 months ({first:%b %Y} – {last:%b %Y}): "
+                       "1 turned off by staff, 1 STOP lock.")
 
 
 def test_refresh_counts_again(qtbot: QtBot, open_dialog, studio, staff) -> None:
@@ -140,3 +146,55 @@ def test_chart_colours_follow_the_palette(qtbot: QtBot, open_dialog, studio) -> 
         app.setPalette(light)
     light_dialog = open_dialog()
     assert light_dialog.chart().theme() == QChart.ChartTheme.ChartThemeLight
+
+
+# --- texts sent after opt-out (R23) -------------------------------------------------------------
+
+def _import_texts_after_stop(tmp_path, rows: list[tuple[str, str, int, str]]) -> None:
+    """A message log of texts from the studio: (number, body, minutes after now - 1 day, id)."""
+    start = datetime.now(timezone.utc).replace(microsecond=0) - timedelta(days=1)
+    lines = ["From,To,Body,Status,SentDate,Direction,Sid"] + [
+        f"+15550001111,{number},{body},delivered,{(start + timedelta(minutes=m)).isoformat()},outbound-api,{sid}"
+        for number, body, m, sid in rows]
+    log = tmp_path / "log.csv"
+    log.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    import_messages(log)
+
+
+def test_r23_reports_show_the_texts_sent_after_opt_out_with_their_count(
+        qtbot: QtBot, open_dialog, studio, tmp_path) -> None:
+    # Leah's number texted STOP a day ago; these texts came after it.
+    process_inbound("+12125550102", "STOP", sid="SM-early",
+                    at=datetime.now(timezone.utc) - timedelta(days=1, minutes=1))
+    _import_texts_after_stop(tmp_path, [("+12125550102", "Flash sale today", 0, "SM-a"),
+                                        ("+12125550102", "Reminder: class at 6", 30, "SM-b")])
+    dialog = open_dialog("manager")
+    section = dialog.findChild(AfterStopSection, "afterStopSection")
+    assert section.isVisible()
+    # The first text within 5 minutes of that STOP was its confirmation: one after opt-out.
+    assert dialog.texts_after_stop().count == 1
+    assert section.count_text() == "1 text was sent after the client texted STOP."
+    assert section.empty_text() == ""
+    (row,) = section.rows()
+    assert row[0] == "(212) 555-0102\nLeah Nguyen" and row[2:] == ["Reminder: class at 6", "delivered"]
+    assert dialog.findChild(QTreeWidget, "afterStopList").isVisible()
+
+    _import_texts_after_stop(tmp_path, [("+12125550102", "Last chance", 40, "SM-c")])
+    qtbot.mouseClick(dialog.findChild(QPushButton, "refreshReports"), Qt.MouseButton.LeftButton)
+    assert section.count_text() == "2 texts were sent after the client texted STOP."
+    assert [r[2] for r in section.rows()] == ["Last chance", "Reminder: class at 6"]  # newest first
+
+
+def test_r23_reports_say_when_no_text_was_sent_after_opt_out(open_dialog, studio) -> None:
+    dialog = open_dialog("owner")
+    section = dialog.findChild(AfterStopSection, "afterStopSection")
+    assert section.empty_text() == "None found: no text went to a number after it texted STOP."
+    assert dialog.findChild(QLabel, "afterStopEmpty").isVisible()
+    assert not dialog.findChild(QTreeWidget, "afterStopList").isVisible()
+    assert section.rows() == [] and section.count_text() == ""
+
+
+def test_r23_r15_an_employee_sees_no_texts_sent_after_opt_out(open_dialog, studio) -> None:
+    dialog = open_dialog("employee")
+    assert not dialog.findChild(AfterStopSection, "afterStopSection").isVisible()
+    assert dialog.texts_after_stop().count == 0

@@ -108,6 +108,7 @@ def test_tooltip_carries_the_details(busy_client: int) -> None:
     (dict(switch="review", old="open", new="dismissed"), "Needs review: dismissed"),
     (dict(switch="archived", old="off", new="on"), "Archived"),
     (dict(switch="archived", old="on", new="off"), "Restored from the archive"),
+    (dict(channel="sms", switch="stop_confirmation", old=None, new="sent"), "STOP confirmation sent"),
 ])
 def test_describe_event(fields: dict, words: str) -> None:
     assert describe_event(_event(**fields)) == words
