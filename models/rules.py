@@ -105,8 +105,9 @@ OPT_OUT_KEYWORDS = frozenset(
 )
 OPT_IN_KEYWORDS = frozenset({"start", "unstop"})
 HELP_KEYWORDS = frozenset({"help", "info"})
+ALL_KEYWORDS = OPT_OUT_KEYWORDS | OPT_IN_KEYWORDS | HELP_KEYWORDS
 
-#: Words that make a text look like an opt-out when it is not exactly a keyword (R10).
+
 def _as_word(keyword: str) -> str:
     """A keyword as a word of a longer text: "opt-out" also as "opt out", "stop" also as
     "stopped" or "stopping"."""
@@ -114,29 +115,62 @@ def _as_word(keyword: str) -> str:
     return stem + r"(?:s|d|ed|ing|ping|ped|led|ling|ting)?"
 
 
-#: Every opt-out keyword as a word (R10), plus the ways people ask in their own words.
+#: Every opt-out keyword as a word (R10), plus the ways people ask in their own words, and the
+#: opt-out words carriers do not block (Spanish, REMOVE…): whole words only, so "stopwatch" and
+#: "weekend" stay ordinary, while "Baja California trip?" goes to review — a person dismisses a
+#: false alarm in a second, a missed opt-out costs the studio per text.
 _REVIEW_PATTERN = re.compile(
     r"\b(?:" + "|".join(_as_word(word) for word in sorted(OPT_OUT_KEYWORDS | {"unsub", "opt me out"}))
-    + r"|remove me|take me off|leave me alone|do not (?:text|contact|call|message)"
-    r"|don'?t (?:text|contact|call|message)|no more (?:texts|messages|calls|emails))\b"
+    + r"|remove|take me off|leave me alone|do not (?:text|contact|call|message)"
+    r"|don'?t (?:text|contact|call|message)|no more (?:texts?|messages?|calls?|emails?)"
+    r"|alto|parar|baja|cancelar|no m[aá]s mensajes?)\b"
 )
 _TRAILING_PUNCTUATION = re.compile(r"[\W_]+$")
 _WHITESPACE = re.compile(r"\s+")
+#: Curly and look-alike quotes typed by phones, as the straight ones R9 compares.
+_QUOTES = str.maketrans("\u2018\u2019\u201a\u201b\u02bc\u2032`\u00b4\u201c\u201d\u201e\u201f\u2033",
+                        "'" * 8 + '"' * 5)
+#: Letters of other scripts that look like the Latin letters of the keywords (R9), as they read
+#: after case-folding: Cyrillic "ЅТОР" is "stop" to the eye. Only the common Cyrillic (first
+#: line) and Greek (second) look-alikes: Unicode's full confusables table is not in the standard
+#: library, and this only decides between review and "none" (R10), never a change of consent.
+_LOOKALIKES = str.maketrans("авеёѕіїјкмнорстухԁԛԝӏүһ" "αβεζηικμνορτυχϲ",
+                            "abeesiijkmhopctyxdqwlyh" "abezhikmnoptyxc")
+_SQUASHED_KEYWORDS = frozenset(re.sub(r"[\s-]", "", word) for word in ALL_KEYWORDS)
 
 
 def normalize_body(body: str) -> str:
-    """Return a text's body as R9 compares it: NFKC, trimmed, case-folded, no trailing
-    punctuation, inner whitespace collapsed."""
-    text = unicodedata.normalize("NFKC", body).casefold()
+    """Return a text's body as R9 compares it: NFKC, format characters (zero-width space and
+    joiners, byte-order mark, word joiner, soft hyphen, direction marks) removed, curly quotes
+    straight, case-folded, inner whitespace collapsed, trimmed, no trailing punctuation."""
+    text = unicodedata.normalize("NFKC", body)
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")  # soft hyphen is Cf
+    text = text.translate(_QUOTES).casefold()
     text = _WHITESPACE.sub(" ", text).strip()
     return _TRAILING_PUNCTUATION.sub("", text).strip()
+
+
+def _reads_as_keyword(text: str) -> bool:
+    """Whether a person would read a normalized text as a keyword that it does not match
+    exactly (R9): its letters spaced out or dotted ("s t o p", "S-T-O-P"), or written with
+    look-alike letters of another script — with those, one letter off still counts, since
+    Cyrillic "СТОР" (its С reads as a C) is someone typing STOP on a Cyrillic keyboard."""
+    squashed = "".join(ch for ch in text if ch.isalnum())
+    if squashed in _SQUASHED_KEYWORDS:
+        return True
+    latin = squashed.translate(_LOOKALIKES)
+    if latin == squashed:
+        return False
+    return any(len(word) == len(latin) and sum(a != b for a, b in zip(word, latin)) <= 1
+               for word in _SQUASHED_KEYWORDS)
 
 
 def classify_body(body: str) -> Keyword:
     """Classify an inbound text (R9, R10).
 
     Only an exact keyword changes consent. "YES" is never an opt-in: clients answer YES to
-    appointment confirmations. A text that merely contains an opt-out word goes to review.
+    appointment confirmations. A text that merely contains an opt-out word, or that reads as a
+    keyword without being one, goes to review.
     """
     text = normalize_body(body)
     if text in OPT_OUT_KEYWORDS:
@@ -145,9 +179,15 @@ def classify_body(body: str) -> Keyword:
         return Keyword.OPT_IN
     if text in HELP_KEYWORDS:
         return Keyword.HELP
-    if _REVIEW_PATTERN.search(text):
+    if _reads_as_keyword(text) or _REVIEW_PATTERN.search(text.translate(_LOOKALIKES)):
         return Keyword.REVIEW
     return Keyword.NONE
+
+
+def may_mean_appointment(body: str) -> bool:
+    """Whether an opt-out may have meant an appointment: a bare CANCEL locks (R9, carriers
+    block it) but salon clients text it to cancel a booking, so staff should call (R10)."""
+    return normalize_body(body) == "cancel"
 
 
 # --- Switch state (R4, R4a, R5, R7) ------------------------------------------------------------
