@@ -307,30 +307,50 @@ class ClientAI:
 QUIET_START = time(21, 0)
 QUIET_END = time(8, 0)
 HELD_KINDS = MARKETING_KINDS
+#: When held kinds may go out, by the recipient's local weekday (Monday first): a (from, until)
+#: window, or None for a day without one. The federal one is every day 8 a.m.–9 p.m.; the
+#: stricter ones of the states are in models/quiet_hours.py.
+QuietHours = tuple[tuple[time, time] | None, ...]
+FEDERAL_HOURS: QuietHours = ((QUIET_END, QUIET_START),) * 7
 
 
-def held_until(now: datetime, zones: Iterable[ZoneInfo]) -> datetime | None:
-    """When a held message may go out, or None if `now` is within 8 a.m.–9 p.m. in every zone.
+def _next_window(local: datetime, hours: QuietHours) -> datetime | None:
+    """When the next window opens for a local time outside one, or None inside one."""
+    day, window = local.date(), hours[local.weekday()]
+    if window is not None and local.time() < window[1]:
+        if window[0] <= local.time():
+            return None
+        return datetime.combine(day, window[0], tzinfo=local.tzinfo)
+    for _ in range(7):
+        day += timedelta(days=1)
+        window = hours[day.weekday()]
+        if window is not None:
+            return datetime.combine(day, window[0], tzinfo=local.tzinfo)
+    raise ValueError("quiet hours without a window on any day of the week")
+
+
+def held_until(now: datetime, zones: Iterable[ZoneInfo],
+               hours: QuietHours = FEDERAL_HOURS) -> datetime | None:
+    """When a held message may go out, or None if `now` is within the window of `hours` (by
+    default 8 a.m.–9 p.m.) in every zone.
 
     A number whose area spans several time zones is treated by the strictest of them: the
-    message waits until it is 8 a.m. in all of them.
+    message waits until a window is open in all of them. A state window can differ by weekday:
+    a Saturday 5:30 p.m. text to Rhode Island waits for Sunday 10 a.m.
     """
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
     zones = tuple(zones)
-    # Move to the next 8 a.m. of any zone that is in its quiet hours, until no zone is: a zone
+    # Move to the next opening of any zone that is in its quiet hours, until no zone is: a zone
     # inside its window now may be outside it at another zone's 8 a.m. (+1 850 at 9:30 p.m.
     # in New York must wait for 8 a.m. in Chicago, not 8 a.m. in New York = 7 a.m. there).
     moment = now
-    for _ in range(2 * len(zones)):
+    for _ in range(8 * len(zones)):
         moved = False
         for zone in zones:
-            local = moment.astimezone(zone)
-            if QUIET_END <= local.time() < QUIET_START:
-                continue
-            day = local.date() if local.time() < QUIET_END else local.date() + timedelta(days=1)
-            moment = datetime.combine(day, QUIET_END, tzinfo=zone)
-            moved = True
+            release = _next_window(moment.astimezone(zone), hours)
+            if release is not None:
+                moment, moved = release, True
         if not moved:
             break
     return None if moment is now else moment
@@ -370,6 +390,7 @@ def can_send(
     is_member: bool,
     now: datetime,
     zones: Iterable[ZoneInfo] = (),
+    hours: QuietHours = FEDERAL_HOURS,
     archived: bool = False,
 ) -> Decision:
     """May a message of `kind` be sent on this channel now?
@@ -407,7 +428,7 @@ def can_send(
             if not client_ai.replies:
                 return Decision(False, "Hailee replies are off for this client")
     if kind in HELD_KINDS and channel in PHONE_CHANNELS:
-        release = held_until(now, zones)
+        release = held_until(now, zones, hours)
         if release is not None:
             return Decision(False, f"held until {format_clock(release)} local time", release)
     return ALLOWED
