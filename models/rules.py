@@ -134,8 +134,8 @@ _QUOTES = str.maketrans("\u2018\u2019\u201a\u201b\u02bc\u2032`\u00b4\u201c\u201d
 #: after case-folding: Cyrillic "ЅТОР" is "stop" to the eye. Only the common Cyrillic (first
 #: line) and Greek (second) look-alikes: Unicode's full confusables table is not in the standard
 #: library, and this only decides between review and "none" (R10), never a change of consent.
-_LOOKALIKES = str.maketrans("авеёѕіїјкмнорстухԁԛԝӏүһ" "αβεζηικμνορτυχϲ",
-                            "abeesiijkmhopctyxdqwlyh" "abezhikmnoptyxc")
+_LOOKALIKES = str.maketrans("авеёѕіїјкмнорстухԁԛԝӏүһ" "αβεζηικμνορτυχ",
+                            "abeesiijkmhopctyxdqwlyh" "abezhikmnoptyx")
 _SQUASHED_KEYWORDS = frozenset(re.sub(r"[\s-]", "", word) for word in ALL_KEYWORDS)
 
 

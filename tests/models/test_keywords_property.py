@@ -120,8 +120,9 @@ def spaced_out(draw, keyword: str) -> str:
     return text.upper() if draw(st.booleans()) else text
 
 
-#: Cyrillic and Greek letters that look like Latin ones, read from the glyphs, not from rules.py.
-LOOKALIKE_OF = {"A": "\u0410\u0391", "B": "\u0412\u0392", "C": "\u0421\u03f9", "E": "\u0415\u0395",
+#: Cyrillic and Greek letters that look like Latin ones, read from the glyphs, not from rules.py
+#: (and none that NFKC turns into another letter: Greek lunate sigma Ϲ becomes Σ).
+LOOKALIKE_OF = {"A": "\u0410\u0391", "B": "\u0412\u0392", "C": "\u0421", "E": "\u0415\u0395",
                 "H": "\u041d\u0397", "I": "\u0406\u0399", "J": "\u0408", "K": "\u041a\u039a",
                 "M": "\u041c\u039c", "N": "\u039d", "O": "\u041e\u039f", "P": "\u0420\u03a1",
                 "S": "\u0405", "T": "\u0422\u03a4", "X": "\u0425\u03a7", "Y": "\u04ae\u03a5",
