@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from models.consent import audience, load_consent, set_switch
 from models.phones import state_for_number, zones_for_number
-from models.quiet_hours import STATE_HOURS, hours_for
+from models.quiet_hours import CLOSED, STATE_HOURS, hours_for, week
 from models.rules import (
     CHANNELS,
     FEDERAL_HOURS,
@@ -60,11 +60,11 @@ def campaign(number: str, now: datetime):
 
 
 def test_r17_the_state_table_is_designs():
-    as_hours = {state: tuple((start.hour, end.hour) for start, end in week)
-                for state, week in STATE_HOURS.items()}
+    as_hours = {state: tuple((start.hour, end.hour) for start, end in days)
+                for state, days in STATE_HOURS.items()}
     assert as_hours == DESIGN_STATE_WINDOWS
-    assert all(start.minute == end.minute == 0 for week in STATE_HOURS.values()
-               for start, end in week)
+    assert all(start.minute == end.minute == 0 for days in STATE_HOURS.values()
+               for start, end in days)
 
 
 def test_r17_florida_held_at_830pm_local_new_york_allowed():
@@ -116,6 +116,14 @@ def test_r17_state_window_across_the_zones_of_one_area_code():
     # (7:30 p.m. in Chicago) the New York part is past 8 p.m., and 8 a.m. New York is 7 a.m. in
     # Chicago, so the text waits for 8 a.m. Chicago.
     assert campaign(NUMBERS["FL panhandle"], local(NEW_YORK, 26, 20, 30)).held_until == local(CHICAGO, 27, 8)
+
+
+def test_r17_a_closed_day_is_skipped_and_a_state_window_never_widens_the_federal_one():
+    # The table is easy to correct: a state that allows nothing on Sundays is `sunday=CLOSED`.
+    no_sundays = week((9, 18), saturday=(10, 17), sunday=CLOSED)
+    assert no_sundays[6] is None
+    assert held_until(local(NEW_YORK, 28, 17, 30), (NEW_YORK,), no_sundays) == local(NEW_YORK, 30, 9)
+    assert week((7, 22))[0] == (time(8), time(21))
 
 
 @pytest.mark.parametrize("name", ["NY", "ON", "no area"])
