@@ -137,6 +137,8 @@ _QUOTES = str.maketrans("\u2018\u2019\u201a\u201b\u02bc\u2032`\u00b4\u201c\u201d
 _LOOKALIKES = str.maketrans("авеёѕіїјкмнорстухԁԛԝӏүһ" "αβεζηικμνορτυχ",
                             "abeesiijkmhopctyxdqwlyh" "abezhikmnoptyx")
 _SQUASHED_KEYWORDS = frozenset(re.sub(r"[\s-]", "", word) for word in ALL_KEYWORDS)
+_LONGEST_KEYWORD = max(map(len, _SQUASHED_KEYWORDS))
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def normalize_body(body: str) -> str:
@@ -144,7 +146,8 @@ def normalize_body(body: str) -> str:
     joiners, byte-order mark, word joiner, soft hyphen, direction marks) removed, curly quotes
     straight, case-folded, inner whitespace collapsed, trimmed, no trailing punctuation."""
     text = unicodedata.normalize("NFKC", body)
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")  # soft hyphen is Cf
+    if not text.isascii():  # ASCII has no format characters: most texts skip the walk
+        text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")  # soft hyphen is Cf
     text = text.translate(_QUOTES).casefold()
     text = _WHITESPACE.sub(" ", text).strip()
     return _TRAILING_PUNCTUATION.sub("", text).strip()
@@ -155,11 +158,13 @@ def _reads_as_keyword(text: str) -> bool:
     exactly (R9): its letters spaced out or dotted ("s t o p", "S-T-O-P"), or written with
     look-alike letters of another script — with those, one letter off still counts, since
     Cyrillic "СТОР" (its С reads as a C) is someone typing STOP on a Cyrillic keyboard."""
-    squashed = "".join(ch for ch in text if ch.isalnum())
+    if len(text) - text.count(" ") > 3 * _LONGEST_KEYWORD:  # a sentence: skip the work below
+        return False
+    squashed = _NOT_ALNUM.sub("", text)
     if squashed in _SQUASHED_KEYWORDS:
         return True
     latin = squashed.translate(_LOOKALIKES)
-    if latin == squashed:
+    if len(latin) > _LONGEST_KEYWORD or latin == squashed:
         return False
     return any(len(word) == len(latin) and sum(a != b for a, b in zip(word, latin)) <= 1
                for word in _SQUASHED_KEYWORDS)
@@ -179,7 +184,8 @@ def classify_body(body: str) -> Keyword:
         return Keyword.OPT_IN
     if text in HELP_KEYWORDS:
         return Keyword.HELP
-    if _reads_as_keyword(text) or _REVIEW_PATTERN.search(text.translate(_LOOKALIKES)):
+    latin = text if text.isascii() else text.translate(_LOOKALIKES)
+    if _reads_as_keyword(text) or _REVIEW_PATTERN.search(latin):
         return Keyword.REVIEW
     return Keyword.NONE
 
