@@ -17,6 +17,7 @@ from .changes import Change, Touched
 from .db import database, for_update
 from .errors import ConsentLocked, InvalidInput, NotFound, StaleData
 from .phones import zones_for_number
+from .quiet_hours import hours_for
 from .rules import (
     AI_KINDS,
     CHANNEL_ADDRESS,
@@ -155,10 +156,11 @@ def load_consent(client_id: int, now: datetime | None = None, studio: Studio | N
     for channel, consent in channels.items():
         zones = zones_for_number(consent.address) if consent.address and channel is not Channel.EMAIL else ()
         zones = zones or (studio.time_zone,)
+        hours = hours_for(consent.address if channel is not Channel.EMAIL else None)
         receives[channel] = {
             kind: can_send(consent, kind, studio_ai=studio.ai, client_ai=ai,
                            is_member=client.status == "member", now=now, zones=zones,
-                           archived=client.archived)
+                           hours=hours, archived=client.archived)
             for kind in MESSAGE_KINDS
         }
     card = ClientCard(id=client.id, first_name=client.first_name, last_name=client.last_name,
@@ -343,7 +345,7 @@ def audience(channel: Channel | str, kind: MessageKind | str, now: datetime | No
     allowed = held = 0
     for key, count in query.select(area, fn.COUNT(Client.id)).group_by(area).tuples():
         zones = zones_for_number(key) or (studio.time_zone,)
-        if held_until(now, zones) is None:
+        if held_until(now, zones, hours_for(key)) is None:
             allowed += count
         else:
             held += count

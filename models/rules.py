@@ -105,8 +105,9 @@ OPT_OUT_KEYWORDS = frozenset(
 )
 OPT_IN_KEYWORDS = frozenset({"start", "unstop"})
 HELP_KEYWORDS = frozenset({"help", "info"})
+ALL_KEYWORDS = OPT_OUT_KEYWORDS | OPT_IN_KEYWORDS | HELP_KEYWORDS
 
-#: Words that make a text look like an opt-out when it is not exactly a keyword (R10).
+
 def _as_word(keyword: str) -> str:
     """A keyword as a word of a longer text: "opt-out" also as "opt out", "stop" also as
     "stopped" or "stopping"."""
@@ -114,29 +115,67 @@ def _as_word(keyword: str) -> str:
     return stem + r"(?:s|d|ed|ing|ping|ped|led|ling|ting)?"
 
 
-#: Every opt-out keyword as a word (R10), plus the ways people ask in their own words.
+#: Every opt-out keyword as a word (R10), plus the ways people ask in their own words, and the
+#: opt-out words carriers do not block (Spanish, REMOVE…): whole words only, so "stopwatch" and
+#: "weekend" stay ordinary, while "Baja California trip?" goes to review — a person dismisses a
+#: false alarm in a second, a missed opt-out costs the studio per text.
 _REVIEW_PATTERN = re.compile(
     r"\b(?:" + "|".join(_as_word(word) for word in sorted(OPT_OUT_KEYWORDS | {"unsub", "opt me out"}))
-    + r"|remove me|take me off|leave me alone|do not (?:text|contact|call|message)"
-    r"|don'?t (?:text|contact|call|message)|no more (?:texts|messages|calls|emails))\b"
+    + r"|remove|take me off|leave me alone|do not (?:text|contact|call|message)"
+    r"|don'?t (?:text|contact|call|message)|no more (?:texts?|messages?|calls?|emails?)"
+    r"|alto|parar|baja|cancelar|no m[aá]s mensajes?)\b"
 )
 _TRAILING_PUNCTUATION = re.compile(r"[\W_]+$")
 _WHITESPACE = re.compile(r"\s+")
+#: Curly and look-alike quotes typed by phones, as the straight ones R9 compares.
+_QUOTES = str.maketrans("\u2018\u2019\u201a\u201b\u02bc\u2032`\u00b4\u201c\u201d\u201e\u201f\u2033",
+                        "'" * 8 + '"' * 5)
+#: Letters of other scripts that look like the Latin letters of the keywords (R9), as they read
+#: after case-folding: Cyrillic "ЅТОР" is "stop" to the eye. Only the common Cyrillic (first
+#: line) and Greek (second) look-alikes: Unicode's full confusables table is not in the standard
+#: library, and this only decides between review and "none" (R10), never a change of consent.
+_LOOKALIKES = str.maketrans("авеёѕіїјкмнорстухԁԛԝӏүһ" "αβεζηικμνορτυχ",
+                            "abeesiijkmhopctyxdqwlyh" "abezhikmnoptyx")
+_SQUASHED_KEYWORDS = frozenset(re.sub(r"[\s-]", "", word) for word in ALL_KEYWORDS)
+_LONGEST_KEYWORD = max(map(len, _SQUASHED_KEYWORDS))
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def normalize_body(body: str) -> str:
-    """Return a text's body as R9 compares it: NFKC, trimmed, case-folded, no trailing
-    punctuation, inner whitespace collapsed."""
-    text = unicodedata.normalize("NFKC", body).casefold()
+    """Return a text's body as R9 compares it: NFKC, format characters (zero-width space and
+    joiners, byte-order mark, word joiner, soft hyphen, direction marks) removed, curly quotes
+    straight, case-folded, inner whitespace collapsed, trimmed, no trailing punctuation."""
+    text = unicodedata.normalize("NFKC", body)
+    if not text.isascii():  # ASCII has no format characters: most texts skip the walk
+        text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")  # soft hyphen is Cf
+    text = text.translate(_QUOTES).casefold()
     text = _WHITESPACE.sub(" ", text).strip()
     return _TRAILING_PUNCTUATION.sub("", text).strip()
+
+
+def _reads_as_keyword(text: str) -> bool:
+    """Whether a person would read a normalized text as a keyword that it does not match
+    exactly (R9): its letters spaced out or dotted ("s t o p", "S-T-O-P"), or written with
+    look-alike letters of another script — with those, one letter off still counts, since
+    Cyrillic "СТОР" (its С reads as a C) is someone typing STOP on a Cyrillic keyboard."""
+    if len(text) - text.count(" ") > 3 * _LONGEST_KEYWORD:  # a sentence: skip the work below
+        return False
+    squashed = _NOT_ALNUM.sub("", text)
+    if squashed in _SQUASHED_KEYWORDS:
+        return True
+    latin = squashed.translate(_LOOKALIKES)
+    if len(latin) > _LONGEST_KEYWORD or latin == squashed:
+        return False
+    return any(len(word) == len(latin) and sum(a != b for a, b in zip(word, latin)) <= 1
+               for word in _SQUASHED_KEYWORDS)
 
 
 def classify_body(body: str) -> Keyword:
     """Classify an inbound text (R9, R10).
 
     Only an exact keyword changes consent. "YES" is never an opt-in: clients answer YES to
-    appointment confirmations. A text that merely contains an opt-out word goes to review.
+    appointment confirmations. A text that merely contains an opt-out word, or that reads as a
+    keyword without being one, goes to review.
     """
     text = normalize_body(body)
     if text in OPT_OUT_KEYWORDS:
@@ -145,9 +184,16 @@ def classify_body(body: str) -> Keyword:
         return Keyword.OPT_IN
     if text in HELP_KEYWORDS:
         return Keyword.HELP
-    if _REVIEW_PATTERN.search(text):
+    latin = text if text.isascii() else text.translate(_LOOKALIKES)
+    if _reads_as_keyword(text) or _REVIEW_PATTERN.search(latin):
         return Keyword.REVIEW
     return Keyword.NONE
+
+
+def may_mean_appointment(body: str) -> bool:
+    """Whether an opt-out may have meant an appointment: a bare CANCEL locks (R9, carriers
+    block it) but salon clients text it to cancel a booking, so staff should call (R10)."""
+    return normalize_body(body) == "cancel"
 
 
 # --- Switch state (R4, R4a, R5, R7) ------------------------------------------------------------
@@ -267,30 +313,50 @@ class ClientAI:
 QUIET_START = time(21, 0)
 QUIET_END = time(8, 0)
 HELD_KINDS = MARKETING_KINDS
+#: When held kinds may go out, by the recipient's local weekday (Monday first): a (from, until)
+#: window, or None for a day without one. The federal one is every day 8 a.m.–9 p.m.; the
+#: stricter ones of the states are in models/quiet_hours.py.
+QuietHours = tuple[tuple[time, time] | None, ...]
+FEDERAL_HOURS: QuietHours = ((QUIET_END, QUIET_START),) * 7
 
 
-def held_until(now: datetime, zones: Iterable[ZoneInfo]) -> datetime | None:
-    """When a held message may go out, or None if `now` is within 8 a.m.–9 p.m. in every zone.
+def _next_window(local: datetime, hours: QuietHours) -> datetime | None:
+    """When the next window opens for a local time outside one, or None inside one."""
+    day, window = local.date(), hours[local.weekday()]
+    if window is not None and local.time() < window[1]:
+        if window[0] <= local.time():
+            return None
+        return datetime.combine(day, window[0], tzinfo=local.tzinfo)
+    for _ in range(7):
+        day += timedelta(days=1)
+        window = hours[day.weekday()]
+        if window is not None:
+            return datetime.combine(day, window[0], tzinfo=local.tzinfo)
+    raise ValueError("quiet hours without a window on any day of the week")
+
+
+def held_until(now: datetime, zones: Iterable[ZoneInfo],
+               hours: QuietHours = FEDERAL_HOURS) -> datetime | None:
+    """When a held message may go out, or None if `now` is within the window of `hours` (by
+    default 8 a.m.–9 p.m.) in every zone.
 
     A number whose area spans several time zones is treated by the strictest of them: the
-    message waits until it is 8 a.m. in all of them.
+    message waits until a window is open in all of them. A state window can differ by weekday:
+    a Saturday 5:30 p.m. text to Rhode Island waits for Sunday 10 a.m.
     """
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
     zones = tuple(zones)
-    # Move to the next 8 a.m. of any zone that is in its quiet hours, until no zone is: a zone
+    # Move to the next opening of any zone that is in its quiet hours, until no zone is: a zone
     # inside its window now may be outside it at another zone's 8 a.m. (+1 850 at 9:30 p.m.
     # in New York must wait for 8 a.m. in Chicago, not 8 a.m. in New York = 7 a.m. there).
     moment = now
-    for _ in range(2 * len(zones)):
+    for _ in range(8 * len(zones)):
         moved = False
         for zone in zones:
-            local = moment.astimezone(zone)
-            if QUIET_END <= local.time() < QUIET_START:
-                continue
-            day = local.date() if local.time() < QUIET_END else local.date() + timedelta(days=1)
-            moment = datetime.combine(day, QUIET_END, tzinfo=zone)
-            moved = True
+            release = _next_window(moment.astimezone(zone), hours)
+            if release is not None:
+                moment, moved = release, True
         if not moved:
             break
     return None if moment is now else moment
@@ -330,6 +396,7 @@ def can_send(
     is_member: bool,
     now: datetime,
     zones: Iterable[ZoneInfo] = (),
+    hours: QuietHours = FEDERAL_HOURS,
     archived: bool = False,
 ) -> Decision:
     """May a message of `kind` be sent on this channel now?
@@ -367,7 +434,7 @@ def can_send(
             if not client_ai.replies:
                 return Decision(False, "Hailee replies are off for this client")
     if kind in HELD_KINDS and channel in PHONE_CHANNELS:
-        release = held_until(now, zones)
+        release = held_until(now, zones, hours)
         if release is not None:
             return Decision(False, f"held until {format_clock(release)} local time", release)
     return ALLOWED

@@ -195,6 +195,21 @@ def test_status_holds_marketing_at_2am_in_new_york(studio, tmp_path):
     assert status["receives"]["email"]["campaign"] is True  # email is never held
 
 
+def test_r17_status_holds_a_florida_campaign_at_830pm_local_and_allows_new_york(studio, tmp_path):
+    florida = tmp_path / "florida.csv"
+    florida.write_text("first_name,last_name,email,mobile,home_phone,status,sms_marketing,consent_method\n"
+                       "Flo,Diaz,flo@example.com,(305) 555-0142,,member,yes,signed_form\n", encoding="utf-8")
+    assert run(tmp_path, "import-clients", str(florida), "--db", str(studio)).returncode == 0
+    at = "2026-11-27T01:30:00Z"  # 8:30 p.m. on Thanksgiving in Miami and in New York
+    flo = ok_json(run(tmp_path, "status", "--client", "4", "--at", at, "--db", str(studio)))
+    assert flo["client"]["name"] == "Flo Diaz"
+    assert flo["receives"]["sms"]["campaign"] is False
+    assert flo["why"]["sms"]["campaign"] == "held until 8:00 a.m. local time"  # Florida: 8 a.m.–8 p.m.
+    assert flo["receives"]["sms"]["reminder"] is True
+    lee = ok_json(run(tmp_path, "status", "--client", "3", "--at", at, "--db", str(studio)))
+    assert lee["receives"]["sms"]["campaign"] is True  # New York: the federal 8 a.m.–9 p.m.
+
+
 def test_import_messages_applies_a_twilio_log_by_time(studio, tmp_path):
     log = write_log(tmp_path / "log.csv", [
         ("+15550001111", "+12125550199", "Class at 6", "delivered", "2026-11-26 08:00:00 +0000", "outbound-api", "SMo1"),

@@ -49,9 +49,17 @@ DB_SETTINGS = settings(max_examples=25 if os.environ.get("OPTIN_DESK_TEST_DATABA
                        deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
+#: R9's format characters, the ones DESIGN names and the rest of Unicode's category Cf.
+INVISIBLES = ("\u200b", "\u200c", "\u200d", "\ufeff", "\u2060", "\u00ad", "\u200e", "\u200f",
+              "\u202a", "\u202c", "\u202e", "\u2066", "\u2069", "\u180e")
+CURLY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
 def r9_normalize(body: str) -> str:
-    """R9 read independently: NFKC, case-fold, collapse whitespace, trim, drop trailing punctuation."""
-    text = " ".join(unicodedata.normalize("NFKC", body).casefold().split())
+    """R9 read independently: NFKC, format characters out, curly quotes straight, case-fold,
+    collapse whitespace, trim, drop trailing punctuation."""
+    text = "".join(ch for ch in unicodedata.normalize("NFKC", body) if unicodedata.category(ch) != "Cf")
+    text = " ".join(text.translate(CURLY).casefold().split())
     while text and not (text[-1].isalnum()):
         text = text[:-1].rstrip()
     return text
@@ -92,6 +100,45 @@ yes_words = st.sampled_from(("YES", "Y", "YEP", "YEAH", "YES PLEASE", "YES!", "O
 any_yes = yes_words.flatmap(dressed)
 
 any_help = st.sampled_from(DESIGN_HELP).flatmap(dressed)
+
+
+@st.composite
+def with_invisibles(draw, text: str) -> str:
+    """`text` with format characters (zero-width space, BOM, word joiner…) anywhere in it."""
+    chars = list(text)
+    for _ in range(draw(st.integers(1, 4))):
+        chars.insert(draw(st.integers(0, len(chars))), draw(st.sampled_from(INVISIBLES)))
+    return "".join(chars)
+
+
+@st.composite
+def spaced_out(draw, keyword: str) -> str:
+    """A keyword's letters with spaces, dots or hyphens between every one: "S T O P", "s.t.o.p"."""
+    letters = [ch for ch in keyword if ch.isalpha()]
+    seps = [draw(st.sampled_from((" ", ".", "-", ". ", " - ", "  "))) for _ in letters[1:]]
+    text = letters[0] + "".join(sep + letter for sep, letter in zip(seps, letters[1:]))
+    return text.upper() if draw(st.booleans()) else text
+
+
+#: Cyrillic and Greek letters that look like Latin ones, read from the glyphs, not from rules.py
+#: (and none that NFKC turns into another letter: Greek lunate sigma Ϲ becomes Σ).
+LOOKALIKE_OF = {"A": "\u0410\u0391", "B": "\u0412\u0392", "C": "\u0421", "E": "\u0415\u0395",
+                "H": "\u041d\u0397", "I": "\u0406\u0399", "J": "\u0408", "K": "\u041a\u039a",
+                "M": "\u041c\u039c", "N": "\u039d", "O": "\u041e\u039f", "P": "\u0420\u03a1",
+                "S": "\u0405", "T": "\u0422\u03a4", "X": "\u0425\u03a7", "Y": "\u04ae\u03a5",
+                "a": "\u0430", "c": "\u0441", "e": "\u0435", "i": "\u0456", "o": "\u043e\u03bf",
+                "p": "\u0440", "s": "\u0455", "x": "\u0445", "y": "\u0443"}
+
+
+@st.composite
+def look_alike(draw, keyword: str) -> str:
+    """A keyword, upper or lower case, with at least one letter from another script."""
+    text = keyword.upper() if draw(st.booleans()) else keyword.lower()
+    spots = [i for i, ch in enumerate(text) if ch in LOOKALIKE_OF]
+    assume(spots)
+    chosen = draw(st.lists(st.sampled_from(spots), min_size=1, unique=True))
+    return "".join(draw(st.sampled_from(LOOKALIKE_OF[ch])) if i in chosen else ch
+                   for i, ch in enumerate(text))
 
 #: Text of any kind, and text built around keyword words to stress the near misses.
 keyword_words = st.sampled_from(sorted({w for k in DESIGN_OPT_OUT + DESIGN_OPT_IN + DESIGN_HELP
@@ -138,6 +185,29 @@ def test_r9_every_opt_out_keyword_in_any_dress_is_an_opt_out(body):
 @given(any_opt_in)
 def test_r9_every_opt_in_keyword_in_any_dress_is_an_opt_in(body):
     assert classify_body(body) is Keyword.OPT_IN
+
+
+@PROPERTY_SETTINGS
+@given(st.sampled_from(DESIGN_OPT_OUT + DESIGN_OPT_IN + DESIGN_HELP).flatmap(
+    lambda word: st.tuples(st.just(word), dressed(word).flatmap(with_invisibles))))
+def test_r9_invisible_characters_anywhere_in_a_keyword_leave_the_keyword(case):
+    word, body = case
+    expected = (Keyword.OPT_OUT if word in DESIGN_OPT_OUT else
+                Keyword.OPT_IN if word in DESIGN_OPT_IN else Keyword.HELP)
+    assert classify_body(body) is expected
+
+
+@PROPERTY_SETTINGS
+@given(st.sampled_from(DESIGN_OPT_OUT + DESIGN_OPT_IN + DESIGN_HELP).flatmap(spaced_out))
+def test_r9_a_keyword_with_its_letters_spaced_out_goes_to_review(body):
+    assert classify_body(body) is Keyword.REVIEW
+
+
+@PROPERTY_SETTINGS
+@given(st.sampled_from(DESIGN_OPT_OUT + DESIGN_OPT_IN + DESIGN_HELP).flatmap(look_alike)
+       .flatmap(lambda text: st.one_of(st.just(text), dressed(text), spaced_out(text))))
+def test_r9_a_keyword_in_look_alike_letters_goes_to_review(body):
+    assert classify_body(body) is Keyword.REVIEW
 
 
 @PROPERTY_SETTINGS
