@@ -32,13 +32,12 @@ from models.errors import (
 from models.inbound import (
     MessageRecord,
     inbound_change,
-    open_review_count,
     process_inbound,
     recent_messages,
     resolve_review,
-    review_items,
 )
 from models.message_log import import_messages
+from models.review import open_review_count, review_items
 from models.rules import Channel, MessageKind, Switch
 from models.schema import AuditHead, Client, ConsentEvent, InboundMessage, StopLock
 

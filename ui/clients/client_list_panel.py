@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from models.changes import Change, Touched
 from models.client_list import ClientFilter, filter_counts, filter_counts_for
 from models.errors import OptInDeskError
-from models.inbound import open_review_count
+from models.review import open_review_count
 from resources import icon
 from ui.app_events import app_events
 from ui.clients.client_list_model import ClientListModel

@@ -32,7 +32,7 @@ from models.changes import Change
 from models.consent import ClientConsent, load_consent, set_client_ai, set_switch
 from models.errors import NotFound, OptInDeskError, StaleData
 from models.households import housemates
-from models.inbound import open_review_texts
+from models.review import open_review_texts
 from models.rules import Channel, Switch, utc_now
 from resources import icon
 from ui import words
