@@ -16,14 +16,13 @@ from typing import Any, Iterator, Sequence
 
 from .audit import EventLog
 from .changes import Change, Touched
-from .db import database, executemany, for_update, is_postgres
-from .errors import InvalidInput, NotFound, StaleData
+from .db import database, executemany, is_postgres
+from .errors import InvalidInput
 from .phones import normalize_phone
 from .rules import Keyword, classify_body, utc_now
 from .schema import Client, InboundMessage, StopLock
 from .settings import load_studio
-from .staff import Role, SignedIn, require_role
-from .text import note_or_none, storable
+from .text import storable
 from .timeutil import iso, iso_now, received_time
 
 #: Parameters per IN (…) list, well under every backend's limit.
@@ -250,43 +249,37 @@ def inbound_change(result: InboundResult) -> Change:
     return Change(touched, client_ids=result.clients)
 
 
-# --- Needs review (R10) ----------------------------------------------------------------------------
+# --- A STOP lock staff apply from Needs review (R10) ---------------------------------------------
 
-def resolve_review(who: SignedIn, message_id: int, *, apply_stop: bool, note: str | None = None) -> Change:
-    """Apply the STOP lock for a review item's number (R6), or dismiss it. Both are recorded as
-    the staff member. Nothing here can opt a client in (R10)."""
-    with database.atomic():
-        staff = require_role(who, Role.EMPLOYEE)
-        message = for_update(InboundMessage.select().where(InboundMessage.id == message_id)).get_or_none()
-        if message is None:
-            raise NotFound(f"no message with id {message_id}")
-        if message.review_state != "open":
-            raise StaleData(f"this text was already {message.review_state} by someone else")
-        state = _NumberState({message.from_number})
-        clients = tuple(state.clients.get(message.from_number, ()))
-        log = EventLog()
-        now = iso_now()
-        sms_all_changes: dict[int, bool] = {}
-        outcome = "applied" if apply_stop else "dismissed"
-        clean_note = note_or_none(note)
-        locks = apply_stop and message.from_number not in state.locks
-        if locks:
-            StopLock.insert(number=message.from_number, locked_at=now, inbound_sid=message.sid).execute()
-            _record_lock(log, state, message.from_number, clients, now, message.sid, sms_all_changes,
-                         locked=True, actor=staff.name, staff_id=staff.staff_id,
-                         source="review_queue", note=clean_note or f"from review: {message.body[:200]}")
-            _write_clients(sms_all_changes, set(clients))
-        for client_id in clients or (None,):
-            log.add(at=now, actor=staff.name, staff_id=staff.staff_id, client_id=client_id,
-                    number=message.from_number, channel="sms", switch="review", old="open",
-                    new=outcome, source="review_queue", inbound_sid=message.sid, note=clean_note)
-        (InboundMessage.update(review_state=outcome, resolved_by=staff.staff_id, resolved_at=now)
-         .where(InboundMessage.id == message_id).execute())
-        log.flush()
-    touched = Touched.REVIEW | Touched.MESSAGES  # Messages shows how a text was reviewed
-    if locks:
-        touched |= Touched.STOP_LOCKS
-    return Change(touched, client_ids=clients, event_ids=tuple(log.event_ids))
+@dataclass(frozen=True, slots=True)
+class LockApplied:
+    """What `apply_stop_lock` did: the clients on the number, whether it locked it (False when
+    it already was), and the events it wrote."""
+
+    clients: tuple[int, ...]
+    locked: bool
+    event_ids: tuple[int, ...]
+
+
+def apply_stop_lock(number: str, *, at: str, sid: str | None, actor: str, staff_id: int | None,
+                    note: str | None) -> LockApplied:
+    """Set the STOP lock on a number as an opt-out keyword does (R6), inside the caller's
+    transaction: the Needs review queue's "Apply STOP lock" (R10). A locked number stays as it is.
+
+    The clients' rows are locked before the chain's head, in the order every writer takes them (R16).
+    """
+    state = _NumberState({number})
+    clients = tuple(state.clients.get(number, ()))
+    if number in state.locks:
+        return LockApplied(clients, False, ())
+    log = EventLog()
+    sms_all_changes: dict[int, bool] = {}
+    StopLock.insert(number=number, locked_at=at, inbound_sid=sid).execute()
+    _record_lock(log, state, number, clients, at, sid, sms_all_changes, locked=True, actor=actor,
+                 staff_id=staff_id, source="review_queue", note=note)
+    _write_clients(sms_all_changes, set(clients))
+    log.flush()
+    return LockApplied(clients, True, tuple(log.event_ids))
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,8 +19,8 @@ from models.clients import archive_client
 from models.consent import load_consent, set_client_ai, set_switch
 from models.db import database
 from models.errors import ConsentLocked, InvalidInput, NotAllowed, StaleData
-from models.inbound import process_inbound, resolve_review
-from models.review import review_items
+from models.inbound import process_inbound
+from models.review import resolve_review, review_items
 from models.rules import Channel, Switch
 from models.schema import (
     AuditHead,

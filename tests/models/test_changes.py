@@ -6,8 +6,8 @@ from __future__ import annotations
 from models.changes import Change, Touched
 from models.clients import archive_client, update_addresses
 from models.consent import set_client_ai, set_switch
-from models.inbound import inbound_change, process_inbound, resolve_review
-from models.review import review_items
+from models.inbound import inbound_change, process_inbound
+from models.review import resolve_review, review_items
 from models.rules import Channel, Switch
 from models.settings import update_ai_settings
 from models.staff import reset_pin, set_staff_active

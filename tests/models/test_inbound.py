@@ -29,15 +29,9 @@ from models.errors import (
     NotFound,
     StaleData,
 )
-from models.inbound import (
-    MessageRecord,
-    inbound_change,
-    process_inbound,
-    recent_messages,
-    resolve_review,
-)
+from models.inbound import MessageRecord, inbound_change, process_inbound, recent_messages
 from models.message_log import import_messages
-from models.review import open_review_count, review_items
+from models.review import open_review_count, resolve_review, review_items
 from models.rules import Channel, MessageKind, Switch
 from models.schema import AuditHead, Client, ConsentEvent, InboundMessage, StopLock
 

@@ -9,7 +9,7 @@ import pytest
 from models.clients import archive_client
 from models.consent import set_switch
 from models.errors import InvalidInput, NotAllowed
-from models.inbound import process_inbound, resolve_review
+from models.inbound import process_inbound
 from models.reports import (
     CHANNEL_STATES,
     ChannelState,
@@ -18,7 +18,7 @@ from models.reports import (
     channel_state_counts,
     opt_out_months,
 )
-from models.review import review_items
+from models.review import resolve_review, review_items
 from models.rules import CHANNELS, Channel, Switch
 from models.timeutil import iso
 

@@ -24,9 +24,8 @@ from PySide6.QtWidgets import (
 
 from models.changes import Change, Touched
 from models.errors import OptInDeskError, StaleData
-from models.inbound import resolve_review
 from models.phones import display_phone
-from models.review import ReviewItem, review_items
+from models.review import ReviewItem, resolve_review, review_items
 from resources import icon
 from ui.app_events import app_events
 from ui.formatting import sender_text, when_text

@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 import ui.clients.client_list_model as list_module
 from models.client_list import ClientFilter
 from models.consent import set_switch
-from models.inbound import inbound_change, process_inbound, resolve_review
-from models.review import review_items
+from models.inbound import inbound_change, process_inbound
+from models.review import resolve_review, review_items
 from models.rules import Channel, Switch
 from models.staff import reset_pin
 from ui.app_events import app_events

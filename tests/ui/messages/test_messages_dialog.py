@@ -9,8 +9,8 @@ import shiboken6
 from PySide6.QtWidgets import QTreeWidget
 from pytestqt.qtbot import QtBot
 
-from models.inbound import inbound_change, process_inbound, resolve_review
-from models.review import review_items
+from models.inbound import inbound_change, process_inbound
+from models.review import resolve_review, review_items
 from ui.app_events import app_events
 from ui.messages.messages_dialog import MessagesDialog
 

@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 from models.audit import iter_events
 from models.changes import Touched
 from models.consent import load_consent
-from models.inbound import process_inbound, resolve_review
-from models.review import review_items
+from models.inbound import process_inbound
+from models.review import resolve_review, review_items
 from models.rules import Channel
 from ui.app_events import app_events
 from ui.messages.review_queue_dialog import ReviewQueueDialog
