@@ -19,7 +19,7 @@ from .changes import Change, Touched
 from .db import database, executemany, is_postgres
 from .errors import InvalidInput
 from .phones import normalize_phone
-from .rules import Keyword, classify_body, utc_now
+from .rules import Keyword, classify_body, normalize_body, utc_now
 from .schema import Client, InboundMessage, StopLock
 from .settings import load_studio
 from .text import storable
@@ -181,9 +181,20 @@ def _insert_messages(rows: list[dict[str, Any]]) -> None:
     a hundred thousand rows was a third of a message-log import."""
     if not rows:
         return
+    for row in rows:
+        # A bare CANCEL locked its number (R9) and also waits in Needs review, flagged for a
+        # call: salon clients text CANCEL to cancel an appointment (R10, models.review).
+        if row["keyword"] == Keyword.OPT_OUT.value and may_mean_appointment(row["body"]):
+            row["review_state"] = "open"
     placeholders = ", ".join([database.param] * len(_MESSAGE_COLUMNS))
     sql = f"INSERT INTO inbound_message ({', '.join(_MESSAGE_COLUMNS)}) VALUES ({placeholders})"
     executemany(sql, [tuple(row[c] for c in _MESSAGE_COLUMNS) for row in rows])
+
+
+def may_mean_appointment(body: str) -> bool:
+    """A bare CANCEL: it locks (R9) but may have meant an appointment (R10). A stand-in, with
+    the same name, for the keyword rules' own `rules.may_mean_appointment`."""
+    return normalize_body(body) == "cancel"
 
 
 def _write_clients(sms_all_changes: dict[int, bool], touched: set[int]) -> None:

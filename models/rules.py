@@ -311,14 +311,22 @@ class Decision:
 
     allowed: bool
     reason: str | None = None
+    #: Held by quiet hours until then (R17).
     held_until: datetime | None = None
+    #: Held while a text from the number waits in Needs review (R19): until staff decide,
+    #: so there is no time to show.
+    held_for_review: bool = False
 
     @property
     def held(self) -> bool:
-        return self.held_until is not None
+        """Neither sent nor blocked: it waits (R17, R19)."""
+        return self.held_until is not None or self.held_for_review
 
 
 ALLOWED = Decision(True)
+#: Marketing to a number whose text waits in Needs review (R19).
+REVIEW_HOLD = Decision(False, "held — a possible opt-out waits for review", held_for_review=True)
+REVIEW_HELD_KINDS = MARKETING_KINDS
 
 
 def can_send(
@@ -331,12 +339,15 @@ def can_send(
     now: datetime,
     zones: Iterable[ZoneInfo] = (),
     archived: bool = False,
+    review_waiting: bool = False,
 ) -> Decision:
     """May a message of `kind` be sent on this channel now?
 
     Compliance first (R1, R2, R5, R7): an AI message needs compliance's permission too (R13).
     Then the AI settings (R12), then quiet hours (R17), so the reason shown is the one staff
     can act on first. An archived client receives nothing: their record is kept, not used.
+    `review_waiting`: a text from the client's mobile waits in Needs review, so marketing to
+    that number (sms, voice) is held until staff decide (R19).
     """
     if archived:
         return Decision(False, "Client is archived")
@@ -366,6 +377,8 @@ def can_send(
                 return Decision(False, "Hailee replies are on for members only")
             if not client_ai.replies:
                 return Decision(False, "Hailee replies are off for this client")
+    if review_waiting and kind in REVIEW_HELD_KINDS and CHANNEL_ADDRESS[channel] is Address.MOBILE:
+        return REVIEW_HOLD
     if kind in HELD_KINDS and channel in PHONE_CHANNELS:
         release = held_until(now, zones)
         if release is not None:
