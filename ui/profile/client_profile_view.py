@@ -32,7 +32,7 @@ from models.changes import Change
 from models.consent import ClientConsent, load_consent, set_client_ai, set_switch
 from models.errors import NotFound, OptInDeskError, StaleData
 from models.households import housemates
-from models.review import open_review_texts
+from models.review import review_items
 from models.rules import Channel, Switch, utc_now
 from resources import icon
 from ui import words
@@ -266,7 +266,8 @@ class ClientProfileView(QWidget):
         try:
             state = load_consent(client_id, now=self._clock())
             mates = housemates(client_id)
-            review = open_review_texts(state.client.mobile)
+            review = (review_items(number=state.client.mobile, now=self._clock())
+                      if state.client.mobile else [])
             events = list(iter_events(client_id=client_id, newest_first=True, limit=HISTORY_LIMIT))
         except NotFound:
             self._show_empty("This client is no longer on file.")
