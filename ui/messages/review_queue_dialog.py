@@ -10,7 +10,6 @@ by the model layer. Nothing here can opt a client in.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal, Slot
-from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -263,14 +262,15 @@ class ReviewQueueDialog(QDialog):
         entry.setToolTip(self.FROM, entry.text(self.FROM))
         entry.setToolTip(self.TEXT, item.body)
         entry.setIcon(self.RECEIVED, icon("phone" if item.may_mean_appointment else "alert"))
+        entry.setData(self.DUE, Qt.ItemDataRole.AccessibleTextRole, due)
         if item.overdue or item.may_mean_appointment:
             # A badge from the stylesheet says it at a glance; the cell keeps its words for
-            # screen readers and tests, drawn transparent under the badge.
+            # screen readers only, so that they are not drawn twice.
             badge = QLabel(due, self._list)
             badge.setProperty("role", "badge")
             badge.setProperty("state", "locked" if item.overdue else "warning")
             badge.setAccessibleName(due)
-            entry.setForeground(self.DUE, QBrush(Qt.GlobalColor.transparent))
+            entry.setText(self.DUE, "")
             self._list.setItemWidget(entry, self.DUE, _left_aligned(badge, self._list))
         entry.setToolTip(self.DUE, self._due_tooltip(item))
 
