@@ -10,15 +10,16 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, tzinfo
 from functools import lru_cache
 
-import holidays
-
 #: How many business days a studio has to honour an opt-out (47 CFR 64.1200(a)(10)).
 REVIEW_BUSINESS_DAYS = 10
 
 
 @lru_cache(maxsize=None)
 def _federal_holidays(year: int) -> frozenset[date]:
-    # One year at a time, cached: the package builds a year's calendar on first use.
+    # Imported on first use, not with the model layer: the package takes about 0.1 s to
+    # import, which the window's start (DESIGN §6) should not pay. One year at a time, cached.
+    import holidays
+
     return frozenset(holidays.US(years=year))
 
 
