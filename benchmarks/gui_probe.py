@@ -107,7 +107,7 @@ def peak_rss_mb() -> float:
 #: the probe replaces these names in the modules that call them, and calls the originals.
 DEFERRED_CALLS = (("ui.clients.client_list_panel", "filter_counts"),
                   ("ui.clients.client_list_panel", "filter_counts_for"),
-                  ("ui.clients.client_list_panel", "open_review_count"))
+                  ("ui.clients.client_list_panel", "review_counts"))
 #: The model layer's share of a keystroke: the id query and the display rows of a page.
 SEARCH_CALLS = (("ui.clients.client_list_model", "client_ids"), ("ui.clients.client_list_model", "client_rows"))
 

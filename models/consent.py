@@ -26,6 +26,7 @@ from .rules import (
     MARKETING_KINDS,
     MESSAGE_KINDS,
     PHONE_CHANNELS,
+    REVIEW_HELD_KINDS,
     Address,
     Channel,
     ChannelConsent,
@@ -39,6 +40,7 @@ from .rules import (
     utc_now,
 )
 from .schema import Client, StopLock
+from .review import numbers_waiting, review_status, waits_for_review
 from .settings import Studio, load_studio
 from .staff import Role, SignedIn, require_role
 from .text import note_or_none
@@ -152,6 +154,7 @@ def load_consent(client_id: int, now: datetime | None = None, studio: Studio | N
     channels = channel_consents(client, lock_for(client.mobile))
     ai = ClientAI(outreach=client.ai_outreach, replies=client.ai_replies)
     now = now or utc_now()
+    review_waiting = client.mobile is not None and waits_for_review(client.mobile)  # R19
     receives: dict[Channel, dict[MessageKind, Decision]] = {}
     for channel, consent in channels.items():
         zones = zones_for_number(consent.address) if consent.address and channel is not Channel.EMAIL else ()
@@ -160,7 +163,8 @@ def load_consent(client_id: int, now: datetime | None = None, studio: Studio | N
         receives[channel] = {
             kind: can_send(consent, kind, studio_ai=studio.ai, client_ai=ai,
                            is_member=client.status == "member", now=now, zones=zones,
-                           hours=hours, archived=client.archived)
+                           hours=hours, archived=client.archived,
+                           review_waiting=review_waiting)
             for kind in MESSAGE_KINDS
         }
     card = ClientCard(id=client.id, first_name=client.first_name, last_name=client.last_name,
@@ -197,6 +201,7 @@ def status_json(client_id: int, now: datetime | None = None) -> dict[str, Any]:
         "ai": {"outreach": state.ai.outreach, "replies": state.ai.replies},
         "receives": receives,
         "why": why,
+        **review_status(client.mobile, now),
     }
 
 
@@ -339,8 +344,15 @@ def audience(channel: Channel | str, kind: MessageKind | str, now: datetime | No
             query = query.where(Client.ai_replies == True)  # noqa: E712
             if not studio.ai.reply_all:
                 query = query.where(Client.status == "member")
+    in_review = 0
+    if kind in REVIEW_HELD_KINDS and CHANNEL_ADDRESS[channel] is Address.MOBILE:
+        # Held while a text from the number waits in Needs review (R19), before quiet hours,
+        # as in can_send(): a handful of numbers, probed on the mobile index.
+        waiting = Client.mobile.in_(numbers_waiting())
+        in_review = query.where(waiting).count()
+        query = query.where(~waiting)
     if kind not in HELD_KINDS or channel not in PHONE_CHANNELS:
-        return Audience(query.count(), 0)
+        return Audience(query.count(), in_review)
     area = Case(None, [(address.startswith("+1"), fn.SUBSTR(address, 1, 5))], address)
     allowed = held = 0
     for key, count in query.select(area, fn.COUNT(Client.id)).group_by(area).tuples():
@@ -349,4 +361,4 @@ def audience(channel: Channel | str, kind: MessageKind | str, now: datetime | No
             allowed += count
         else:
             held += count
-    return Audience(allowed, held)
+    return Audience(allowed, held + in_review)

@@ -18,15 +18,14 @@ from peewee import fn
 
 from .audit import EventLog
 from .changes import Change, Touched
-from .db import database, executemany, for_update, is_postgres
-from .errors import InvalidInput, NotFound, StaleData
-from .households import clients_by_mobile
+from .db import database, executemany, is_postgres
+from .errors import InvalidInput
 from .phones import normalize_phone
-from .rules import Keyword, classify_body, utc_now
+from .keywords import classify_body, may_mean_appointment
+from .rules import Keyword, utc_now
 from .schema import Client, InboundMessage, StopLock
 from .settings import load_studio
-from .staff import Role, SignedIn, require_role
-from .text import note_or_none, storable
+from .text import storable
 from .timeutil import iso, iso_now, parse_iso, received_time
 
 #: Parameters per IN (…) list, well under every backend's limit.
@@ -161,7 +160,7 @@ def apply_batch(texts: Sequence[InboundText]) -> list[InboundResult]:
         rows.append({
             "sid": text.sid, "from_number": text.number, "to_number": text.to, "body": text.body,
             "received_at": at, "keyword": keyword.value, "applied": changed,
-            "review_state": "open" if keyword is Keyword.REVIEW else None,
+            "review_state": "open" if _waits_for_review(keyword, text.body) else None,
             "processed_at": processed_at,
         })
         results.append(InboundResult(keyword.value, clients, text.sid, changed))
@@ -179,6 +178,13 @@ def apply_batch(texts: Sequence[InboundText]) -> list[InboundResult]:
 
 _MESSAGE_COLUMNS = ("sid", "from_number", "to_number", "body", "received_at", "keyword", "applied",
                     "review_state", "processed_at")
+
+
+def _waits_for_review(keyword: Keyword, body: str) -> bool:
+    """A text that looks like an opt-out waits in Needs review (R10); so does a bare CANCEL,
+    which locked its number (R9) but is flagged for a call: salon clients text CANCEL to
+    cancel an appointment (models.review)."""
+    return keyword is Keyword.REVIEW or (keyword is Keyword.OPT_OUT and may_mean_appointment(body))
 
 
 def _insert_messages(rows: list[dict[str, Any]]) -> None:
@@ -264,84 +270,37 @@ def inbound_change(result: InboundResult) -> Change:
     return Change(touched, client_ids=result.clients)
 
 
-# --- Needs review (R10) ----------------------------------------------------------------------------
+# --- A STOP lock staff apply from Needs review (R10) ---------------------------------------------
 
 @dataclass(frozen=True, slots=True)
-class ReviewItem:
-    """A text that looks like an opt-out but is not exactly a keyword."""
+class LockApplied:
+    """What `apply_stop_lock` did: the clients on the number, whether it locked it (False when
+    it already was), and the events it wrote."""
 
-    message_id: int
-    sid: str
-    number: str
-    body: str
-    received_at: str
-    client_ids: tuple[int, ...]
-    client_names: tuple[str, ...]
-    state: str
+    clients: tuple[int, ...]
+    locked: bool
+    event_ids: tuple[int, ...]
 
 
-def review_items(open_only: bool = True, limit: int = 500) -> list[ReviewItem]:
-    """The Needs review queue, oldest first (the order clients wrote)."""
-    query = InboundMessage.select().where(InboundMessage.review_state.is_null(False))
-    if open_only:
-        query = query.where(InboundMessage.review_state == "open")
-    messages = list(query.order_by(InboundMessage.received_at, InboundMessage.id).limit(limit))
-    people = clients_by_mobile(m.from_number for m in messages)
-    return [ReviewItem(m.id, m.sid, m.from_number, m.body, m.received_at,
-                       tuple(i for i, _ in people.get(m.from_number, ())),
-                       tuple(n for _, n in people.get(m.from_number, ())), m.review_state)
-            for m in messages]
+def apply_stop_lock(number: str, *, at: str, sid: str | None, actor: str, staff_id: int | None,
+                    note: str | None) -> LockApplied:
+    """Set the STOP lock on a number as an opt-out keyword does (R6), inside the caller's
+    transaction: the Needs review queue's "Apply STOP lock" (R10). A locked number stays as it is.
 
-
-def open_review_texts(number: str | None) -> list[str]:
-    """The texts from a mobile number that wait in Needs review, oldest first (one indexed read)."""
-    if number is None:
-        return []
-    return [row[0] for row in InboundMessage.select(InboundMessage.body)
-            .where((InboundMessage.review_state == "open") & (InboundMessage.from_number == number))
-            .order_by(InboundMessage.received_at).tuples()]
-
-
-def open_review_count() -> int:
-    """How many texts wait in the Needs review queue."""
-    return InboundMessage.select().where(InboundMessage.review_state == "open").count()
-
-
-def resolve_review(who: SignedIn, message_id: int, *, apply_stop: bool, note: str | None = None) -> Change:
-    """Apply the STOP lock for a review item's number (R6), or dismiss it. Both are recorded as
-    the staff member. Nothing here can opt a client in (R10)."""
-    with database.atomic():
-        staff = require_role(who, Role.EMPLOYEE)
-        message = for_update(InboundMessage.select().where(InboundMessage.id == message_id)).get_or_none()
-        if message is None:
-            raise NotFound(f"no message with id {message_id}")
-        if message.review_state != "open":
-            raise StaleData(f"this text was already {message.review_state} by someone else")
-        state = NumberState({message.from_number})
-        clients = tuple(state.clients.get(message.from_number, ()))
-        log = EventLog()
-        now = iso_now()
-        sms_changes: dict[int, tuple[bool, bool]] = {}
-        outcome = "applied" if apply_stop else "dismissed"
-        clean_note = note_or_none(note)
-        locks = apply_stop and message.from_number not in state.locks
-        if locks:
-            StopLock.insert(number=message.from_number, locked_at=now, inbound_sid=message.sid).execute()
-            record_lock(log, state, message.from_number, clients, now, message.sid, sms_changes,
-                        locked=True, actor=staff.name, staff_id=staff.staff_id,
-                        source="review_queue", note=clean_note or f"from review: {message.body[:200]}")
-            write_clients(sms_changes, set(clients))
-        for client_id in clients or (None,):
-            log.add(at=now, actor=staff.name, staff_id=staff.staff_id, client_id=client_id,
-                    number=message.from_number, channel="sms", switch="review", old="open",
-                    new=outcome, source="review_queue", inbound_sid=message.sid, note=clean_note)
-        (InboundMessage.update(review_state=outcome, resolved_by=staff.staff_id, resolved_at=now)
-         .where(InboundMessage.id == message_id).execute())
-        log.flush()
-    touched = Touched.REVIEW | Touched.MESSAGES  # Messages shows how a text was reviewed
-    if locks:
-        touched |= Touched.STOP_LOCKS
-    return Change(touched, client_ids=clients, event_ids=tuple(log.event_ids))
+    The clients' rows are locked before the chain's head, in the order every writer takes them (R16).
+    """
+    state = NumberState({number})
+    clients = tuple(state.clients.get(number, ()))
+    if number in state.locks:
+        return LockApplied(clients, False, ())
+    log = EventLog()
+    sms_changes: dict[int, tuple[bool, bool]] = {}
+    StopLock.insert(number=number, locked_at=at, inbound_sid=sid).execute()
+    record_lock(log, state, number, clients, at, sid, sms_changes, locked=True, actor=actor,
+                staff_id=staff_id, source="review_queue", note=note)
+    write_clients(sms_changes, set(clients))
+    log.flush()
+    return LockApplied(clients, True, tuple(log.event_ids))
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,8 @@ from .consent import CONSENT_METHODS, set_client_ai, set_switch
 from .db import database, executemany, is_postgres
 from .errors import DatabaseExists
 from .inbound import InboundText, apply_batch, process_inbound
-from .rules import CHANNELS, Channel, Keyword, Switch, classify_body
+from .keywords import classify_body
+from .rules import CHANNELS, Channel, Keyword, Switch
 from .schema import AuditHead, Client, Staff
 from .staff import Role, SignedIn, create_staff, list_staff
 from .timeutil import iso

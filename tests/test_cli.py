@@ -210,6 +210,20 @@ def test_r17_status_holds_a_florida_campaign_at_830pm_local_and_allows_new_york(
     assert lee["receives"]["sms"]["campaign"] is True  # New York: the federal 8 a.m.–9 p.m.
 
 
+def test_r19_status_holds_marketing_while_a_text_waits_and_its_due_by_skips_thanksgiving(studio, tmp_path):
+    quiet = ok_json(run(tmp_path, "status", "--client", "3", "--at", "2026-11-30T15:00:00Z", "--db", str(studio)))
+    assert quiet["review"] == [] and quiet["receives"]["sms"]["campaign"] is True
+    review = ok_json(run(tmp_path, "inbound", "--from", "(212) 555-0199", "--body", "pls stop the promos",
+                         "--sid", "SM-r", "--at", "2026-11-20T20:00:00Z", "--db", str(studio)))
+    assert review["action"] == "review"
+    status = ok_json(run(tmp_path, "status", "--client", "3", "--at", "2026-11-30T15:00:00Z", "--db", str(studio)))
+    assert status["review"] == [{"received_at": "2026-11-20T20:00:00Z", "due_by": "2026-12-07",
+                                 "overdue": False, "text": "pls stop the promos"}]
+    assert status["receives"]["sms"]["campaign"] is False
+    assert status["why"]["sms"]["campaign"] == "held — a possible opt-out waits for review"
+    assert status["receives"]["sms"]["reminder"] is True
+
+
 def test_import_messages_applies_a_twilio_log_by_time(studio, tmp_path):
     log = write_log(tmp_path / "log.csv", [
         ("+15550001111", "+12125550199", "Class at 6", "delivered", "2026-11-26 08:00:00 +0000", "outbound-api", "SMo1"),

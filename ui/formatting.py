@@ -3,7 +3,7 @@ grid, numbers as people read them, an event as "SMS – All: on → off"."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import Sequence
 
 from models.audit import EventRecord
@@ -39,6 +39,26 @@ def sender_text(number: str, names: Sequence[str]) -> str:
     return f"{display_phone(number)} · {who}"
 
 
+def due_date_text(day: date, today: date | None = None) -> str:
+    """A review item's due date (R19): "Mon, Dec 7", with the year when it is not this year's."""
+    text = f"{day:%a}, {day:%b} {day.day}"
+    return text if day.year == (today or date.today()).year else f"{text}, {day.year}"
+
+
+def age_text(age: timedelta) -> str:
+    """How long ago a text came: "just now", "40 minutes ago", "5 hours ago", "3 days ago"."""
+    minutes = int(age.total_seconds() // 60)
+    if minutes < 1:
+        return "just now"
+    if minutes < 60:
+        return f"{minutes} minute{'s' if minutes != 1 else ''} ago"
+    if minutes < 24 * 60:
+        hours = minutes // 60
+        return f"{hours} hour{'s' if hours != 1 else ''} ago"
+    days = age.days
+    return f"{days} day{'s' if days != 1 else ''} ago"
+
+
 # --- consent events in words (the History and the Audit log) -----------------------------------
 
 #: Where a change came from (R14), as the record's Why column says it.
@@ -52,7 +72,9 @@ SOURCE_LABELS = {
 #: The record writes a Hailee switch by its column: "ai_outreach".
 _AI_SWITCHES = {f"ai_{which}": name for which, name in AI_SWITCH_NAMES.items()}
 _ADDRESSES = {"email": "Email", "mobile": "Mobile", "home_phone": "Home phone"}
-_REVIEW_OUTCOMES = {"applied": "Needs review: STOP lock applied", "dismissed": "Needs review: dismissed"}
+_REVIEW_OUTCOMES = {"applied": "Needs review: STOP lock applied", "dismissed": "Needs review: dismissed",
+                    "marketing_off": "Needs review: SMS marketing off only",
+                    "called": "Needs review: called the client about CANCEL"}
 _STUDIO_PREFIX = "studio:"
 
 

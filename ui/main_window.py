@@ -192,7 +192,11 @@ class MainWindow(QMainWindow):
 
     def open_review_queue(self) -> ReviewQueueDialog:
         """Show the Needs review queue (one window, read again and raised if open)."""
-        return self._open_once(ReviewQueueDialog, ReviewQueueDialog.reload)
+        made = ReviewQueueDialog in self._dialogs
+        dialog = self._open_once(ReviewQueueDialog, ReviewQueueDialog.reload)
+        if not made:  # the window is made on first use: connect it then
+            dialog.client_open_requested.connect(self._on_review_client_open_requested)
+        return dialog
 
     def open_messages(self) -> MessagesDialog:
         """Show the Messages list (one window, read again and raised if open)."""
@@ -311,6 +315,17 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _on_panel_client_activated(self, client_id: int) -> None:
         self._on_panel_client_selected(client_id)
+        self._focus_profile()
+
+    @Slot(int)
+    def _on_review_client_open_requested(self, client_id: int) -> None:
+        """"Open the client" in the review queue: select them in the list and show the profile,
+        in front of the queue."""
+        if not self._panel.select_client(client_id):
+            # Not in the list as it is searched or filtered now: show the profile anyway.
+            self._on_panel_client_selected(client_id)
+        self.raise_()
+        self.activateWindow()
         self._focus_profile()
 
     @Slot(str)

@@ -42,3 +42,9 @@ def status_label(status: str) -> str:
 def plural(count: int, noun: str, nouns: str | None = None) -> str:
     """"1 event", "1,204 events"; `nouns` for a plural that is not noun + "s"."""
     return f"{count:,} {noun if count == 1 else nouns or noun + 's'}"
+
+
+def review_banner(waiting: int, overdue: int) -> str:
+    """The main window's review banner: "3 texts need review — 1 overdue" (R19)."""
+    text = f"{waiting:,} text{' needs' if waiting == 1 else 's need'} review"
+    return f"{text} — {overdue:,} overdue" if overdue else text

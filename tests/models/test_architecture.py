@@ -69,6 +69,17 @@ def test_rules_is_pure_python():
         assert root not in ("peewee", "playhouse", "sqlite3") + QT_PACKAGES
 
 
+def test_keywords_are_pure_python_beside_the_rules():
+    """models/keywords.py, like rules.py, needs nothing but the standard library and the rules."""
+    imports = imported_modules(MODELS / "keywords.py")
+    assert imports, "keywords.py imports nothing? the walker is broken"
+    for line, name in imports:
+        if name.startswith("."):
+            assert name == ".rules", f"keywords.py:{line} imports {name} from the model layer"
+            continue
+        assert name.split(".")[0] in sys.stdlib_module_names, f"keywords.py:{line} imports {name}"
+
+
 def test_model_layer_imports_without_qt_installed(tmp_path):
     """Import every module of models/ in a process where Qt cannot be imported at all; and
     models.rules first, alone, which must not pull in peewee."""

@@ -1,6 +1,6 @@
 """A campaign audience counted in SQL agrees with can_send() for every client, on every channel,
 for every message kind, under every studio AI setting, by day and by night (R1, R2, R7, R12,
-R13, R17; issue 7: one decision, asked two ways, must give one answer)."""
+R13, R17, R19; issue 7: one decision, asked two ways, must give one answer)."""
 
 from __future__ import annotations
 
@@ -38,9 +38,10 @@ def population(staff, add_client) -> list[int]:
                    home_phone="+15555550124"),
         add_client("Ar", "Chived", status="member", email="ar@example.com", mobile="+12125550199"),
         add_client("Ai", "Off", status="member", email="ai@example.com", mobile="+12125550177"),
+        add_client("Re", "View", status="member", email="re@example.com", mobile="+13055550188"),
     ]
-    ny, hi, lo, sh, _none, un, ar, ai_off = made
-    for client in (ny, hi, lo, un, ar, ai_off):
+    ny, hi, lo, sh, _none, un, ar, ai_off, in_review = made
+    for client in (ny, hi, lo, un, ar, ai_off, in_review):
         for channel in (Channel.SMS, Channel.VOICE):
             set_switch(employee, client, channel, Switch.MARKETING, True, method="signed_form")
     set_switch(employee, ny, Channel.HOME, Switch.MARKETING, True, method="in_person")
@@ -48,6 +49,7 @@ def population(staff, add_client) -> list[int]:
     set_switch(employee, un, Channel.HOME, Switch.ALL, False)
     set_switch(employee, un, Channel.VOICE, Switch.ALL, False)
     process_inbound("+13125550100", "STOP", sid="SM-stop")  # Lo and Sh share the number
+    process_inbound("+13055550188", "please stop the promos", sid="SM-review")  # R19: held
     set_client_ai(employee, ai_off, "outreach", False)
     set_client_ai(employee, ai_off, "replies", False)
     set_client_ai(employee, hi, "replies", False)
@@ -84,6 +86,9 @@ def test_the_population_reaches_every_kind_of_answer(population: list[int]) -> N
                     if decision.reason and not decision.held:
                         reasons.add(decision.reason)
     assert allowed and held
+    assert any(d.held_for_review for now in TIMES for client in population
+               for decisions in load_consent(client, now=now).receives.values()
+               for d in decisions.values())
     assert {"Client is archived", "SMS All is off — client texted STOP", "Marketing is off",
             "No email on file", "Hailee outreach is off for this client",
             "Hailee replies are off for this client", "Home phone All is off"} <= reasons

@@ -19,7 +19,8 @@ from models.clients import archive_client
 from models.consent import load_consent, set_client_ai, set_switch
 from models.db import database
 from models.errors import ConsentLocked, InvalidInput, NotAllowed, StaleData
-from models.inbound import process_inbound, resolve_review, review_items
+from models.inbound import process_inbound
+from models.review import ReviewAction, resolve_review, review_items
 from models.rules import Channel, Switch
 from models.schema import (
     AuditHead,
@@ -60,7 +61,7 @@ def history(staff, add_client):
     process_inbound(NUMBER, "STOP", sid="SM-stop", at=datetime(2026, 11, 26, 9, 14, tzinfo=timezone.utc))
     process_inbound("+12125550199", "STOP", sid="SM-nobody")
     process_inbound(NUMBER, "please stop", sid="SM-review")
-    resolve_review(staff["owner"], review_items()[0].message_id, apply_stop=False)
+    resolve_review(staff["owner"], review_items()[0].message_id, ReviewAction.DISMISS)
     return {"dana": dana, "sam": sam}
 
 

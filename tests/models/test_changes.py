@@ -6,7 +6,8 @@ from __future__ import annotations
 from models.changes import Change, Touched
 from models.clients import archive_client, update_addresses
 from models.consent import set_client_ai, set_switch
-from models.inbound import inbound_change, process_inbound, resolve_review, review_items
+from models.inbound import inbound_change, process_inbound
+from models.review import ReviewAction, resolve_review, review_items
 from models.rules import Channel, Switch
 from models.settings import update_ai_settings
 from models.staff import reset_pin, set_staff_active
@@ -73,9 +74,9 @@ def test_review_decisions_touch_the_queue_and_messages_and_a_lock_only_when_appl
     process_inbound("+15555550123", "please stop texting me", sid="SM-a")
     process_inbound("+15555550123", "no more texts please", sid="SM-b")
     first, second = review_items()
-    dismissed = resolve_review(staff["employee"], first.message_id, apply_stop=False)
+    dismissed = resolve_review(staff["employee"], first.message_id, ReviewAction.DISMISS)
     assert dismissed.touched == Touched.REVIEW | Touched.MESSAGES
-    applied = resolve_review(staff["employee"], second.message_id, apply_stop=True)
+    applied = resolve_review(staff["employee"], second.message_id, ReviewAction.APPLY_STOP)
     assert applied.touched == Touched.REVIEW | Touched.MESSAGES | Touched.STOP_LOCKS
 
 

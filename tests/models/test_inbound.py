@@ -29,16 +29,9 @@ from models.errors import (
     NotFound,
     StaleData,
 )
-from models.inbound import (
-    MessageRecord,
-    inbound_change,
-    open_review_count,
-    process_inbound,
-    recent_messages,
-    resolve_review,
-    review_items,
-)
+from models.inbound import MessageRecord, inbound_change, process_inbound, recent_messages
 from models.message_log import import_messages
+from models.review import ReviewAction, open_review_count, resolve_review, review_items
 from models.rules import Channel, MessageKind, Switch
 from models.schema import AuditHead, Client, ConsentEvent, InboundMessage, StopLock
 
@@ -216,7 +209,7 @@ def test_r10_staff_can_apply_the_stop_lock_from_review_and_it_is_recorded(staff,
     item = review_items()[0]
     before = events()
 
-    change = resolve_review(staff["employee"], item.message_id, apply_stop=True, note="clear opt-out")
+    change = resolve_review(staff["employee"], item.message_id, ReviewAction.APPLY_STOP, note="clear opt-out")
 
     assert change.touches(Touched.REVIEW) and set(change.client_ids) == {dana, sam}
     assert locked() and not sms(dana).effective_all and not sms(sam).effective_all
@@ -227,16 +220,16 @@ def test_r10_staff_can_apply_the_stop_lock_from_review_and_it_is_recorded(staff,
     assert open_review_count() == 0 and review_items() == []
     assert review_items(open_only=False)[0].state == "applied"
     with pytest.raises(StaleData):  # someone else resolved it a moment ago
-        resolve_review(staff["manager"], item.message_id, apply_stop=False)
+        resolve_review(staff["manager"], item.message_id, ReviewAction.DISMISS)
     with pytest.raises(NotFound):
-        resolve_review(staff["manager"], 9999, apply_stop=False)
+        resolve_review(staff["manager"], 9999, ReviewAction.DISMISS)
 
 
 def test_r10_dismissing_is_recorded_and_locks_nothing(staff, add_client):
     client = add_client()
     process_inbound(NUMBER, "can you remove me from the list", sid="SM-review")
     before = events()
-    resolve_review(staff["employee"], review_items()[0].message_id, apply_stop=False)
+    resolve_review(staff["employee"], review_items()[0].message_id, ReviewAction.DISMISS)
     assert not locked() and sms(client).effective_all
     event = ConsentEvent.select().order_by(ConsentEvent.id.desc()).get()
     assert events() == before + 1
@@ -250,8 +243,8 @@ def test_r10_nothing_in_the_queue_can_opt_a_client_in(staff, add_client):
     process_inbound(NUMBER, "stop start", sid="SM3", at=T0 + timedelta(hours=2))
     items = review_items()
     assert [i.sid for i in items] == ["SM2", "SM3"]
-    resolve_review(staff["owner"], items[0].message_id, apply_stop=False)
-    resolve_review(staff["owner"], items[1].message_id, apply_stop=True)
+    resolve_review(staff["owner"], items[0].message_id, ReviewAction.DISMISS)
+    resolve_review(staff["owner"], items[1].message_id, ReviewAction.APPLY_STOP)
     assert locked() and not sms(client).effective_all
 
 

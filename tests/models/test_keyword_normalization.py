@@ -3,7 +3,8 @@ without matching it exactly goes to review (R10), never to "none"."""
 
 import pytest
 
-from models.rules import Keyword, classify_body, normalize_body
+from models.keywords import classify_body, normalize_body
+from models.rules import Keyword
 
 #: Unicode format characters phones and copy-paste put into texts (DESIGN R9's list).
 INVISIBLE = {"zero-width space": "\u200b", "zero-width non-joiner": "\u200c",

@@ -19,20 +19,8 @@ from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
 from models.phones import normalize_phone
-from models.rules import (
-    CHANNELS,
-    MESSAGE_KINDS,
-    Channel,
-    ChannelConsent,
-    ClientAI,
-    Keyword,
-    MessageKind,
-    ResponseTime,
-    StudioAI,
-    can_send,
-    classify_body,
-    held_until,
-)
+from models.keywords import classify_body
+from models.rules import CHANNELS, MESSAGE_KINDS, Channel, ChannelConsent, ClientAI, Keyword, MessageKind, ResponseTime, StudioAI, can_send, held_until
 
 #: R9, as DESIGN.md words them.
 DESIGN_OPT_OUT = ("STOP", "STOPALL", "STOP ALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "OPTOUT",

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from models.audit import verify_chain
 from models.changes import Touched
-from models.inbound import process_inbound, resolve_review, review_items
+from models.inbound import process_inbound
+from models.review import ReviewAction, resolve_review, review_items
 from models.message_log import import_messages
 from models.outbound import CONFIRMATION_WINDOW, LockSpan, lock_spans
 from models.schema import ConsentEvent, OutboundMessage, StopLock
@@ -199,7 +200,7 @@ def test_r23_a_lock_from_review_counts_as_a_stop_from_when_the_client_texted(
     add_client(mobile=NUMBER)
     process_inbound(NUMBER, "please stop texting me", sid="SM-review", at=T0)
     (item,) = review_items()
-    resolve_review(staff["employee"], item.message_id, apply_stop=True)
+    resolve_review(staff["employee"], item.message_id, ReviewAction.APPLY_STOP)
     if lock_dated == "when the client texted":  # as resolve_review dates it once R19 is in
         StopLock.update(locked_at=iso(T0)).where(StopLock.number == NUMBER).execute()
     summary = import_messages(write_log(tmp_path / "log.csv", [
@@ -213,7 +214,7 @@ def test_r23_a_dismissed_review_item_is_no_stop(staff, add_client, tmp_path):
     add_client(mobile=NUMBER)
     process_inbound(NUMBER, "please stop texting me", sid="SM-review", at=T0)
     (item,) = review_items()
-    resolve_review(staff["employee"], item.message_id, apply_stop=False)
+    resolve_review(staff["employee"], item.message_id, ReviewAction.DISMISS)
     summary = import_messages(write_log(tmp_path / "log.csv", [sent(2, "SM-1")]))
     assert summary.outbound_skipped == 1 and kinds() == {}
 

@@ -11,7 +11,7 @@ import pytest
 from models.clients import archive_client
 from models.consent import set_switch
 from models.errors import InvalidInput, NotAllowed
-from models.inbound import process_inbound, resolve_review, review_items
+from models.inbound import process_inbound
 from models.message_log import import_messages
 from models.reports import (
     CHANNEL_STATES,
@@ -23,6 +23,7 @@ from models.reports import (
     opt_out_months,
     texts_sent_after_stop,
 )
+from models.review import ReviewAction, resolve_review, review_items
 from models.rules import CHANNELS, Channel, Switch
 from models.timeutil import iso
 
@@ -137,7 +138,7 @@ def test_opt_outs_count_staff_turning_off_and_stop_locks(staff, add_client) -> N
     process_inbound("+12125550104", "STOP", sid="SM-3", at=_months_ago(14))
     # Applied from the review queue: a STOP lock too, this month.
     process_inbound("+12125550103", "please stop texting", sid="SM-4")
-    resolve_review(employee, review_items()[0].message_id, apply_stop=True)
+    resolve_review(employee, review_items()[0].message_id, ReviewAction.APPLY_STOP)
 
     months = {entry.month: entry for entry in opt_out_months(staff["manager"], now=NOW)}
     assert months[_this_month()] == OptOutMonth(_this_month(), by_staff=2, stop_locks=1)

@@ -2,7 +2,8 @@
 
 import pytest
 
-from models.rules import OPT_OUT_KEYWORDS, Keyword, classify_body, may_mean_appointment
+from models.keywords import OPT_OUT_KEYWORDS, classify_body, may_mean_appointment
+from models.rules import Keyword
 from tests.models.test_keywords_property import DESIGN_OPT_OUT
 
 #: R10's words that carriers do not block, as DESIGN.md lists them: review alone or in a sentence.

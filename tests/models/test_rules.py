@@ -11,26 +11,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from models.rules import (
-    CHANNELS,
-    HELP_KEYWORDS,
-    MESSAGE_KINDS,
-    OPT_IN_KEYWORDS,
-    OPT_OUT_KEYWORDS,
-    Channel,
-    ChannelConsent,
-    ClientAI,
-    Keyword,
-    MessageKind,
-    StudioAI,
-    Switch,
-    can_send,
-    classify_body,
-    default_switches,
-    format_clock,
-    held_until,
-    switch_blocker,
-)
+from models.keywords import HELP_KEYWORDS, OPT_IN_KEYWORDS, OPT_OUT_KEYWORDS, classify_body
+from models.rules import CHANNELS, MESSAGE_KINDS, Channel, ChannelConsent, ClientAI, Keyword, MessageKind, StudioAI, Switch, can_send, default_switches, format_clock, held_until, switch_blocker
 from tests.models.test_keywords_property import DESIGN_HELP, DESIGN_OPT_IN, DESIGN_OPT_OUT
 
 NEW_YORK = ZoneInfo("America/New_York")

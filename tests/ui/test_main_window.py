@@ -33,6 +33,7 @@ from models.client_list import ClientFilter
 from models.consent import lock_for
 from models.db import sqlite_path
 from models.message_log import import_messages
+from models.inbound import process_inbound
 from models.schema import ConsentEvent, InboundMessage
 from models.staff import Role, SignedIn
 from ui.app_events import app_events
@@ -223,6 +224,18 @@ def test_review_queue_opens_from_the_view_menu_and_the_list(qtbot: QtBot, window
     queue.close()
     window.panel().review_queue_requested.emit()
     assert queue.isVisible()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+def test_r19_open_the_client_from_the_queue_selects_them_and_shows_the_profile(
+        qtbot: QtBot, window: MainWindow, family) -> None:
+    process_inbound("(212) 555-0142", "please stop texting me", sid="SM-priya")
+    queue = window.open_review_queue()
+    qtbot.waitUntil(queue.isActiveWindow, timeout=2000)
+    qtbot.mouseClick(queue.findChild(QPushButton, "openReviewClient"), Qt.MouseButton.LeftButton)
+    assert window.panel().selected_client() == family["priya"]
+    assert window.profile().client_id() == family["priya"]
+    assert window.profile().header().name() == "Priya Patel"
 
 
 _LOG_HEADER = "From,To,Body,Status,SentDate,Direction,Sid\n"

@@ -39,11 +39,11 @@ from PySide6.QtWidgets import (
 from models.changes import Change, Touched
 from models.client_list import ClientFilter, filter_counts, filter_counts_for
 from models.errors import OptInDeskError
-from models.inbound import open_review_count
+from models.review import ReviewCounts, review_counts
 from resources import icon
 from ui.app_events import app_events
 from ui.clients.client_list_model import ClientListModel
-from ui.words import FILTER_LABELS, plural
+from ui.words import FILTER_LABELS, plural, review_banner
 
 #: What each kind of change can move in the filter bar's counts (the rest stay as they are).
 _COUNTS_MOVED_BY = (
@@ -354,7 +354,7 @@ class ClientListPanel(QWidget):
         stale = set(self._stale_counts)
         try:
             if self._review_count_stale:
-                self._show_review_count(open_review_count())
+                self._show_review_count(review_counts())
                 self._review_count_stale = False
             if len(stale) == 1:  # a switch changed: only "Any opt-out" can move
                 counts = filter_counts_for(stale)
@@ -398,11 +398,13 @@ class ClientListPanel(QWidget):
         button.setText(text)
         button.setToolTip(f"Show {text} (Ctrl+{list(ClientFilter).index(which) + 1})")
 
-    def _show_review_count(self, count: int) -> None:
-        if count:
-            self._review_notice.setText(f"{count:,} text{' needs' if count == 1 else 's need'} "
-                                        "review")
-        self._review_row.setVisible(count > 0)
+    def _show_review_count(self, counts: ReviewCounts) -> None:
+        if counts.waiting:  # overdue: past the 10 business days an opt-out has (R19)
+            self._review_notice.setText(review_banner(counts.waiting, counts.overdue))
+            self._review_notice.setProperty("state", "locked" if counts.overdue else "warning")
+            self._review_notice.style().unpolish(self._review_notice)
+            self._review_notice.style().polish(self._review_notice)
+        self._review_row.setVisible(counts.waiting > 0)
 
     @Slot(int, Qt.SortOrder)
     def _on_columns_sort_indicator_changed(self, column: int, order: Qt.SortOrder) -> None:

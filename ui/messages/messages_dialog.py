@@ -30,7 +30,9 @@ _ACTIONS = {
     "review": ("Needs review", "alert"),
     "none": ("—", None),
 }
-_REVIEW_OUTCOMES = {"applied": "Reviewed: STOP lock applied", "dismissed": "Reviewed: dismissed"}
+_REVIEW_OUTCOMES = {"applied": "Reviewed: STOP lock applied", "dismissed": "Reviewed: dismissed",
+                    "marketing_off": "Reviewed: SMS marketing off",
+                    "called": "Opt-out (CANCEL): client called"}
 
 
 class MessagesDialog(QDialog):

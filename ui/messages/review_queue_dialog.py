@@ -1,12 +1,15 @@
-"""The Needs review queue (R10): texts that look like an opt-out but are not a keyword.
+"""The Needs review queue (R10, R19): texts that look like an opt-out but are not a keyword.
 
-Staff either apply the STOP lock to the number (R6) or dismiss the text; both are recorded
-as the staff member by the model layer. Nothing here can opt a client in.
+Each text shows when it came, how long ago, and its due date — 10 business days after it came
+(R19); the queue is ordered by due date and an overdue text stands out. Staff apply the STOP
+lock to the number (R6), turn SMS marketing off only, or dismiss the text; a bare CANCEL,
+which locked already, waits for a call instead. Every decision is recorded as the staff member
+by the model layer. Nothing here can opt a client in.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Slot
+from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,19 +27,30 @@ from PySide6.QtWidgets import (
 
 from models.changes import Change, Touched
 from models.errors import OptInDeskError, StaleData
-from models.inbound import ReviewItem, resolve_review, review_items
 from models.phones import display_phone
+from models.review import ReviewAction, ReviewItem, resolve_review, review_items
+from models.timeutil import iso
 from resources import icon
 from ui.app_events import app_events
-from ui.formatting import sender_text, when_text
+from ui.formatting import age_text, due_date_text, sender_text, when_text
 from ui.session import current_staff
 from ui.widgets.record_list import RecordList
 
+_DONE = {
+    ReviewAction.APPLY_STOP: "STOP lock applied to {number}: SMS is off for everyone on this number",
+    ReviewAction.MARKETING_OFF: "SMS marketing turned off for everyone on {number}",
+    ReviewAction.DISMISS: "Dismissed the text from {number}",
+    ReviewAction.CALLED: "Marked the CANCEL from {number} as called",
+}
+
 
 class ReviewQueueDialog(QDialog):
-    """Lists the open review items; applies the STOP lock to, or dismisses, the selected one."""
+    """Lists the open review items by due date and decides about the selected one."""
 
-    WHEN, FROM, TEXT = range(3)
+    #: The person asked to see a client of the selected text (their id) in the main window.
+    client_open_requested = Signal(int)
+
+    RECEIVED, DUE, FROM, TEXT = range(4)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,20 +67,22 @@ class ReviewQueueDialog(QDialog):
 
         title = QLabel("Needs review", self)
         title.setProperty("role", "header")
-        intro = QLabel("Texts that look like an opt-out but are not exactly a keyword. "
-                       "Apply the STOP lock if the client asked to stop texts; dismiss the text "
-                       "if not. Nothing here can opt a client in.", self)
+        intro = QLabel("Texts that look like an opt-out but are not exactly a keyword. Decide "
+                       "each by its due date: an opt-out must be honoured within 10 business "
+                       "days. Until then marketing to the number is held. Nothing here can opt "
+                       "a client in.", self)
         intro.setProperty("role", "muted")
         intro.setWordWrap(True)
 
-        self._list = RecordList("reviewList", "Texts that need review", ["Received", "From", "Text"], self)
+        self._list = RecordList("reviewList", "Texts that need review",
+                                ["Received", "Due", "From", "Text"], self)
         header = self._list.header()
         header.setStretchLastSection(True)
         header.setSectionsMovable(False)
         metrics = self.fontMetrics()
-        header.resizeSection(self.WHEN, metrics.horizontalAdvance("Yesterday 12:00 p.m.") + 24)
-        header.resizeSection(self.FROM, metrics.horizontalAdvance("(555) 555-0123 · Alexandra Reyes")
-                             + 24)
+        header.resizeSection(self.RECEIVED, metrics.horizontalAdvance("Nov 23, 12:00 p.m. · 10 days ago") + 24)
+        header.resizeSection(self.DUE, metrics.horizontalAdvance("Overdue · Mon, Dec 7") + 40)
+        header.resizeSection(self.FROM, metrics.horizontalAdvance("(555) 555-0123 · Alexandra Reyes") + 24)
         header.setSectionResizeMode(self.TEXT, QHeaderView.ResizeMode.Stretch)
 
         self._empty = QLabel("Nothing needs review.\nTexts that look like an opt-out will "
@@ -94,20 +110,28 @@ class ReviewQueueDialog(QDialog):
 
         self._apply = QPushButton(icon("lock"), "&Apply STOP lock…", self)
         self._apply.setObjectName("applyStopLock")
-        self._apply.setToolTip("Turn SMS off for everyone on this number. Only the client can "
-                               "undo it, by texting START.")
+        self._apply.setToolTip("Turn SMS off for everyone on this number, dated when the client "
+                               "texted. Only the client can undo it, by texting START.")
+        self._marketing_off = QPushButton(icon("block"), "SMS &marketing off only", self)
+        self._marketing_off.setObjectName("smsMarketingOffOnly")
+        self._marketing_off.setToolTip("“No more promos”: turn SMS Marketing off for everyone on "
+                                       "this number. Reminders and replies still go out.")
         self._dismiss = QPushButton(icon("check"), "&Dismiss", self)
         self._dismiss.setObjectName("dismissReview")
-        self._dismiss.setToolTip("Not an opt-out: take the text off the queue and change nothing.")
-        for button in (self._apply, self._dismiss):
+        self._open_client = QPushButton(icon("user"), "&Open the client", self)
+        self._open_client.setObjectName("openReviewClient")
+        self._open_client.setToolTip("Show this number's client in the main window.")
+        for button in (self._apply, self._marketing_off, self._dismiss, self._open_client):
             button.setIconSize(QSize(16, 16))
             button.setAutoDefault(False)
         self._buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
 
-        actions = QHBoxLayout()
-        actions.addWidget(self._note, 1)
-        actions.addWidget(self._apply)
-        actions.addWidget(self._dismiss)
+        decide = QHBoxLayout()
+        decide.addWidget(self._apply)
+        decide.addWidget(self._marketing_off)
+        decide.addWidget(self._dismiss)
+        decide.addStretch(1)
+        decide.addWidget(self._open_client)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 12)
@@ -116,14 +140,21 @@ class ReviewQueueDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self._stack, 1)
         layout.addWidget(self._detail)
-        layout.addLayout(actions)
+        layout.addWidget(self._note)
+        layout.addLayout(decide)
         layout.addWidget(self._buttons)
-        self.resize(820, 460)
+        for first, second in ((self._list, self._note), (self._note, self._apply),
+                              (self._apply, self._marketing_off), (self._marketing_off, self._dismiss),
+                              (self._dismiss, self._open_client)):
+            QWidget.setTabOrder(first, second)
+        self.resize(940, 500)
 
     def _connect_signals(self) -> None:
         self._list.currentItemChanged.connect(self._on_list_current_item_changed)
         self._apply.clicked.connect(self._on_apply_clicked)
+        self._marketing_off.clicked.connect(self._on_marketing_off_clicked)
         self._dismiss.clicked.connect(self._on_dismiss_clicked)
+        self._open_client.clicked.connect(self._on_open_client_clicked)
         self._buttons.rejected.connect(self.close)
         app_events().data_changed.connect(self._on_data_changed)
 
@@ -158,12 +189,7 @@ class ReviewQueueDialog(QDialog):
         self._items = {item.message_id: item for item in items}
         self._list.clear()
         for item in items:
-            entry = self._list.add_record(item.message_id, [
-                when_text(item.received_at), sender_text(item.number, item.client_names),
-                " ".join(item.body.split())])
-            entry.setToolTip(self.FROM, entry.text(self.FROM))
-            entry.setToolTip(self.TEXT, item.body)
-            entry.setIcon(self.WHEN, icon("alert"))
+            self._add_row(item)
         self._stack.setCurrentWidget(self._list if items else self._empty)
         if items:
             if not self._list.select_record(selected):
@@ -179,7 +205,7 @@ class ReviewQueueDialog(QDialog):
         self._list.select_record(message_id)
 
     def message_ids(self) -> list[int]:
-        """The ids of the texts listed, oldest first."""
+        """The ids of the texts listed, by due date."""
         return list(self._items)
 
     # --- slots ---------------------------------------------------------------------------------
@@ -196,18 +222,30 @@ class ReviewQueueDialog(QDialog):
             return
         everyone = ", ".join(item.client_names) if item.client_names else "no client on file yet"
         text = (f"Apply the STOP lock to {display_phone(item.number)}?\n\n"
-                f"SMS is turned off for everyone on this number ({everyone}), and nobody at "
-                f"the studio can turn it back on: only the client can undo this, by texting "
-                f"START.")
+                f"SMS is turned off for everyone on this number ({everyone}), dated "
+                f"{when_text(iso(item.received_at))} when the client texted, and nobody at the "
+                f"studio can turn it back on: only the client can undo this, by texting START.")
         if not self.confirm(self, "Apply STOP lock", text, "Apply STOP lock"):
             return
-        self._resolve(item, apply_stop=True)
+        self._resolve(item, ReviewAction.APPLY_STOP)
+
+    @Slot()
+    def _on_marketing_off_clicked(self) -> None:
+        item = self._selected_item()
+        if item is not None:
+            self._resolve(item, ReviewAction.MARKETING_OFF)
 
     @Slot()
     def _on_dismiss_clicked(self) -> None:
         item = self._selected_item()
         if item is not None:
-            self._resolve(item, apply_stop=False)
+            self._resolve(item, item.actions[-1])  # Dismiss, or "Called the client" for a CANCEL
+
+    @Slot()
+    def _on_open_client_clicked(self) -> None:
+        item = self._selected_item()
+        if item is not None and item.client_ids:
+            self.client_open_requested.emit(item.client_ids[0])
 
     @Slot(object)
     def _on_data_changed(self, change: Change) -> None:
@@ -216,9 +254,48 @@ class ReviewQueueDialog(QDialog):
 
     # --- private -------------------------------------------------------------------------------
 
-    def _resolve(self, item: ReviewItem, *, apply_stop: bool) -> None:
+    def _add_row(self, item: ReviewItem) -> None:
+        due = self._due_words(item)
+        entry = self._list.add_record(item.message_id, [
+            f"{when_text(iso(item.received_at))} · {age_text(item.age)}", due,
+            sender_text(item.number, item.client_names), " ".join(item.body.split())])
+        entry.setToolTip(self.FROM, entry.text(self.FROM))
+        entry.setToolTip(self.TEXT, item.body)
+        entry.setIcon(self.RECEIVED, icon("phone" if item.may_mean_appointment else "alert"))
+        entry.setData(self.DUE, Qt.ItemDataRole.AccessibleTextRole, due)
+        if item.overdue or item.may_mean_appointment:
+            # A badge from the stylesheet says it at a glance; the cell keeps its words for
+            # screen readers only, so that they are not drawn twice.
+            badge = QLabel(due, self._list)
+            badge.setProperty("role", "badge")
+            badge.setProperty("state", "locked" if item.overdue else "warning")
+            badge.setAccessibleName(due)
+            entry.setText(self.DUE, "")
+            self._list.setItemWidget(entry, self.DUE, _left_aligned(badge, self._list))
+        entry.setToolTip(self.DUE, self._due_tooltip(item))
+
+    @staticmethod
+    def _due_words(item: ReviewItem) -> str:
+        if item.may_mean_appointment:
+            return "Call the client"
+        assert item.due_by is not None
+        due = due_date_text(item.due_by)
+        return f"Overdue · {due}" if item.overdue else due
+
+    @staticmethod
+    def _due_tooltip(item: ReviewItem) -> str:
+        if item.may_mean_appointment:
+            return ("CANCEL locked SMS for this number when it came. The client may have meant "
+                    "an appointment: call them.")
+        assert item.due_by is not None
+        due = due_date_text(item.due_by)
+        if item.overdue:
+            return f"Was due {due}: an opt-out must be honoured within 10 business days."
+        return f"Decide by {due}: 10 business days after it came (weekends and US holidays don't count)."
+
+    def _resolve(self, item: ReviewItem, action: ReviewAction) -> None:
         try:
-            change = resolve_review(current_staff(), item.message_id, apply_stop=apply_stop,
+            change = resolve_review(current_staff(), item.message_id, action,
                                     note=self._note.text().strip() or None)
         except StaleData as error:
             self.inform(self, "Needs review", f"{error}. The list has been reloaded.")
@@ -228,14 +305,9 @@ class ReviewQueueDialog(QDialog):
             self.inform(self, "Needs review", str(error))
             return
         self._note.clear()
-        number = display_phone(item.number)
-        if apply_stop:
-            message = f"STOP lock applied to {number}: SMS is off for everyone on this number"
-        else:
-            message = f"Dismissed the text from {number}"
         self.reload()
         app_events().data_changed.emit(change.asked_by(self))
-        app_events().status_message.emit(message)
+        app_events().status_message.emit(_DONE[action].format(number=display_phone(item.number)))
 
     def _selected_item(self) -> ReviewItem | None:
         message_id = self.selected_message_id()
@@ -243,18 +315,51 @@ class ReviewQueueDialog(QDialog):
 
     def _show_selected(self) -> None:
         item = self._selected_item()
-        self._apply.setEnabled(item is not None)
+        actions = item.actions if item is not None else ()
+        self._apply.setEnabled(ReviewAction.APPLY_STOP in actions)
+        self._marketing_off.setEnabled(ReviewAction.MARKETING_OFF in actions)
         self._dismiss.setEnabled(item is not None)
         self._note.setEnabled(item is not None)
+        self._open_client.setEnabled(item is not None and bool(item.client_ids))
+        cancel = item is not None and item.may_mean_appointment
+        self._dismiss.setText("&Called the client" if cancel else "&Dismiss")
+        self._dismiss.setToolTip("The client was called about their CANCEL: take it off the queue."
+                                 if cancel else
+                                 "Not an opt-out: take the text off the queue and change nothing.")
         self._detail.setVisible(item is not None)
         if item is None:
             return
-        if item.client_names:
-            names = ", ".join(item.client_names)
-            who = (f"{names} {'has' if len(item.client_names) == 1 else 'share'} this mobile: "
-                   "a STOP lock turns SMS off for "
-                   f"{'them' if len(item.client_names) == 1 else 'all of them'}.")
-        else:
-            who = "No client has this mobile on file."
-        self._detail.setText(f"“{item.body}”\n{when_text(item.received_at)} from "
-                             f"{display_phone(item.number)}. {who}")
+        self._detail.setProperty("state", "locked" if item.overdue else "warning")
+        self._detail.style().unpolish(self._detail)
+        self._detail.style().polish(self._detail)
+        self._detail.setText(_detail_text(item))
+
+
+def _detail_text(item: ReviewItem) -> str:
+    """The selected text in full, who has the number, and what its deadline asks."""
+    came = f"“{item.body}”\n{when_text(iso(item.received_at))} ({age_text(item.age)}) from {display_phone(item.number)}."
+    if item.may_mean_appointment:
+        return (f"{came} CANCEL locked SMS for this number when it came, but the client may have "
+                "meant an appointment — call the client, then mark it called.")
+    if item.client_names:
+        names = ", ".join(item.client_names)
+        one = len(item.client_names) == 1
+        who = (f"{names} {'has' if one else 'share'} this mobile: a STOP lock turns SMS off for "
+               f"{'them' if one else 'all of them'}.")
+    else:
+        who = "No client has this mobile on file."
+    assert item.due_by is not None
+    due = due_date_text(item.due_by)
+    deadline = (f"Overdue: it was due {due}." if item.overdue else f"Due {due}.")
+    return f"{came} {who} {deadline} Marketing to this number is held until it is decided."
+
+
+def _left_aligned(label: QLabel, parent: QWidget) -> QWidget:
+    """A badge at the left of its cell, at its own size, rather than stretched across it."""
+    holder = QWidget(parent)
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(4, 1, 4, 1)
+    label.setParent(holder)
+    row.addWidget(label)
+    row.addStretch(1)
+    return holder

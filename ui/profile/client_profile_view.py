@@ -31,7 +31,8 @@ from models.changes import Change
 from models.consent import ClientConsent, load_consent, set_client_ai, set_switch
 from models.errors import NotFound, OptInDeskError, StaleData
 from models.households import housemates
-from models.inbound import last_opt_out_at, open_review_texts
+from models.inbound import last_opt_out_at
+from models.review import review_items, waits_for_review
 from models.rules import Channel, Switch, utc_now
 from resources import icon
 from ui import words
@@ -252,7 +253,8 @@ class ClientProfileView(QWidget):
         try:
             state = load_consent(client_id, now=self._clock())
             mates = housemates(client_id)
-            review = open_review_texts(state.client.mobile)
+            review = (review_items(number=state.client.mobile, now=self._clock())
+                      if state.client.mobile else [])
             events = list(iter_events(client_id=client_id, newest_first=True, limit=HISTORY_LIMIT))
         except NotFound:
             self._show_empty("This client is no longer on file.")
@@ -400,7 +402,7 @@ def _consent_warning(state: ClientConsent, channel: Channel) -> str | None:
     review, or a STOP they texted before (issue 8)."""
     if channel not in (Channel.SMS, Channel.VOICE) or state.client.mobile is None:
         return None
-    if open_review_texts(state.client.mobile):
+    if waits_for_review(state.client.mobile):
         return ("A text from this mobile waits in Needs review: it may be an opt-out. Review "
                 "it before recording consent.")
     stopped = last_opt_out_at(state.client.mobile)

@@ -10,8 +10,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 from models.consent import ClientConsent
 from models.households import Housemate
 from models.phones import display_phone
+from models.review import ReviewItem
 from models.rules import Channel
 from resources import icon
+from ui.formatting import due_date_text
 from ui.widgets.notice_label import NoticeLabel
 from ui.words import status_label
 
@@ -33,6 +35,7 @@ class ProfileHeader(QWidget):
         self._no_address = QLabel("No email or phone number on file", self)
         self._household = NoticeLabel("householdNotice", "users", "info", self)
         self._review = NoticeLabel("reviewNotice", "alert", "warning", self)
+        self._cancel = NoticeLabel("cancelNotice", "phone", "warning", self)
         self._setup_ui()
 
     def _setup_ui(self) -> None:
@@ -88,13 +91,15 @@ class ProfileHeader(QWidget):
         layout.addSpacing(2)
         layout.addWidget(self._household)
         layout.addWidget(self._review)
+        layout.addWidget(self._cancel)
 
     # -- public API -----------------------------------------------------------------------
 
     def show_client(self, consent: ClientConsent, housemates: Sequence[Housemate],
-                    review_texts: Sequence[str] = ()) -> None:
-        """Show a client's name, status and addresses, who shares their mobile or email, and
-        any text from their mobile that waits in Needs review (R10)."""
+                    review: Sequence[ReviewItem] = ()) -> None:
+        """Show a client's name, status and addresses, who shares their mobile or email, any
+        text from their mobile that waits in Needs review, with its due date (R10, R19), and a
+        bare CANCEL to call the client about (R10)."""
         client = consent.client
         self._name.setText(f"{client.first_name} {client.last_name}".strip())
         self._status.setText(status_label(client.status))
@@ -109,7 +114,8 @@ class ProfileHeader(QWidget):
             holder.setVisible(bool(value))
         self._no_address.setVisible(not any(values.values()))
         self._household.show_notice(household_notice(housemates))
-        self._review.show_notice(review_notice(review_texts))
+        self._review.show_notice(review_notice([i for i in review if not i.may_mean_appointment]))
+        self._cancel.show_notice(cancel_notice([i for i in review if i.may_mean_appointment]))
 
     def clear(self) -> None:
         """Show no client."""
@@ -122,6 +128,7 @@ class ProfileHeader(QWidget):
         self._no_address.hide()
         self._household.clear_notice()
         self._review.clear_notice()
+        self._cancel.clear_notice()
 
     def name(self) -> str:
         """The client's name as shown."""
@@ -135,18 +142,40 @@ class ProfileHeader(QWidget):
         """The Needs review notice as plain text ('' when nothing waits)."""
         return self._review.plain_text()
 
+    def cancel_text(self) -> str:
+        """The "call the client" notice for a bare CANCEL as plain text ('' when none waits)."""
+        return self._cancel.plain_text()
 
-def review_notice(texts: Sequence[str]) -> str:
+
+def review_notice(items: Sequence[ReviewItem]) -> str:
     """What the desk should know before it texts this client: a text from their mobile looks
-    like an opt-out and waits for a person to decide (R10)."""
-    if not texts:
+    like an opt-out and waits for a person to decide by its due date; until then marketing to
+    the mobile is held (R10, R19)."""
+    if not items:
         return ""
-    quoted = " ".join(texts[-1].split())
+    first = items[0]  # the one due first
+    quoted = " ".join(items[-1].body.split())
     if len(quoted) > 120:
         quoted = quoted[:119] + "…"
-    more = f" (and {len(texts) - 1} more)" if len(texts) > 1 else ""
-    return (f"A text from this mobile waits in Needs review{more}: “{quoted}”. Open the review "
-            "queue (Ctrl+R) to apply the STOP lock or dismiss it.")
+    more = f" (and {len(items) - 1} more)" if len(items) > 1 else ""
+    due = ""
+    if first.due_by is not None:
+        due = (f" It was due {due_date_text(first.due_by)} — overdue." if first.overdue
+               else f" Decide by {due_date_text(first.due_by)}.")
+    return (f"A text from this mobile waits in Needs review{more}: “{quoted}”.{due} Marketing "
+            "texts and calls to this mobile are held until then. Open the review queue (Ctrl+R) "
+            "to apply the STOP lock, turn SMS marketing off or dismiss it.")
+
+
+def cancel_notice(items: Sequence[ReviewItem]) -> str:
+    """A bare CANCEL locked SMS, but the client may have meant an appointment (R10)."""
+    if not items:
+        return ""
+    when = items[-1].received_at.astimezone()
+    return (f"This mobile texted CANCEL on {when:%b} {when.day}. SMS is locked, but the client "
+            "may have meant an appointment — call the client. Mark it done in the review "
+            "queue (Ctrl+R).")
+
 
 
 def household_notice(housemates: Sequence[Housemate]) -> str:

@@ -42,9 +42,10 @@ _MIN_COLUMN = 72
 class ReceivesGrid(QTableWidget):
     """A read-only grid, one row per channel and one column per message kind (objectName ``receivesGrid``).
 
-    A cell reads "Allowed", "Blocked" over the model's reason, or "Held until 8:00 a.m. …"
-    (R17). A row whose every kind is blocked for the same reason (no address, All off, a
-    STOP) is one cell across the row, so that the reason reads once and in full.
+    A cell reads "Allowed", "Blocked" over the model's reason, "Held until 8:00 a.m. …"
+    (R17), or "Held — a possible opt-out waits for review" (R19). A row whose every kind is
+    blocked for the same reason (no address, All off, a STOP) is one cell across the row, so
+    that the reason reads once and in full.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -264,6 +265,9 @@ def _tooltip(channel: Channel, kind: MessageKind, decision: Decision) -> str:
     subject = f"{KIND_LABELS[kind]} by {medium}"
     if decision.allowed:
         return f"{subject}: allowed now."
+    if decision.held_for_review:
+        return (f"{subject}: held, not sent — a text from this mobile looks like an opt-out and "
+                "waits in Needs review; it goes out only if staff decide it was not one.")
     if decision.held:
         return (f"{subject}: held, not sent — {decision.reason} (quiet hours: marketing goes "
                 "out between 8 a.m. and 9 p.m. where the client is).")

@@ -14,7 +14,8 @@ from pytestqt.qtbot import QtBot
 import ui.clients.client_list_model as list_module
 from models.client_list import ClientFilter
 from models.consent import set_switch
-from models.inbound import inbound_change, process_inbound, resolve_review, review_items
+from models.inbound import inbound_change, process_inbound
+from models.review import ReviewAction, resolve_review, review_items
 from models.rules import Channel, Switch
 from models.staff import reset_pin
 from ui.app_events import app_events
@@ -250,8 +251,7 @@ def test_r10_selection_is_kept_when_the_filter_is_queried_again(
     emitted: list[int] = []
     panel.client_selected.connect(emitted.append)
     priya = next(item for item in review_items() if item.number == "+12125550142")
-    app_events().data_changed.emit(resolve_review(staff["employee"], priya.message_id,
-                                                  apply_stop=False))
+    app_events().data_changed.emit(resolve_review(staff["employee"], priya.message_id, ReviewAction.DISMISS))
     assert _names(panel) == ["Alex Reyes", "Dana Reyes", "Sam Reyes"]
     assert panel.selected_client() == family["sam"]
     assert emitted == []  # the same client: the profile need not reload from the list
@@ -305,3 +305,15 @@ def test_a_click_on_a_column_header_sorts_the_list_in_sql(qtbot, db, add_client)
     header.setSortIndicator(ClientListModel.FLAGS, Qt.SortOrder.AscendingOrder)
     assert header.sortIndicatorSection() == ClientListModel.MOBILE
     assert names() == ["Amy Young", "Max Moss", "Zoe Adams"]
+
+
+def test_r19_the_review_banner_counts_the_overdue_texts(qtbot: QtBot, panel: ClientListPanel) -> None:
+    from datetime import datetime, timedelta, timezone
+
+    now = datetime.now(timezone.utc)
+    for sid, days in (("SM-a", 40), ("SM-b", 1), ("SM-c", 0)):
+        app_events().data_changed.emit(inbound_change(process_inbound(
+            "(212) 555-0142", "please stop texting me", sid=sid, at=now - timedelta(days=days))))
+    notice = panel.findChild(QLabel, "reviewNotice")
+    qtbot.waitUntil(lambda: notice.text() == "3 texts need review — 1 overdue", timeout=2000)
+    assert notice.property("state") == "locked"

@@ -9,7 +9,8 @@ import shiboken6
 from PySide6.QtWidgets import QTreeWidget
 from pytestqt.qtbot import QtBot
 
-from models.inbound import inbound_change, process_inbound, resolve_review, review_items
+from models.inbound import inbound_change, process_inbound
+from models.review import ReviewAction, resolve_review, review_items
 from ui.app_events import app_events
 from ui.messages.messages_dialog import MessagesDialog
 
@@ -24,7 +25,7 @@ def dialog(qtbot: QtBot, add_client, staff) -> Iterator[MessagesDialog]:
     process_inbound("(212) 555-0100", "HELP", sid="SM4")
     process_inbound("(555) 555-0123", "please stop texting", sid="SM5")
     process_inbound("(555) 555-0123", "See you at 6!", sid="SM6")
-    resolve_review(staff["employee"], review_items()[0].message_id, apply_stop=False)
+    resolve_review(staff["employee"], review_items()[0].message_id, ReviewAction.DISMISS)
     widget = MessagesDialog()
     qtbot.addWidget(widget)
     widget.show()

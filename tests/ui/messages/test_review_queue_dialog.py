@@ -1,9 +1,12 @@
-"""The Needs review queue (R10): apply the STOP lock or dismiss, both recorded as the staff
-member; nothing in the queue opts a client in."""
+"""The Needs review queue (R10, R19): due dates and ages, sorted by due date, overdue
+highlighted; apply the STOP lock, SMS marketing off only, dismiss, or call about a CANCEL, all
+recorded as the staff member; nothing in the queue opts a client in."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
 from typing import Iterator
+from zoneinfo import ZoneInfo
 
 import pytest
 import shiboken6
@@ -13,10 +16,12 @@ from pytestqt.qtbot import QtBot
 
 from models.audit import iter_events
 from models.changes import Touched
-from models.consent import load_consent
-from models.inbound import process_inbound, resolve_review, review_items
-from models.rules import Channel
+from models.consent import load_consent, set_switch
+from models.inbound import process_inbound
+from models.review import ReviewAction, resolve_review, review_items
+from models.rules import Channel, Switch
 from ui.app_events import app_events
+from ui.formatting import due_date_text
 from ui.messages.review_queue_dialog import ReviewQueueDialog
 from ui.session import set_current_staff
 
@@ -66,8 +71,11 @@ def confirmations(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def _rows(dialog: ReviewQueueDialog) -> list[list[str]]:
+    """Received, Due, From, Text of every row."""
     tree = dialog.findChild(QTreeWidget, "reviewList")
-    return [[tree.topLevelItem(r).text(c) for c in range(3)] for r in range(tree.topLevelItemCount())]
+    role = Qt.ItemDataRole.AccessibleTextRole  # a badge's words, which the cell does not draw
+    return [[tree.topLevelItem(r).text(c) or tree.topLevelItem(r).data(c, role) or ""
+             for c in range(4)] for r in range(tree.topLevelItemCount())]
 
 
 def _button(dialog: ReviewQueueDialog, name: str) -> QPushButton:
@@ -77,11 +85,11 @@ def _button(dialog: ReviewQueueDialog, name: str) -> QPushButton:
 def test_lists_when_from_whom_and_the_text(dialog: ReviewQueueDialog) -> None:
     assert dialog.objectName() == "reviewQueue"
     rows = _rows(dialog)
-    assert [row[1:] for row in rows] == [
+    assert [row[2:] for row in rows] == [
         ["(617) 555-0133 · Leah Nguyen, Mark Nguyen", "please stop texting me about promos"],
         ["(305) 555-0177 · Mateo Garcia", "Can you remove me from the list?"],
     ]
-    assert rows[0][0].startswith("Today ")
+    assert rows[0][0].startswith("Today ") and rows[0][0].endswith(" · just now")
     detail = dialog.findChild(QLabel, "reviewDetail").text()
     assert "please stop texting me about promos" in detail and "share this mobile" in detail
 
@@ -144,7 +152,7 @@ def test_r16_an_item_resolved_elsewhere_is_explained_and_reloaded(
                         classmethod(lambda cls, parent, title, text: told.append(text)))
     first = dialog.message_ids()[0]
     dialog.select_message(first)
-    resolve_review(staff["manager"], first, apply_stop=False)  # another workstation
+    resolve_review(staff["manager"], first, ReviewAction.DISMISS)  # another workstation
     qtbot.mouseClick(_button(dialog, "dismissReview"), Qt.MouseButton.LeftButton)
     assert told and "already dismissed" in told[0]
     assert first not in dialog.message_ids()
@@ -168,3 +176,101 @@ def test_a_new_review_text_from_elsewhere_appears(qtbot: QtBot, dialog: ReviewQu
     result = process_inbound("(617) 555-0133", "no more messages please", sid="SM-r3")
     app_events().data_changed.emit(inbound_change(result))
     assert len(_rows(dialog)) == 3
+
+
+# --- R19: deadlines, and R10's other decisions -------------------------------------------------
+
+NY = ZoneInfo("America/New_York")
+
+
+@pytest.fixture
+def dated(add_client, staff, signed_in) -> dict[str, int]:
+    """Three texts: one long overdue, one due soon, and a bare CANCEL."""
+    ids = {"ana": add_client("Ana", "Silva", mobile="(212) 555-0101", email=None),
+           "ben": add_client("Ben", "Okafor", mobile="(212) 555-0102", email=None),
+           "cy": add_client("Cy", "Park", mobile="(212) 555-0103", email=None)}
+    for client in ids.values():
+        set_switch(staff["employee"], client, Channel.SMS, Switch.MARKETING, True, method="signed_form")
+    now = datetime.now(timezone.utc)
+    process_inbound("(212) 555-0102", "no more texts with promos", sid="SM-soon", at=now - timedelta(days=1))
+    process_inbound("(212) 555-0101", "please stop texting me", sid="SM-old", at=now - timedelta(days=30))
+    process_inbound("(212) 555-0103", "Cancel", sid="SM-cancel", at=now - timedelta(hours=2))
+    return ids
+
+
+@pytest.fixture
+def dated_dialog(qtbot: QtBot, dated) -> Iterator[ReviewQueueDialog]:
+    widget = ReviewQueueDialog()
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow, timeout=2000)
+    yield widget
+    widget.close()
+    shiboken6.delete(widget)
+
+
+def _due_badge(dialog: ReviewQueueDialog, row: int) -> QLabel | None:
+    tree = dialog.findChild(QTreeWidget, "reviewList")
+    holder = tree.itemWidget(tree.topLevelItem(row), ReviewQueueDialog.DUE)
+    return None if holder is None else holder.findChild(QLabel)
+
+
+def test_r19_the_queue_shows_age_and_due_date_by_due_date_and_overdue_stands_out(
+        dated_dialog: ReviewQueueDialog) -> None:
+    rows = _rows(dated_dialog)
+    items = review_items()
+    assert [row[3] for row in rows] == ["please stop texting me", "Cancel", "no more texts with promos"]
+    assert rows[0][0].endswith(" · 30 days ago") and rows[1][0].endswith(" · 2 hours ago")
+    assert rows[0][1] == f"Overdue · {due_date_text(items[0].due_by)}"
+    assert rows[1][1] == "Call the client"
+    assert rows[2][1] == due_date_text(items[2].due_by)
+    overdue = _due_badge(dated_dialog, 0)
+    assert overdue is not None and overdue.property("state") == "locked" and overdue.isVisible()
+    assert _due_badge(dated_dialog, 1).property("state") == "warning"
+    assert _due_badge(dated_dialog, 2) is None  # an ordinary due date is plain words
+    detail = dated_dialog.findChild(QLabel, "reviewDetail")
+    assert "Overdue: it was due" in detail.text() and detail.property("state") == "locked"
+
+
+def test_r10_sms_marketing_off_only_by_its_mnemonic(qtbot: QtBot, dated_dialog: ReviewQueueDialog,
+                                                     dated) -> None:
+    dated_dialog.select_message(next(i.message_id for i in review_items() if i.sid == "SM-soon"))
+    with qtbot.waitSignal(app_events().data_changed, timeout=1000) as changed:
+        qtbot.keyClick(dated_dialog, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    assert changed.args[0].touches(Touched.SWITCHES)
+    sms = load_consent(dated["ben"]).channels[Channel.SMS]
+    assert not sms.marketing and sms.effective_all and not sms.stop_locked
+    assert [e.switch for e in iter_events(source="review_queue")] == ["marketing", "review"]
+    assert "no more texts with promos" not in [row[3] for row in _rows(dated_dialog)]
+
+
+def test_r10_a_cancel_is_called_not_locked_again(qtbot: QtBot, dated_dialog: ReviewQueueDialog,
+                                                 dated) -> None:
+    cancel = next(i.message_id for i in review_items() if i.sid == "SM-cancel")
+    dated_dialog.select_message(cancel)
+    assert not _button(dated_dialog, "applyStopLock").isEnabled()
+    assert not _button(dated_dialog, "smsMarketingOffOnly").isEnabled()
+    called = _button(dated_dialog, "dismissReview")
+    assert called.text() == "&Called the client"
+    assert "may have meant an appointment" in dated_dialog.findChild(QLabel, "reviewDetail").text()
+    qtbot.mouseClick(called, Qt.MouseButton.LeftButton)
+    assert cancel not in dated_dialog.message_ids()
+    assert [(e.switch, e.new) for e in iter_events(source="review_queue")] == [("review", "called")]
+    assert load_consent(dated["cy"]).channels[Channel.SMS].stop_locked  # the lock stays
+
+
+def test_r19_every_action_is_reachable_by_tab_and_open_the_client_asks_for_them(
+        qtbot: QtBot, dated_dialog: ReviewQueueDialog, dated) -> None:
+    tree = dated_dialog.findChild(QTreeWidget, "reviewList")
+    tree.setFocus()
+    reached = []
+    for _ in range(8):
+        qtbot.keyClick(dated_dialog.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(dated_dialog.focusWidget().objectName())
+    assert reached[:5] == ["reviewNote", "applyStopLock", "smsMarketingOffOnly", "dismissReview",
+                           "openReviewClient"]
+    with qtbot.waitSignal(dated_dialog.client_open_requested, timeout=1000) as asked:
+        qtbot.keyClick(dated_dialog, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+    assert asked.args == [dated["ana"]]  # the first row: Ana's overdue text

@@ -21,6 +21,7 @@ from models.settings import update_ai_settings
 from ui.app_events import app_events
 from ui.profile.client_profile_view import ClientProfileView
 from ui.profile.consent_dialog import ConsentAnswer, ConsentDialog
+from ui.profile.receives_grid import ReceivesGrid
 from ui.profile.opt_in_section import SwitchRequest
 from ui.profile.opt_out_dialog import OptOutAnswer, OptOutDialog
 from ui.session import set_current_staff
@@ -589,3 +590,32 @@ def test_r10_a_text_waiting_for_review_shows_on_the_profile(qtbot: QtBot, view, 
     app_events().data_changed.emit(Change(Touched.MESSAGES | Touched.REVIEW, client_ids=(dana,)))
     qtbot.waitUntil(lambda: "please stop texting me" in view.header().review_text(), timeout=2000)
     assert view.findChild(QLabel, "reviewNotice").isVisible()
+
+
+def test_r19_a_text_in_review_shows_its_due_date_and_holds_marketing_in_the_grid(
+        qtbot: QtBot, view, dana, staff) -> None:
+    for channel in (Channel.SMS, Channel.VOICE):
+        set_switch(staff["employee"], dana, channel, Switch.MARKETING, True, method="signed_form")
+    process_inbound("+12125550123", "please stop texting me", sid="SM-review",
+                    at=datetime(2026, 11, 20, 20, 0, tzinfo=timezone.utc))
+    view.show_client(dana)
+    assert "Decide by Mon, Dec 7" in view.header().review_text()
+    assert "Marketing texts and calls to this mobile are held" in view.header().review_text()
+    grid = view.findChild(ReceivesGrid, "receivesGrid")
+    for channel in ("sms", "voice"):
+        assert grid.cell_state(channel, "campaign") == "held"
+        assert grid.cell_text(channel, "campaign") == "Held — a possible opt-out waits for review"
+    assert grid.cell_state("sms", "reminder") == "allowed"
+    assert grid.cell_state("email", "campaign") == "allowed"
+    assert view.header().cancel_text() == ""
+
+
+def test_r10_a_bare_cancel_is_flagged_on_the_profile_to_call_the_client(qtbot: QtBot, view, dana) -> None:
+    process_inbound("+12125550123", "CANCEL", sid="SM-cancel",
+                    at=datetime(2026, 11, 26, 14, 0, tzinfo=timezone.utc))
+    view.show_client(dana)
+    assert "may have meant an appointment — call the client" in view.header().cancel_text()
+    assert view.findChild(QLabel, "cancelNotice").isVisible()
+    assert view.header().review_text() == ""  # a CANCEL holds nothing and waits for no decision
+    grid = view.findChild(ReceivesGrid, "receivesGrid")
+    assert grid.cell_state("voice", "campaign") != "held"
