@@ -220,6 +220,8 @@ def test_verify_and_export_audit(studio, tmp_path):
     assert exported["exported"] == events
     with target.open(newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
+    checkpoint = rows.pop()  # the last line: checkpoint,ID:HASH (R14)
+    assert checkpoint["event_id"] == "checkpoint" and checkpoint["at"].startswith(f"{events}:")
     assert len(rows) == events
     assert [int(r["event_id"]) for r in rows] == list(range(1, events + 1))
     assert {"Dana Reyes", "Sam Reyes", "Lee Kim"} <= {r["client_name"] for r in rows}
