@@ -18,6 +18,7 @@ from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
     QScrollArea,
@@ -43,6 +44,7 @@ from ui.profile.history_view import HistoryView
 from ui.profile.opt_in_section import OptInSection, SwitchRequest
 from ui.profile.profile_header import ProfileHeader
 from ui.profile.receives_grid import ReceivesGrid
+from ui.profile.record_printer import RecordPrinter
 from ui.session import signed_in
 from ui.widgets.section_frame import SectionFrame
 
@@ -89,6 +91,7 @@ class ClientProfileView(QWidget):
         self._ai = AiControlsSection(self._content)
         self._grid = ReceivesGrid(self._content)
         self._history = HistoryView(self._content)
+        self._printer = RecordPrinter(self)
         self._sections = QBoxLayout(QBoxLayout.Direction.TopToBottom)
         self._clock_timer = QTimer(self)
         self._setup_ui()
@@ -126,7 +129,10 @@ class ClientProfileView(QWidget):
         column = QVBoxLayout(self._content)
         column.setContentsMargins(16, 14, 16, 16)
         column.setSpacing(14)
-        column.addWidget(self._header)
+        top = QHBoxLayout()
+        top.addWidget(self._header, 1)
+        top.addWidget(self._printer.button(), 0, Qt.AlignmentFlag.AlignTop)
+        column.addLayout(top)
         self._sections.setSpacing(14)
         self._sections.addWidget(self._opt_in, 3)
         self._sections.addWidget(self._ai, 2)
@@ -215,6 +221,10 @@ class ClientProfileView(QWidget):
         """The History table."""
         return self._history
 
+    def record_printer(self) -> RecordPrinter:
+        """Print / Save as PDF of the client's consent record (R14)."""
+        return self._printer
+
     @classmethod
     def confirm_all_off(cls, parent: QWidget, question: str) -> bool:
         """Ask before All goes off (R3); True to go ahead. Tests replace this hook."""
@@ -283,6 +293,7 @@ class ClientProfileView(QWidget):
         self._ai.show_consent(state)
         self._grid.show_receives(state.receives)
         self._history.show_events(events)
+        self._printer.set_client(client_id, state.client.name)
         self._pages.setCurrentIndex(1)
         if not self._clock_timer.isActive():
             self._clock_timer.start()
@@ -296,6 +307,7 @@ class ClientProfileView(QWidget):
         self._ai.clear()
         self._grid.clear_cells()
         self._history.clear()
+        self._printer.set_client(None, "")
         self._pages.setCurrentIndex(0)
 
     def _run_request(self, attempt: Callable[[ClientConsent], Change | None],
