@@ -23,8 +23,9 @@ from models.audit import (
 )
 from models.clients import update_addresses
 from models.db import database
-from models.errors import InvalidInput
+from models.errors import InvalidInput, NotAllowed, NotFound
 from models.inbound import process_inbound, resolve_review, review_items
+from models.record import client_record, record_for
 from models.schema import AuditHead, ConsentEvent
 
 NUMBER = "+15555550123"
@@ -182,3 +183,25 @@ def rewrite_chain(edit) -> None:
 def test_r14_a_malformed_checkpoint_is_refused(db, text):
     with pytest.raises(InvalidInput):
         verify_checkpoint(text)
+
+
+def test_r14_the_client_record_reads_their_numbers_events_and_the_checkpoint(staff, add_client):
+    dana = add_client("Dana", "Reyes", mobile=NUMBER)
+    process_inbound(NUMBER, "STOP", sid="SM-stop", at=STOP_AT)
+    update_addresses(staff["employee"], dana, email="dana@example.com", mobile=OTHER, home_phone=None)
+    record = client_record(dana)
+    assert record.name == "Dana Reyes" and record.numbers == (OTHER, NUMBER)
+    assert [e.inbound_sid for e in record.events if e.switch == "stop_lock"] == ["SM-stop"]
+    assert [(e.at, e.id) for e in record.events] == sorted((e.at, e.id) for e in record.events)
+    assert record.check.ok and record.checkpoint == chain_checkpoint()
+    assert record_for(staff["manager"], dana).checkpoint == record.checkpoint
+
+
+def test_r15_an_employee_cannot_read_a_client_record(staff, add_client):
+    with pytest.raises(NotAllowed):
+        record_for(staff["employee"], add_client())
+
+
+def test_r14_a_client_record_of_no_client_is_refused(db):
+    with pytest.raises(NotFound):
+        client_record(404)
