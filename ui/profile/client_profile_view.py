@@ -129,9 +129,10 @@ class ClientProfileView(QWidget):
         column = QVBoxLayout(self._content)
         column.setContentsMargins(16, 14, 16, 16)
         column.setSpacing(14)
-        top = QHBoxLayout()
-        top.addWidget(self._header, 1)
+        top = QHBoxLayout()  # the button beside the name, where a narrow profile still shows it
+        top.addWidget(self._header)
         top.addWidget(self._printer.button(), 0, Qt.AlignmentFlag.AlignTop)
+        top.addStretch(1)
         column.addLayout(top)
         self._sections.setSpacing(14)
         self._sections.addWidget(self._opt_in, 3)
