@@ -13,7 +13,7 @@ import peewee
 
 from .db import database, executemany, for_update
 from .errors import InvalidInput
-from .number_record import number_events_of, numbers_held
+from .number_record import number_event_ids
 from .schema import AuditHead, Client, ConsentEvent
 
 if TYPE_CHECKING:
@@ -276,8 +276,8 @@ def _event_rows(*, client_id: int | None = None, since: str | None = None,
              .join(Client, join_type=peewee.JOIN.LEFT_OUTER, on=(ConsentEvent.client == Client.id)))
     if client_id is not None:
         theirs = ConsentEvent.client == client_id
-        numbers = number_events_of(client_id, numbers_held(client_id))
-        query = query.where(theirs if numbers is None else theirs | numbers)
+        numbers = number_event_ids(client_id)
+        query = query.where(theirs | ConsentEvent.id.in_(numbers) if numbers else theirs)
     if number is not None:
         query = query.where(ConsentEvent.number == number)
     if through_id is not None:  # an export stops at the checkpoint it read first

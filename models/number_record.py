@@ -11,11 +11,6 @@ number they have now, and every event of an earlier number from before they left
 
 from __future__ import annotations
 
-import functools
-import operator
-
-import peewee
-
 from .schema import Client, ConsentEvent
 
 #: The switches that record something about a number rather than one client's switch: the
@@ -40,34 +35,33 @@ def numbers_held(client_id: int) -> dict[str, str | None]:
     return held
 
 
-def number_events_of(client_id: int, held: dict[str, str | None]) -> peewee.Expression | None:
-    """The condition that picks the number events of `held` (see `numbers_held`) that belong
-    to a client's record but were written for another client or for none — each once.
+def number_event_ids(client_id: int) -> list[int]:
+    """The ids of the number events that belong to a client's record but were written for
+    another client or for none — each once — from the numbers of `numbers_held`.
 
     The copies of one STOP written for several clients (same number, time, switch, outcome and
-    message id) are one event of the number: a client's own copy stands for it; without one,
-    the copy with the lowest id does. The twin test reads the number's index only.
+    message id) are one event of the number: a client's own copy stands for it (their own
+    events are read anyway); without one, the copy with the lowest id does. One indexed read of
+    the numbers' few events: the History then asks for `client = ? OR id IN (…)`, which reads
+    two indexes and no more (a correlated twin test in SQL tripled a profile's History read).
     """
+    held = numbers_held(client_id)
     if not held:
-        return None
-    periods = []
-    for number, left_at in held.items():
-        period = ConsentEvent.number == number
-        if left_at is not None:
-            period &= ConsentEvent.at < left_at
-        periods.append(period)
-    twin = ConsentEvent.alias("twin")
-    preferred_twin = (twin.select(peewee.SQL("1")).where(
-        (twin.number == ConsentEvent.number) & (twin.at == ConsentEvent.at)
-        & (twin.switch == ConsentEvent.switch) & _same(twin.new, ConsentEvent.new)
-        & _same(twin.inbound_sid, ConsentEvent.inbound_sid)
-        & ((twin.client == client_id) | (twin.id < ConsentEvent.id))))
-    return (functools.reduce(operator.or_, periods)
-            & ConsentEvent.switch.in_(NUMBER_SWITCHES)
-            & (ConsentEvent.client.is_null() | (ConsentEvent.client != client_id))
-            & ~peewee.fn.EXISTS(preferred_twin))
-
-
-def _same(left: peewee.Field, right: peewee.Field) -> peewee.Expression:
-    """Equal, with two NULLs counting as equal (SQLite's IS, PostgreSQL's IS NOT DISTINCT FROM)."""
-    return (left == right) | (left.is_null() & right.is_null())
+        return []
+    rows = (ConsentEvent.select(ConsentEvent.id, ConsentEvent.client, ConsentEvent.number,
+                                ConsentEvent.at, ConsentEvent.switch, ConsentEvent.new,
+                                ConsentEvent.inbound_sid)
+            .where(ConsentEvent.number.in_(list(held))
+                   & ConsentEvent.switch.in_(NUMBER_SWITCHES))
+            .order_by(ConsentEvent.id).tuples())
+    chosen: dict[tuple[object, ...], int | None] = {}  # None: the client's own copy stands for it
+    for event_id, owner, number, at, switch, new, sid in rows:
+        left_at = held[number]
+        if left_at is not None and at >= left_at:
+            continue  # after the client left this number: not theirs
+        key = (number, at, switch, new, sid)
+        if owner == client_id:
+            chosen[key] = None
+        elif key not in chosen:
+            chosen[key] = event_id
+    return [event_id for event_id in chosen.values() if event_id is not None]
