@@ -67,12 +67,19 @@ def build_parser() -> argparse.ArgumentParser:
     status = command("status", "a client's consent state and what they receive")
     status.add_argument("--client", required=True, metavar="ID")
     status.add_argument("--at", metavar="ISO-TIME", help="decide quiet hours at this time (default: now)")
-    command("verify-audit", "check the consent record's hash chain")
-    export = command("export-audit", "write the audit log to a CSV file")
+    verify = command("verify-audit", "check the consent record's hash chain")
+    verify.add_argument("--checkpoint", metavar="ID:HASH",
+                        help="also check that the record still holds this checkpoint of an export")
+    export = command("export-audit", "write the audit log to a CSV file (ends with its checkpoint)")
     export.add_argument("file", metavar="FILE.csv")
-    export.add_argument("--client", metavar="ID", help="only this client's events")
+    export.add_argument("--client", metavar="ID",
+                        help="one client's record: their events and their numbers' events")
+    export.add_argument("--number", metavar="NUMBER", help="one phone number's events, in any format")
     export.add_argument("--since", metavar="ISO-TIME")
     export.add_argument("--until", metavar="ISO-TIME")
+    record = command("export-record", "write one client's consent record for a dispute to a PDF")
+    record.add_argument("--client", required=True, metavar="ID")
+    record.add_argument("file", metavar="FILE.pdf")
     seed = command("seed", "fill a database with synthetic clients and history, for benchmarks")
     seed.add_argument("--clients", required=True, metavar="N")
     return parser
@@ -210,11 +217,14 @@ def _run_status(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run_verify_audit(_args: argparse.Namespace) -> int:
+def _run_verify_audit(args: argparse.Namespace) -> int:
     from models import audit
-    check = audit.verify_chain()
+    if args.checkpoint is not None:
+        check = audit.verify_checkpoint(args.checkpoint)
+    else:
+        check = audit.verify_chain()
     if check.ok:
-        _print_json({"ok": True, "events": check.count})
+        _print_json({"ok": True, "events": check.count, "checkpoint": audit.chain_checkpoint()})
         return 0
     _print_json({"ok": False, "events_checked": check.count, "bad_event": check.bad_event_id,
                  "problem": check.problem})
@@ -222,17 +232,26 @@ def _run_verify_audit(_args: argparse.Namespace) -> int:
     return 1
 
 
-def _run_export_audit(args: argparse.Namespace) -> int:
-    from models import audit
-    from models.timeutil import iso, parse_user_time
-    target = Path(args.file)
+def _output_file(text: str) -> Path:
+    target = Path(text)
     if not target.parent.is_dir():
         raise CommandError(f"{target.parent} is not a folder")
     if target.is_dir():
         raise CommandError(f"{target} is a folder")
+    return target
+
+
+def _run_export_audit(args: argparse.Namespace) -> int:
+    from models import audit
+    from models.phones import normalize_phone
+    from models.settings import load_studio
+    from models.timeutil import iso, parse_user_time
+    target = _output_file(args.file)
     filters: dict[str, Any] = {}
     if args.client is not None:
-        filters["client_id"] = _positive_int(args.client, "client id")
+        filters["client_id"] = _known_client(args.client)
+    if args.number is not None:
+        filters["number"] = normalize_phone(args.number, load_studio().default_region)
     if args.since is not None:
         filters["since"] = iso(parse_user_time(args.since))
     if args.until is not None:
@@ -242,6 +261,32 @@ def _run_export_audit(args: argparse.Namespace) -> int:
     except OSError as error:
         raise CommandError(f"cannot write {target}: {error.strerror or error}") from None
     _print_json({"exported": count, "file": str(target)})
+    return 0
+
+
+def _known_client(text: str) -> int:
+    from models.schema import Client
+    client_id = _positive_int(text, "client id")
+    if not Client.select().where(Client.id == client_id).exists():
+        raise CommandError(f"no client with id {client_id}")
+    return client_id
+
+
+def _run_export_record(args: argparse.Namespace) -> int:
+    from models.record import client_record
+    target = _output_file(args.file)
+    record = client_record(_known_client(args.client))
+    from ui.record_pdf import (  # Qt only for this command: `--help` and the rest start without it
+        ensure_gui_application,
+        write_record_pdf,
+    )
+    ensure_gui_application()
+    try:
+        pages = write_record_pdf(record, target)
+    except OSError as error:
+        raise CommandError(f"cannot write {target}: {error.strerror or error}") from None
+    _print_json({"file": str(target), "events": len(record.events), "pages": pages,
+                 "checkpoint": record.checkpoint})
     return 0
 
 
@@ -258,6 +303,7 @@ _COMMANDS: dict[str | None, tuple[bool, Callable[[argparse.Namespace], int]]] = 
     "status": (True, _run_status),
     "verify-audit": (True, _run_verify_audit),
     "export-audit": (True, _run_export_audit),
+    "export-record": (True, _run_export_record),
 }
 
 

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any, Iterator
 import peewee
 
 from .db import database, executemany, for_update
+from .errors import InvalidInput
+from .number_record import number_event_ids
 from .schema import AuditHead, Client, ConsentEvent
 
 if TYPE_CHECKING:
@@ -153,6 +155,45 @@ def verify_chain() -> AuditCheck:
     return AuditCheck(True, count)
 
 
+def chain_checkpoint() -> str:
+    """The checkpoint of the record as it stands (R14): "ID:HASH" of its newest event, to keep
+    outside the database ("0:000…" before the first event)."""
+    head = AuditHead.get_by_id(1)
+    return f"{head.last_event_id}:{head.last_hash}"
+
+
+def parse_checkpoint(text: str) -> tuple[int, str]:
+    """A checkpoint as written: "ID:HASH". Raises InvalidInput naming the problem."""
+    event_id, colon, hash_ = text.strip().partition(":")
+    hash_ = hash_.lower()
+    if not colon or not event_id.isdigit() or len(event_id) > 18:
+        raise InvalidInput(f"checkpoint {text!r} is not ID:HASH (an event id, a colon, its hash)")
+    if len(hash_) != 64 or any(c not in "0123456789abcdef" for c in hash_):
+        raise InvalidInput(f"checkpoint {text!r}: the hash is not 64 hexadecimal digits")
+    return int(event_id), hash_
+
+
+def verify_checkpoint(text: str) -> AuditCheck:
+    """`verify_chain`, and that the chain still holds the checkpoint's event with that hash:
+    a chain rewritten wholesale fits together but no longer holds a checkpoint kept elsewhere."""
+    event_id, hash_ = parse_checkpoint(text)
+    check = verify_chain()
+    if not check.ok or event_id == 0:
+        return check
+    stored = ConsentEvent.select(ConsentEvent.hash).where(ConsentEvent.id == event_id).scalar()
+    if stored is None:
+        return AuditCheck(False, check.count, event_id,
+                          f"the checkpoint's event {event_id} is no longer in the record")
+    if stored != hash_:
+        return AuditCheck(False, check.count, event_id,
+                          f"event {event_id} no longer has the checkpoint's hash: the record "
+                          "was rewritten after the checkpoint was taken")
+    return check
+
+
+#: The first cell of an export's last line; the second is the checkpoint "ID:HASH" (R14).
+CHECKPOINT_LABEL = "checkpoint"
+
 EXPORT_COLUMNS = (
     "event_id", "at", "actor", "client_id", "client_name", "number", "channel", "switch",
     "old", "new", "source", "method", "note", "inbound_sid", "hash",
@@ -187,8 +228,12 @@ def iter_events(*, client_id: int | None = None, since: str | None = None,
                 until: str | None = None, source: str | None = None,
                 text: str | None = None, newest_first: bool = False,
                 limit: int | None = None, before: tuple[str, int] | None = None,
-                after_id: int | None = None) -> Iterator[EventRecord]:
+                after_id: int | None = None, number: str | None = None) -> Iterator[EventRecord]:
     """Events with their client, filtered for the audit log and the history view.
+
+    A client's events are their own and the events of every number they have had, each once
+    (R14, `models.number_record`); `number` (E.164) keeps the events of that number: its own
+    and every client's on it.
 
     `before` is a keyset for paging newest first: only events that sort after the event
     `(at, id)` in that order, so the next page costs the same however deep it is.
@@ -196,7 +241,8 @@ def iter_events(*, client_id: int | None = None, since: str | None = None,
     what a log on screen has not seen yet. The events are read as they are iterated.
     """
     rows = _event_rows(client_id=client_id, since=since, until=until, source=source, text=text,
-                       newest_first=newest_first, limit=limit, before=before, after_id=after_id)
+                       newest_first=newest_first, limit=limit, before=before, after_id=after_id,
+                       number=number)
     return map(_event_record, rows)
 
 
@@ -222,13 +268,20 @@ def _event_rows(*, client_id: int | None = None, since: str | None = None,
                 until: str | None = None, source: str | None = None,
                 text: str | None = None, newest_first: bool = False,
                 limit: int | None = None, before: tuple[str, int] | None = None,
-                after_id: int | None = None) -> Iterator[tuple[Any, ...]]:
+                after_id: int | None = None, number: str | None = None,
+                through_id: int | None = None) -> Iterator[tuple[Any, ...]]:
     """The events of `iter_events` as plain tuples of `_EVENT_COLUMNS`, read as they are
     iterated: no peewee object is built for a row, and a million rows are never held at once."""
     query = (ConsentEvent.select(*_EVENT_COLUMNS)
              .join(Client, join_type=peewee.JOIN.LEFT_OUTER, on=(ConsentEvent.client == Client.id)))
     if client_id is not None:
-        query = query.where(ConsentEvent.client == client_id)
+        theirs = ConsentEvent.client == client_id
+        numbers = number_event_ids(client_id)
+        query = query.where(theirs | ConsentEvent.id.in_(numbers) if numbers else theirs)
+    if number is not None:
+        query = query.where(ConsentEvent.number == number)
+    if through_id is not None:  # an export stops at the checkpoint it read first
+        query = query.where(ConsentEvent.id <= through_id)
     if since is not None:
         query = query.where(ConsentEvent.at >= since)
     if until is not None:
@@ -261,7 +314,10 @@ def _event_rows(*, client_id: int | None = None, since: str | None = None,
 def export_csv(path: Path, **filters: Any) -> int:
     """Write the audit log (filtered as `iter_events`) to a CSV file; return the row count.
 
-    The file is written whole or not at all: a partial export never replaces a good one.
+    The events come in the order they were written, then one last line: `checkpoint,ID:HASH`,
+    the newest event of the whole record when the export began (R14), for `verify-audit
+    --checkpoint`. The file is written whole or not at all: a partial export never replaces a
+    good one.
     """
     tmp = path.with_name(path.name + ".part")
     try:
@@ -289,6 +345,10 @@ def export_for(who: SignedIn, path: Path, **filters: Any) -> int:
 
 
 def _write_export(tmp: Path, filters: dict[str, Any]) -> int:
+    # The checkpoint is read first and the events stop at it, so the file holds the record
+    # exactly as the checkpoint saw it, though events keep arriving while it is written.
+    checkpoint = chain_checkpoint()
+    through_id = int(checkpoint.partition(":")[0])
     count = 0
     with tmp.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
@@ -296,13 +356,17 @@ def _write_export(tmp: Path, filters: dict[str, Any]) -> int:
         # Straight from the rows: the file names a client "First Last" as it always has, even
         # when one of the two is empty (the screens drop the space).
         for (event_id, at, actor, _staff_id, client_id, number, channel, switch, old, new,
-             source, method, note, inbound_sid, hash_, first, last) in _event_rows(**filters):
+             source, method, note, inbound_sid, hash_, first, last) in _event_rows(
+                 **filters, through_id=through_id):
             name = f"{first} {last}" if first is not None else ""
             writer.writerow([
                 event_id, at, actor, client_id, _csv_safe(name), number, channel, switch, old,
                 new, source, method, _csv_safe(note), inbound_sid, hash_,
             ])
             count += 1
+        # The last line, two cells (R14): a spreadsheet shows it as a row below the events,
+        # and a reader of events stops at the row whose first cell is "checkpoint".
+        writer.writerow([CHECKPOINT_LABEL, checkpoint])
     return count
 
 

@@ -278,12 +278,16 @@ def test_import_messages_lists_bad_rows_and_applies_the_good(studio, tmp_path):
 
 def test_verify_and_export_audit(studio, tmp_path):
     events = query(studio, "SELECT COUNT(*) FROM consent_event")[0][0]
-    assert ok_json(run(tmp_path, "verify-audit", "--db", str(studio))) == {"ok": True, "events": events}
+    verified = ok_json(run(tmp_path, "verify-audit", "--db", str(studio)))
+    assert verified == {"ok": True, "events": events, "checkpoint": verified["checkpoint"]}
+    assert verified["checkpoint"].startswith(f"{events}:")  # the newest event, ID:HASH (R14)
     target = tmp_path / "audit.csv"
     exported = ok_json(run(tmp_path, "export-audit", str(target), "--db", str(studio)))
     assert exported["exported"] == events
     with target.open(newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
+    checkpoint = rows.pop()  # the last line: checkpoint,ID:HASH (R14)
+    assert checkpoint["event_id"] == "checkpoint" and checkpoint["at"].startswith(f"{events}:")
     assert len(rows) == events
     assert [int(r["event_id"]) for r in rows] == list(range(1, events + 1))
     assert {"Dana Reyes", "Sam Reyes", "Lee Kim"} <= {r["client_name"] for r in rows}

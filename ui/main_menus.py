@@ -18,7 +18,8 @@ from ui.words import FILTER_LABELS
 #: Keys that are not menu actions, for the list of shortcuts (F1).
 _OTHER_KEYS = (("Esc", "Clear the search"), ("↓", "From the search box into the list"),
                ("Enter", "Open the selected client's profile"),
-               ("Space", "Turn the focused switch on or off"))
+               ("Space", "Turn the focused switch on or off"),
+               ("Ctrl+P", "Save the shown client's consent record as PDF"))
 
 
 class MainMenus(QObject):

@@ -291,6 +291,8 @@ def test_export_csv_writes_the_whole_record_safely(history, tmp_path):
     with target.open(newline="", encoding="utf-8") as handle:
         rows = list(csv.reader(handle))
     assert tuple(rows[0]) == EXPORT_COLUMNS
+    assert rows[-1][0] == "checkpoint"  # the last line (R14)
+    rows = rows[:-1]
     assert count == len(rows) - 1 == events()
     notes = [r[EXPORT_COLUMNS.index("note")] for r in rows[1:]]
     assert "'=HYPERLINK(\"http://evil\")" in notes  # a spreadsheet will not run it
@@ -304,7 +306,8 @@ def test_export_csv_keeps_a_spreadsheet_from_running_a_client_name(staff, add_cl
     add_client("=HYPERLINK(\"http://evil\")", "@SUM(A1)", email="x@example.com")
     export_csv(tmp_path / "audit.csv")
     with (tmp_path / "audit.csv").open(newline="", encoding="utf-8") as handle:
-        names = {row["client_name"] for row in csv.DictReader(handle)} - {""}
+        names = {row["client_name"] for row in csv.DictReader(handle)
+                 if row["event_id"] != "checkpoint"} - {""}
     assert names == {"'=HYPERLINK(\"http://evil\") @SUM(A1)"}
 
 

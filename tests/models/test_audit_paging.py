@@ -75,6 +75,7 @@ def test_export_for_writes_the_filtered_record(record, staff, tmp_path, role: st
     with target.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
     assert tuple(rows[0]) == EXPORT_COLUMNS
+    assert rows.pop()[0] == "checkpoint"  # the last line (R14)
     assert count == len(rows) - 1 == ConsentEvent.select().where(
         ConsentEvent.source == "client_keyword").count()
     assert {row[EXPORT_COLUMNS.index("source")] for row in rows[1:]} == {"client_keyword"}

@@ -18,6 +18,7 @@ from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QScrollArea,
     QSizePolicy,
@@ -44,6 +45,7 @@ from ui.profile.opt_in_section import OptInSection, SwitchRequest, local_time_te
 from ui.profile.opt_out_dialog import OptOutAnswer, OptOutDialog
 from ui.profile.profile_header import ProfileHeader
 from ui.profile.receives_grid import ReceivesGrid
+from ui.profile.record_printer import RecordPrinter
 from ui.session import signed_in
 from ui.widgets.section_frame import SectionFrame
 
@@ -90,6 +92,7 @@ class ClientProfileView(QWidget):
         self._ai = AiControlsSection(self._content)
         self._grid = ReceivesGrid(self._content)
         self._history = HistoryView(self._content)
+        self._printer = RecordPrinter(self)
         self._sections = QBoxLayout(QBoxLayout.Direction.TopToBottom)
         self._clock_timer = QTimer(self)
         self._setup_ui()
@@ -127,7 +130,11 @@ class ClientProfileView(QWidget):
         column = QVBoxLayout(self._content)
         column.setContentsMargins(16, 14, 16, 16)
         column.setSpacing(14)
-        column.addWidget(self._header)
+        top = QHBoxLayout()  # the button beside the name, where a narrow profile still shows it
+        top.addWidget(self._header)
+        top.addWidget(self._printer.button(), 0, Qt.AlignmentFlag.AlignTop)
+        top.addStretch(1)
+        column.addLayout(top)
         self._sections.setSpacing(14)
         self._sections.addWidget(self._opt_in, 3)
         self._sections.addWidget(self._ai, 2)
@@ -216,6 +223,10 @@ class ClientProfileView(QWidget):
         """The History table."""
         return self._history
 
+    def record_printer(self) -> RecordPrinter:
+        """Print / Save as PDF of the client's consent record (R14)."""
+        return self._printer
+
     # -- slots ----------------------------------------------------------------------------
 
     @Slot(object)
@@ -271,6 +282,7 @@ class ClientProfileView(QWidget):
         self._ai.show_consent(state)
         self._grid.show_receives(state.receives)
         self._history.show_events(events)
+        self._printer.set_client(client_id, state.client.name)
         self._pages.setCurrentIndex(1)
         if not self._clock_timer.isActive():
             self._clock_timer.start()
@@ -284,6 +296,7 @@ class ClientProfileView(QWidget):
         self._ai.clear()
         self._grid.clear_cells()
         self._history.clear()
+        self._printer.set_client(None, "")
         self._pages.setCurrentIndex(0)
 
     def _run_request(self, attempt: Callable[[ClientConsent], Change | None],

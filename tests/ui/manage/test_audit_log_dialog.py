@@ -227,6 +227,7 @@ def test_export_writes_the_filtered_events_as_csv(open_dialog, record, save_to: 
     with save_to.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert tuple(rows[0]) == EXPORT_COLUMNS
+    assert rows.pop()["event_id"] == "checkpoint"  # the last line (R14)
     assert count == len(rows) == dialog.model().rowCount()
     assert {row["client_name"] for row in rows} == {"Leah Nguyen"}
     assert dialog.result_text() == f"Exported {count} events to audit.csv."
