@@ -113,6 +113,11 @@ class NumberState:
             "SELECT from_number, MAX(received_at) FROM inbound_message "
             f"WHERE from_number IN ({{values}}) AND keyword IN ({keywords}) GROUP BY from_number",
             ordered))
+        # A lock applied from Needs review is dated when the client texted: it is the newest
+        # word of that number as much as a keyword is, so an older START cannot lift it (R11).
+        for number, locked_at in self.locks.items():
+            if locked_at > self.last_keyword.get(number, ""):
+                self.last_keyword[number] = locked_at
 
 
 def apply_batch(texts: Sequence[InboundText]) -> list[InboundResult]:

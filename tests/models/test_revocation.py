@@ -128,3 +128,16 @@ def test_r7_r21_staff_cannot_add_a_client_with_marketing_texts_on_a_locked_mobil
     with pytest.raises(ConsentLocked):
         add_client(staff["employee"], draft)
     assert Client.select().count() == 0
+
+
+def test_r11_a_start_older_than_a_lock_applied_from_review_does_not_lift_it(staff, household):
+    from datetime import datetime, timedelta, timezone
+
+    from models.review import ReviewAction, resolve_review, review_items
+
+    texted = datetime(2026, 11, 20, 15, 0, tzinfo=timezone.utc)
+    process_inbound(SHARED, "please stop texting us", sid="SM-review", at=texted)
+    resolve_review(staff["employee"], review_items()[0].message_id, ReviewAction.APPLY_STOP)
+    late = process_inbound(SHARED, "START", sid="SM-old-start", at=texted - timedelta(hours=1))
+    assert late.action == "opt_in" and not late.changed
+    assert sms(household["dana"]).stop_locked

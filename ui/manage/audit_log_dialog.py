@@ -74,6 +74,7 @@ class AuditLogDialog(QDialog):
 
         self._client = QLabel(self)
         self._client.setObjectName("auditClient")
+        self._client.setTextFormat(Qt.TextFormat.PlainText)
         self._client.setProperty("role", "badge")
         self._clear_client = QToolButton(self)
         self._clear_client.setObjectName("clearClientFilter")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -65,6 +65,7 @@ class ConsentDialog(QDialog):
         layout.setSpacing(12)
         heading = QLabel(f"Turn on {self._switch_name} for {self._client_name}", self)
         heading.setProperty("role", "sectionTitle")
+        heading.setTextFormat(Qt.TextFormat.PlainText)  # the client's name is text, never markup
         heading.setIndent(0)
         heading.setWordWrap(True)
         layout.addWidget(heading)

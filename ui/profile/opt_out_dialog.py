@@ -65,6 +65,7 @@ class OptOutDialog(QDialog):
         layout.setSpacing(12)
         heading = QLabel(f"Turn off {self._switch_name} for {self._client_name}", self)
         heading.setProperty("role", "sectionTitle")
+        heading.setTextFormat(Qt.TextFormat.PlainText)  # the client's name is text, never markup
         heading.setWordWrap(True)
         layout.addWidget(heading)
         if self._warning:

@@ -48,6 +48,7 @@ class ProfileHeader(QWidget):
         title = QHBoxLayout()
         title.setSpacing(8)
         self._name.setObjectName("profileName")
+        self._name.setTextFormat(Qt.TextFormat.PlainText)  # a name is text, never markup
         self._name.setProperty("role", "header")
         self._name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._status.setObjectName("profileStatus")
@@ -76,6 +77,7 @@ class ProfileHeader(QWidget):
             glyph.setPixmap(icon(icon_name).pixmap(_ICON_SIZE, _ICON_SIZE))
             text = QLabel(holder)
             text.setObjectName(f"profile_{kind}")
+            text.setTextFormat(Qt.TextFormat.PlainText)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             holder.setToolTip(tooltip)
             pair.addWidget(glyph)

@@ -619,3 +619,11 @@ def test_r10_a_bare_cancel_is_flagged_on_the_profile_to_call_the_client(qtbot: Q
     assert view.header().review_text() == ""  # a CANCEL holds nothing and waits for no decision
     grid = view.findChild(ReceivesGrid, "receivesGrid")
     assert grid.cell_state("voice", "campaign") != "held"
+
+
+def test_a_name_or_address_is_shown_as_text_never_as_markup(view: ClientProfileView, add_client) -> None:
+    client = add_client("<b>Dana</b>", "<i>Reyes</i>", email="dana@example.com")
+    view.show_client(client)
+    name = view.findChild(QLabel, "profileName")
+    assert name.textFormat() == Qt.TextFormat.PlainText and name.text() == "<b>Dana</b> <i>Reyes</i>"
+    assert view.findChild(QLabel, "profile_email").textFormat() == Qt.TextFormat.PlainText
