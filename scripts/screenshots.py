@@ -58,6 +58,19 @@ def dark_palette() -> QPalette:
     return palette
 
 
+def _save_pdf_page(pdf: Path, path: Path, width: int = 900) -> None:
+    """Page 1 of a PDF as a PNG, rendered by Qt's own PDF reader."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtPdf import QPdfDocument
+
+    document = QPdfDocument()
+    document.load(str(pdf))
+    page = document.pagePointSize(0)
+    size = QSize(width, round(width * page.height() / page.width()))
+    document.render(0, size).save(str(path))
+    print(path)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -71,7 +84,10 @@ def main(argv: list[str] | None = None) -> int:
     from resources import stylesheet
     from ui.app import create_application
     from ui.main_window import MainWindow
+    from models.record import client_record
     from ui.profile.consent_dialog import ConsentDialog
+    from ui.profile.opt_out_dialog import OptOutDialog
+    from ui.record_pdf import write_record_pdf
     from ui.session import set_current_staff
     from ui.sign_in_dialog import SignInDialog
 
@@ -126,8 +142,16 @@ def main(argv: list[str] | None = None) -> int:
         _save(consent, args.out / "consent-dialog.png")
         consent.close()
 
+        opt_out = OptOutDialog("Dana Reyes", "SMS – All", (
+            "SMS is already off: this number texted STOP. Recording that the client asked too "
+            "keeps SMS off for them even after someone on this number texts START."), window)
+        opt_out.show()
+        _settle(app)
+        _save(opt_out, args.out / "opt-out-dialog.png")
+        opt_out.close()
+
         queue = window.open_review_queue()
-        queue.resize(820, 460)
+        queue.resize(980, 460)
         _settle(app)
         _save(queue, args.out / "review-queue.png")
         queue.close()
@@ -151,6 +175,11 @@ def main(argv: list[str] | None = None) -> int:
         _save(settings_dialog, args.out / "studio-ai-settings.png")
         settings_dialog.close()
         window.close()
+
+        # Page 1 of Dana's consent record, as Print / Save as PDF writes it (R14).
+        pdf = Path(folder) / "record.pdf"
+        write_record_pdf(client_record(dana), pdf)
+        _save_pdf_page(pdf, args.out / "consent-record-page.png")
 
         # A dark OS theme is in place before the window is built, as on a real desktop: the
         # stylesheet resolves its palette() colours when widgets are polished.
