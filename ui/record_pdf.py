@@ -209,8 +209,8 @@ def _events(events: tuple[EventRecord, ...], zone: ZoneInfo) -> str:
             number = f"{number} · message {event.inbound_sid}".strip(" ·")
         rows.append([str(event.id), _when(event.at, zone), actor_text(event.actor),
                      describe_event(event), event_why(event), number])
-    return _table(["Event", "When", "Who", "What", "Why", "Number · message"], rows,
-                  widths=(7, 13, 12, 21, 33, 14), small=True)
+    return _table(["No.", "When", "Who", "What", "Why", "Number · message"], rows,
+                  widths=(6, 13, 12, 21, 34, 14), small=True)
 
 
 def _verification(record: ClientRecord) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.consent import CONSENT_METHODS
+from ui.widgets.switch_dialog_top import add_switch_dialog_top
 
 #: The longest note the dialog takes; the record keeps notes short and readable.
 NOTE_MAX_LENGTH = 500
@@ -63,24 +64,11 @@ class ConsentDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 16)
         layout.setSpacing(12)
-        heading = QLabel(f"Turn on {self._switch_name} for {self._client_name}", self)
-        heading.setProperty("role", "sectionTitle")
-        heading.setTextFormat(Qt.TextFormat.PlainText)  # the client's name is text, never markup
-        heading.setIndent(0)
-        heading.setWordWrap(True)
-        layout.addWidget(heading)
-        if self._warning:
-            warning = QLabel(self._warning, self)
-            warning.setObjectName("consentWarning")
-            warning.setProperty("role", "notice")
-            warning.setProperty("state", "warning")
-            warning.setWordWrap(True)
-            layout.addWidget(warning)
-        explanation = QLabel("This records the client's consent to be contacted, with how they "
-                             "gave it. It is kept in their consent record.", self)
-        explanation.setWordWrap(True)
-        explanation.setProperty("role", "muted")
-        layout.addWidget(explanation)
+        add_switch_dialog_top(
+            layout, self, heading=f"Turn on {self._switch_name} for {self._client_name}",
+            warning=self._warning, warning_name="consentWarning",
+            explanation="This records the client's consent to be contacted, with how they gave "
+                        "it. It is kept in their consent record.")
 
         box = QGroupBox("How did the client consent?", self)
         box.setObjectName("consentMethods")

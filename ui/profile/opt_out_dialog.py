@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from models.consent import OPT_OUT_METHODS
 from ui.profile.consent_dialog import NOTE_MAX_LENGTH
+from ui.widgets.switch_dialog_top import add_switch_dialog_top
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,23 +63,11 @@ class OptOutDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 16)
         layout.setSpacing(12)
-        heading = QLabel(f"Turn off {self._switch_name} for {self._client_name}", self)
-        heading.setProperty("role", "sectionTitle")
-        heading.setTextFormat(Qt.TextFormat.PlainText)  # the client's name is text, never markup
-        heading.setWordWrap(True)
-        layout.addWidget(heading)
-        if self._warning:
-            warning = QLabel(self._warning, self)
-            warning.setObjectName("optOutWarning")
-            warning.setProperty("role", "notice")
-            warning.setProperty("state", "warning")
-            warning.setWordWrap(True)
-            layout.addWidget(warning)
-        explanation = QLabel("An opt-out is always recorded. Saying how the client asked is "
-                             "optional; it is kept with the change in their consent record.", self)
-        explanation.setProperty("role", "muted")
-        explanation.setWordWrap(True)
-        layout.addWidget(explanation)
+        add_switch_dialog_top(
+            layout, self, heading=f"Turn off {self._switch_name} for {self._client_name}",
+            warning=self._warning, warning_name="optOutWarning",
+            explanation="An opt-out is always recorded. Saying how the client asked is optional; "
+                        "it is kept with the change in their consent record.")
 
         form = QFormLayout()
         self._method.setObjectName("optOutMethod")
