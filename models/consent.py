@@ -344,21 +344,28 @@ def audience(channel: Channel | str, kind: MessageKind | str, now: datetime | No
             query = query.where(Client.ai_replies == True)  # noqa: E712
             if not studio.ai.reply_all:
                 query = query.where(Client.status == "member")
-    in_review = 0
-    if kind in REVIEW_HELD_KINDS and CHANNEL_ADDRESS[channel] is Address.MOBILE:
-        # Held while a text from the number waits in Needs review (R19), before quiet hours,
-        # as in can_send(): a handful of numbers, probed on the mobile index.
-        waiting = Client.mobile.in_(numbers_waiting())
-        in_review = query.where(waiting).count()
-        query = query.where(~waiting)
-    if kind not in HELD_KINDS or channel not in PHONE_CHANNELS:
-        return Audience(query.count(), in_review)
-    area = Case(None, [(address.startswith("+1"), fn.SUBSTR(address, 1, 5))], address)
+    # One scan, grouped by what decides a client's answer: a text waiting in Needs review from
+    # the number holds it (R19, before quiet hours, as in can_send()); quiet hours are decided
+    # once per area code with the grid's own held_until() (R17).
+    review = kind in REVIEW_HELD_KINDS and CHANNEL_ADDRESS[channel] is Address.MOBILE
+    quiet = kind in HELD_KINDS and channel in PHONE_CHANNELS
+    groups: list[Any] = []
+    if review:
+        groups.append(Case(None, [(Client.mobile.in_(numbers_waiting()), 1)], 0))
+    if quiet:
+        groups.append(Case(None, [(address.startswith("+1"), fn.SUBSTR(address, 1, 5))], address))
+    if not groups:
+        return Audience(query.count(), 0)
     allowed = held = 0
-    for key, count in query.select(area, fn.COUNT(Client.id)).group_by(area).tuples():
-        zones = zones_for_number(key) or (studio.time_zone,)
-        if held_until(now, zones, hours_for(key)) is None:
-            allowed += count
-        else:
+    for row in query.select(*groups, fn.COUNT(Client.id)).group_by(*groups).tuples():
+        keys, count = list(row[:-1]), row[-1]
+        waiting = bool(keys.pop(0)) if review else False
+        area = keys.pop(0) if quiet else None
+        if waiting:
             held += count
-    return Audience(allowed, held + in_review)
+        elif quiet and held_until(now, zones_for_number(area) or (studio.time_zone,),
+                                  hours_for(area)) is not None:
+            held += count
+        else:
+            allowed += count
+    return Audience(allowed, held)

@@ -8,19 +8,32 @@ York on a Friday is Friday's text, though it is Saturday in UTC.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, tzinfo
+import threading
 from functools import lru_cache
 
 #: How many business days a studio has to honour an opt-out (47 CFR 64.1200(a)(10)).
 REVIEW_BUSINESS_DAYS = 10
 
 
+#: One computation of a year's holidays at a time: a caller that comes while `warm_up()`
+#: computes this year's waits for it instead of doing the same work again.
+_CALENDAR_LOCK = threading.Lock()
+
+
 @lru_cache(maxsize=None)
 def _federal_holidays(year: int) -> frozenset[date]:
-    # Imported on first use, not with the model layer: the package takes about 0.1 s to
-    # import, which the window's start (DESIGN §6) should not pay. One year at a time, cached.
-    import holidays
+    # Imported on first use, not with the model layer: the package and a year's calendar take
+    # about 0.15 s, which the window's start (DESIGN §6) should not pay. Cached per year.
+    with _CALENDAR_LOCK:
+        import holidays
 
-    return frozenset(holidays.US(years=year))
+        return frozenset(holidays.US(years=year))
+
+
+def warm_up(today: date | None = None) -> None:
+    """Compute this year's holidays now (from a background thread while staff sign in), so
+    the first review count does not stall the window for it."""
+    is_business_day(today or date.today())
 
 
 def is_business_day(day: date) -> bool:

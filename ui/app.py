@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import gc
 import sys
+import threading
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
+from models import deadlines
 from models.db import set_busy_timeout
 from resources import icon, stylesheet
 from ui.main_window import APP_NAME, ORGANIZATION, MainWindow
@@ -50,6 +52,9 @@ def run_app(*, demo_hint: str | None = None) -> int:
     dialog = SignInDialog(demo_hint=demo_hint,
                           staff_id=int(last) if isinstance(last, (int, str)) and str(last).isdigit()
                           else None)
+    # While staff type their PIN: the review queue's due dates need this year's holidays (R19).
+    QTimer.singleShot(0, lambda: threading.Thread(target=deadlines.warm_up, name="holidays",
+                                                  daemon=True).start())
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return 0
     who = dialog.signed_in_staff()
