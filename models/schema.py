@@ -4,6 +4,9 @@ Consent switches live on the client row (one row read opens a profile; one index
 an audience of 100,000). The STOP lock lives on the phone number (R6). Consent events are
 append-only and hash-chained (R14).
 
+The database refuses to update or delete an event, or to move the chain's head back: the
+triggers `create_schema()` adds, which migration 0003 added to every database (R14).
+
 A change here needs a numbered migration in models/migrations/ (0001 keeps the first tables
 as they were); tests/models/test_migrations.py fails until it has one.
 """
@@ -13,6 +16,7 @@ from __future__ import annotations
 import peewee
 
 from .db import database
+from .migrations import m0003_append_only
 
 
 class BaseModel(peewee.Model):
@@ -193,3 +197,22 @@ MODELS: tuple[type[BaseModel], ...] = (
     Staff, Client, StopLock, InboundMessage, OutboundMessage, ConsentEvent, AuditHead,
     StudioSettings, SchemaVersion,
 )
+
+
+#: The append-only triggers, by name, with their table (R14). On PostgreSQL each is also
+#: `… ON table`, and `consent_event_no_truncate` and `audit_head_no_truncate` refuse TRUNCATE.
+APPEND_ONLY_TRIGGERS: dict[str, str] = {
+    "consent_event_no_update": "consent_event",
+    "consent_event_no_delete": "consent_event",
+    "audit_head_no_delete": "audit_head",
+    "audit_head_only_forward": "audit_head",
+}
+
+
+def create_schema(db: peewee.Database) -> None:
+    """The schema as it is now, from the models: the tables, then the append-only triggers
+    (still as migration 0003 wrote them). A migrated database equals it
+    (tests/models/test_migrations.py)."""
+    with db.bind_ctx(MODELS):
+        db.create_tables(MODELS)
+    m0003_append_only.apply(db)

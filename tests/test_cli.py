@@ -20,6 +20,7 @@ import pytest
 
 from models.audit import verify_chain
 from models.db import close_database, open_database
+from tests.forger import drop_append_only_triggers
 
 ROOT = Path(__file__).resolve().parents[1]
 PROG = "optin-desk"
@@ -299,6 +300,7 @@ def test_verify_audit_names_an_edited_or_removed_event(studio, tmp_path, tamper)
     target = 5 if tamper == "edit" else last
     connection = sqlite3.connect(studio)
     with connection:
+        drop_append_only_triggers(connection.execute)  # a forger with the file (R14)
         if tamper == "edit":
             connection.execute("UPDATE consent_event SET new = 'off' WHERE id = ?", (target,))
         else:

@@ -17,7 +17,7 @@ from models.audit import EXPORT_COLUMNS, EventRecord, export_csv, iter_events, v
 from models.client_list import client_ids
 from models.clients import archive_client
 from models.consent import load_consent, set_client_ai, set_switch
-from models.db import database
+from models.db import database, is_postgres
 from models.errors import ConsentLocked, InvalidInput, NotAllowed, StaleData
 from models.inbound import process_inbound
 from models.review import ReviewAction, resolve_review, review_items
@@ -31,6 +31,7 @@ from models.schema import (
     StudioSettings,
 )
 from models.settings import update_ai_settings
+from tests.forger import drop_triggers_of
 
 NUMBER = "+15555550123"
 ISO_Z = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$")
@@ -205,6 +206,7 @@ def test_r14_intact_chain_verifies(history):
 
 
 def test_r14_editing_any_field_of_any_event_is_detected(history):
+    drop_triggers_of(database)  # a forger with the owner's access
     rows = all_events()
     assert len(rows) >= 20
     param = database.param
@@ -222,6 +224,7 @@ def test_r14_editing_any_field_of_any_event_is_detected(history):
 
 
 def test_r14_removing_any_single_event_is_detected(history):
+    drop_triggers_of(database)
     ids = sorted(all_events())
     for event_id in ids:
         with database.atomic() as txn:
@@ -234,9 +237,51 @@ def test_r14_removing_any_single_event_is_detected(history):
 
 def test_r14_removing_the_newest_events_is_detected(history):
     last = max(all_events())
+    drop_triggers_of(database)
     ConsentEvent.delete().where(ConsentEvent.id > last - 3).execute()
     check = verify_chain()
     assert not check.ok and check.bad_event_id == last - 2 and "missing" in check.problem
+
+
+@pytest.mark.parametrize("column", EDITABLE)
+def test_r14_the_database_refuses_to_update_an_event(history, column):
+    """The triggers of migration 0003 refuse an edit through SQL, not only through the program."""
+    rows = all_events()
+    before = verify_chain()
+    event_id = sorted(rows)[len(rows) // 2]
+    param = database.param
+    with pytest.raises(peewee.IntegrityError, match="never changed or deleted"), database.atomic():
+        database.execute_sql(f"UPDATE consent_event SET {column} = {param} WHERE id = {param}",
+                             (_tampered(column, rows[event_id][column]), event_id))
+    assert all_events() == rows and verify_chain() == before
+
+
+def test_r14_the_database_refuses_to_delete_an_event(history):
+    rows = all_events()
+    for doomed in (ConsentEvent.delete().where(ConsentEvent.id == max(rows)),
+                   ConsentEvent.delete()):
+        with pytest.raises(peewee.IntegrityError, match="never changed or deleted"), database.atomic():
+            doomed.execute()
+    if is_postgres():
+        with pytest.raises(peewee.IntegrityError, match="never changed or deleted"), database.atomic():
+            database.execute_sql("TRUNCATE consent_event")
+    assert all_events() == rows and verify_chain().ok
+
+
+def test_r14_the_audit_head_is_never_deleted_and_only_moves_forward(history):
+    head = AuditHead.get_by_id(1)
+    refused = (
+        AuditHead.delete(),
+        AuditHead.update(last_event_id=head.last_event_id - 1),
+        AuditHead.update(count=head.count - 1),
+        AuditHead.update(last_hash="0" * 64),  # the same event with another hash
+        AuditHead.update(id=2),
+    )
+    for query in refused:
+        with pytest.raises(peewee.IntegrityError, match="only moves forward"), database.atomic():
+            query.execute()
+    assert list(AuditHead.select().tuples()) == [(1, head.last_event_id, head.last_hash, head.count)]
+    assert verify_chain().ok
 
 
 def test_r14_new_events_continue_the_chain(history, staff):

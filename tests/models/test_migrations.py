@@ -16,11 +16,19 @@ from models.migrations import (
     latest_version,
     migrations,
 )
-from models.schema import MODELS, AuditHead, Client, SchemaVersion, StudioSettings
+from models.schema import (
+    APPEND_ONLY_TRIGGERS,
+    MODELS,
+    AuditHead,
+    Client,
+    SchemaVersion,
+    StudioSettings,
+    create_schema,
+)
 
 
 def sqlite_schema(database: peewee.Database) -> dict:
-    """Tables with their columns, indexes and foreign keys, as SQLite reports them."""
+    """Tables with their columns, indexes, foreign keys and triggers, as SQLite reports them."""
     tables = [row[0] for row in database.execute_sql(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
     schema = {}
@@ -32,7 +40,10 @@ def sqlite_schema(database: peewee.Database) -> dict:
             cols = [r[2] for r in database.execute_sql(f'PRAGMA index_info("{name}")')]
             indexes[name] = (bool(unique), tuple(cols))
         foreign = sorted(tuple(row[2:5]) for row in database.execute_sql(f'PRAGMA foreign_key_list("{table}")'))
-        schema[table] = {"columns": columns, "indexes": indexes, "foreign_keys": foreign}
+        triggers = {name: " ".join(sql.split()) for name, sql in database.execute_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", (table,))}
+        schema[table] = {"columns": columns, "indexes": indexes, "foreign_keys": foreign,
+                         "triggers": triggers}
     return schema
 
 
@@ -82,13 +93,15 @@ def test_migrated_schema_equals_the_models_schema(tmp_path: Path, database_url):
     created = connect("sqlite:///" + str(tmp_path / "created.db"))
     created.connect()
     try:
-        with created.bind_ctx(MODELS):
-            created.create_tables(MODELS)
+        create_schema(created)
         created_schema = sqlite_schema(created)
     finally:
         created.close()
     assert set(migrated_schema) == {model._meta.table_name for model in MODELS}
     assert migrated_schema == created_schema
+    # The triggers are part of what is compared (R14).
+    assert {name for table in migrated_schema.values() for name in table["triggers"]} == \
+        set(APPEND_ONLY_TRIGGERS)
 
 
 def test_0002_marks_the_clients_a_stop_turned_off_and_no_one_else(database_url):
