@@ -1,6 +1,8 @@
 """Staff accounts, PINs and roles (R15).
 
-PINs are kept only as salted scrypt hashes. Five wrong PINs in a row lock that staff member's
+PINs are kept only as argon2id hashes, each with its salt and cost inside the stored string
+(`$argon2id$v=19$m=65536,t=3,p=4$salt$hash`); a PIN stored by an earlier release as a salted
+scrypt hash still signs in, and is stored again as argon2id at that sign-in. Five wrong PINs in a row lock that staff member's
 sign-in for five minutes. Roles are checked here, against the stored row, on every operation
 that needs one — hiding a button is only the picture of the rule.
 """
@@ -9,10 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+
+from argon2 import PasswordHasher, Type
+from argon2.exceptions import InvalidHashError, VerificationError
 
 from .audit import EventLog
 from .changes import Change, Touched
@@ -25,7 +29,13 @@ from .timeutil import iso, iso_now, parse_iso
 
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT = timedelta(minutes=5)
-#: scrypt cost: about 50 ms a check on a front-desk PC, slow enough to make guessing costly.
+#: argon2id's cost: RFC 9106's second recommended setting (3 passes over 64 MiB, 4 lanes),
+#: about 0.15-0.2 s a check on a 2-core desk PC. What that costs someone who copies the file
+#: (README, "PINs"): every guess needs 64 MiB and that time, so all 4-digit PINs take about
+#: half an hour of one core, all 6-digit ones about two days. A sign-in that finds a stored
+#: hash made at another cost stores it again at this one.
+ARGON2_TIME_COST, ARGON2_MEMORY_KIB, ARGON2_PARALLELISM = 3, 64 * 1024, 4
+#: The earlier release's scrypt cost, only to check PINs stored before argon2id.
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 
 
@@ -49,10 +59,30 @@ class SignedIn:
     role: Role
 
 
-def hash_pin(pin: str, salt: bytes) -> str:
-    """The stored form of a PIN."""
-    return hashlib.scrypt(pin.encode("utf-8"), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P,
-                          dklen=32).hex()
+def _hasher() -> PasswordHasher:
+    return PasswordHasher(time_cost=ARGON2_TIME_COST, memory_cost=ARGON2_MEMORY_KIB,
+                          parallelism=ARGON2_PARALLELISM, hash_len=32, salt_len=16, type=Type.ID)
+
+
+def hash_pin(pin: str) -> str:
+    """The stored form of a PIN: argon2id with a fresh random salt, salt and cost inside."""
+    return _hasher().hash(pin)
+
+
+def check_pin(pin: str, pin_hash: str, pin_salt: str) -> tuple[bool, bool]:
+    """Whether `pin` matches the stored hash, and whether a match should be stored again
+    (an earlier release's scrypt hash, or argon2id at another cost)."""
+    if not pin_hash.startswith("$argon2"):
+        legacy = hashlib.scrypt(pin.encode("utf-8"), salt=bytes.fromhex(pin_salt), n=SCRYPT_N,
+                                r=SCRYPT_R, p=SCRYPT_P, dklen=32).hex()
+        good = hmac.compare_digest(legacy, pin_hash)
+        return good, good
+    hasher = _hasher()
+    try:
+        hasher.verify(pin_hash, pin)
+    except (VerificationError, InvalidHashError):
+        return False, False
+    return True, hasher.check_needs_rehash(pin_hash)
 
 
 def validate_staff_name(name: str) -> str:
@@ -84,8 +114,7 @@ def create_staff(by: SignedIn | None, name: str, role: str, pin: str) -> SignedI
     clean_name = validate_staff_name(name)
     wanted = _role(role)
     validate_pin(pin)
-    salt = secrets.token_bytes(16)
-    pin_hash = hash_pin(pin, salt)  # slow: outside the write lock
+    pin_hash = hash_pin(pin)  # slow: outside the write lock
     with database.atomic():
         if by is None:
             if Staff.select().exists():
@@ -98,7 +127,7 @@ def create_staff(by: SignedIn | None, name: str, role: str, pin: str) -> SignedI
         if Staff.select().where(Staff.name == clean_name).exists():
             raise InvalidInput(f"a staff member named {clean_name!r} already exists")
         staff = Staff.create(name=clean_name, role=wanted.value, pin_hash=pin_hash,
-                             pin_salt=salt.hex(), created_at=iso_now())
+                             pin_salt="", created_at=iso_now())
         log = EventLog()
         log.add(at=iso_now(), actor=actor, staff_id=by.staff_id if by else staff.id,
                 source="staff", switch="staff_account", old=None,
@@ -174,14 +203,13 @@ def reset_pin(by: SignedIn, staff_id: int, new_pin: str) -> Change:
     The old PIN stops working at once. The record says that the PIN was reset, never the PIN.
     """
     validate_pin(new_pin)
-    salt = secrets.token_bytes(16)
-    pin_hash = hash_pin(new_pin, salt)  # slow: outside the write lock
+    pin_hash = hash_pin(new_pin)  # slow: outside the write lock
     with database.atomic():
         owner = require_role(by, Role.OWNER)
         target = for_update(Staff.select().where(Staff.id == staff_id)).get_or_none()
         if target is None:
             raise NotFound("no such staff member")
-        (Staff.update(pin_hash=pin_hash, pin_salt=salt.hex(), failed_attempts=0, locked_until=None)
+        (Staff.update(pin_hash=pin_hash, pin_salt="", failed_attempts=0, locked_until=None)
          .where(Staff.id == target.id).execute())
         log = EventLog()
         log.add(at=iso_now(), actor=owner.name, staff_id=owner.staff_id, source="staff",
@@ -200,13 +228,15 @@ def list_staff(active_only: bool = True) -> list[SignedIn]:
 
 
 def sign_in(staff_id: int, pin: str, now: datetime | None = None) -> SignedIn:
-    """Check a PIN. Wrong PINs count; the fifth in a row locks sign-in for five minutes."""
+    """Check a PIN. Wrong PINs count; the fifth in a row locks sign-in for five minutes.
+    A right PIN stored at an older cost or by scrypt is stored again as argon2id."""
     now = now or utc_now()
     staff = Staff.get_or_none(Staff.id == staff_id)
     if staff is None or not staff.active:
         raise NotFound("no such staff member")
     _refuse_while_locked(staff, now)
-    good = hmac.compare_digest(hash_pin(pin, bytes.fromhex(staff.pin_salt)), staff.pin_hash)
+    good, stale = check_pin(pin, staff.pin_hash, staff.pin_salt)
+    rehashed = hash_pin(pin) if good and stale else None  # slow: outside the write lock
     with database.atomic():
         fresh = for_update(Staff.select().where(Staff.id == staff_id)).get()
         # Checked again on the row as it is now: guesses made at once from several
@@ -215,6 +245,8 @@ def sign_in(staff_id: int, pin: str, now: datetime | None = None) -> SignedIn:
         if good and fresh.pin_hash != staff.pin_hash:
             good = False  # the PIN was reset while this one was being checked
         if good:
+            if rehashed is not None:
+                Staff.update(pin_hash=rehashed, pin_salt="").where(Staff.id == staff_id).execute()
             if fresh.failed_attempts or fresh.locked_until:
                 Staff.update(failed_attempts=0, locked_until=None).where(Staff.id == staff_id).execute()
             return SignedIn(staff.id, staff.name, Role(staff.role))

@@ -88,15 +88,15 @@ def _qt_only_in_gui_tests(request: pytest.FixtureRequest) -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def cheap_pin_hashes(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
-    """PINs hashed at a tiny scrypt cost: the `staff` fixture alone hashes three, at about
-    50 ms each at the real cost. A test marked `real_pin_cost` keeps the production cost;
-    test_staff.py has one that pins it."""
+    """PINs hashed at a tiny argon2id cost (1 pass over 8 KiB): the `staff` fixture alone
+    hashes three, at about 0.2 s each at the real cost. A test marked `real_pin_cost` keeps
+    the production cost; test_staff.py has one that pins it."""
     if request.node.get_closest_marker("real_pin_cost"):
         return
     from models import staff
-    monkeypatch.setattr(staff, "SCRYPT_N", 2**4)
-    monkeypatch.setattr(staff, "SCRYPT_R", 1)
-    monkeypatch.setattr(staff, "SCRYPT_P", 1)
+    monkeypatch.setattr(staff, "ARGON2_TIME_COST", 1)
+    monkeypatch.setattr(staff, "ARGON2_MEMORY_KIB", 8)
+    monkeypatch.setattr(staff, "ARGON2_PARALLELISM", 1)
 
 
 def _wipe_postgres(url: str) -> None:

@@ -1,5 +1,5 @@
 """Staff accounts, PINs and roles (R15): roles enforced in the model layer against the stored
-row, PINs kept only as salted scrypt hashes, sign-in locked after repeated wrong PINs.
+row, PINs kept only as argon2id hashes (scrypt ones from earlier releases rehashed at sign-in), sign-in locked after repeated wrong PINs.
 """
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ import hashlib
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from argon2 import PasswordHasher, Type, extract_parameters
 
 from models.clients import archive_client
 from models.consent import set_switch
@@ -33,7 +34,7 @@ PIN = "86429731"
 # --- PINs ---------------------------------------------------------------------------------------------
 
 @pytest.mark.real_pin_cost  # the one test at the production cost: it pins that cost
-def test_r15_pins_are_stored_only_as_salted_scrypt_hashes(staff):
+def test_r15_pins_are_stored_only_as_salted_argon2id_hashes(staff):
     first = create_staff(staff["owner"], "Pat One", "employee", PIN)
     second = create_staff(staff["owner"], "Pat Two", "employee", PIN)
     rows = {row["id"]: row for row in Staff.select().dicts()}
@@ -41,14 +42,56 @@ def test_r15_pins_are_stored_only_as_salted_scrypt_hashes(staff):
         assert not any(PIN in str(value) for value in row.values())
         assert not any(value in ("2468", "3579", "1357") for value in row.values())
     a, b = rows[first.staff_id], rows[second.staff_id]
-    assert a["pin_salt"] != b["pin_salt"] and a["pin_hash"] != b["pin_hash"]  # salted
-    for row in (a, b):
-        expected = hashlib.scrypt(PIN.encode(), salt=bytes.fromhex(row["pin_salt"]), n=2**14, r=8, p=1,
-                                  dklen=32).hex()
-        assert row["pin_hash"] == expected  # scrypt at N=2**14, r=8, p=1: nobody lowers it by accident
-        assert len(bytes.fromhex(row["pin_salt"])) >= 16
+    assert a["pin_hash"] != b["pin_hash"]  # salted
+    for row in rows.values():
+        # argon2id, 3 passes over 64 MiB in 4 lanes, a 16-byte salt and a 32-byte hash, all
+        # inside the stored string: nobody lowers the cost by accident.
+        parameters = extract_parameters(row["pin_hash"])
+        assert row["pin_hash"].startswith("$argon2id$v=19$m=65536,t=3,p=4$")
+        assert (parameters.type, parameters.time_cost, parameters.memory_cost, parameters.parallelism,
+                parameters.salt_len, parameters.hash_len) == (Type.ID, 3, 65536, 4, 16, 32)
+        assert row["pin_salt"] == "" and len(row["pin_hash"]) <= Staff.pin_hash.max_length
+        assert PasswordHasher().verify(row["pin_hash"], PIN if row["id"] in (a["id"], b["id"])
+                                       else {"Olive Owner": "2468", "Mona Manager": "3579",
+                                             "Eli Employee": "1357"}[row["name"]])
     # No event carries the PIN either.
     assert not any(PIN in str(v) for e in ConsentEvent.select().dicts() for v in e.values())
+
+
+def scrypt_era_row(staff_id: int, pin: str) -> None:
+    """Store a PIN as the release before argon2id did: a salted scrypt hash."""
+    salt = bytes(range(16))
+    Staff.update(pin_hash=hashlib.scrypt(pin.encode(), salt=salt, n=2**14, r=8, p=1, dklen=32).hex(),
+                 pin_salt=salt.hex()).where(Staff.id == staff_id).execute()
+
+
+def test_r15_a_scrypt_era_pin_signs_in_and_is_stored_again_as_argon2id(staff):
+    who = staff["employee"].staff_id
+    scrypt_era_row(who, "1357")
+    old = Staff.get_by_id(who).pin_hash
+    with pytest.raises(SignInRefused, match="Wrong PIN"):
+        sign_in(who, "1358")
+    assert Staff.get_by_id(who).pin_hash == old  # a wrong PIN rehashes nothing
+    assert sign_in(who, "1357") == staff["employee"]
+    row = Staff.get_by_id(who)
+    assert row.pin_hash.startswith("$argon2id$") and row.pin_salt == ""
+    assert sign_in(who, "1357") == staff["employee"]
+    with pytest.raises(SignInRefused, match="Wrong PIN"):
+        sign_in(who, "1358")
+
+
+def test_r15_a_pin_hashed_at_another_cost_is_stored_again_at_todays(staff, monkeypatch):
+    import models.staff
+
+    who = staff["manager"].staff_id
+    before = Staff.get_by_id(who).pin_hash
+    assert sign_in(who, "3579") == staff["manager"]
+    assert Staff.get_by_id(who).pin_hash == before  # already at today's cost: left alone
+    monkeypatch.setattr(models.staff, "ARGON2_TIME_COST", 2)
+    assert sign_in(who, "3579") == staff["manager"]
+    after = Staff.get_by_id(who).pin_hash
+    assert after != before and extract_parameters(after).time_cost == 2
+    assert sign_in(who, "3579") == staff["manager"]
 
 
 def test_r15_sign_in_with_own_pin(staff):

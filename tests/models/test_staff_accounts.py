@@ -163,7 +163,10 @@ def test_r15_reset_pin_is_stored_salted_and_recorded_without_the_pin(staff) -> N
     before = _row(staff["employee"].staff_id)
     reset_pin(staff["owner"], staff["employee"].staff_id, NEW_PIN)
     after = _row(staff["employee"].staff_id)
-    assert after.pin_salt != before.pin_salt and NEW_PIN not in after.pin_hash
+    # A new argon2id hash with its own salt inside (R15).
+    assert after.pin_hash.startswith("$argon2id$") and after.pin_hash != before.pin_hash
+    assert after.pin_hash.split("$")[-2] != before.pin_hash.split("$")[-2]  # a new salt
+    assert NEW_PIN not in after.pin_hash and after.pin_salt == ""
     event = _account_events()[-1]
     assert (event.actor, event.old, event.new) == ("Olive Owner", None, "Eli Employee: PIN reset")
     assert not any(NEW_PIN in str(value) for row in ConsentEvent.select().dicts()
