@@ -359,10 +359,10 @@ def _write_export(tmp: Path, filters: dict[str, Any]) -> int:
              source, method, note, inbound_sid, hash_, first, last) in _event_rows(
                  **filters, through_id=through_id):
             name = f"{first} {last}" if first is not None else ""
-            writer.writerow([
-                event_id, at, actor, client_id, _csv_safe(name), number, channel, switch, old,
-                new, source, method, _csv_safe(note), inbound_sid, hash_,
-            ])
+            writer.writerow([csv_safe(cell) for cell in (
+                event_id, at, actor, client_id, name, number, channel, switch, old,
+                new, source, method, note, inbound_sid, hash_,
+            )])
             count += 1
         # The last line, two cells (R14): a spreadsheet shows it as a row below the events,
         # and a reader of events stops at the row whose first cell is "checkpoint".
@@ -370,8 +370,16 @@ def _write_export(tmp: Path, filters: dict[str, Any]) -> int:
     return count
 
 
-def _csv_safe(text: str | None) -> str | None:
-    """Keep a spreadsheet from running a note as a formula (CSV injection)."""
-    if text and text[0] in "=+-@\t\r":
-        return "'" + text
-    return text
+def csv_safe(cell: Any) -> Any:
+    """A cell a spreadsheet shows as text, never runs as a formula (DESIGN §7, CSV injection).
+
+    Every text cell of every CSV the program writes goes through this, whoever typed it: a
+    staff name, a client's name, a note, a number. A text starting with =, +, - or @ (or a tab
+    or carriage return, which some spreadsheets skip before one) gets a leading apostrophe.
+    That includes phone numbers in E.164: "+15555550123" is written "'+15555550123", which a
+    spreadsheet shows as the number as typed rather than reading it as a sum or a number and
+    dropping its "+". Numbers that are not text (event and client ids) are left as they are.
+    """
+    if isinstance(cell, str) and cell and cell[0] in "=+-@\t\r":
+        return "'" + cell
+    return cell

@@ -8,35 +8,41 @@ from typing import Iterator, Sequence
 
 from .errors import InvalidInput
 
+#: The most characters a cell may hold; a row with a longer cell is a bad row, listed. A text
+#: message is at most 1,600 characters (Twilio joins no more than ten segments), and a name,
+#: an address or a status a few hundred: a longer cell is damage — most often a quote left
+#: open, which swallows the rows after it into one cell — not something to store.
+MAX_CELL = 100_000
+#: The largest cell read at all (Python's csv module stops at 128 KiB by default, which made one
+#: long cell refuse the whole file). A cell up to this size is read whole, so the rows after
+#: it are read as rows, and listed as a bad row; a larger one refuses the file, naming its row.
+READ_LIMIT = 64 * 1024 * 1024
+
 
 def read_csv(path: Path, required: Sequence[str]) -> Iterator[tuple[int, dict[str, str]]]:
     """The rows of a CSV file with a header row, one at a time, numbered as a spreadsheet
-    shows them; a row that does not fit the header comes as {"__error__": reason}.
+    shows them; a row that does not fit the header, or holds a cell over MAX_CELL characters
+    or a NUL byte, comes as {"__error__": reason}.
 
-    Raises InvalidInput for a missing, unreadable or malformed file, or missing columns — while
-    iterating, so callers read the whole file before they change anything. Rows are not kept:
-    a provider's log of hundreds of thousands of texts is read, not held.
+    Raises InvalidInput for a missing, unreadable or malformed file, missing columns or a
+    column named twice — while iterating, so callers read the whole file before they change
+    anything. Rows are not kept: a provider's log of hundreds of thousands of texts is read,
+    not held.
     """
+    if csv.field_size_limit() < READ_LIMIT:
+        csv.field_size_limit(READ_LIMIT)
     try:
         with path.open(newline="", encoding="utf-8-sig") as handle:
-            reader = csv.DictReader(handle)
-            header = [name.strip() for name in (reader.fieldnames or [])]
-            missing = [name for name in required if name not in header]
-            if not header:
-                raise InvalidInput(f"{path}: the file is empty")
-            if missing:
-                raise InvalidInput(f"{path}: missing column{'s' if len(missing) > 1 else ''} "
-                                   f"{', '.join(missing)}")
-            reader.fieldnames = header
+            reader = csv.reader(handle)
+            header = _header(path, _next_row(reader, path, 1) or [], required)
             # Rows are numbered as a spreadsheet shows them (the header is row 1), which is not
             # the line number when a quoted cell holds a line break.
-            for number, row in enumerate(reader, start=2):
-                if None in row:
-                    yield number, {"__error__": "more cells than the header has"}
-                elif any(value is None for value in row.values()) and any(row.values()):
-                    yield number, {"__error__": "fewer cells than the header has"}
-                else:
-                    yield number, {k: (v or "") for k, v in row.items()}
+            number = 1
+            while (cells := _next_row(reader, path, number + 1)) is not None:
+                if not cells:
+                    continue  # a blank line
+                number += 1
+                yield number, _row(header, cells)
     except FileNotFoundError:
         raise InvalidInput(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -45,3 +51,57 @@ def read_csv(path: Path, required: Sequence[str]) -> Iterator[tuple[int, dict[st
         raise InvalidInput(f"{path}: not a UTF-8 text file") from None
     except csv.Error as error:
         raise InvalidInput(f"{path}: not a readable CSV file ({error})") from None
+
+
+def _next_row(reader: Iterator[list[str]], path: Path, number: int) -> list[str] | None:
+    """The next row's cells, or None at the end of the file."""
+    try:
+        return next(reader)
+    except StopIteration:
+        return None
+    except csv.Error as error:
+        if "field limit" in str(error):
+            raise InvalidInput(f"{path}: row {number} has a cell larger than "
+                               f"{READ_LIMIT // (1024 * 1024)} MB; not a CSV file to import") from None
+        raise
+
+
+def _header(path: Path, cells: list[str], required: Sequence[str]) -> list[str]:
+    """The column names, if the file can be read by them: none missing, none twice."""
+    header = [name.strip() for name in cells]
+    if not header:
+        raise InvalidInput(f"{path}: the file is empty")
+    if any("\x00" in name for name in header):
+        raise InvalidInput(f"{path}: holds NUL bytes, so it is not UTF-8 text "
+                           "(save it as CSV UTF-8)")
+    seen: set[str] = set()
+    for name in header:
+        # A column named twice would let one cell hide the other (a second Body hiding a STOP).
+        # Unnamed columns (a spreadsheet's empty ones at the right) are never read.
+        if name and name in seen:
+            raise InvalidInput(f"{path}: column {name} appears twice")
+        seen.add(name)
+    missing = [name for name in required if name not in header]
+    if missing:
+        raise InvalidInput(f"{path}: missing column{'s' if len(missing) > 1 else ''} "
+                           f"{', '.join(missing)}")
+    return header
+
+
+def _row(header: list[str], cells: list[str]) -> dict[str, str]:
+    """A row by column name, or {"__error__": reason} for one that cannot be read safely."""
+    for index, value in enumerate(cells):
+        column = f"column {header[index] or index + 1}" if index < len(header) else "a cell"
+        if len(value) > MAX_CELL:
+            lines = value.count("\n") + 1
+            return {"__error__": f"{column} holds {len(value):,} characters (at most {MAX_CELL:,})"
+                                 + (f" over {lines:,} lines: a quote left open?" if lines > 1 else "")}
+        if "\x00" in value:
+            return {"__error__": f"{column} holds a NUL byte: the file may be damaged"}
+    if len(cells) > len(header):
+        return {"__error__": "more cells than the header has"}
+    if len(cells) < len(header):
+        if any(cells):
+            return {"__error__": "fewer cells than the header has"}
+        cells = cells + [""] * (len(header) - len(cells))
+    return dict(zip(header, cells))

@@ -22,11 +22,11 @@ from .db import database, executemany, is_postgres
 from .errors import InvalidInput
 from .phones import normalize_phone
 from .keywords import classify_body, may_mean_appointment
-from .rules import Keyword, utc_now
+from .rules import Keyword
 from .schema import Client, InboundMessage, StopLock
 from .settings import load_studio
 from .text import storable
-from .timeutil import iso, iso_now, parse_iso, received_time
+from .timeutil import iso, iso_now, now, parse_iso, received_time
 
 #: Parameters per IN (…) list, well under every backend's limit.
 _IN_CHUNK = 500
@@ -121,7 +121,15 @@ class NumberState:
 
 
 def apply_batch(texts: Sequence[InboundText]) -> list[InboundResult]:
-    """Process texts in the order given (the caller sorts by time) inside the open transaction."""
+    """Process texts in the order given (the caller sorts by time) inside the open transaction.
+
+    A text's time is recorded, and ranked against other keywords, as never later than this
+    moment, when the studio processed it (R11): a provider's clock that runs ahead is taken
+    to have delivered the text now. So "the last keyword wins" means: texts given together
+    keep the order of their provider's times, and nothing received before a keyword was
+    processed can outrank it — a STOP received now beats a START that claims to be from
+    tomorrow. A time recorded by an older version ahead of now ranks as now, too.
+    """
     existing = {row[0] for row in _rows_for(
         "SELECT sid FROM inbound_message WHERE sid IN ({values})", [t.sid for t in texts])}
     state = NumberState({t.number for t in texts})
@@ -140,18 +148,18 @@ def apply_batch(texts: Sequence[InboundText]) -> list[InboundResult]:
             continue
         existing.add(text.sid)
         keyword = classify_body(text.body)
-        at = iso(text.at)
+        at = min(iso(text.at), processed_at)  # never later than received (R11)
         changed = False
         if keyword.value in _KEYWORDS_THAT_DECIDE:
             latest = state.last_keyword.get(text.number)
-            if latest is None or at >= latest:  # the last keyword wins (R11)
+            if latest is None or at >= min(latest, processed_at):  # the last keyword wins (R11)
                 state.last_keyword[text.number] = at
                 if keyword is Keyword.OPT_OUT and text.number not in state.locks:
                     state.locks[text.number] = at
                     final_locks[text.number] = (at, text.sid)
                     record_lock(log, state, text.number, clients, at, text.sid, sms_changes,
                                  locked=True, actor=text.number, source="client_keyword",
-                                 note=_texted(text.body))
+                                 note=_keyword_note(text, at))
                     touched.update(clients)
                     changed = True
                 elif keyword is Keyword.OPT_IN and text.number in state.locks:
@@ -159,7 +167,7 @@ def apply_batch(texts: Sequence[InboundText]) -> list[InboundResult]:
                     final_locks[text.number] = None
                     record_lock(log, state, text.number, clients, at, text.sid, sms_changes,
                                  locked=False, actor=text.number, source="client_keyword",
-                                 note=_texted(text.body))
+                                 note=_keyword_note(text, at))
                     touched.update(clients)
                     changed = True
         rows.append({
@@ -215,6 +223,15 @@ def write_clients(sms_changes: dict[int, tuple[bool, bool]], touched: set[int]) 
         Client.update(version=Client.version + 1).where(Client.id.in_(list(part))).execute()
 
 
+def _keyword_note(text: InboundText, at: str) -> str:
+    """The event note for a keyword, and the provider's time when it was ahead of when the
+    studio received it (R11): the record keeps the claim, but ranks the text as received."""
+    provider_time = iso(text.at)
+    if provider_time <= at:
+        return _texted(text.body)
+    return f"{_texted(text.body)}; provider's time {provider_time[:19]}Z was ahead of this computer's clock"
+
+
 def _texted(body: str) -> str:
     """The event note for a keyword: which word the client texted ("texted \"UNSUBSCRIBE\"")."""
     return f'texted "{" ".join(body.split())[:60]}"'
@@ -259,7 +276,7 @@ def process_inbound(from_number: str, body: str, *, sid: str | None = None,
     if sid is not None and not sid.strip():
         raise InvalidInput("message id is empty")
     text = InboundText(sid=(sid or f"local-{uuid.uuid4().hex}").strip(), number=number, body=storable(body),
-                       at=received_time(at, "--at") if at is not None else utc_now(), to=to)
+                       at=received_time(at, "--at") if at is not None else now(), to=to)
     with database.atomic():
         return apply_batch([text])[0]
 

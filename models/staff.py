@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from enum import StrEnum
 
 from argon2 import PasswordHasher, Type
@@ -22,7 +22,7 @@ from .audit import EventLog
 from .changes import Change, Touched
 from .db import database, for_update
 from .errors import InvalidInput, NotAllowed, NotFound, SignInRefused
-from .rules import format_clock, utc_now
+from .rules import format_clock
 from .schema import Staff
 from .text import storable
 from .timeutil import iso, iso_now, parse_iso
@@ -152,7 +152,7 @@ class StaffAccount:
 def list_staff_accounts(by: SignedIn, now: datetime | None = None) -> list[StaffAccount]:
     """Every staff account, active ones first, owners first, then by name. Owner only (R15)."""
     require_role(by, Role.OWNER)
-    now = now or utc_now()
+    now = now or lockout_clock()
     rows = sorted(Staff.select(), key=lambda s: (not s.active, -_RANK[Role(s.role)],
                                                  s.name.casefold()))
     accounts = []
@@ -227,10 +227,30 @@ def list_staff(active_only: bool = True) -> list[SignedIn]:
     return [SignedIn(s.id, s.name, Role(s.role)) for s in rows]
 
 
-def sign_in(staff_id: int, pin: str, now: datetime | None = None) -> SignedIn:
+def lockout_clock() -> datetime:
+    """Now, by the database's clock: the time sign-in locks are set and read by (R15).
+
+    Not the caller's, nor the workstation's: on PostgreSQL every desk reads the server's one
+    clock, so a desk whose clock runs ahead cannot end a lock early, nor one whose clock runs
+    behind set a lock that is over before it starts. SQLite's database is on one computer
+    (its WAL journal needs one), whose clock it is. Tests replace this function to move time.
+    """
+    value = database.execute_sql("SELECT CURRENT_TIMESTAMP").fetchone()[0]
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)  # SQLite's CURRENT_TIMESTAMP is UTC
+    return moment.astimezone(timezone.utc)
+
+
+def sign_in(staff_id: int, pin: str) -> SignedIn:
     """Check a PIN. Wrong PINs count; the fifth in a row locks sign-in for five minutes.
-    A right PIN stored at an older cost or by scrypt is stored again as argon2id."""
-    now = now or utc_now()
+    A right PIN stored at an older cost or by scrypt is stored again as argon2id.
+
+    The time comes from `lockout_clock`, never from the caller (R15). A lock is never
+    shortened: it is set only once the stored one is over by that same clock, and a clock
+    that went back finds it still on (it ends at the stored time, later by that clock).
+    """
+    now = lockout_clock()
     staff = Staff.get_or_none(Staff.id == staff_id)
     if staff is None or not staff.active:
         raise NotFound("no such staff member")

@@ -10,8 +10,17 @@ ISO_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 #: The times a person or a provider may give (`--at`, a log's SentDate).
 EARLIEST = datetime(2000, 1, 1, tzinfo=timezone.utc)
 LATEST = datetime(2100, 1, 1, tzinfo=timezone.utc)
-#: How far ahead of this computer's clock a provider's time may be.
+#: How far ahead of this computer's clock a provider's time may be and still be believed to be
+#: a clock or time-zone mistake (it is then recorded as received now, R11); further ahead it is
+#: a typo — a wrong year, day and month swapped — and the row is refused.
 CLOCK_SKEW = timedelta(days=1)
+
+
+def now() -> datetime:
+    """This computer's clock, in UTC: the moment the studio processes what it is given.
+
+    The one clock of the model layer's times (tests replace it to move time)."""
+    return datetime.now(timezone.utc)
 
 
 def iso(moment: datetime) -> str:
@@ -23,7 +32,7 @@ def iso(moment: datetime) -> str:
 
 def iso_now() -> str:
     """Now, as stored."""
-    return iso(datetime.now(timezone.utc))
+    return iso(now())
 
 
 def parse_iso(text: str) -> datetime:
@@ -54,15 +63,18 @@ def parse_user_time(text: str) -> datetime:
     return in_record_range(moment, f"time {value!r}")
 
 
-def received_time(moment: datetime, what: str, *, now: datetime | None = None) -> datetime:
-    """When a text was received, if it is believable: in the record's range and not more
-    than a day ahead of this computer's clock.
+def received_time(moment: datetime, what: str, *, processing: datetime | None = None) -> datetime:
+    """A provider's time for a text, if it is believable: in the record's range and not more
+    than a day ahead of this computer's clock (`processing`: now by default).
 
-    A keyword dated in the future would outrank every real one after it (R11: the last
-    keyword wins); a day covers any provider's clock and time-zone mistakes.
+    A time up to a day ahead is a clock or time-zone mistake: it is kept as given, so a log's
+    texts keep the provider's order among themselves, and `models.inbound.apply_batch` records
+    it as received when the studio processed it (R11: a keyword dated in the future would
+    outrank every real one after it). Further ahead it is a typo — a wrong year, day and month
+    swapped — and is refused as bad input, naming it, rather than quietly taken as now.
     """
     in_record_range(moment, what)
-    if moment > (now or datetime.now(timezone.utc)) + CLOCK_SKEW:
+    if moment > (processing or now()) + CLOCK_SKEW:
         raise InvalidInput(f"{what} {iso(moment)[:19]}Z is more than a day in the future")
     return moment
 

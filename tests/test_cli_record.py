@@ -52,7 +52,7 @@ def test_r14_export_audit_of_a_number_in_any_format(stopped, tmp_path):
     target = tmp_path / "number.csv"
     ok_json(run(tmp_path, "export-audit", str(target), "--number", "(555) 555-0123", "--db", str(stopped)))
     rows, last = export_rows(target)
-    assert rows and {r["number"] for r in rows} == {NUMBER}
+    assert rows and {r["number"] for r in rows} == {"'" + NUMBER}  # escaped: never a formula (§7)
     assert sorted(r["client_name"] for r in rows if r["switch"] == "stop_lock") == ["Dana Reyes", "Sam Reyes"]
     assert last == ["checkpoint", head(stopped)]
 

@@ -134,7 +134,7 @@ def test_r14_export_of_a_number_holds_every_event_on_it(staff, add_client, tmp_p
     process_inbound(OTHER, "STOP", sid="SM-other", at=STOP_AT)
     export_csv(tmp_path / "number.csv", number=NUMBER)
     rows, last = read_export(tmp_path / "number.csv")
-    assert rows and {r["number"] for r in rows} == {NUMBER}
+    assert rows and {r["number"] for r in rows} == {"'" + NUMBER}  # escaped: never a formula (§7)
     stops = [r for r in rows if r["switch"] == "stop_lock"]
     assert sorted(int(r["client_id"]) for r in stops) == sorted([dana, sam])
     stored = ConsentEvent.select().where(ConsentEvent.number == NUMBER).count()

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from argon2 import PasswordHasher, Type, extract_parameters
 
+import models.staff
 from models.clients import archive_client
 from models.consent import set_switch
 from models.errors import InvalidInput, NotAllowed, NotFound, SignInRefused
@@ -29,6 +30,12 @@ from models.staff import (
 NOW = datetime(2026, 11, 26, 15, 0, tzinfo=timezone.utc)
 #: Eight digits, so that finding it by chance inside a hex hash is all but impossible.
 PIN = "86429731"
+
+
+def sign_in_at(monkeypatch: pytest.MonkeyPatch, when: datetime, staff_id: int, pin: str) -> SignedIn:
+    """`sign_in` with the database's clock reading `when` (the caller gives no time, R15)."""
+    monkeypatch.setattr(models.staff, "lockout_clock", lambda: when)
+    return sign_in(staff_id, pin)
 
 
 # --- PINs ---------------------------------------------------------------------------------------------
@@ -103,41 +110,41 @@ def test_r15_sign_in_with_own_pin(staff):
         sign_in(999, "2468")
 
 
-def test_r15_five_wrong_pins_lock_sign_in_and_say_until_when(staff):
+def test_r15_five_wrong_pins_lock_sign_in_and_say_until_when(staff, monkeypatch):
     who = staff["employee"].staff_id
     for attempt in range(1, MAX_FAILED_ATTEMPTS):
         with pytest.raises(SignInRefused) as refused:
-            sign_in(who, "0000", now=NOW + timedelta(seconds=attempt))
+            sign_in_at(monkeypatch, NOW + timedelta(seconds=attempt), who, "0000")
         assert f"{MAX_FAILED_ATTEMPTS - attempt} more" in str(refused.value)
     with pytest.raises(SignInRefused) as locked:
-        sign_in(who, "0000", now=NOW)
+        sign_in_at(monkeypatch, NOW, who, "0000")
     until = NOW + timedelta(minutes=5)
     assert f"locked until {format_clock(until.astimezone())}" in str(locked.value)
     assert "in 5 minutes" in str(locked.value)
 
     # The right PIN during the lockout is refused too, and says until when.
     with pytest.raises(SignInRefused) as still:
-        sign_in(who, "1357", now=NOW + timedelta(minutes=2))
+        sign_in_at(monkeypatch, NOW + timedelta(minutes=2), who, "1357")
     assert f"until {format_clock(until.astimezone())}" in str(still.value)
     assert "in 3 minutes" in str(still.value)
 
     # After the lockout the right PIN works and the count starts again.
-    assert sign_in(who, "1357", now=NOW + timedelta(minutes=6)).role is Role.EMPLOYEE
+    assert sign_in_at(monkeypatch, NOW + timedelta(minutes=6), who, "1357").role is Role.EMPLOYEE
     assert Staff.get_by_id(who).failed_attempts == 0 and Staff.get_by_id(who).locked_until is None
 
 
-def test_r15_lockout_is_per_staff_member_and_a_right_pin_resets_the_count(staff):
+def test_r15_lockout_is_per_staff_member_and_a_right_pin_resets_the_count(staff, monkeypatch):
     owner, manager = staff["owner"].staff_id, staff["manager"].staff_id
     for _ in range(MAX_FAILED_ATTEMPTS - 1):
         with pytest.raises(SignInRefused):
-            sign_in(owner, "1111", now=NOW)
-    sign_in(owner, "2468", now=NOW)
+            sign_in_at(monkeypatch, NOW, owner, "1111")
+    sign_in_at(monkeypatch, NOW, owner, "2468")
     with pytest.raises(SignInRefused, match="more tries"):
-        sign_in(owner, "1111", now=NOW)  # counted from one again, not locked
+        sign_in_at(monkeypatch, NOW, owner, "1111")  # counted from one again, not locked
     for _ in range(MAX_FAILED_ATTEMPTS):
         with pytest.raises(SignInRefused):
-            sign_in(manager, "1111", now=NOW)
-    assert sign_in(owner, "2468", now=NOW).role is Role.OWNER  # the manager's lockout is theirs
+            sign_in_at(monkeypatch, NOW, manager, "1111")
+    assert sign_in_at(monkeypatch, NOW, owner, "2468").role is Role.OWNER  # the manager's lockout is theirs
 
 
 # --- Roles in the model layer ---------------------------------------------------------------------

@@ -24,6 +24,7 @@ from models.staff import (
     set_staff_active,
     sign_in,
 )
+from tests.models.test_staff import sign_in_at
 
 NEW_PIN = "80642"
 
@@ -66,12 +67,12 @@ def test_list_staff_accounts_shows_everyone_with_their_state(staff) -> None:
     assert all(isinstance(a, StaffAccount) and a.locked_until is None for a in accounts)
 
 
-def test_list_staff_accounts_says_until_when_sign_in_is_locked(staff) -> None:
+def test_list_staff_accounts_says_until_when_sign_in_is_locked(staff, monkeypatch) -> None:
     now = datetime(2026, 11, 26, 15, 0, tzinfo=timezone.utc)
     manager = staff["manager"].staff_id
     for _ in range(MAX_FAILED_ATTEMPTS):
         with pytest.raises(SignInRefused):
-            sign_in(manager, "0000", now=now)
+            sign_in_at(monkeypatch, now, manager, "0000")
     locked = {a.staff_id: a.locked_until for a in list_staff_accounts(staff["owner"], now=now)}
     assert locked[manager] == now + timedelta(minutes=5)
     later = now + timedelta(minutes=6)
