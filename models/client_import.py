@@ -3,6 +3,7 @@ their starting switches (R4a), a STOP-locked mobile starts locked (R7), bad rows
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,11 +22,19 @@ from .clients import (
 from .consent import CONSENT_METHODS
 from .csv_files import read_csv
 from .db import database
-from .errors import InvalidInput
+from .errors import InvalidInput, StorageError
+from .number_lock import hold_numbers
 from .rules import CHANNELS
 from .schema import Client
-from .settings import load_studio
+from .settings import Studio, load_studio
 from .staff import Role, SignedIn, require_role
+
+#: Rows per transaction: a STOP waits for one batch at most, never for a whole import (R16),
+#: and a crash or full disk keeps whole batches, which a re-run skips as already on file.
+IMPORT_CHUNK = 2000
+#: Seconds between batches. SQLite has no queue for its write lock: a writer waiting on the
+#: busy timeout retries every 100 ms at most, so a pause a little longer lets it in.
+BATCH_PAUSE = 0.12
 
 REQUIRED_COLUMNS = ("first_name", "last_name", "email", "mobile", "home_phone", "status")
 _YES = {"yes", "y", "true", "1", "on"}
@@ -105,29 +114,15 @@ def import_clients(path: Path, *, actor: str = "client import", who: SignedIn | 
                 method=method, region=studio.default_region)))
         except InvalidInput as error:
             summary.skipped.append({"row": line, "reason": str(error)})
-    staff_id = None
-    with database.atomic():
-        if who is not None:
-            signed = require_role(who, Role.EMPLOYEE)
-            actor, staff_id = signed.name, signed.staff_id
-        locked = stop_locked_numbers(d.mobile for _, d in drafts)
-        log = EventLog()
-        seen: dict[tuple, int] = {}
-        for line, draft in drafts:
-            key = (name_key(draft.first_name, draft.last_name), draft.email, draft.mobile, draft.home_phone)
-            existing = seen.get(key) or _existing_client(*key)
-            if existing is not None:
-                summary.skipped.append({"row": line, "reason": f"already on file as client {existing}"})
-                summary.already_on_file.add(line)
-                continue
-            summary.skipped_cells += [{"row": line, "column": column, "reason": LOCKED_CELL}
-                                      for column in refused_for_lock(draft, locked)]
-            client_id = insert_client(draft, studio, log, actor=actor, staff_id=staff_id,
-                                      source="import", locked_numbers=locked)
-            seen[key] = client_id
-            summary.imported += 1
-            summary.client_ids.append(client_id)
-        log.flush()
+    actor, staff_id = _signed_actor(who, actor)
+    for start in range(0, len(drafts), IMPORT_CHUNK):
+        if start:
+            time.sleep(BATCH_PAUSE)  # a STOP waiting on SQLite's busy timeout gets its turn
+        part = drafts[start:start + IMPORT_CHUNK]
+        try:
+            _import_batch(part, studio, summary, actor=actor, staff_id=staff_id)
+        except StorageError as error:
+            raise StorageError(_stopped_message(error, summary, part[0][0])) from error
     summary.skipped.sort(key=lambda item: item["row"])
     return summary
 
@@ -141,3 +136,55 @@ def _existing_client(key: str, email: str | None, mobile: str | None, home: str 
                   & same(Client.home_phone, home) & (Client.archived == False))  # noqa: E712
            .first())
     return row.id if row else None
+
+
+def _signed_actor(who: SignedIn | None, actor: str) -> tuple[str, int | None]:
+    """Who the events name: the signed-in staff member (an employee at least), or `actor`."""
+    if who is None:
+        return actor, None
+    with database.atomic():
+        signed = require_role(who, Role.EMPLOYEE)
+    return signed.name, signed.staff_id
+
+
+def _import_batch(part: list[tuple[int, ClientDraft]], studio: Studio, summary: ImportSummary, *,
+                  actor: str, staff_id: int | None) -> None:
+    """Add one batch of drafts in its own transaction; `summary` learns of it once committed.
+
+    The numbers' lock comes first (`number_lock`), so a STOP arriving meanwhile waits for this
+    batch and then names its clients; one that came first is read here (R6, R16). Rows already
+    on file are skipped, so a re-run after a stop adds only the rest."""
+    batch = ImportSummary()
+    with database.atomic():
+        hold_numbers()
+        locked = stop_locked_numbers(d.mobile for _, d in part)
+        log = EventLog()
+        seen: dict[tuple, int] = {}
+        for line, draft in part:
+            key = (name_key(draft.first_name, draft.last_name), draft.email, draft.mobile, draft.home_phone)
+            existing = seen.get(key) or _existing_client(*key)
+            if existing is not None:
+                batch.skipped.append({"row": line, "reason": f"already on file as client {existing}"})
+                batch.already_on_file.add(line)
+                continue
+            batch.skipped_cells += [{"row": line, "column": column, "reason": LOCKED_CELL}
+                                    for column in refused_for_lock(draft, locked)]
+            client_id = insert_client(draft, studio, log, actor=actor, staff_id=staff_id,
+                                      source="import", locked_numbers=locked)
+            seen[key] = client_id
+            batch.imported += 1
+            batch.client_ids.append(client_id)
+        log.flush()
+    summary.imported += batch.imported
+    summary.client_ids += batch.client_ids
+    summary.skipped += batch.skipped
+    summary.already_on_file |= batch.already_on_file
+    summary.skipped_cells += batch.skipped_cells
+
+
+def _stopped_message(error: StorageError, summary: ImportSummary, row: int) -> str:
+    """What a storage failure part-way through an import left: which rows are on file."""
+    applied = (f"the {summary.imported} clients of the rows before it were added"
+               if summary.imported else "no clients were added")
+    return (f"{error} — the import stopped at row {row}: {applied}, nothing from row {row} on; "
+            "run it again once the database is back (rows already on file are skipped)")

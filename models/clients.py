@@ -14,6 +14,7 @@ from .changes import Change, Touched
 from .consent import CONSENT_METHODS, field_name
 from .db import database, for_update
 from .errors import ConsentLocked, InvalidAddress, InvalidInput, NotFound, StaleData
+from .number_lock import hold_numbers
 from .phones import normalize_optional_email, normalize_optional_phone
 from .rules import CHANNEL_ADDRESS, CHANNELS, Address, Channel, Switch, default_switches
 from .schema import Client, ConsentEvent, StopLock
@@ -155,7 +156,8 @@ def insert_client(draft: ClientDraft, studio: Studio, log: EventLog, *, actor: s
 
 
 def stop_locked_numbers(numbers: Iterable[str | None]) -> set[str]:
-    """Which of these numbers are STOP-locked (R6); blanks are ignored."""
+    """Which of these numbers are STOP-locked (R6); blanks are ignored. A writer that acts on
+    the answer takes `number_lock.hold_numbers()` first, so no STOP lands in between."""
     wanted = {n for n in numbers if n}
     if not wanted:
         return set()
@@ -167,6 +169,7 @@ def add_client(who: SignedIn, draft: ClientDraft) -> Change:
     studio's defaults unless consent for it was recorded (R4a). Consent to marketing texts on
     a STOP-locked mobile is refused (R7, R21): only the client can turn SMS back on."""
     with database.atomic():
+        hold_numbers()  # before reading the lock: a STOP now waits, then sees this client (R16)
         staff = require_role(who, Role.EMPLOYEE)
         locked = stop_locked_numbers([draft.mobile])
         if refused_for_lock(draft, locked):
@@ -193,6 +196,7 @@ def update_addresses(who: SignedIn, client_id: int, *, email: str | None, mobile
     mobile = _field("mobile", lambda: normalize_optional_phone(mobile, region))
     home_phone = _field("home_phone", lambda: normalize_optional_phone(home_phone, region))
     with database.atomic():
+        hold_numbers()  # the numbers' lock, then the client's row, as a STOP takes them (R16)
         staff = require_role(who, Role.EMPLOYEE)
         client = for_update(Client.select().where(Client.id == client_id)).get_or_none()
         if client is None:

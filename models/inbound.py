@@ -22,6 +22,7 @@ from .db import database, executemany, is_postgres
 from .errors import InvalidInput
 from .phones import normalize_phone
 from .keywords import classify_body, may_mean_appointment
+from .number_lock import hold_numbers
 from .rules import Keyword
 from .schema import Client, InboundMessage, StopLock
 from .settings import load_studio
@@ -77,19 +78,17 @@ def _rows_for(sql: str, values: Sequence[str]) -> list[tuple[Any, ...]]:
     return rows
 
 
-#: PostgreSQL advisory lock taken by every transaction that processes inbound texts.
-_INBOUND_LOCK_KEY = 0x0917_5709
-
-
 class NumberState:
     """What a batch knows about the numbers it touches, read in a few queries.
 
     Made first in a transaction, before its EventLog, so every writer takes its locks in one
-    order — the clients' rows, then the chain's head — and a STOP and a staff change never
-    wait for each other in a circle (R16). On SQLite the IMMEDIATE transaction already holds
-    the whole database; on PostgreSQL inbound batches queue on an advisory lock and then lock
-    their clients' rows, so a staff "on" committed a moment ago is read here, and one
-    arriving now waits and then sees the STOP lock.
+    order — the numbers' lock (`models.number_lock`), the clients' rows, then the chain's
+    head — and a STOP and a staff change never wait for each other in a circle (R16). On
+    SQLite the IMMEDIATE transaction already holds the whole database; on PostgreSQL inbound
+    batches queue on the numbers' advisory lock, with every writer that puts a client on a
+    number (adding, importing, a new mobile), and then lock their clients' rows, so a staff
+    "on" or a client added a moment ago is read here, and one arriving now waits and then
+    sees the STOP lock.
     """
 
     def __init__(self, numbers: set[str]) -> None:
@@ -98,8 +97,8 @@ class NumberState:
         #: Each client's (SMS All, whether a STOP turned it off), as the batch leaves them.
         self.sms: dict[int, tuple[bool, bool]] = {}
         lock_rows = ""
+        hold_numbers()
         if is_postgres():
-            database.execute_sql("SELECT pg_advisory_xact_lock(%s)", (_INBOUND_LOCK_KEY,))
             lock_rows = " FOR UPDATE"
         for client_id, mobile, sms_all, off_by_stop in sorted(_rows_for(
                 "SELECT id, mobile, sms_all, sms_off_by_stop FROM client WHERE mobile IN ({values}) "
