@@ -213,3 +213,21 @@ def test_a_read_only_file_is_said_plainly(studio: Path) -> None:
     finally:
         close_database()
         studio.chmod(0o600)
+
+
+def test_a_full_disk_inside_a_nested_change_is_still_said_as_a_full_disk(studio: Path) -> None:
+    """SQLite rolls the whole transaction back by itself on SQLITE_FULL: the savepoint's and
+    the transaction's own rollbacks must not replace the error with 'no such savepoint' or
+    'cannot rollback - no transaction is active'."""
+    open_database("sqlite:///" + str(studio))
+    database.execute_sql("CREATE TABLE filler (blob TEXT)")
+    _fill_to(2)
+    with pytest.raises(DiskFull):
+        with database.atomic():
+            with database.atomic():
+                for _ in range(20):
+                    database.execute_sql("INSERT INTO filler VALUES (?)", ("x" * 4000,))
+    assert database.execute_sql("SELECT COUNT(*) FROM filler").fetchone() == (0,)
+    database.execute_sql("PRAGMA max_page_count = 1000000")
+    with database.atomic():  # the connection is fine once there is room again
+        database.execute_sql("INSERT INTO filler VALUES ('ok')")
