@@ -117,14 +117,7 @@ def _open(url: str, *, must_exist: bool = True) -> None:
             raise CommandError(f"{path} is a folder, not a database file")
         if must_exist and not path.exists():
             raise CommandError(f"no database at {path} (create one with `{PROG} init` or `{PROG} demo`)")
-        if path.exists() and path.stat().st_size and not _looks_like_sqlite(path):
-            raise CommandError(f"{path} is not an Opt-In Desk database")
-    open_database(url)
-
-
-def _looks_like_sqlite(path: Path) -> bool:
-    with path.open("rb") as handle:
-        return handle.read(16) == b"SQLite format 3\x00"
+    open_database(url)  # refuses a damaged, foreign or newer database, one line saying which
 
 
 def _demo_location(args: argparse.Namespace) -> str:
@@ -147,14 +140,26 @@ def run_command(args: argparse.Namespace) -> int:
 
 def _run_window(args: argparse.Namespace) -> int:
     from ui.app import run_app
-    _open(_location(args), must_exist=False)
+    _open_for_window(_location(args))
     return run_app()
+
+
+def _open_for_window(url: str) -> None:
+    """`_open`, for the window: a database that cannot be used is said in a message box too,
+    as one line (nobody at the desk reads a terminal), then the command ends as usual."""
+    from models.errors import OptInDeskError
+    try:
+        _open(url, must_exist=False)
+    except (CommandError, OptInDeskError) as error:
+        from ui.app import show_unusable_database
+        show_unusable_database(" ".join(str(error).split()))
+        raise
 
 
 def _run_demo(args: argparse.Namespace) -> int:
     from models import seed
     from ui.app import run_app
-    _open(_demo_location(args), must_exist=False)
+    _open_for_window(_demo_location(args))
     seed.build_demo()
     return run_app(demo_hint=seed.demo_sign_in_hint())
 
@@ -319,9 +324,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     words = [word.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
              for word in (sys.argv[1:] if argv is None else argv)]
     args = build_parser().parse_args(words)
-    from models.errors import OptInDeskError
+    from models.errors import ImportStopped, OptInDeskError
     try:
         return run_command(args)
+    except ImportStopped as error:  # the rows applied, every one, before the line that says so
+        _print_json(error.as_json())
+        print(f"{PROG}: error: {' '.join(str(error).split())}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except (CommandError, OptInDeskError) as error:
         # One line, whatever the message: a database driver's may span several.
         print(f"{PROG}: error: {' '.join(str(error).split())}", file=sys.stderr)
@@ -335,8 +344,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # a bug: keep the traceback for developers, one line for the user
         log = _log_path()
         try:
-            log.parent.mkdir(parents=True, exist_ok=True)
-            with log.open("a", encoding="utf-8") as handle:
+            from models.private_files import make_private_folders, open_private_for_append
+            make_private_folders(log.parent)
+            with open_private_for_append(log) as handle:
                 handle.write(traceback.format_exc())
             where = f"details in {log}"
         except OSError:

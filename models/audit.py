@@ -14,6 +14,7 @@ import peewee
 from .db import database, executemany, for_update
 from .errors import InvalidInput
 from .number_record import number_event_ids
+from .private_files import create_private_file
 from .schema import AuditHead, Client, ConsentEvent
 
 if TYPE_CHECKING:
@@ -321,6 +322,7 @@ def export_csv(path: Path, **filters: Any) -> int:
     """
     tmp = path.with_name(path.name + ".part")
     try:
+        create_private_file(tmp)  # the owner's only (DESIGN §7), before a line is written
         count = _write_export(tmp, filters)
         tmp.replace(path)
     except BaseException:

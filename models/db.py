@@ -6,17 +6,27 @@ PostgreSQL (a URL), sets SQLite's pragmas and applies the numbered migrations on
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
-from urllib.parse import unquote, urlparse
+from urllib.parse import quote, unquote, urlparse
 
 import peewee
 from playhouse.db_url import parse as parse_url
 
-from .errors import InvalidInput, StorageError
+from .errors import (
+    DatabaseDamaged,
+    DatabaseReadOnly,
+    DatabaseTooNew,
+    DiskFull,
+    InvalidInput,
+    NotOptInDeskDatabase,
+    StorageError,
+)
+from .private_files import create_private_file, keep_private, make_private_folders
 
 ENV_VAR = "OPTIN_DESK_DATABASE_URL"
 APP_DIR_NAME = "Opt-In Desk"
@@ -89,16 +99,37 @@ _SQLITE_STORAGE_TROUBLE = (
 )
 
 
-def _storage_trouble(error: Exception, *, postgres: bool) -> StorageError | None:
-    """The StorageError for a database failure that is the storage's fault, else None."""
+#: PostgreSQL's SQLSTATEs for a full disk and a read-only server or transaction.
+_PG_DISK_FULL = {"53100"}
+_PG_READ_ONLY = {"25006"}
+
+#: What to do about a database that cannot be used as it is (DESIGN §4).
+CHECK_THE_NAME = "check that you named the studio's database"
+UPDATE = "update Opt-In Desk"
+
+
+def _storage_trouble(error: Exception, *, postgres: bool, place: str) -> StorageError | None:
+    """The StorageError for a database failure that is the storage's fault, else None; a
+    damaged file, a full disk and a read-only database say so, and what to do, naming `place`."""
     if isinstance(error, peewee.InterfaceError):
         return StorageError(f"the database connection was lost: {_one_line(error)}")
     if isinstance(error, peewee.DatabaseError):
         # SQLite reports a malformed file as a plain DatabaseError, the rest as OperationalError;
         # on PostgreSQL an OperationalError is the server or the connection, never the SQL.
         text = _one_line(error)
+        words = text.lower()
+        code = getattr(error.args[0] if error.args else None, "pgcode", None)
+        if code in _PG_DISK_FULL or "database or disk is full" in words:
+            disk = "the database server's disk" if postgres else f"the disk holding {place}"
+            return DiskFull(f"{disk} is full ({text})", "free some disk space and try again")
+        if code in _PG_READ_ONLY or "readonly database" in words:
+            return DatabaseReadOnly(f"{place} is read-only ({text})",
+                                    "connect as a user who may write, and try again" if postgres
+                                    else "make the file and its folder writable, and try again")
+        if "disk image is malformed" in words or "file is not a database" in words:
+            return DatabaseDamaged(f"{place} is damaged ({text})", "restore it from a backup")
         if (postgres and isinstance(error, peewee.OperationalError)) or any(
-                words in text.lower() for words in _SQLITE_STORAGE_TROUBLE):
+                trouble in words for trouble in _SQLITE_STORAGE_TROUBLE):
             if _busy(error):
                 return StorageError("the database is busy with another workstation's change; "
                                     "nothing was saved — try again")
@@ -138,12 +169,24 @@ class _StorageErrors:
         try:
             yield
         except (peewee.DatabaseError, peewee.InterfaceError) as error:
-            trouble = _storage_trouble(error, postgres=isinstance(self, peewee.PostgresqlDatabase))
+            trouble = self.storage_trouble(error)
             if trouble is None:
                 raise
             if close_if_broken and not _busy(error):
                 self._close_broken_connection()
             raise trouble from error
+
+    def storage_trouble(self, error: Exception) -> StorageError | None:
+        """The StorageError `error` amounts to on this database, or None when it is a bug."""
+        return _storage_trouble(error, postgres=isinstance(self, peewee.PostgresqlDatabase),
+                                place=self.place())
+
+    def place(self) -> str:
+        """The database as a person names it: a SQLite file's path, a PostgreSQL database."""
+        name = str(self.database)  # type: ignore[attr-defined]
+        if isinstance(self, peewee.PostgresqlDatabase):
+            return f"the PostgreSQL database {name}"
+        return unquote(name.removeprefix("file:").split("?", 1)[0])
 
     def _close_broken_connection(self) -> None:
         db: peewee.Database = self  # type: ignore[assignment]
@@ -155,6 +198,8 @@ class _StorageErrors:
             pass  # already broken; closing forgets it all the same, and the next call reconnects
 
     def execute_sql(self, sql: str, params: Any = None, *args: Any, **kwargs: Any) -> Any:
+        if sql.startswith("ROLLBACK TO SAVEPOINT") and self._rolled_back_already():
+            return None
         with self._storage_errors():
             return super().execute_sql(sql, params, *args, **kwargs)  # type: ignore[misc]
 
@@ -174,8 +219,17 @@ class _StorageErrors:
             return super().commit()  # type: ignore[misc]
 
     def rollback(self) -> Any:
+        if self._rolled_back_already():
+            return None
         with self._storage_errors():
             return super().rollback()  # type: ignore[misc]
+
+    def _rolled_back_already(self) -> bool:
+        """SQLite rolls a whole transaction back by itself on some errors (a full disk, an I/O
+        error): rolling back again would fail and hide the error that says what happened."""
+        db: peewee.Database = self  # type: ignore[assignment]
+        return (isinstance(db, peewee.SqliteDatabase) and not db.is_closed()
+                and not db.connection().in_transaction)
 
     def _close(self, conn: Any) -> Any:
         with self._storage_errors(close_if_broken=False), _DRIVER_ERRORS_AS_PEEWEES:
@@ -202,8 +256,15 @@ def connect(url: str) -> peewee.Database:
     if parsed.scheme == "sqlite":
         path = sqlite_path(url)
         name = str(path) if path is not None else ":memory:"
-        if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
+        if path is not None:  # private from the first moment (DESIGN §7): its folder, itself,
+            try:  # and its -wal and -shm, which SQLite makes with the database file's mode
+                make_private_folders(path.parent)
+                create_private_file(path, exclusive=True)
+            except OSError as error:
+                if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+                    raise DatabaseReadOnly(f"{path} cannot be created: {error.strerror}",
+                                           "choose a folder you may write to") from None
+                raise StorageError(f"{path} cannot be created: {error.strerror or error}") from None
         # BEGIN IMMEDIATE: a write transaction takes the write lock at its start, so two
         # writers queue on the busy timeout instead of failing half-way.
         return StudioSqliteDatabase(name, pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE")
@@ -216,17 +277,77 @@ def open_database(url: str, *, migrate: bool = True) -> peewee.Database:
     """Connect to `url`, bind the models to it and bring its schema up to date."""
     from .migrations import apply_migrations
 
+    path = sqlite_path(url)
+    if path is not None and path.is_file():
+        for suffix in ("", "-wal", "-shm"):  # made by an older version, 0644
+            keep_private(Path(f"{path}{suffix}"))
+        _refuse_unusable_file(path)
     db = connect(url)
     try:
         db.connect(reuse_if_open=True)
-    except peewee.OperationalError as error:
-        raise StorageError(f"cannot open the database: {error}") from None
+    except (peewee.DatabaseError, peewee.InterfaceError) as error:
+        trouble = db.storage_trouble(error)  # type: ignore[attr-defined]
+        raise trouble or StorageError(f"cannot open the database: {_one_line(error)}") from None
     except peewee.ImproperlyConfigured as error:  # the database's driver is not installed
         raise StorageError(f"cannot open the database: {error}") from None
+    if path is None:
+        try:
+            _refuse_unusable(db)  # PostgreSQL: only reads
+        except BaseException:
+            db.close()
+            raise
     database.initialize(db)
     if migrate:
         apply_migrations(db)
     return db
+
+
+#: Tables every Opt-In Desk database has had since its first version.
+_FIRST_TABLES = frozenset({"staff", "client", "consent_event", "schema_version"})
+
+
+def _refuse_unusable_file(path: Path) -> None:
+    """Refuse a SQLite file that is another program's or made by a newer version, reading it
+    through a read-only connection: nothing is written to it, not even the switch to WAL."""
+    with path.open("rb") as handle:
+        head = handle.read(16)
+    if head and head != b"SQLite format 3\x00":
+        raise NotOptInDeskDatabase(f"{path} is not an Opt-In Desk database (not a SQLite file)",
+                                   CHECK_THE_NAME)
+    probe = StudioSqliteDatabase("file:" + quote(str(path)) + "?mode=ro", uri=True)
+    try:
+        _refuse_unusable(probe)
+    finally:
+        probe.close()
+
+
+def _refuse_unusable(db: peewee.Database) -> None:
+    """Raise NotOptInDeskDatabase or DatabaseTooNew for a database this program must not
+    migrate or write; an empty database is fine (it is about to be created)."""
+    from .migrations import current_version, latest_version
+
+    place = db.place()  # type: ignore[attr-defined]
+    tables = set(db.get_tables())
+    if not tables:
+        return
+    if "schema_version" not in tables:
+        raise NotOptInDeskDatabase(f"{place} is not an Opt-In Desk database (it holds another "
+                                   "program's tables)", CHECK_THE_NAME)
+    try:
+        version = current_version(db)
+    except (peewee.OperationalError, peewee.ProgrammingError):
+        version = None
+    if not isinstance(version, int):
+        raise NotOptInDeskDatabase(f"{place} is not an Opt-In Desk database (its schema_version "
+                                   "table is another program's)", CHECK_THE_NAME)
+    known = latest_version()
+    if version > known:
+        raise DatabaseTooNew(f"{place} was made by a newer Opt-In Desk (schema {version}; this "
+                             f"one knows {known})", UPDATE)
+    missing = sorted(_FIRST_TABLES - tables)
+    if missing:
+        raise NotOptInDeskDatabase(f"{place} is not an Opt-In Desk database (it has no "
+                                   f"{', '.join(missing)} table)", CHECK_THE_NAME)
 
 
 def set_busy_timeout(milliseconds: int) -> None:

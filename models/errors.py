@@ -5,6 +5,10 @@ is trouble with the database itself (a locked file, a server gone): the screen s
 and the user may try again. Anything else is a bug.
 """
 
+from __future__ import annotations
+
+from typing import Iterable
+
 
 class OptInDeskError(Exception):
     """Base of every error the model layer raises on purpose."""
@@ -43,4 +47,84 @@ class DatabaseExists(OptInDeskError):
 
 
 class StorageError(OptInDeskError):
-    """The database cannot be reached or written right now."""
+    """The database cannot be reached or written right now.
+
+    `problem` says what is wrong, `remedy` (may be empty) what a person must do first; the
+    message is the two in one line.
+    """
+
+    def __init__(self, problem: str, remedy: str = "") -> None:
+        super().__init__(f"{problem}; {remedy}" if remedy else problem)
+        self.problem = problem
+        self.remedy = remedy
+
+
+class DatabaseDamaged(StorageError):
+    """The database file is truncated or corrupted (SQLite: "malformed", "not a database")."""
+
+
+class NotOptInDeskDatabase(StorageError):
+    """The file or database holds another program's data, not Opt-In Desk's."""
+
+
+class DatabaseTooNew(StorageError):
+    """The database was made by a newer Opt-In Desk: refused before anything is written."""
+
+
+class DiskFull(StorageError):
+    """The disk (or the database server's) has no room left for the change."""
+
+
+class DatabaseReadOnly(StorageError):
+    """The database file, its folder or the connection allows no writing."""
+
+
+class ImportStopped(StorageError):
+    """An import stopped part-way by storage trouble. Its batches commit one by one: the rows
+    of `applied_rows` (row numbers of the file) are kept, the rest were not, and importing the
+    file again skips the rows already applied. Every importer that commits in batches raises it.
+    """
+
+    def __init__(self, cause: StorageError, applied_rows: Iterable[int]) -> None:
+        self.cause = cause
+        self.applied_rows = tuple(sorted(set(applied_rows)))
+        remedy = cause.remedy.removesuffix(" and try again").removesuffix("; try again")
+        again = f"{remedy} and import the file again" if remedy else "import the file again"
+        if self.applied_rows:
+            done = (f"{describe_rows(self.applied_rows)} applied; the rest were not — {again}: "
+                    "rows already applied are skipped")
+        else:
+            done = f"nothing was imported — {again}"
+        super().__init__(f"{cause.problem}; {done}")
+
+    def as_json(self) -> dict[str, object]:
+        """The rows applied as [first, last] ranges, for the command line's JSON."""
+        return {"stopped": self.cause.problem,
+                "applied_rows": [list(run) for run in row_ranges(self.applied_rows)]}
+
+
+def row_ranges(rows: Iterable[int]) -> list[tuple[int, int]]:
+    """Row numbers as (first, last) runs: 2, 3, 4, 7 → (2, 4), (7, 7)."""
+    runs: list[tuple[int, int]] = []
+    for row in sorted(set(rows)):
+        if runs and row == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs
+
+
+#: Runs named in a message; the command line's JSON lists them all.
+_RUNS_SHOWN = 8
+
+
+def describe_rows(rows: Iterable[int]) -> str:
+    """'row 7 was', 'rows 2–5001 were', 'rows 2–16, 18–5001 were' (long lists cut short)."""
+    rows = tuple(rows)
+    runs = row_ranges(rows)
+    if len(rows) == 1:
+        return f"row {rows[0]} was"
+    words = [f"{first}" if first == last else f"{first}–{last}" for first, last in runs]
+    if len(words) > _RUNS_SHOWN:
+        words = words[:_RUNS_SHOWN] + [f"… ({len(set(rows)):,} rows in all)"]
+    return f"rows {', '.join(words)} were"

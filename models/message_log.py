@@ -15,7 +15,7 @@ from typing import Any, Callable
 from .changes import Change, Touched
 from .csv_files import read_csv
 from .db import database
-from .errors import InvalidInput
+from .errors import ImportStopped, InvalidInput, StorageError
 from .inbound import InboundText, apply_batch
 from .outbound import OutboundKind, OutboundText, apply_outbound
 from .phones import normalize_phone
@@ -90,19 +90,26 @@ def import_messages(path: Path, *,
     numbers' STOP history (R23). Bad rows are listed with their row number.
 
     `progress`, if given, is called with (done, total) inbound texts once the file is read
-    and after each chunk is committed."""
+    and after each chunk is committed.
+
+    Storage trouble part-way (a full disk) raises ImportStopped naming the rows whose chunks
+    were committed; running the file again skips them by message id."""
     summary = MessageImportSummary()
     texts, sent = _read_log(path, summary)
     texts.sort(key=lambda item: (item[0], item[1]))
     ordered = [text for _, _, text in texts]
+    lines = [line for _, line, _ in texts]
     summary.inbound = len(ordered)
     done = 0
     if progress is not None:
         progress(done, len(ordered))
     for start in range(0, len(ordered), IMPORT_CHUNK):
         part = ordered[start:start + IMPORT_CHUNK]
-        with database.atomic():
-            results = apply_batch(part)
+        try:
+            with database.atomic():
+                results = apply_batch(part)
+        except StorageError as error:
+            raise ImportStopped(error, lines[:start]) from error
         for result in results:
             summary.actions[result.action] += 1
             summary.changed += result.changed
@@ -110,7 +117,7 @@ def import_messages(path: Path, *,
         done += len(part)
         if progress is not None:  # outside the transaction: the chunk is committed
             progress(done, len(ordered))
-    _apply_sent(sent, summary)
+    _apply_sent(sent, summary, lines)
     return summary
 
 
@@ -154,20 +161,25 @@ def _read_log(path: Path, summary: MessageImportSummary
     return texts, sent
 
 
-def _apply_sent(sent: list[tuple[int, OutboundText]], summary: MessageImportSummary) -> None:
+def _apply_sent(sent: list[tuple[int, OutboundText]], summary: MessageImportSummary,
+                applied: list[int]) -> None:
     """Set the outbound texts against their numbers' STOP history (R23), after every inbound
-    text of the log is applied, in transactions of about IMPORT_CHUNK texts that each hold
-    every text to their numbers."""
+    text of the log is applied (their rows: `applied`), in transactions of about
+    IMPORT_CHUNK texts that each hold every text to their numbers."""
     sent.sort(key=lambda item: (item[1].number, item[1].at, item[0]))
     ordered = [text for _, text in sent]
+    lines = [line for line, _ in sent]
     summary.outbound = len(ordered)
     start = 0
     while start < len(ordered):
         end = min(start + IMPORT_CHUNK, len(ordered))
         while end < len(ordered) and ordered[end].number == ordered[end - 1].number:
             end += 1
-        with database.atomic():
-            outcome = apply_outbound(ordered[start:end])
+        try:
+            with database.atomic():
+                outcome = apply_outbound(ordered[start:end])
+        except StorageError as error:
+            raise ImportStopped(error, applied + lines[:start]) from error
         summary.outbound_skipped += outcome.kinds[OutboundKind.FINE.value]
         summary.confirmations += outcome.kinds[OutboundKind.CONFIRMATION.value]
         summary.sent_after_stop += outcome.kinds[OutboundKind.AFTER_STOP.value]

@@ -11,8 +11,8 @@ import gc
 import sys
 import threading
 
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from models import deadlines
 from models.db import set_busy_timeout
@@ -40,6 +40,18 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setWindowIcon(icon("app"))
     app.setStyleSheet(stylesheet())
     return app
+
+
+def show_unusable_database(message: str) -> None:
+    """Say in a message box, in one line, why the database cannot be opened (damaged, not
+    Opt-In Desk's, made by a newer version, full disk, read-only) and what to do."""
+    create_application()
+    box = QMessageBox(QMessageBox.Icon.Warning, f"{APP_NAME}: the database cannot be opened",
+                      message, QMessageBox.StandardButton.Close)
+    box.setObjectName("databaseUnusableBox")
+    box.setTextFormat(Qt.TextFormat.PlainText)  # a path is text, never markup
+    box.exec()
+    box.deleteLater()
 
 
 def run_app(*, demo_hint: str | None = None) -> int:

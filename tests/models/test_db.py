@@ -61,10 +61,12 @@ TROUBLE = [
     pytest.param(sqlite3.InterfaceError("connection already closed"), "connection was lost",
                  id="connection-lost"),
     pytest.param(sqlite3.OperationalError("disk I/O error"), "unavailable", id="disk-io"),
-    pytest.param(sqlite3.OperationalError("database or disk is full"), "unavailable",
-                 id="disk-full"),
-    pytest.param(sqlite3.DatabaseError("database disk image is malformed"), "unavailable",
-                 id="malformed"),
+    pytest.param(sqlite3.OperationalError("database or disk is full"),
+                 "is full .*; free some disk space and try again", id="disk-full"),
+    pytest.param(sqlite3.OperationalError("attempt to write a readonly database"),
+                 "is read-only .*, and try again", id="read-only"),
+    pytest.param(sqlite3.DatabaseError("database disk image is malformed"),
+                 "is damaged .*; restore it from a backup", id="malformed"),
 ]
 
 

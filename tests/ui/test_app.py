@@ -93,3 +93,35 @@ def test_the_last_staff_member_is_offered_first_next_time(
     app_module.run_app()
     app_module.run_app()
     assert offered == ["Olive Owner — Owner", "Eli Employee — Employee"]
+
+
+def test_a_database_that_cannot_be_opened_is_one_line_in_a_message_box(
+        restored_app: QApplication, qtbot, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The window on a damaged database (DESIGN §4): one line in a box, not a traceback, and
+    the command still ends with exit status 2 and the same line on stderr."""
+    import os
+
+    import main
+    from models.db import close_database, open_database
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    path = tmp_path / "studio.db"
+    open_database("sqlite:///" + str(path))
+    close_database()
+    os.truncate(path, 5000)
+    seen: list[str] = []
+
+    def close_the_box() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, close_the_box)
+            return
+        assert box.objectName() == "databaseUnusableBox"
+        seen.append(box.text())
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(0, close_the_box)
+    assert main.main(["--db", str(path)]) == 2
+    assert seen == [f"{path} is damaged (database disk image is malformed); restore it from a backup"]
+    assert capsys.readouterr().err == f"optin-desk: error: {seen[0]}\n"
