@@ -22,7 +22,7 @@ from .clients import (
 from .consent import CONSENT_METHODS
 from .csv_files import read_csv
 from .db import database
-from .errors import InvalidInput, StorageError
+from .errors import ImportStopped, InvalidInput, StorageError
 from .number_lock import hold_numbers
 from .rules import CHANNELS
 from .schema import Client
@@ -121,8 +121,8 @@ def import_clients(path: Path, *, actor: str = "client import", who: SignedIn | 
         part = drafts[start:start + IMPORT_CHUNK]
         try:
             _import_batch(part, studio, summary, actor=actor, staff_id=staff_id)
-        except StorageError as error:
-            raise StorageError(_stopped_message(error, summary, part[0][0])) from error
+        except StorageError as error:  # the batches before this one are committed
+            raise ImportStopped(error, (line for line, _ in drafts[:start])) from error
     summary.skipped.sort(key=lambda item: item["row"])
     return summary
 
@@ -180,11 +180,3 @@ def _import_batch(part: list[tuple[int, ClientDraft]], studio: Studio, summary: 
     summary.skipped += batch.skipped
     summary.already_on_file |= batch.already_on_file
     summary.skipped_cells += batch.skipped_cells
-
-
-def _stopped_message(error: StorageError, summary: ImportSummary, row: int) -> str:
-    """What a storage failure part-way through an import left: which rows are on file."""
-    applied = (f"the {summary.imported} clients of the rows before it were added"
-               if summary.imported else "no clients were added")
-    return (f"{error} — the import stopped at row {row}: {applied}, nothing from row {row} on; "
-            "run it again once the database is back (rows already on file are skipped)")

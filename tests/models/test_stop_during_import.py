@@ -161,7 +161,7 @@ def test_r16_a_batched_import_run_again_adds_nothing_and_its_summary_is_exact(db
 
 
 def test_r16_an_import_stopped_by_storage_trouble_says_which_rows_were_applied(db, tmp_path, monkeypatch):
-    from models.errors import StorageError
+    from models.errors import ImportStopped, StorageError
 
     monkeypatch.setattr(client_import, "IMPORT_CHUNK", 10)
     monkeypatch.setattr(client_import, "BATCH_PAUSE", 0)
@@ -176,11 +176,12 @@ def test_r16_an_import_stopped_by_storage_trouble_says_which_rows_were_applied(d
         return real_batch(*args, **kwargs)
 
     monkeypatch.setattr(client_import, "_import_batch", failing_third)
-    with pytest.raises(StorageError) as raised:
+    with pytest.raises(ImportStopped) as raised:
         client_import.import_clients(path)
     message = str(raised.value)
     assert "\n" not in message
-    assert "stopped at row 22" in message and "20 clients" in message, message
+    assert "rows 2–21 were applied" in message and "import the file again" in message, message
+    assert raised.value.applied_rows == tuple(range(2, 22))
     assert Client.select().count() == 20
     monkeypatch.setattr(client_import, "_import_batch", real_batch)
     assert client_import.import_clients(path).imported == 5
