@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.audit import chain_checkpoint
 from models.consent import Audience, audience
 from models.errors import OptInDeskError
 from models.reports import (
@@ -242,6 +243,7 @@ class ReportsDialog(QDialog):
             months = opt_out_months(who, MONTHS)
             after_stop = texts_sent_after_stop(who)
             reach = {channel: audience(channel, MessageKind.CAMPAIGN) for channel in CHANNELS}
+            checkpoint = chain_checkpoint()
         except OptInDeskError as error:
             self._message.setText(f"No report: {error}.")
             self._message.show()
@@ -255,7 +257,10 @@ class ReportsDialog(QDialog):
         self._show_counts()
         self._show_months()
         self._after_stop.show_texts(after_stop)
-        self._as_of.setText(f"As of {format_clock(datetime.now().astimezone())}")
+        # Every report carries the record's checkpoint (R14): the newest event it counts.
+        self._as_of.setText(f"As of {format_clock(datetime.now().astimezone())} · "
+                            f"checkpoint {checkpoint[:16]}…")
+        self._as_of.setToolTip(f"Checkpoint of the consent record: {checkpoint}")
         return True
 
     def counts(self) -> dict[Channel, dict[ChannelState, int]]:

@@ -119,6 +119,17 @@ def test_refresh_counts_again(qtbot: QtBot, open_dialog, studio, staff) -> None:
     assert _table(dialog)[1][3] == "2"
 
 
+def test_r14_the_report_carries_the_checkpoint_of_the_record_it_counted(open_dialog, studio) -> None:
+    from models.audit import chain_checkpoint
+
+    dialog = open_dialog()
+    as_of = dialog.findChild(QLabel, "reportsAsOf")
+    assert as_of.toolTip() == f"Checkpoint of the consent record: {chain_checkpoint()}"
+    assert chain_checkpoint()[:16] in as_of.text()
+    process_inbound("+12125550102", "STOP", sid="SM-cp")
+    assert dialog.reload() and as_of.toolTip().endswith(chain_checkpoint())
+
+
 def test_r15_an_employee_gets_no_report(open_dialog, studio) -> None:
     dialog = open_dialog("employee")
     assert "only a manager or owner can do this" in dialog.message()
