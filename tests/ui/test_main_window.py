@@ -35,6 +35,7 @@ from models.db import sqlite_path
 from models.message_log import import_messages
 from models.inbound import process_inbound
 from models.schema import ConsentEvent, InboundMessage
+from models.rules import Channel
 from models.staff import Role, SignedIn
 from ui.app_events import app_events
 from ui.clients.client_list_model import ClientListModel
@@ -157,6 +158,35 @@ def test_keyboard_search_down_enter_opens_the_profile(qtbot: QtBot, window: Main
     qtbot.keyClick(_list(window), Qt.Key.Key_Return)
     focused = QApplication.focusWidget()
     assert focused is not None and window.profile().isAncestorOf(focused)
+
+
+def test_tab_reaches_every_enabled_switch_in_order_and_space_turns_one(
+        qtbot: QtBot, window: MainWindow, family, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 10: Tab walks the Opt-In switches in order, then Hailee's, and no table keeps
+    Tab; Space on a focused switch asks for it as a click would. Keys only, no setFocus."""
+    from ui.profile.opt_out_dialog import OptOutAnswer, OptOutDialog
+
+    monkeypatch.setattr(OptOutDialog, "ask", classmethod(lambda cls, *a, **k: OptOutAnswer()))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(_search(window), "Dana")
+    qtbot.keyClick(_search(window), Qt.Key.Key_Down)
+    qtbot.keyClick(_list(window), Qt.Key.Key_Return)  # into the profile, at its first switch
+    walked = []
+    for _ in range(12):
+        walked.append(QApplication.focusWidget().objectName())
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    # Dana: email and a STOP-free mobile, no home phone (its switches are disabled).
+    assert walked[:9] == ["switch_email_marketing", "switch_email_all", "switch_sms_marketing",
+                          "switch_sms_all", "switch_voice_marketing", "switch_voice_all",
+                          "switch_ai_outreach", "switch_ai_replies", "historyView"]
+    assert walked[9] != "historyView"  # Tab leaves the History
+    for _ in range(12):  # back to Email – Marketing, and Space turns it off
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget().objectName() == "switch_email_marketing"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    assert not window.profile().consent().channels[Channel.EMAIL].marketing
 
 
 def test_view_menu_filters_have_shortcuts(qtbot: QtBot, window: MainWindow) -> None:

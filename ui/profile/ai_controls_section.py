@@ -7,10 +7,10 @@ one on asks for no consent method (R12, R13). Studio-wide AI settings are shown 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QGridLayout,
     QSizePolicy,
     QWidget,
@@ -54,7 +54,6 @@ class AiControlsSection(SectionFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Hailee (AI assistant)", "Controls Hailee only. These switches do not "
                          "change the client's legal consent.", icon_name="ai", parent=parent)
-        self._group = QButtonGroup(self)
         self._switches: dict[str, ToggleSwitch] = {}
         self._studio_notice = NoticeLabel("studioAiNotice", "settings", "info", self)
         self._message = NoticeLabel("aiMessage", "alert", "warning", self)
@@ -64,7 +63,6 @@ class AiControlsSection(SectionFrame):
     def _setup_ui(self) -> None:
         self.setObjectName("aiControls")
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        self._group.setExclusive(False)
 
         layout = self.section_layout()
         layout.addWidget(self._message)
@@ -80,8 +78,7 @@ class AiControlsSection(SectionFrame):
             labels, _title, _detail, toggle = switch_row(self, name, description, tooltip,
                                                          f"switch_ai_{which}")
             toggle.setEnabled(False)
-            self._switches[which] = toggle
-            self._group.addButton(toggle, row)
+            self._switches[which] = toggle  # not in a QButtonGroup: Tab must reach each one
             grid.addLayout(labels, row, 0)
             grid.addWidget(toggle, row, 1, Qt.AlignmentFlag.AlignCenter)
         layout.addLayout(grid)
@@ -90,7 +87,8 @@ class AiControlsSection(SectionFrame):
         layout.addWidget(self._studio_notice)
 
     def _connect_signals(self) -> None:
-        self._group.idClicked.connect(self._on_group_id_clicked)
+        for which, toggle in self._switches.items():
+            toggle.clicked.connect(partial(self._on_switch_clicked, which))
 
     # -- public API -----------------------------------------------------------------------
 
@@ -134,9 +132,7 @@ class AiControlsSection(SectionFrame):
 
     # -- slots ----------------------------------------------------------------------------
 
-    @Slot(int)
-    def _on_group_id_clicked(self, row: int) -> None:
-        which = _SWITCHES[row][0]
+    def _on_switch_clicked(self, which: str, _checked: bool = False) -> None:
         self.switch_requested.emit(AiSwitchRequest(which, self._switches[which].isChecked()))
 
 

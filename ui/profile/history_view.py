@@ -29,6 +29,7 @@ class HistoryView(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setTabKeyNavigation(False)  # Tab leaves the History; arrows move within it
         self.setAlternatingRowColors(True)
         self.setShowGrid(False)
         self.setWordWrap(False)

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import Mapping
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -102,10 +102,8 @@ class OptInSection(SectionFrame):
                          "records how they consented.", parent=parent)
         self._switches: dict[tuple[Channel, Switch], ToggleSwitch] = {}
         self._addresses: dict[Channel, QLabel] = {}
-        self._group = QButtonGroup(self)
-        self._ids: dict[int, tuple[Channel, Switch]] = {}
         self._stop_notice = NoticeLabel("smsStopNotice", "lock", "locked", self)
-        self._record_opt_out = QPushButton("Record an opt-out…", self)
+        self._record_opt_out: QPushButton  # made under the SMS row: its place in the Tab order
         self._message = NoticeLabel("optInMessage", "alert", "warning", self)
         self._setup_ui()
         self._connect_signals()
@@ -113,7 +111,6 @@ class OptInSection(SectionFrame):
     def _setup_ui(self) -> None:
         self.setObjectName("optInSection")
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        self._group.setExclusive(False)
 
         layout = self.section_layout()
         title_row = self.title_row()
@@ -176,10 +173,9 @@ class OptInSection(SectionFrame):
             toggle.setObjectName(f"switch_{channel.value}_{switch.value}")
             toggle.setToolTip(switch_tooltip(channel, switch))
             toggle.setEnabled(False)
-            switch_id = len(self._ids)
-            self._ids[switch_id] = (channel, switch)
+            # Not in a QButtonGroup: Tab would skip a group's other buttons (Qt treats them
+            # like radio buttons), and every switch must be reached by Tab in order.
             self._switches[(channel, switch)] = toggle
-            self._group.addButton(toggle, switch_id)
             # A fixed-width cell per column, so switches line up under their heading.
             cell = QHBoxLayout()
             cell.setContentsMargins(0, 0, 0, 0)
@@ -195,6 +191,7 @@ class OptInSection(SectionFrame):
     def _record_opt_out_row(self) -> QHBoxLayout:
         """Under the STOP notice: a way to record that the client also asked to opt out,
         by phone or in person, so SMS stays off for them after a START (R20)."""
+        self._record_opt_out = QPushButton("Record an opt-out…", self)
         self._record_opt_out.setObjectName("recordStopOptOut")
         self._record_opt_out.setToolTip("The client also asked, another way, to get no texts: "
                                         "record it, so SMS stays off for them even after someone "
@@ -207,7 +204,8 @@ class OptInSection(SectionFrame):
         return row
 
     def _connect_signals(self) -> None:
-        self._group.idClicked.connect(self._on_group_id_clicked)
+        for (channel, switch), toggle in self._switches.items():
+            toggle.clicked.connect(partial(self._on_switch_clicked, channel, switch))
         self._record_opt_out.clicked.connect(self._on_record_opt_out_clicked)
 
     # -- public API -----------------------------------------------------------------------
@@ -269,9 +267,7 @@ class OptInSection(SectionFrame):
     def _on_record_opt_out_clicked(self) -> None:
         self.switch_requested.emit(SwitchRequest(Channel.SMS, Switch.ALL, False))
 
-    @Slot(int)
-    def _on_group_id_clicked(self, switch_id: int) -> None:
-        channel, switch = self._ids[switch_id]
+    def _on_switch_clicked(self, channel: Channel, switch: Switch, _checked: bool = False) -> None:
         toggle = self._switches[(channel, switch)]
         self.switch_requested.emit(SwitchRequest(channel, switch, toggle.isChecked()))
 
