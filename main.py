@@ -15,7 +15,6 @@ import json
 import logging
 import os
 import sys
-import traceback
 from pathlib import Path
 from typing import Any, Callable, NoReturn, Sequence
 
@@ -34,6 +33,11 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"{PROG}: error: {message}\n")
 
 
+def _version() -> str:
+    from models.app_info import app_version
+    return app_version()
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command line of DESIGN §4. `--db`/`--database-url` go before or after the command's
     own arguments, so they are on the main parser and on every command's parser."""
@@ -45,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
                                "(default: $OPTIN_DESK_DATABASE_URL)")
     parser = _Parser(prog=PROG, parents=[location],
                      description="Opt-In Desk: how each client may be contacted, and the record of why.")
+    parser.add_argument("--version", action="version", version=f"{PROG} {_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -312,11 +317,6 @@ _COMMANDS: dict[str | None, tuple[bool, Callable[[argparse.Namespace], int]]] = 
 }
 
 
-def _log_path() -> Path:
-    from models.db import app_data_dir
-    return app_data_dir() / "optin-desk.log"
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse the command line and run it; every refusal is one line on stderr."""
     # Bytes that are not UTF-8 (a body typed in another encoding) become U+FFFD rather than
@@ -342,16 +342,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{PROG}: interrupted; nothing half-done was kept", file=sys.stderr)
         return 130
     except Exception as error:  # a bug: keep the traceback for developers, one line for the user
-        log = _log_path()
+        from models.app_info import start_logging
         try:
-            from models.private_files import make_private_folders, open_private_for_append
-            make_private_folders(log.parent)
-            with open_private_for_append(log) as handle:
-                handle.write(traceback.format_exc())
+            log = start_logging()
+            logging.getLogger(PROG).error("internal error running %s", args.command or "the window",
+                                          exc_info=True)
             where = f"details in {log}"
         except OSError:
             where = "no log could be written"
-        logging.getLogger(PROG).debug("internal error", exc_info=True)
         text = " ".join(str(error).split())
         print(f"{PROG}: internal error ({type(error).__name__}: {text}); {where}", file=sys.stderr)
         return 1

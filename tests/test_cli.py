@@ -389,3 +389,10 @@ def test_a_refused_command_on_a_missing_database_creates_nothing(tmp_path):
     one_line_error(run(tmp_path, "init", "--owner-name", "Olive", "--owner-pin", "12", "--db", str(missing)),
                    "4 to 8 digits")
     assert not missing.exists()
+
+
+def test_version_prints_the_programs_version(tmp_path):
+    from models.app_info import app_version
+
+    done = run(tmp_path, "--version")
+    assert done.returncode == 0 and done.stdout.strip() == f"optin-desk {app_version()}"

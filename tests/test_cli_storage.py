@@ -146,3 +146,4 @@ def test_exports_and_the_log_are_the_owners_only(studio, tmp_path):
     assert done.returncode == 1 and "internal error" in done.stderr, done.stderr
     log = tmp_path / "xdg" / "Opt-In Desk" / "optin-desk.log"
     assert mode(log) == 0o600 and mode(log.parent) == 0o700
+    assert f"details in {log}" in done.stderr and "Traceback" in log.read_text(encoding="utf-8")

@@ -15,6 +15,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from models import deadlines
+from models.app_info import start_logging
 from models.db import set_busy_timeout
 from resources import icon, stylesheet
 from ui.main_window import APP_NAME, ORGANIZATION, MainWindow
@@ -58,6 +59,7 @@ def run_app(*, demo_hint: str | None = None) -> int:
     """Sign in, then show the main window until it closes; the application's exit status.
     Cancelling sign-in exits with 0."""
     app = create_application()
+    start_logging()  # a bug in the window goes to the log, as the command line's do
     set_busy_timeout(INTERACTIVE_BUSY_TIMEOUT_MS)
     settings = QSettings(ORGANIZATION, APP_NAME)
     last = settings.value(LAST_STAFF_KEY)

@@ -7,8 +7,8 @@ elsewhere comes from a ChangeWatcher it owns (R16).
 
 from __future__ import annotations
 
-import tomllib
-from importlib import metadata
+import html
+import platform
 from pathlib import Path
 from typing import Any, Callable, TypeVar, cast
 
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.app_info import app_version, database_in_use, log_path
 from models.client_list import ClientFilter
 from models.errors import OptInDeskError
 from models.message_log import MessageImportSummary
@@ -56,22 +57,12 @@ MINIMUM_SIZE = (800, 560)
 LIST_WIDTH = 600
 PROFILE_MIN_WIDTH = 400
 STATUS_TIMEOUT_MS = 6000
-_PYPROJECT = Path(__file__).resolve().parent.parent / "pyproject.toml"
 _Dialog = TypeVar("_Dialog", bound=QDialog)
 #: The role a window of the Manage menu needs (R15); the others are every employee's.
 _ROLE_NEEDED: dict[type[QDialog], Role] = {
     AiSettingsDialog: Role.MANAGER, ReportsDialog: Role.MANAGER, AuditLogDialog: Role.MANAGER,
     StaffAccountsDialog: Role.OWNER,
 }
-
-
-def app_version() -> str:
-    """The installed package's version, or the source checkout's (pyproject.toml)."""
-    try:
-        return metadata.version("optin-desk")
-    except metadata.PackageNotFoundError:
-        with _PYPROJECT.open("rb") as handle:
-            return tomllib.load(handle)["project"]["version"]
 
 
 class MainWindow(QMainWindow):
@@ -301,11 +292,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_about_triggered(self) -> None:
-        self.show_information(
-            self, "About Opt-In Desk",
-            f"<h3>Opt-In Desk {app_version()}</h3>"
-            "<p>How each client may be contacted, STOP/START enforced without exception, "
-            "and the record of every consent.</p>")
+        self.show_information(self, "About Opt-In Desk", about_text())
 
     @Slot(int)
     def _on_panel_client_selected(self, client_id: int) -> None:
@@ -437,3 +424,18 @@ class MainWindow(QMainWindow):
         for dialog in self._dialogs.values():
             dialog.close()
         super().closeEvent(event)
+
+
+def about_text() -> str:
+    """The About box: the version, the database in use, where the log is, and the versions of
+    what the program runs on — what a support person asks for first."""
+    import PySide6
+    from PySide6.QtCore import qVersion
+
+    rows = [("Database", database_in_use()), ("Log", str(log_path())),
+            ("Python", platform.python_version()), ("Qt", f"{qVersion()} (PySide6 {PySide6.__version__})")]
+    table = "".join(f"<tr><td style='padding-right:12px'><b>{label}</b></td>"
+                    f"<td>{html.escape(value)}</td></tr>" for label, value in rows)
+    return (f"<h3>Opt-In Desk {html.escape(app_version())}</h3>"
+            "<p>How each client may be contacted, STOP/START enforced without exception, "
+            f"and the record of every consent.</p><table>{table}</table>")

@@ -554,3 +554,15 @@ def test_r16_stop_from_another_process_shows_in_the_list_within_two_seconds(
     qtbot.waitUntil(lambda: _flags(window, family["dana"]) == "STOP"
                     and _flags(window, family["sam"]) == "STOP", timeout=2500)
     assert _flags(window, family["priya"]) == ""
+
+
+def test_about_names_the_version_the_database_in_use_and_the_log(
+        qtbot: QtBot, window: MainWindow, answers, database_url) -> None:
+    """Issue 11: a support person's first questions are answered in Help ▸ About."""
+    from models.app_info import app_version, database_in_use, log_path
+
+    _action(window, "aboutAction").trigger()
+    (text,) = answers["information"]
+    assert f"Opt-In Desk {app_version()}" in text
+    assert database_in_use() in text and str(log_path()) in text
+    assert "Qt" in text and "Python" in text
