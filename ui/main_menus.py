@@ -6,6 +6,8 @@ The window connects the actions to what they do; this module only says what ther
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
@@ -40,13 +42,14 @@ class MainMenus(QObject):
             "Sign in as another staff member", QKeySequence(ctrl | shift | Qt.Key.Key_U))
         file_menu.addSeparator()
         self.quit = _action(file_menu, "quitAction", "&Quit", "logout", "Close Opt-In Desk",
-                            QKeySequence(ctrl | Qt.Key.Key_Q))
+                            _standard(QKeySequence.StandardKey.Quit, ctrl | Qt.Key.Key_Q))
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
 
         view_menu = bar.addMenu("&View")
         self.find_client = _action(
             view_menu, "findClientAction", "&Find client", "search",
-            "Search clients by name, phone or email", QKeySequence(ctrl | Qt.Key.Key_F))
+            "Search clients by name, phone or email",
+            _standard(QKeySequence.StandardKey.Find, ctrl | Qt.Key.Key_F))
         self.review_queue = _action(
             view_menu, "reviewQueueAction", "Needs &review queue…", "alert",
             "Texts that look like an opt-out but are not a keyword",
@@ -84,7 +87,8 @@ class MainMenus(QObject):
         help_menu = bar.addMenu("&Help")
         self.shortcuts = _action(
             help_menu, "shortcutsAction", "&Keyboard shortcuts", None,
-            "Every keyboard shortcut of the window", QKeySequence(Qt.Key.Key_F1))
+            "Every keyboard shortcut of the window",
+            _standard(QKeySequence.StandardKey.HelpContents, Qt.Key.Key_F1))
         help_menu.addSeparator()
         self.about = _action(help_menu, "aboutAction", "&About Opt-In Desk", "app", None, None)
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
@@ -153,8 +157,14 @@ class MainMenus(QObject):
         return found
 
 
+def _standard(key: QKeySequence.StandardKey, fallback: Any) -> list[QKeySequence]:
+    """The platform's own keys for a standard action (Find, Quit, Help), or `fallback` where the
+    platform has none (Windows has no Quit key)."""
+    return QKeySequence.keyBindings(key) or [QKeySequence(fallback)]
+
+
 def _action(menu: QMenu, name: str, text: str, icon_name: str | None, tip: str | None,
-            shortcut: QKeySequence | None) -> QAction:
+            shortcut: QKeySequence | list[QKeySequence] | None) -> QAction:
     action = menu.addAction(text)
     action.setObjectName(name)
     if icon_name is not None:
@@ -162,7 +172,9 @@ def _action(menu: QMenu, name: str, text: str, icon_name: str | None, tip: str |
     if tip is not None:
         action.setStatusTip(tip)
         action.setToolTip(tip)
-    if shortcut is not None:
+    if isinstance(shortcut, list):
+        action.setShortcuts(shortcut)
+    elif shortcut is not None:
         action.setShortcut(shortcut)
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     return action

@@ -14,7 +14,7 @@ from typing import Callable, Iterator
 import pytest
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -566,3 +566,13 @@ def test_about_names_the_version_the_database_in_use_and_the_log(
     assert f"Opt-In Desk {app_version()}" in text
     assert database_in_use() in text and str(log_path()) in text
     assert "Qt" in text and "Python" in text
+
+
+def test_find_quit_and_help_use_the_platforms_standard_keys(window: MainWindow) -> None:
+    """Issue 10: where Qt knows the platform's own key for an action, the menu uses it."""
+    for name, key in (("findClientAction", QKeySequence.StandardKey.Find),
+                      ("shortcutsAction", QKeySequence.StandardKey.HelpContents),
+                      ("quitAction", QKeySequence.StandardKey.Quit)):
+        standard = QKeySequence.keyBindings(key)
+        shortcuts = _action(window, name).shortcuts()
+        assert shortcuts and (shortcuts == standard or not standard), name

@@ -305,6 +305,9 @@ class OptInSection(SectionFrame):
         be turned off, R3), and say in its tooltip why not when they don't (R4, R5, R7)."""
         blocker = switch_blocker(state, switch, turn_on=True)
         toggle.setEnabled(blocker is None)
+        # Said to a screen reader too, not only in a tooltip: why it cannot be turned on
+        # (a STOP lock, All off, no address).
+        toggle.setAccessibleDescription(blocker or "")
         tooltip = switch_tooltip(state.channel, switch)
         if blocker is not None and state.address is not None:  # the row says "No … on file"
             tooltip = f"{blocker}. {tooltip}"

@@ -132,6 +132,9 @@ def test_r7_stop_lock_looks_locked_and_explains(
         f"Texted STOP on {local_time_text(at)} — SMS is off for this number. Only the client "
         "can turn it back on, by texting START to the studio.")
     assert "texted STOP" in sms_all.toolTip()
+    # The locked state is said to a screen reader, not only in a tooltip (issue 10).
+    assert "texted STOP" in sms_all.accessibleDescription()
+    assert section.switch(Channel.VOICE, Switch.ALL).accessibleDescription() == ""
 
     with qtbot.assertNotEmitted(section.switch_requested):
         qtbot.mouseClick(sms_all, Qt.MouseButton.LeftButton)
