@@ -18,19 +18,16 @@ from peewee import fn
 
 from .audit import EventLog
 from .changes import Change, Touched
-from .db import database, executemany, is_postgres
+from .db import IN_LIST_CHUNK, database, executemany, is_postgres, rows_for_in
 from .errors import InvalidInput
-from .phones import normalize_phone
 from .keywords import classify_body, may_mean_appointment
 from .number_lock import hold_numbers
+from .phones import normalize_phone
 from .rules import Keyword
 from .schema import Client, InboundMessage, StopLock
 from .settings import load_studio
 from .text import storable
 from .timeutil import iso, iso_now, now, parse_iso, received_time
-
-#: Parameters per IN (…) list, well under every backend's limit.
-_IN_CHUNK = 500
 
 _KEYWORDS_THAT_DECIDE = (Keyword.OPT_OUT.value, Keyword.OPT_IN.value)
 
@@ -61,21 +58,8 @@ class InboundResult:
                 "changed": self.changed}
 
 
-def _chunks(items: Sequence[Any], size: int = _IN_CHUNK) -> list[Sequence[Any]]:
+def _chunks(items: Sequence[Any], size: int = IN_LIST_CHUNK) -> list[Sequence[Any]]:
     return [items[i:i + size] for i in range(0, len(items), size)]
-
-
-def _rows_for(sql: str, values: Sequence[str]) -> list[tuple[Any, ...]]:
-    """Run `sql`, whose `{values}` is an IN list, for every chunk of `values`.
-
-    Plain SQL with bound parameters: peewee spent longer building these IN lists than the
-    database spent answering them, on every chunk of a message-log import.
-    """
-    rows: list[tuple[Any, ...]] = []
-    for part in _chunks(values):
-        placeholders = ", ".join([database.param] * len(part))
-        rows.extend(database.execute_sql(sql.format(values=placeholders), list(part)).fetchall())
-    return rows
 
 
 class NumberState:
@@ -100,15 +84,15 @@ class NumberState:
         hold_numbers()
         if is_postgres():
             lock_rows = " FOR UPDATE"
-        for client_id, mobile, sms_all, off_by_stop in sorted(_rows_for(
+        for client_id, mobile, sms_all, off_by_stop in sorted(rows_for_in(
                 "SELECT id, mobile, sms_all, sms_off_by_stop FROM client WHERE mobile IN ({values}) "
                 "ORDER BY id" + lock_rows, ordered)):
             self.clients[mobile].append(client_id)
             self.sms[client_id] = (bool(sms_all), bool(off_by_stop))
-        self.locks: dict[str, str] = dict(_rows_for(
+        self.locks: dict[str, str] = dict(rows_for_in(
             "SELECT number, locked_at FROM stop_lock WHERE number IN ({values})", ordered))
         keywords = ", ".join(f"'{keyword}'" for keyword in _KEYWORDS_THAT_DECIDE)
-        self.last_keyword: dict[str, str] = dict(_rows_for(
+        self.last_keyword: dict[str, str] = dict(rows_for_in(
             "SELECT from_number, MAX(received_at) FROM inbound_message "
             f"WHERE from_number IN ({{values}}) AND keyword IN ({keywords}) GROUP BY from_number",
             ordered))
@@ -129,7 +113,7 @@ def apply_batch(texts: Sequence[InboundText]) -> list[InboundResult]:
     processed can outrank it — a STOP received now beats a START that claims to be from
     tomorrow. A time recorded by an older version ahead of now ranks as now, too.
     """
-    existing = {row[0] for row in _rows_for(
+    existing = {row[0] for row in rows_for_in(
         "SELECT sid FROM inbound_message WHERE sid IN ({values})", [t.sid for t in texts])}
     state = NumberState({t.number for t in texts})
     log = EventLog()

@@ -21,7 +21,7 @@ from enum import StrEnum
 from typing import Any, Sequence
 
 from .audit import EventLog
-from .db import database, executemany
+from .db import database, executemany, rows_for_in
 from .rules import Keyword
 from .timeutil import iso, iso_now, parse_iso
 
@@ -32,8 +32,6 @@ STOP_CONFIRMATION = "stop_confirmation"
 #: How many words of a text the record and the report keep in a note.
 FIRST_WORDS_CHARS = 60
 
-#: Parameters per IN (…) list, well under every backend's limit.
-_IN_CHUNK = 500
 
 
 class OutboundKind(StrEnum):
@@ -173,7 +171,7 @@ def apply_outbound(texts: Sequence[OutboundText]) -> OutboundOutcome:
         outcome.kinds[OutboundKind.FINE.value] += len(texts)
         return outcome
     kept = _kept_texts(sorted(spans))
-    on_file = {row[0] for row in _rows_for("SELECT sid FROM outbound_message WHERE sid IN ({values})",
+    on_file = {row[0] for row in rows_for_in("SELECT sid FROM outbound_message WHERE sid IN ({values})",
                                            sorted({texts[p].sid for n in spans for p in by_number[n]}))}
     processed_at = iso_now()
     rows: list[tuple[Any, ...]] = []
@@ -227,7 +225,7 @@ def _record_confirmations(log: EventLog, confirmations: list[tuple[OutboundText,
     if not confirmations:
         return
     clients: dict[str, list[int | None]] = defaultdict(list)
-    for client_id, mobile in sorted(_rows_for(
+    for client_id, mobile in sorted(rows_for_in(
             "SELECT id, mobile FROM client WHERE mobile IN ({values})",
             sorted({text.number for text, _ in confirmations}))):
         clients[mobile].append(client_id)
@@ -246,13 +244,13 @@ def _lock_spans(numbers: Sequence[str]) -> dict[str, list[LockSpan]]:
     A lock applied from the Needs review queue counts from when the client texted (the
     message's received_at), whatever time its stop_lock row carries."""
     changes: dict[str, list[tuple[str, int, bool, str | None]]] = defaultdict(list)
-    for number, at, message_id, keyword, review_state, sid in _rows_for(
+    for number, at, message_id, keyword, review_state, sid in rows_for_in(
             "SELECT from_number, received_at, id, keyword, review_state, sid FROM inbound_message "
             "WHERE from_number IN ({values}) AND (review_state = 'applied' OR (applied AND keyword "
             f"IN ('{Keyword.OPT_OUT.value}', '{Keyword.OPT_IN.value}')))", numbers):
         locks = review_state == "applied" or keyword == Keyword.OPT_OUT.value
         changes[number].append((at, message_id, locks, sid))
-    current = {number: (locked_at, sid) for number, locked_at, sid in _rows_for(
+    current = {number: (locked_at, sid) for number, locked_at, sid in rows_for_in(
         "SELECT number, locked_at, inbound_sid FROM stop_lock WHERE number IN ({values})", numbers)}
     spans: dict[str, list[LockSpan]] = {}
     for number in set(changes) | set(current):
@@ -265,18 +263,8 @@ def _lock_spans(numbers: Sequence[str]) -> dict[str, list[LockSpan]]:
 def _kept_texts(numbers: Sequence[str]) -> dict[str, list[tuple[str, str]]]:
     """The texts on file for each number: (sent_at, kind)."""
     kept: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for number, sent_at, kind in _rows_for(
+    for number, sent_at, kind in rows_for_in(
             "SELECT to_number, sent_at, kind FROM outbound_message WHERE to_number IN ({values})",
             numbers):
         kept[number].append((sent_at, kind))
     return kept
-
-
-def _rows_for(sql: str, values: Sequence[str]) -> list[tuple[Any, ...]]:
-    """Run `sql`, whose `{values}` is an IN list, for every chunk of `values`."""
-    rows: list[tuple[Any, ...]] = []
-    for start in range(0, len(values), _IN_CHUNK):
-        part = list(values[start:start + _IN_CHUNK])
-        placeholders = ", ".join([database.param] * len(part))
-        rows.extend(database.execute_sql(sql.format(values=placeholders), part).fetchall())
-    return rows
