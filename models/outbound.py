@@ -174,8 +174,11 @@ def apply_outbound(texts: Sequence[OutboundText]) -> OutboundOutcome:
     on_file = {row[0] for row in rows_for_in("SELECT sid FROM outbound_message WHERE sid IN ({values})",
                                            sorted({texts[p].sid for n in spans for p in by_number[n]}))}
     processed_at = iso_now()
+    # A provider's clock that runs ahead dates a text no later than the studio received it, as
+    # it does the STOP it answers (R11): a confirmation sent a second after that STOP stays one.
+    sent_at = {p: min(iso(texts[p].at), processed_at) for n in spans for p in by_number[n]}
     rows: list[tuple[Any, ...]] = []
-    confirmations: list[tuple[OutboundText, LockSpan]] = []
+    confirmations: list[tuple[OutboundText, LockSpan, str]] = []
     for number, positions in by_number.items():
         if number not in spans:
             outcome.kinds[OutboundKind.FINE.value] += len(positions)
@@ -189,16 +192,16 @@ def apply_outbound(texts: Sequence[OutboundText]) -> OutboundOutcome:
                 fresh.append(position)
         number_spans = spans[number]
         kinds = classify_number(number_spans, kept.get(number, ()),
-                                [(iso(texts[p].at), p) for p in fresh])
+                                [(sent_at[p], p) for p in fresh])
         for position, (kind, index) in zip(fresh, kinds):
             outcome.kinds[kind.value] += 1
             if index is None:
                 continue
             text, span = texts[position], number_spans[index]
-            rows.append((text.sid, text.number, text.body, iso(text.at), text.status, kind.value,
+            rows.append((text.sid, text.number, text.body, sent_at[position], text.status, kind.value,
                          span.stop_sid, processed_at))
             if kind is OutboundKind.CONFIRMATION:
-                confirmations.append((text, span))
+                confirmations.append((text, span, sent_at[position]))
     _insert(rows)
     _record_confirmations(log, confirmations, outcome)
     log.flush()
@@ -218,7 +221,7 @@ def _insert(rows: list[tuple[Any, ...]]) -> None:
                 f"VALUES ({placeholders})", rows)
 
 
-def _record_confirmations(log: EventLog, confirmations: list[tuple[OutboundText, LockSpan]],
+def _record_confirmations(log: EventLog, confirmations: list[tuple[OutboundText, LockSpan, str]],
                           outcome: OutboundOutcome) -> None:
     """One event per client on the number (every client the STOP's own events name: archived
     ones too, their record outlives them), or one for the number alone when no client has it."""
@@ -227,12 +230,12 @@ def _record_confirmations(log: EventLog, confirmations: list[tuple[OutboundText,
     clients: dict[str, list[int | None]] = defaultdict(list)
     for client_id, mobile in sorted(rows_for_in(
             "SELECT id, mobile FROM client WHERE mobile IN ({values})",
-            sorted({text.number for text, _ in confirmations}))):
+            sorted({text.number for text, _, _ in confirmations}))):
         clients[mobile].append(client_id)
-    for text, span in confirmations:
+    for text, span, sent_at in confirmations:
         actor = f"Texting provider {text.sender}" if text.sender else "Texting provider"
         for client_id in clients.get(text.number) or [None]:
-            log.add(at=iso(text.at), actor=actor[:120], client_id=client_id, number=text.number,
+            log.add(at=sent_at, actor=actor[:120], client_id=client_id, number=text.number,
                     channel="sms", switch=STOP_CONFIRMATION, new="sent", source="import",
                     inbound_sid=span.stop_sid, note=first_words(text.body))
         outcome.client_ids.update(c for c in clients.get(text.number, ()) if c is not None)

@@ -289,3 +289,21 @@ def test_r23_property_classification_matches_a_reference_model(fresh_studio, tmp
         again = import_messages(log)
         assert sorted(OutboundMessage.select().tuples()) == stored
         assert (again.confirmations, again.sent_after_stop, again.outbound_duplicate) == (0, 0, len(expected))
+
+
+def test_r23_r11_a_provider_clock_running_ahead_keeps_the_confirmation_a_confirmation(
+        staff, add_client, tmp_path):
+    """The provider's clock is an hour ahead for the STOP and for its confirmation alike: both
+    are dated when the studio received them (R11), so the confirmation sent seconds after the
+    STOP is the one the law allows, not a text sent after opt-out an hour later."""
+    add_client(mobile=NUMBER)
+    ahead = datetime.now(timezone.utc) + timedelta(hours=1)
+    summary = import_messages(write_log(tmp_path / "log.csv", [
+        (NUMBER, STUDIO, "STOP", "received", ahead.isoformat(), "inbound", "SM-stop"),
+        (STUDIO, NUMBER, "Unsubscribed.", "delivered", (ahead + timedelta(seconds=20)).isoformat(),
+         "outbound-reply", "SM-c")]))
+    assert (summary.confirmations, summary.sent_after_stop) == (1, 0)
+    (event,) = confirmation_events()
+    now = iso(datetime.now(timezone.utc))
+    assert event.at <= now and OutboundMessage.get(OutboundMessage.sid == "SM-c").sent_at <= now
+    assert verify_chain().ok
