@@ -222,7 +222,7 @@ class ProviderDialog(QDialog):
         self._disconnect.setEnabled(load_connection() is not None)
 
     def _say(self, ok: bool, text: str) -> None:
-        self._result.setText(text)
+        self._result.setText(text[:1].upper() + text[1:])
         self._result.setProperty("role", "notice")
         self._result.setProperty("state", "info" if ok else "warning")
         self._result.style().unpolish(self._result)

@@ -9,6 +9,7 @@ texted STOP greys SMS All by itself.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Slot
@@ -24,7 +25,7 @@ from ui.words import plural
 #: How often a window syncs (R24: every minute). Tests make it shorter.
 SYNC_INTERVAL_MS = 60_000
 #: The most of a failure's reason the status bar shows; the tooltip has all of it.
-_SHOWN = 90
+_SHOWN = 60
 
 
 def synced_text(status: SyncStatus | None, now: datetime, can_sync: bool = True) -> str:
@@ -32,7 +33,7 @@ def synced_text(status: SyncStatus | None, now: datetime, can_sync: bool = True)
     if status is None or not status.connected:
         return ""
     if status.failing and status.last_failure:
-        return f"Sync failed: {status.last_failure}"
+        return f"Sync failed: {short_reason(status.last_failure)}"
     if status.last_success_at is None:
         return "Not synced yet" if can_sync else "Not synced yet (this computer has no provider secret)"
     return f"Synced {ago(status.last_success_at, now)}"
@@ -51,11 +52,24 @@ def ago(moment: datetime, now: datetime) -> str:
 
 
 def stale_text(status: SyncStatus) -> str:
-    """R24's warning: since when no texts have come in, and why that matters."""
-    when = (status.fresh_at.astimezone().strftime("%a %d %b, %H:%M") if status.fresh_at is not None
-            else "the provider was connected")
-    fix = "" if status.connected else " Connect the texting provider (Manage) or import its message log."
-    return f"No texts have come in since {when} — a client's STOP may be waiting at the provider.{fix}"
+    """R24's warning, short enough for the status bar: since when no texts have come in."""
+    when = (status.fresh_at.astimezone().strftime("%d %b %H:%M") if status.fresh_at is not None
+            else "connecting")
+    return f"No texts since {when} — STOPs may wait"
+
+
+def stale_tip(status: SyncStatus) -> str:
+    """The warning's tooltip: why it matters and what to do."""
+    fix = ("check the sync's status beside it" if status.connected else
+           "connect the texting provider (Manage ▸ Texting provider) or import its message log")
+    return ("Neither a sync nor an import has brought texts for more than one business day: a "
+            f"client's STOP may be waiting at the provider. To fix it, {fix}.")
+
+
+def short_reason(reason: str) -> str:
+    """A failure's reason for the status bar: its first clause, no details in brackets."""
+    first = re.sub(r" \([^)]*\)", "", reason.split(";")[0]).strip()
+    return first[:1].upper() + first[1:]
 
 
 class ProviderSyncController(QObject):
@@ -84,7 +98,7 @@ class ProviderSyncController(QObject):
         self._status.setObjectName("syncStatus")
         self._status.hide()
         bar = self._window.statusBar()
-        bar.addPermanentWidget(self._stale, 1)
+        bar.addPermanentWidget(self._stale)
         bar.addPermanentWidget(self._status)
 
     # --- public --------------------------------------------------------------------------------
@@ -158,15 +172,16 @@ class ProviderSyncController(QObject):
         now = datetime.now(timezone.utc)
         status = outcome.status
         text = synced_text(status, now, outcome.can_sync)
+        reason = outcome.problem or (status.last_failure if status is not None else None) or ""
         if outcome.problem and outcome.can_sync and not text.startswith("Sync failed"):
-            text = f"Sync failed: {outcome.problem}"
-        self._status.setToolTip(text)
+            text = f"Sync failed: {short_reason(outcome.problem)}"
+        self._status.setToolTip(f"Sync failed: {reason}" if text.startswith("Sync failed") else text)
         self._status.setText(text if len(text) <= _SHOWN else text[:_SHOWN - 1] + "…")
         self._status.setVisible(bool(text))
         self._status.setProperty("state", "warning" if text.startswith("Sync failed") else "")
         stale = status is not None and status.stale
         self._stale.setText(stale_text(status) if stale and status is not None else "")
-        self._stale.setToolTip(self._stale.text())
+        self._stale.setToolTip(stale_tip(status) if stale and status is not None else "")
         self._stale.setVisible(stale)
 
     def _end(self) -> None:
