@@ -69,6 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
     inbound.add_argument("--to", metavar="NUMBER", help="the studio's number it was sent to")
     messages = command("import-messages", "process a provider's message-log CSV export")
     messages.add_argument("file", metavar="FILE.csv")
+    sync = command("sync", "fetch the connected texting provider's messages and apply them")
+    sync.add_argument("--since", metavar="ISO-TIME",
+                      help="fetch messages sent since this time (default: since the newest on file)")
     status = command("status", "a client's consent state and what they receive")
     status.add_argument("--client", required=True, metavar="ID")
     status.add_argument("--at", metavar="ISO-TIME", help="decide quiet hours at this time (default: now)")
@@ -218,6 +221,25 @@ def _run_import_messages(args: argparse.Namespace) -> int:
     return EXIT_BAD_INPUT if summary.bad_rows else 0
 
 
+def _run_sync(args: argparse.Namespace) -> int:
+    from models.provider_sync import SyncStopped, sync_messages
+    from models.sync_state import SyncBusy
+    from models.timeutil import parse_user_time
+    since = parse_user_time(args.since) if args.since is not None else None
+    try:
+        summary = sync_messages(since=since)
+    except SyncStopped as error:  # the messages applied, every one, before the line that says so
+        _print_json(error.as_json())
+        raise CommandError(str(error)) from None
+    except SyncBusy as error:  # a scheduled task that overlaps a window's sync: nothing to do
+        _print_json({"skipped": str(error)})
+        return 0
+    _print_json(summary.as_json())
+    for item in summary.messages.bad_rows:
+        print(f"{PROG}: message {item['sid']}: {item['error']}", file=sys.stderr)
+    return EXIT_BAD_INPUT if summary.messages.bad_rows else 0
+
+
 def _run_status(args: argparse.Namespace) -> int:
     from models import consent
     from models.timeutil import parse_user_time
@@ -310,6 +332,7 @@ _COMMANDS: dict[str | None, tuple[bool, Callable[[argparse.Namespace], int]]] = 
     "import-clients": (True, _run_import_clients),
     "inbound": (True, _run_inbound),
     "import-messages": (True, _run_import_messages),
+    "sync": (True, _run_sync),
     "status": (True, _run_status),
     "verify-audit": (True, _run_verify_audit),
     "export-audit": (True, _run_export_audit),

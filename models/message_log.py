@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from .changes import Change, Touched
 from .csv_files import read_csv
@@ -94,8 +94,17 @@ def import_messages(path: Path, *,
 
     Storage trouble part-way (a full disk) raises ImportStopped naming the rows whose chunks
     were committed; running the file again skips them by message id."""
+    return apply_message_rows(read_csv(path, MESSAGE_LOG_COLUMNS), progress=progress)
+
+
+def apply_message_rows(rows: Iterable[tuple[int, dict[str, str]]], *,
+                       progress: Callable[[int, int], None] | None = None) -> MessageImportSummary:
+    """`import_messages` for rows from anywhere — (row number, {column: text}) in the log's
+    columns, MESSAGE_LOG_COLUMNS — such as a provider's API (`models.provider_sync`): the
+    same checks, order, chunks and summary, so a message synced and the same message
+    imported are one and the same (R24)."""
     summary = MessageImportSummary()
-    texts, sent = _read_log(path, summary)
+    texts, sent = _read_log(rows, summary)
     texts.sort(key=lambda item: (item[0], item[1]))
     ordered = [text for _, _, text in texts]
     lines = [line for _, line, _ in texts]
@@ -121,14 +130,14 @@ def import_messages(path: Path, *,
     return summary
 
 
-def _read_log(path: Path, summary: MessageImportSummary
+def _read_log(rows: Iterable[tuple[int, dict[str, str]]], summary: MessageImportSummary
               ) -> tuple[list[tuple[datetime, int, InboundText]], list[tuple[int, OutboundText]]]:
     """The log's good rows: inbound texts (time, row, text) and outbound texts (row, text);
     bad rows are listed on `summary`."""
     region = load_studio().default_region
     texts: list[tuple[datetime, int, InboundText]] = []
     sent: list[tuple[int, OutboundText]] = []
-    for line, row in read_csv(path, MESSAGE_LOG_COLUMNS):
+    for line, row in rows:
         summary.rows += 1
         if "__error__" in row:
             summary.bad_rows.append({"row": line, "error": row["__error__"]})

@@ -193,9 +193,35 @@ class SchemaVersion(BaseModel):
     applied_at = peewee.CharField(max_length=32)
 
 
+class ProviderAccount(BaseModel):
+    """The studio's connected texting-provider account (R24): one row, never the secret (it
+    stays in each workstation's OS keyring, `models.secret_store`)."""
+
+    id = peewee.IntegerField(primary_key=True)
+    kind = peewee.CharField(max_length=16)  # twilio
+    account_sid = peewee.CharField(max_length=64)
+    key_sid = peewee.CharField(max_length=64, null=True)  # an API key's SID; None: auth token
+    connected_at = peewee.CharField(max_length=32)
+    connected_by = peewee.CharField(max_length=120)
+
+
+class ProviderSync(BaseModel):
+    """The provider sync's shared state (R24), one row: where the next sync starts, how the
+    last one went, and the lease that lets one sync run at a time across workstations."""
+
+    id = peewee.IntegerField(primary_key=True)
+    account_sid = peewee.CharField(max_length=64, null=True)  # whose messages newest_sent counts
+    newest_sent = peewee.CharField(max_length=32, null=True)  # ISO UTC, the provider's clock
+    last_success_at = peewee.CharField(max_length=32, null=True)
+    last_failure_at = peewee.CharField(max_length=32, null=True)
+    last_failure = peewee.TextField(null=True)
+    running_since = peewee.CharField(max_length=32, null=True)  # the lease: None when free
+    running_token = peewee.CharField(max_length=64, null=True)
+
+
 MODELS: tuple[type[BaseModel], ...] = (
     Staff, Client, StopLock, InboundMessage, OutboundMessage, ConsentEvent, AuditHead,
-    StudioSettings, SchemaVersion,
+    StudioSettings, SchemaVersion, ProviderAccount, ProviderSync,
 )
 
 

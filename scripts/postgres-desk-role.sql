@@ -47,5 +47,10 @@ GRANT UPDATE ON staff, client, stop_lock, inbound_message, audit_head, studio_se
 -- START lifts a STOP lock.
 GRANT DELETE ON stop_lock TO optin_desk;
 
+-- The texting provider (R24): the sync's state and lease move; connecting another account or
+-- disconnecting replaces the account's row (its secret is never in the database).
+GRANT UPDATE ON provider_sync TO optin_desk;
+GRANT UPDATE, DELETE ON provider_account TO optin_desk;
+
 -- Nothing on consent_event beyond SELECT and INSERT: no UPDATE, DELETE, TRUNCATE (R14).
 REVOKE UPDATE, DELETE, TRUNCATE ON consent_event FROM optin_desk;

@@ -79,6 +79,9 @@ class MainMenus(QObject):
         self.client_audit_log = _action(
             self.manage_menu, "clientAuditLogAction", "Audit log of this &client…", None,
             "The consent events of the client shown", None)
+        self.connect_provider = _action(
+            self.manage_menu, "connectProviderAction", "Texting &provider…", "mobile",
+            "Connect the studio's Twilio account, so STOPs arrive by themselves (R24)", None)
         self._staff_separator = self.manage_menu.addSeparator()
         self.staff_accounts = _action(
             self.manage_menu, "staffAccountsAction", "&Staff accounts…", "users",
@@ -102,7 +105,8 @@ class MainMenus(QObject):
         manager = has_role(staff, Role.MANAGER)
         owner = has_role(staff, Role.OWNER)
         self.manage_menu.menuAction().setVisible(manager)
-        for action in (self.ai_settings, self.reports, self.audit_log, self.client_audit_log):
+        for action in (self.ai_settings, self.reports, self.audit_log, self.client_audit_log,
+                       self.connect_provider):
             action.setVisible(manager)
             action.setEnabled(manager)
         self.client_audit_log.setEnabled(manager and client_shown)

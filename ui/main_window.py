@@ -43,6 +43,7 @@ from ui.manage.staff_accounts_dialog import StaffAccountsDialog
 from ui.messages.import_worker import MessageImportWorker
 from ui.messages.message_import import MessageLogImport, import_report
 from ui.messages.messages_dialog import MessagesDialog
+from ui.messages.provider_sync_controller import ProviderSyncController
 from ui.messages.review_queue_dialog import ReviewQueueDialog
 from ui.profile.client_profile_view import ClientProfileView
 from ui.session import set_current_staff, signed_in
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self._split_on_show = False
         self._watcher = ChangeWatcher(self)
         self._setup_ui()
+        self._sync = ProviderSyncController(self)  # R24: its status-bar labels after the staff's
         self._connect_signals()
         self._restore_settings()
         self._panel.load()
@@ -85,6 +87,7 @@ class MainWindow(QMainWindow):
         self._offer_views(signed_in())
         if watch:
             QTimer.singleShot(0, self._watcher.start)
+            QTimer.singleShot(0, self._sync.start)
 
     def _setup_ui(self) -> None:
         self.setObjectName("mainWindow")
@@ -129,6 +132,7 @@ class MainWindow(QMainWindow):
         menus.audit_log.triggered.connect(self._on_audit_log_triggered)
         menus.client_audit_log.triggered.connect(self._on_client_audit_log_triggered)
         menus.staff_accounts.triggered.connect(self.open_staff_accounts)
+        menus.connect_provider.triggered.connect(self._sync.open_provider_dialog)
         menus.shortcuts.triggered.connect(self._on_shortcuts_triggered)
         menus.about.triggered.connect(self._on_about_triggered)
         self._import.finished.connect(self._on_import_finished)
@@ -416,6 +420,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._watcher.stop()
+        self._sync.stop()
         # An import cannot stop half-way through a chunk, and its thread must not be destroyed
         # while it runs: wait for it. (The window-modal progress dialog keeps a person from
         # closing the window meanwhile; this is for a close from code.)
