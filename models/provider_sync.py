@@ -31,7 +31,6 @@ from .provider import (
     twilio_client,
 )
 from .sync_state import (
-    newest_inbound_at,
     newest_sent,
     record_failure,
     record_success,
@@ -129,12 +128,16 @@ def _note_failure(reason: str) -> None:
 
 
 def start_time(account_sid: str, since: datetime | None) -> datetime:
-    """Where a sync starts: `since`, else the newest date sent on file (this account's last
-    complete sync, or the newest text imported) minus OVERLAP, else FIRST_SYNC ago."""
+    """Where a sync starts: `since`, else where this account's last complete sync ended
+    minus OVERLAP, else FIRST_SYNC ago.
+
+    Texts that came another way (an import, `inbound`, a sync that stopped part-way) never move
+    the start: they say nothing of the provider's messages around them, and a STOP among those
+    must not be skipped. Fetching a message again costs only time: its id is on file."""
     if since is not None:
         return since
-    known = [moment for moment in (newest_sent(account_sid), newest_inbound_at()) if moment]
-    return max(known) - OVERLAP if known else now() - FIRST_SYNC
+    known = newest_sent(account_sid)
+    return known - OVERLAP if known is not None else now() - FIRST_SYNC
 
 
 def _sync(credentials: Credentials, since: datetime | None, progress: Progress,

@@ -242,3 +242,19 @@ def test_r24_staleness_after_one_business_day_without_messages(connected, add_cl
 
 def test_r24_a_studio_that_never_texted_is_not_warned(db):
     assert not sync_status().stale and not sync_status().connected
+
+
+def test_r24_a_text_that_came_another_way_does_not_move_where_the_sync_starts(connected, add_client):
+    """The last sync ended two days ago; since then one text came through `inbound`. The STOP
+    the provider received yesterday is still fetched: a newer text from elsewhere says nothing
+    of the provider's messages before it."""
+    from models.inbound import process_inbound
+
+    client = add_client()
+    connected.add(message("SM-old", "+15555550999", "hi", NOW - timedelta(days=2)))
+    sync_messages()
+    connected.add(message("SM-yesterday", NUMBER, "STOP", NOW - timedelta(days=1)))
+    process_inbound("+15555550998", "hello", sid="SM-other", at=NOW - timedelta(minutes=1))
+    data = sync_messages().as_json()
+    assert data["actions"]["opt_out"] == 1
+    assert _sms(client).stop_locked
