@@ -107,9 +107,10 @@ def _mobile_notes(old: str | None, new: str | None, plan: EditPlan,
     if old is not None and lost:
         notes.append(PreviewNote(
             "warning", f"Consent to marketing names a number: {' and '.join(lost)} Marketing "
-                       f"stay{'s' if len(lost) == 1 else ''} with {display_phone(old)} and "
-                       "go back to the studio's default (off) for the new number. Record new "
-                       "consent on the profile if the client gives it."))
+                       f"{'stays' if len(lost) == 1 else 'stay'} with {display_phone(old)} and "
+                       f"{'goes' if len(lost) == 1 else 'go'} back to the studio's default (off) "
+                       "for the new number. Record new consent on the profile if the client "
+                       "gives it."))
     return notes
 
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -63,7 +64,7 @@ class ClientEditor(QDialog):
         self.setObjectName("clientEditor")
         self.setWindowTitle("Add client" if self._client is None else f"Edit client — {self._client.name}")
         self.setWindowIcon(icon("user"))
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(520)
 
         def line(name: str, label: str, hint: str) -> QLineEdit:
             edit = QLineEdit(self)
@@ -131,6 +132,8 @@ class ClientEditor(QDialog):
         label.setObjectName(name)
         label.setProperty("role", "fieldMessage")
         label.setWordWrap(True)
+        # As wide as the field above it (the form grows only fields that ask to expand).
+        label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         label.hide()
         return label
 
@@ -196,6 +199,7 @@ class ClientEditor(QDialog):
         self._save.setEnabled(valid)
         self._refusal.clear_notice()
         self._preview_timer.start()
+        self._grow()
 
     @Slot()
     def _on_preview_timer_timeout(self) -> None:
@@ -256,6 +260,17 @@ class ClientEditor(QDialog):
             self._notices.append(notice)
         self._steps.setText(self._steps_text(preview))
         self._steps.setVisible(bool(self._steps.text()))
+        self._grow()
+
+    def _grow(self) -> None:
+        """Make room for wrapped messages and notices: a dialog does not grow by itself for
+        text that wraps (its minimum size ignores height-for-width)."""
+        layout = self.layout()
+        layout.activate()
+        needed = (layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth()
+                  else layout.sizeHint().height())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def _steps_text(self, preview: ConsentPreview | None) -> str:
         if preview is None:

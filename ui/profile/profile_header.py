@@ -80,13 +80,7 @@ class ProfileHeader(QWidget):
         for badge in (self._status, self._stop_badge, self._archived_badge):
             title.addWidget(badge, 0, Qt.AlignmentFlag.AlignVCenter)
         title.addStretch(1)
-        for button in (self._edit, self._archive):
-            button.hide()
-            title.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
-        self._edit.clicked.connect(self.edit_requested)
-        self._archive.clicked.connect(self._on_archive_clicked)
         layout.addLayout(title)
-        layout.addWidget(self._archived_notice)
 
         addresses = QHBoxLayout()
         addresses.setSpacing(18)
@@ -112,6 +106,18 @@ class ProfileHeader(QWidget):
         addresses.addWidget(self._no_address)
         addresses.addStretch(1)
         layout.addLayout(addresses)
+
+        # A row of their own: beside the name they would widen a narrow profile.
+        actions = QHBoxLayout()
+        actions.setSpacing(8)
+        for button in (self._edit, self._archive):
+            button.hide()
+            actions.addWidget(button)
+        actions.addStretch(1)
+        self._edit.clicked.connect(self.edit_requested)
+        self._archive.clicked.connect(self._on_archive_clicked)
+        layout.addLayout(actions)
+        layout.addWidget(self._archived_notice)
 
         layout.addSpacing(2)
         layout.addWidget(self._household)
