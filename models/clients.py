@@ -7,7 +7,7 @@ an address in `households`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from .audit import EventLog, on_off
 from .changes import Change, Touched
@@ -108,6 +108,23 @@ def refused_for_lock(draft: ClientDraft, locked_numbers: set[str]) -> list[str]:
     return [field_name(Channel.SMS, Switch.MARKETING)] if draft.marketing.get(Channel.SMS) else []
 
 
+def starting_switches(draft: ClientDraft, studio: Studio, locked: bool) -> dict[str, Any]:
+    """The switch columns a new client starts with (R4a): All on where there is an address,
+    Marketing from the studio's defaults unless recorded; on a STOP-locked mobile (`locked`)
+    SMS starts off, as the STOP's doing (R6, R21). `insert_client` stores them and
+    `client_preview` describes them: one computation for both."""
+    values: dict[str, Any] = {"sms_off_by_stop": locked}
+    for channel in CHANNELS:
+        has_address = _draft_address(draft, channel) is not None
+        marketing_default = draft.marketing.get(channel, studio.marketing_defaults[channel])
+        all_on, marketing_on = default_switches(has_address, marketing_default)
+        if channel is Channel.SMS and locked:
+            all_on = marketing_on = False
+        values[field_name(channel, Switch.ALL)] = all_on
+        values[field_name(channel, Switch.MARKETING)] = marketing_on
+    return values
+
+
 def insert_client(draft: ClientDraft, studio: Studio, log: EventLog, *, actor: str,
                   staff_id: int | None, source: str, locked_numbers: set[str]) -> int:
     """Insert one client with its starting switches (R4a) and one event per switch turned on,
@@ -119,15 +136,7 @@ def insert_client(draft: ClientDraft, studio: Studio, log: EventLog, *, actor: s
     and no "on" is stored or written for SMS, not even a studio default (R21, R22)."""
     now = iso_now()
     locked = draft.mobile is not None and draft.mobile in locked_numbers
-    values: dict[str, Any] = {"sms_off_by_stop": locked}
-    for channel in CHANNELS:
-        has_address = _draft_address(draft, channel) is not None
-        marketing_default = draft.marketing.get(channel, studio.marketing_defaults[channel])
-        all_on, marketing_on = default_switches(has_address, marketing_default)
-        if channel is Channel.SMS and locked:
-            all_on = marketing_on = False
-        values[field_name(channel, Switch.ALL)] = all_on
-        values[field_name(channel, Switch.MARKETING)] = marketing_on
+    values = starting_switches(draft, studio, locked)
     client_id = Client.insert(
         first_name=draft.first_name, last_name=draft.last_name,
         name_key=name_key(draft.first_name, draft.last_name),
@@ -195,6 +204,28 @@ def update_addresses(who: SignedIn, client_id: int, *, email: str | None, mobile
     email = _field("email", lambda: normalize_optional_email(email))
     mobile = _field("mobile", lambda: normalize_optional_phone(mobile, region))
     home_phone = _field("home_phone", lambda: normalize_optional_phone(home_phone, region))
+    return _write_plan(who, client_id, expected_version,
+                       lambda plan: plan.addresses(email=email, mobile=mobile, home_phone=home_phone))
+
+
+def edit_client(who: SignedIn, client_id: int, draft: ClientDraft,
+                expected_version: int | None = None) -> Change:
+    """Change a client's name, status and addresses in one transaction, one consent event per
+    value changed (R14); the addresses bring what `update_addresses` says (R4a, R6, R8, R21).
+    The draft is validated again here, so no path can store an address in another spelling."""
+    draft = make_draft(draft.first_name, draft.last_name, status=draft.status, email=draft.email,
+                       mobile=draft.mobile, home_phone=draft.home_phone,
+                       region=load_studio().default_region)
+
+    def apply(plan: EditPlan) -> None:
+        plan.details(draft.first_name, draft.last_name, draft.status)
+        plan.addresses(email=draft.email, mobile=draft.mobile, home_phone=draft.home_phone)
+
+    return _write_plan(who, client_id, expected_version, apply)
+
+
+def _write_plan(who: SignedIn, client_id: int, expected_version: int | None,
+                apply: Callable[[EditPlan], None]) -> Change:
     with database.atomic():
         hold_numbers()  # the numbers' lock, then the client's row, as a STOP takes them (R16)
         staff = require_role(who, Role.EMPLOYEE)
@@ -203,41 +234,62 @@ def update_addresses(who: SignedIn, client_id: int, *, email: str | None, mobile
             raise NotFound(f"no client with id {client_id}")
         if expected_version is not None and client.version != expected_version:
             raise StaleData("this client was changed elsewhere; it has been reloaded")
-        change = _SwitchChanges(client, staff, load_studio())
-        new_addresses = {Address.EMAIL: email, Address.MOBILE: mobile, Address.HOME_PHONE: home_phone}
-        for kind, new in new_addresses.items():
-            old = getattr(client, kind.value)
-            if old == new:
-                continue
-            change.updates[kind.value] = new
-            change.log.add(at=change.now, actor=staff.name, staff_id=staff.staff_id,
-                           client_id=client.id, source="staff", switch=kind.value, old=old, new=new)
-            if kind is Address.MOBILE:
-                if new is not None:
-                    _follow_new_mobile(change, new)
-            elif old is None:
-                for channel in CHANNELS:
-                    if CHANNEL_ADDRESS[channel] is kind:
-                        change.first_address_defaults(channel)
-        if change.updates:
-            (Client.update(**change.updates, version=Client.version + 1)
-             .where(Client.id == client.id).execute())
-        change.log.flush()
-    return Change(Touched.CLIENTS if change.updates else Touched.NONE, client_ids=(client_id,),
-                  event_ids=tuple(change.log.event_ids))
+        plan = EditPlan(client, staff.name, staff.staff_id, load_studio())
+        apply(plan)
+        event_ids = plan.write()
+    return Change(Touched.CLIENTS if plan.updates else Touched.NONE, client_ids=(client_id,),
+                  event_ids=event_ids)
 
 
-class _SwitchChanges:
-    """The switch values an address change sets, with one event each (R14)."""
+class EditPlan:
+    """What an edit of a client does, worked out before anything is written: the values it
+    sets and one consent event each (R14). `edit_client` and `update_addresses` write it,
+    `client_preview.preview_edit` describes it without writing: the same code either way."""
 
-    def __init__(self, client: Client, staff: SignedIn, studio: Studio) -> None:
-        self.client, self.staff, self.studio = client, staff, studio
-        self.log = EventLog()
+    def __init__(self, client: Client, actor: str, staff_id: int | None, studio: Studio) -> None:
+        self.client, self.actor, self.staff_id, self.studio = client, actor, staff_id, studio
         self.now = iso_now()
         self.updates: dict[str, Any] = {}
+        #: The events to write, as `EventLog.add`'s keyword arguments, in order.
+        self.events: list[dict[str, Any]] = []
 
     def value(self, column: str) -> Any:
         return self.updates.get(column, getattr(self.client, column))
+
+    def event(self, **fields: Any) -> None:
+        """Add one event of this edit (time, actor and client filled in)."""
+        self.events.append({"at": self.now, "actor": self.actor, "staff_id": self.staff_id,
+                            "client_id": self.client.id, "source": "staff", **fields})
+
+    def details(self, first_name: str, last_name: str, status: str) -> None:
+        """A new name and status, with an event for each that changes."""
+        old_name = f"{self.client.first_name} {self.client.last_name}".strip()
+        new_name = f"{first_name} {last_name}".strip()
+        if (first_name, last_name) != (self.client.first_name, self.client.last_name):
+            self.updates.update(first_name=first_name, last_name=last_name,
+                                name_key=name_key(first_name, last_name),
+                                sort_key=sort_key(first_name, last_name))
+            self.event(switch="name", old=old_name, new=new_name)
+        if status != self.client.status:
+            self.updates["status"] = status
+            self.event(switch="status", old=self.client.status, new=status)
+
+    def addresses(self, *, email: str | None, mobile: str | None, home_phone: str | None) -> None:
+        """New addresses (normalized), and what each brings to the switches."""
+        new_addresses = {Address.EMAIL: email, Address.MOBILE: mobile, Address.HOME_PHONE: home_phone}
+        for kind, new in new_addresses.items():
+            old = getattr(self.client, kind.value)
+            if old == new:
+                continue
+            self.updates[kind.value] = new
+            self.event(switch=kind.value, old=old, new=new)
+            if kind is Address.MOBILE:
+                if new is not None:
+                    _follow_new_mobile(self, new)
+            elif old is None:
+                for channel in CHANNELS:
+                    if CHANNEL_ADDRESS[channel] is kind:
+                        self.first_address_defaults(channel)
 
     def set(self, channel: Channel, switch: Switch, on: bool, *, method: str | None = None,
             note: str | None = None) -> None:
@@ -253,10 +305,8 @@ class _SwitchChanges:
                method: str | None = None, note: str | None = None) -> None:
         """The event of a switch set to `new` (from `old`, None for a first value)."""
         number = self.value(CHANNEL_ADDRESS[channel].value) if channel is not Channel.EMAIL else None
-        self.log.add(at=self.now, actor=self.staff.name, staff_id=self.staff.staff_id,
-                     client_id=self.client.id, number=number, channel=channel.value,
-                     switch=switch.value, old=on_off(old), new=on_off(new), source="staff",
-                     method=method if new else None, note=note)
+        self.event(number=number, channel=channel.value, switch=switch.value, old=on_off(old),
+                   new=on_off(new), method=method if new else None, note=note)
 
     def first_address_defaults(self, channel: Channel) -> None:
         """A channel's first address ever starts from the defaults (R4a); one that comes back
@@ -267,12 +317,23 @@ class _SwitchChanges:
         self.set(channel, Switch.ALL, all_on, method="studio_default")
         self.set(channel, Switch.MARKETING, marketing_on, method="studio_default")
 
+    def write(self) -> tuple[int, ...]:
+        """Store the values and append the events, inside the caller's transaction."""
+        if self.updates:
+            (Client.update(**self.updates, version=Client.version + 1)
+             .where(Client.id == self.client.id).execute())
+        log = EventLog()
+        for fields in self.events:
+            log.add(**fields)
+        log.flush()
+        return tuple(log.event_ids)
+
 
 #: Why marketing to a new mobile starts again from the studio's defaults (R21).
 NEW_NUMBER_NOTE = "new mobile: consent to marketing names the number, so it starts from the studio's defaults"
 
 
-def _follow_new_mobile(change: _SwitchChanges, number: str) -> None:
+def _follow_new_mobile(change: EditPlan, number: str) -> None:
     """What a new mobile number does to consent (R6, R8, R21).
 
     Its STOP lock, if it has one, turns SMS off as the STOP's doing — no "on" is ever written

@@ -36,15 +36,22 @@ def housemates(client_id: int) -> list[Housemate]:
     client = Client.get_or_none(Client.id == client_id)
     if client is None:
         raise NotFound(f"no client with id {client_id}")
+    return sharing(mobile=client.mobile, email=client.email, excluding=client_id)
+
+
+def sharing(*, mobile: str | None, email: str | None, excluding: int | None = None) -> list[Housemate]:
+    """The active clients who have this mobile number or email (normalized), but `excluding`:
+    whom a STOP from the number would reach with them (R6, R18)."""
     result = []
-    for kind, value in (("mobile", client.mobile), ("email", client.email)):
+    for kind, value in (("mobile", mobile), ("email", email)):
         if value is None:
             continue
         column = getattr(Client, kind)
         # No ORDER BY in SQL: it would tempt the planner to walk the whole list in order
         # instead of looking the address up in its index; a household is a handful of rows.
         others = (Client.select(Client.id, Client.first_name, Client.last_name, Client.sort_key)
-                  .where((column == value) & (Client.id != client_id) & (Client.archived == False)))  # noqa: E712
+                  .where((column == value) & (Client.id != (excluding or 0))
+                         & (Client.archived == False)))  # noqa: E712
         for other in sorted(others, key=lambda c: (c.sort_key, c.id)):
             result.append(Housemate(other.id, f"{other.first_name} {other.last_name}".strip(), kind))
     return result

@@ -6,6 +6,7 @@ Built on the `phonenumbers` and `email-validator` libraries; nothing here is han
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -51,6 +52,50 @@ def normalize_optional_phone(raw: str | None, region: str = "US") -> str | None:
     if raw is None or not raw.strip():
         return None
     return normalize_phone(raw, region)
+
+
+@dataclass(frozen=True, slots=True)
+class AddressCheck:
+    """A typed address checked as the person types: its one spelling, or the problem."""
+
+    #: E.164 or the email's one spelling; None when blank or not valid.
+    value: str | None
+    #: What is wrong, in one line ("Phone number '555' is too short"); None when valid or blank.
+    problem: str | None = None
+    #: How a valid phone number reads, with where it is: "(212) 555-0123 · NY".
+    shown: str = ""
+
+
+def check_phone(text: str, region: str = "US") -> AddressCheck:
+    """`normalize_optional_phone` for a field being typed: never raises."""
+    try:
+        value = normalize_optional_phone(text, region)
+    except InvalidAddress as error:
+        return AddressCheck(None, _sentence(str(error)))
+    if value is None:
+        return AddressCheck(None)
+    where = state_for_number(value) or _country_of(value)
+    return AddressCheck(value, None, " · ".join(part for part in (display_phone(value), where) if part))
+
+
+def check_email(text: str) -> AddressCheck:
+    """`normalize_optional_email` for a field being typed: never raises."""
+    try:
+        value = normalize_optional_email(text)
+    except InvalidAddress as error:
+        return AddressCheck(None, _sentence(str(error)))
+    return AddressCheck(value, None, value or "")
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _country_of(e164: str) -> str:
+    """The two-letter region of a number outside North America ("GB"); "" at home."""
+    if e164.startswith("+1"):
+        return ""
+    return phonenumbers.region_code_for_number(phonenumbers.parse(e164, None)) or ""
 
 
 def normalize_email(raw: str) -> str:

@@ -77,12 +77,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
 
-    from models.client_list import client_ids
+    from models.client_list import ClientFilter, client_ids
+    from models.clients import archive_client
     from models.db import open_database
     from models.seed import build_demo, demo_sign_in_hint
     from models.staff import list_staff, sign_in
     from resources import stylesheet
     from ui.app import create_application
+    from ui.app_events import app_events
+    from ui.clients.client_actions import ClientActions
     from ui.main_window import MainWindow
     from models.record import client_record
     from ui.profile.consent_dialog import ConsentDialog
@@ -150,6 +153,29 @@ def main(argv: list[str] | None = None) -> int:
         _save(opt_out, args.out / "opt-out-dialog.png")
         opt_out.close()
 
+        # The client editor (Clients ▸ Add client, Ctrl+N): empty, with typing errors, and a
+        # mobile changed to a STOP-locked number, said before saving (R6, R18, R21).
+        actions = window.findChild(ClientActions)
+        editor = actions.add_client()
+        _settle(app)
+        _save(editor, args.out / "client-editor.png")
+        for name, text in (("firstNameInput", "Jo"), ("emailInput", "jo@"),
+                           ("mobileInput", "555 01"), ("homePhoneInput", "call me")):
+            QTest.keyClicks(editor.findChild(QWidget, name), text)
+        _settle(app, 400)
+        _save(editor, args.out / "client-editor-errors.png")
+        editor.reject()
+        window.panel().select_client(leah)
+        _settle(app)
+        editor = actions.edit_shown_client()
+        mobile = editor.findChild(QWidget, "mobileInput")
+        mobile.selectAll()
+        QTest.keyClicks(mobile, "(555) 555-0123")
+        _settle(app, 500)
+        _save(editor, args.out / "client-editor-consent.png")
+        editor.reject()
+        _settle(app)
+
         queue = window.open_review_queue()
         queue.resize(980, 460)
         _settle(app)
@@ -174,6 +200,15 @@ def main(argv: list[str] | None = None) -> int:
         _settle(app)
         _save(settings_dialog, args.out / "studio-ai-settings.png")
         settings_dialog.close()
+        # An archived client, found with the Archived filter: nothing reaches them (R14).
+        archived = archive_client(sign_in(manager.staff_id, "3579"), client_ids("omar")[0])
+        app_events().data_changed.emit(archived)  # as the profile's Archive button does
+        window.panel().set_filter(ClientFilter.ARCHIVED)
+        _settle(app, 400)
+        window.panel().select_client(client_ids("omar", ClientFilter.ARCHIVED)[0])
+        _settle(app)
+        _save(window, args.out / "archived-client.png")
+        window.panel().set_filter(ClientFilter.ALL)
         window.close()
 
         # Page 1 of Dana's consent record, as Print / Save as PDF writes it (R14).

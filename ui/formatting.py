@@ -13,7 +13,7 @@ from models.phones import display_phone
 from models.rules import Channel, Switch, format_clock
 from models.settings import AI_SETTING_LABELS
 from models.timeutil import parse_iso
-from ui.words import AI_SWITCH_NAMES, CHANNEL_NAMES, SWITCH_NAMES
+from ui.words import AI_SWITCH_NAMES, CHANNEL_NAMES, SWITCH_NAMES, status_label
 
 
 def when_text(stored: str, now: datetime | None = None) -> str:
@@ -114,6 +114,10 @@ def describe_event(event: EventRecord) -> str:
         return f"{label}: {shown_old} → {shown_new}"
     if switch == "review":
         return _REVIEW_OUTCOMES.get(new or "", f"Needs review: {new}")
+    if switch == "name":
+        return f"Name: {old} → {new}"
+    if switch == "status":
+        return f"Status: {status_label(old or '')} → {status_label(new or '')}"
     if switch == "archived":
         return "Archived" if new == "on" else "Restored from the archive"
     if switch.startswith(_STUDIO_PREFIX):

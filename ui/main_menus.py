@@ -1,5 +1,5 @@
-"""The main window's menu bar, built in one place: File, View, Manage and Help, every action
-with its name, icon, tip and shortcut, and which of them a role is offered.
+"""The main window's menu bar, built in one place: File, Clients, View, Manage and Help,
+every action with its name, icon, tip and shortcut, and which of them a role is offered.
 
 The window connects the actions to what they do; this module only says what there is.
 """
@@ -44,6 +44,17 @@ class MainMenus(QObject):
         self.quit = _action(file_menu, "quitAction", "&Quit", "logout", "Close Opt-In Desk",
                             _standard(QKeySequence.StandardKey.Quit, ctrl | Qt.Key.Key_Q))
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
+
+        self.clients_menu = bar.addMenu("&Clients")
+        self.clients_menu.setObjectName("clientsMenu")
+        self.add_client = _action(
+            self.clients_menu, "addClientAction", "&Add client…", "user",
+            "Add a client: name, status, email and phone numbers",
+            _standard(QKeySequence.StandardKey.New, ctrl | Qt.Key.Key_N))
+        self.edit_client = _action(
+            self.clients_menu, "editClientAction", "&Edit client…", None,
+            "Change the shown client's name, status, email and phone numbers",
+            QKeySequence(ctrl | Qt.Key.Key_E))
 
         view_menu = bar.addMenu("&View")
         self.find_client = _action(

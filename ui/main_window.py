@@ -34,6 +34,7 @@ from models.staff import Role, SignedIn, has_role
 from resources import icon
 from ui.app_events import app_events
 from ui.change_watcher import ChangeWatcher
+from ui.clients.client_actions import ClientActions
 from ui.clients.client_list_panel import ClientListPanel
 from ui.main_menus import MainMenus
 from ui.manage.ai_settings_dialog import AiSettingsDialog
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self._splitter)
 
         self._menus = MainMenus(self)
+        self._clients = ClientActions(self, self._menus, self._panel, self._profile)
 
         self._staff_label = QLabel(self)
         self._staff_label.setObjectName("signedInAs")

@@ -25,7 +25,7 @@ STATUS_LABELS: Mapping[str, str] = {"member": "Member", "prospect": "Prospect"}
 FILTER_LABELS: Mapping[ClientFilter, str] = {
     ClientFilter.ALL: "All", ClientFilter.MEMBERS: "Members", ClientFilter.PROSPECTS: "Prospects",
     ClientFilter.ANY_OPT_OUT: "Any opt-out", ClientFilter.STOP_LOCKED: "STOP-locked",
-    ClientFilter.NEEDS_REVIEW: "Needs review",
+    ClientFilter.NEEDS_REVIEW: "Needs review", ClientFilter.ARCHIVED: "Archived",
 }
 
 

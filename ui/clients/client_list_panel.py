@@ -43,6 +43,7 @@ from models.review import ReviewCounts, review_counts
 from resources import icon
 from ui.app_events import app_events
 from ui.clients.client_list_model import ClientListModel
+from ui.clients.empty_list_hint import EmptyListHint
 from ui.words import FILTER_LABELS, plural, review_banner
 
 #: What each kind of change can move in the filter bar's counts (the rest stay as they are).
@@ -154,6 +155,7 @@ class ClientListPanel(QWidget):
         self._table.setObjectName("clientList")
         self._table.setAccessibleName("Clients")
         self._table.setModel(self._model)
+        self._empty_hint = EmptyListHint(self._table, self._model)
         self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self._table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

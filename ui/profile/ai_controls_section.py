@@ -102,7 +102,7 @@ class AiControlsSection(SectionFrame):
             toggle = self._switches[which]
             with QSignalBlocker(toggle):
                 toggle.setChecked(on)
-            toggle.setEnabled(True)
+            toggle.setEnabled(not consent.client.archived)  # an archived client gets nothing
         self._studio_notice.show_notice(" ".join(_studio_lines(consent.studio.ai)))
 
     def clear(self) -> None:

@@ -148,6 +148,10 @@ class ClientProfileView(QWidget):
         self._history.setMinimumHeight(240)
         self._history.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._scroll.setWidget(self._content)
+        previous: QWidget = self._history  # Enter lands on the first switch; Edit comes after
+        for button in self._header.buttons():
+            QWidget.setTabOrder(previous, button)
+            previous = button
 
         self._clock_timer.setInterval(self.clock_refresh_ms)
         self._pages.setCurrentIndex(0)

@@ -55,6 +55,8 @@ _MESSAGES_TO: Mapping[Channel, tuple[str, str]] = {
 }
 _NOT_HAILEE = "This is a consent record — it does not stop Hailee; use AI controls for that."
 _SWITCH_ORDER = (Switch.MARKETING, Switch.ALL)
+#: Why an archived client's switches are disabled (said to screen readers too).
+ARCHIVED_REASON = "This client is archived: restore them to change their switches"
 _SWITCH_CELL = 76  # the width of a switch column, its heading centred over it
 _LABEL_WIDTH = 120
 _GAP = 12
@@ -230,7 +232,12 @@ class OptInSection(SectionFrame):
                                           "can turn it back on, by texting START to the studio.")
         else:
             self._stop_notice.clear_notice()
-        self._record_opt_out.setVisible(sms.stop_locked and sms.address is not None)
+        self._record_opt_out.setVisible(sms.stop_locked and sms.address is not None
+                                        and not consent.client.archived)
+        if consent.client.archived:  # an archived client receives nothing (rules.can_send)
+            for toggle in self._switches.values():
+                toggle.setEnabled(False)
+                toggle.setAccessibleDescription(ARCHIVED_REASON)
 
     def clear(self) -> None:
         """Show no client: every switch off and disabled, no notice, no message."""

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from models.consent import ClientConsent
 from models.households import Housemate
@@ -23,10 +23,20 @@ _MAX_NAMES = 4
 
 
 class ProfileHeader(QWidget):
-    """Name with its badges, the addresses on file, and the household notice (R18)."""
+    """Name with its badges, Edit and Archive, the addresses on file, and the household
+    notice (R18)."""
+
+    #: The person asked to edit the client's name, status and addresses.
+    edit_requested = Signal()
+    #: The person asked to archive (True) or restore (False) the client.
+    archive_requested = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._edit = QPushButton("Edit…", self)
+        self._archive = QPushButton("Archive…", self)
+        self._archived = False
+        self._archived_notice = NoticeLabel("archivedNotice", "block", "warning", self)
         self._name = QLabel(self)
         self._status = QLabel(self)
         self._stop_badge = QLabel("SMS STOP", self)
@@ -57,8 +67,15 @@ class ProfileHeader(QWidget):
         self._stop_badge.setProperty("state", "locked")
         self._stop_badge.setToolTip("This client's mobile texted STOP: no texts can be sent to it.")
         self._stop_badge.hide()
+        self._archived_badge.setObjectName("archivedBadge")
         self._archived_badge.setProperty("role", "badge")
+        self._archived_badge.setProperty("state", "warning")
         self._archived_badge.hide()
+        self._edit.setObjectName("editClientButton")
+        self._edit.setToolTip("Change the client's name, status, email and phone numbers (Ctrl+E)")
+        self._edit.setAutoDefault(False)
+        self._archive.setObjectName("archiveClientButton")
+        self._archive.setAutoDefault(False)
         title.addWidget(self._name)
         for badge in (self._status, self._stop_badge, self._archived_badge):
             title.addWidget(badge, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -90,6 +107,18 @@ class ProfileHeader(QWidget):
         addresses.addStretch(1)
         layout.addLayout(addresses)
 
+        # A row of their own: beside the name they would widen a narrow profile.
+        actions = QHBoxLayout()
+        actions.setSpacing(8)
+        for button in (self._edit, self._archive):
+            button.hide()
+            actions.addWidget(button)
+        actions.addStretch(1)
+        self._edit.clicked.connect(self.edit_requested)
+        self._archive.clicked.connect(self._on_archive_clicked)
+        layout.addLayout(actions)
+        layout.addWidget(self._archived_notice)
+
         layout.addSpacing(2)
         layout.addWidget(self._household)
         layout.addWidget(self._review)
@@ -108,6 +137,16 @@ class ProfileHeader(QWidget):
         self._status.show()
         self._stop_badge.setVisible(consent.channels[Channel.SMS].stop_locked)
         self._archived_badge.setVisible(bool(client.archived))
+        self._archived = bool(client.archived)
+        self._archive.setText("Restore…" if client.archived else "Archive…")
+        self._archive.setToolTip("Bring the client back to the list, with the switches they had"
+                                 if client.archived else "Hide the client from the list: they "
+                                 "receive nothing, and their consent record is kept")
+        self._edit.show()
+        self._archive.setVisible(self._archive.isEnabled())
+        self._archived_notice.show_notice(
+            "Archived — this client receives nothing, and their switches cannot be changed. "
+            "A manager can restore them." if client.archived else "")
         values = {"email": client.email, "mobile": display_phone(client.mobile),
                   "home_phone": display_phone(client.home_phone)}
         for kind, (holder, text) in self._addresses.items():
@@ -125,12 +164,29 @@ class ProfileHeader(QWidget):
         self._status.hide()
         self._stop_badge.hide()
         self._archived_badge.hide()
+        self._archived_notice.clear_notice()
+        self._edit.hide()
+        self._archive.hide()
         for holder, _text in self._addresses.values():
             holder.hide()
         self._no_address.hide()
         self._household.clear_notice()
         self._review.clear_notice()
         self._cancel.clear_notice()
+
+    def buttons(self) -> tuple[QPushButton, ...]:
+        """Edit and Archive/Restore, for the profile's Tab order."""
+        return (self._edit, self._archive)
+
+    def offer_archive(self, allowed: bool) -> None:
+        """Offer Archive and Restore to a role that may use them (R15: managers; the model
+        layer refuses the others anyway)."""
+        self._archive.setEnabled(allowed)
+        self._archive.setVisible(allowed and self._edit.isVisible())
+
+    @Slot()
+    def _on_archive_clicked(self) -> None:
+        self.archive_requested.emit(not self._archived)
 
     def name(self) -> str:
         """The client's name as shown."""

@@ -179,6 +179,7 @@ def test_filters_show_their_counts(panel: ClientListPanel) -> None:
         ClientFilter.PROSPECTS: "Prospects (2)",
         ClientFilter.ANY_OPT_OUT: f"Any opt-out ({panel.filter_counts()[ClientFilter.ANY_OPT_OUT]})",
         ClientFilter.STOP_LOCKED: "STOP-locked (0)", ClientFilter.NEEDS_REVIEW: "Needs review (0)",
+        ClientFilter.ARCHIVED: "Archived (0)",
     }
 
 

@@ -1,0 +1,143 @@
+"""What adding or editing a client will do to consent, said before it is saved (R6, R18, R21).
+
+The preview runs the write's own planning code — `clients.starting_switches` for a new
+client, `clients.EditPlan` for an edit — and writes nothing, so what the editor says is what
+saving does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from .clients import ClientDraft, EditPlan, starting_switches, stop_locked_numbers
+from .consent import field_name, lock_for
+from .errors import NotFound
+from .households import Housemate, sharing
+from .phones import display_phone
+from .rules import CHANNEL_LABELS, CHANNELS, Channel, Switch
+from .schema import Client
+from .settings import load_studio
+from .timeutil import parse_iso
+
+
+@dataclass(frozen=True, slots=True)
+class PreviewNote:
+    """One thing the change does, in a sentence; `level` is how the screen tints it:
+    "locked" (a STOP lock), "warning" (consent lost or shared) or "info"."""
+
+    level: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class SwitchStep:
+    """One switch the change sets, as its consent event will record it."""
+
+    channel: Channel
+    switch: Switch
+    old: str | None
+    new: str
+
+
+@dataclass(frozen=True, slots=True)
+class ConsentPreview:
+    """What saving will do to consent: sentences first, then every switch it sets."""
+
+    notes: tuple[PreviewNote, ...] = ()
+    switches: tuple[SwitchStep, ...] = ()
+
+    def texts(self) -> list[str]:
+        """The notes' sentences, in order (for tests and screen readers)."""
+        return [note.text for note in self.notes]
+
+
+def preview_new_client(draft: ClientDraft) -> ConsentPreview:
+    """What adding this client does: a STOP-locked mobile starts locked (R6, R7, R21); an
+    address another client has is shared with them (R18)."""
+    locked = bool(stop_locked_numbers([draft.mobile]))
+    values = starting_switches(draft, load_studio(), locked)
+    notes = []
+    if locked and draft.mobile is not None:
+        notes.append(_locked_note(draft.mobile, "SMS starts off and locked for this client"))
+    notes += _shared_notes(sharing(mobile=draft.mobile, email=draft.email))
+    steps = tuple(SwitchStep(channel, switch, None, "on")
+                  for channel in CHANNELS for switch in (Switch.ALL, Switch.MARKETING)
+                  if values[field_name(channel, switch)])
+    return ConsentPreview(tuple(notes), steps)
+
+
+def preview_edit(client_id: int, draft: ClientDraft) -> ConsentPreview:
+    """What saving this edit of a client does, worked out by the write's own plan and
+    written nowhere: a new mobile's STOP lock (R6), the old number's lock left behind, the
+    marketing consent that stays with the old number (R21), and who shares a new address."""
+    client = Client.get_or_none(Client.id == client_id)
+    if client is None:
+        raise NotFound(f"no client with id {client_id}")
+    plan = EditPlan(client, "", None, load_studio())
+    plan.details(draft.first_name, draft.last_name, draft.status)
+    plan.addresses(email=draft.email, mobile=draft.mobile, home_phone=draft.home_phone)
+    steps = tuple(SwitchStep(Channel(e["channel"]), Switch(e["switch"]), e["old"], e["new"])
+                  for e in plan.events if e.get("channel"))
+    notes: list[PreviewNote] = []
+    old_mobile, new_mobile = client.mobile, draft.mobile
+    if new_mobile != old_mobile:
+        notes += _mobile_notes(old_mobile, new_mobile, plan, steps)
+        notes += _shared_notes(sharing(mobile=new_mobile, email=None, excluding=client_id))
+    if draft.email != client.email:
+        notes += _shared_notes(sharing(mobile=None, email=draft.email, excluding=client_id))
+    return ConsentPreview(tuple(notes), steps)
+
+
+def _mobile_notes(old: str | None, new: str | None, plan: EditPlan,
+                  steps: tuple[SwitchStep, ...]) -> list[PreviewNote]:
+    notes = []
+    if new is None:
+        notes.append(PreviewNote("info", "With no mobile on file, no texts or calls go to the "
+                                         "mobile; its switches are kept as they are."))
+        return notes
+    if stop_locked_numbers([new]):  # the lock belongs to the number, whatever SMS All was
+        notes.append(_locked_note(new, "SMS will be off and locked for this client"))
+    elif old is not None and plan.updates.get("sms_off_by_stop") is False:
+        notes.append(PreviewNote("info", f"The STOP belongs to the old number "
+                                         f"{display_phone(old)}, which stays locked; SMS comes "
+                                         "back on for the new number."))
+    lost = [CHANNEL_LABELS[s.channel] for s in steps
+            if s.switch is Switch.MARKETING and s.old == "on" and s.new == "off"]
+    if old is not None and lost:
+        notes.append(PreviewNote(
+            "warning", f"Consent to marketing names a number: {' and '.join(lost)} Marketing "
+                       f"{'stays' if len(lost) == 1 else 'stay'} with {display_phone(old)} and "
+                       f"{'goes' if len(lost) == 1 else 'go'} back to the studio's default (off) "
+                       "for the new number. Record new consent on the profile if the client "
+                       "gives it."))
+    return notes
+
+
+def _locked_note(number: str, what: str) -> PreviewNote:
+    lock = lock_for(number)
+    when = ""
+    if lock is not None:
+        local = parse_iso(lock.locked_at).astimezone()
+        when = f" on {_day(local)}"
+    return PreviewNote("locked", f"{display_phone(number)} texted STOP{when}: {what}. Only the "
+                                 "client can turn it back on, by texting START.")
+
+
+def _day(moment: datetime) -> str:
+    return f"{moment:%b} {moment.day}, {moment.year}"
+
+
+def _shared_notes(people: list[Housemate]) -> list[PreviewNote]:
+    notes = []
+    for kind, words in (("mobile", "this mobile"), ("email", "this email")):
+        names = [p.name for p in people if p.shares == kind]
+        if not names:
+            continue
+        who = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+        reach = ""
+        if kind == "mobile":
+            reach = f" — a STOP from this number reaches {'both' if len(names) == 1 else 'all'} of them"
+        notes.append(PreviewNote("warning" if kind == "mobile" else "info",
+                                 f"{who} also {'has' if len(names) == 1 else 'have'} {words}{reach}."))
+    return notes
