@@ -121,6 +121,13 @@ def main(argv: list[str] | None = None) -> int:
         window.panel().select_client(dana)
         _settle(app)
         _save(window, args.out / "stop-locked-profile.png")
+        # Small screens (issue 10): the window's minimum size, a netbook, a full-HD desktop.
+        for width, height in ((800, 560), (1024, 600), (1920, 1080)):
+            window.resize(width, height)
+            _settle(app, 400)
+            _save(window, args.out / f"main-window-{width}x{height}.png")
+        window.resize(*SIZE)
+        _settle(app)
 
         leah = client_ids("leah")[0]
         search.clear()

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QSplitter,
     QWidget,
 )
 
@@ -46,6 +45,7 @@ from ui.messages.messages_dialog import MessagesDialog
 from ui.messages.review_queue_dialog import ReviewQueueDialog
 from ui.profile.client_profile_view import ClientProfileView
 from ui.session import set_current_staff, signed_in
+from ui.widgets.list_splitter import ListSplitter
 from ui.sign_in_dialog import SignInDialog
 from ui.words import ROLE_LABELS, plural
 
@@ -55,7 +55,8 @@ DEFAULT_SIZE = (1280, 720)
 MINIMUM_SIZE = (800, 560)
 #: The list's share of a new window: name, status, mobile and most of an email address.
 LIST_WIDTH = 600
-PROFILE_MIN_WIDTH = 400
+#: What a narrow profile needs to show every switch without scrolling sideways (issue 10).
+PROFILE_MIN_WIDTH = 460
 STATUS_TIMEOUT_MS = 6000
 _Dialog = TypeVar("_Dialog", bound=QDialog)
 #: The role a window of the Manage menu needs (R15); the others are every employee's.
@@ -94,7 +95,7 @@ class MainWindow(QMainWindow):
         self._panel = ClientListPanel(self)
         self._profile = ClientProfileView(self)
         self._profile.show_client(None)
-        self._splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self._splitter = ListSplitter(parent=self)  # a narrowing window shrinks the list first
         self._splitter.setObjectName("mainSplitter")
         self._splitter.setChildrenCollapsible(False)
         self._splitter.addWidget(self._panel)

@@ -5,7 +5,15 @@ from __future__ import annotations
 from typing import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from models.consent import ClientConsent
 from models.households import Housemate
@@ -36,6 +44,7 @@ class ProfileHeader(QWidget):
         self._household = NoticeLabel("householdNotice", "users", "info", self)
         self._review = NoticeLabel("reviewNotice", "alert", "warning", self)
         self._cancel = NoticeLabel("cancelNotice", "phone", "warning", self)
+        self._address_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._setup_ui()
 
     def _setup_ui(self) -> None:
@@ -65,7 +74,10 @@ class ProfileHeader(QWidget):
         title.addStretch(1)
         layout.addLayout(title)
 
-        addresses = QHBoxLayout()
+        # Side by side where they fit, else one under the other (issue 10, small screens):
+        # the header never makes the profile wider than its window.
+        self.setMinimumWidth(200)
+        addresses = self._address_row
         addresses.setSpacing(18)
         for kind, icon_name, tooltip in (("email", "email", "Email"), ("mobile", "mobile", "Mobile"),
                                          ("home_phone", "phone", "Home phone")):
@@ -115,6 +127,7 @@ class ProfileHeader(QWidget):
             text.setText(value or "")
             holder.setVisible(bool(value))
         self._no_address.setVisible(not any(values.values()))
+        self._fit_addresses(self.width())
         self._household.show_notice(household_notice(housemates))
         self._review.show_notice(review_notice([i for i in review if not i.may_mean_appointment]))
         self._cancel.show_notice(cancel_notice([i for i in review if i.may_mean_appointment]))
@@ -147,6 +160,22 @@ class ProfileHeader(QWidget):
     def cancel_text(self) -> str:
         """The "call the client" notice for a bare CANCEL as plain text ('' when none waits)."""
         return self._cancel.plain_text()
+
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Stack the addresses when they no longer fit side by side."""
+        super().resizeEvent(event)
+        self._fit_addresses(event.size().width())
+
+    def _fit_addresses(self, width: int) -> None:
+        shown = [holder for holder, _text in self._addresses.values() if not holder.isHidden()]
+        needed = (sum(holder.sizeHint().width() for holder in shown)
+                  + self._address_row.spacing() * max(0, len(shown) - 1) + 4)
+        direction = (QBoxLayout.Direction.LeftToRight if needed <= width
+                     else QBoxLayout.Direction.TopToBottom)
+        if self._address_row.direction() != direction:
+            self._address_row.setDirection(direction)
+            self._address_row.setSpacing(18 if direction is QBoxLayout.Direction.LeftToRight else 4)
 
 
 def review_notice(items: Sequence[ReviewItem]) -> str:
