@@ -34,11 +34,13 @@ from resources import icon
 from ui.app_events import app_events
 from ui.change_watcher import ChangeWatcher
 from ui.clients.client_list_panel import ClientListPanel
+from ui.desk_lock import DeskLock
 from ui.main_menus import MainMenus
 from ui.manage.ai_settings_dialog import AiSettingsDialog
 from ui.manage.audit_log_dialog import AuditLogDialog
 from ui.manage.reports_dialog import ReportsDialog
 from ui.manage.staff_accounts_dialog import StaffAccountsDialog
+from ui.manage.studio_settings_dialog import StudioSettingsDialog
 from ui.messages.import_worker import MessageImportWorker
 from ui.messages.message_import import MessageLogImport, import_report
 from ui.messages.messages_dialog import MessagesDialog
@@ -62,7 +64,7 @@ _Dialog = TypeVar("_Dialog", bound=QDialog)
 #: The role a window of the Manage menu needs (R15); the others are every employee's.
 _ROLE_NEEDED: dict[type[QDialog], Role] = {
     AiSettingsDialog: Role.MANAGER, ReportsDialog: Role.MANAGER, AuditLogDialog: Role.MANAGER,
-    StaffAccountsDialog: Role.OWNER,
+    StaffAccountsDialog: Role.OWNER, StudioSettingsDialog: Role.OWNER,
 }
 
 
@@ -107,6 +109,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self._splitter)
 
         self._menus = MainMenus(self)
+        self._desk_lock = DeskLock(self, self._menus.lock)  # Ctrl+L and the idle lock
 
         self._staff_label = QLabel(self)
         self._staff_label.setObjectName("signedInAs")
@@ -130,6 +133,8 @@ class MainWindow(QMainWindow):
         menus.audit_log.triggered.connect(self._on_audit_log_triggered)
         menus.client_audit_log.triggered.connect(self._on_client_audit_log_triggered)
         menus.staff_accounts.triggered.connect(self.open_staff_accounts)
+        menus.studio_settings.triggered.connect(
+            lambda: self._open_once(StudioSettingsDialog, StudioSettingsDialog.reload))
         menus.shortcuts.triggered.connect(self._on_shortcuts_triggered)
         menus.about.triggered.connect(self._on_about_triggered)
         self._import.finished.connect(self._on_import_finished)
