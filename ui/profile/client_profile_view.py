@@ -417,9 +417,15 @@ def _opt_out_warning(state: ClientConsent, request: SwitchRequest) -> str | None
     if request.channel is Channel.SMS and state.channels[Channel.SMS].stop_locked:
         return ("SMS is already off: this number texted STOP. Recording that the client asked "
                 "too keeps SMS off for them even after someone on this number texts START.")
+    # Who can turn it on again differs: SMS has the client's own START besides renewed
+    # consent; the other channels come back only when the client consents again (R3, R4, R8).
+    back_on = ("Only the client can turn it back on: by texting START to the studio, or by "
+               "giving consent again, which staff record with how it was given."
+               if request.channel is Channel.SMS else
+               "Only the client can turn it back on: staff record it when the client gives "
+               "consent again, with how it was given.")
     return (f"This fully blocks {_ALL_OFF_NOUNS[request.channel]} to {_client_name(state)}: no "
-            "campaigns, reminders, booking help or Hailee messages. Only the client can turn "
-            "it back on.")
+            f"campaigns, reminders, booking help or Hailee messages. {back_on}")
 
 
 def _consent_warning(state: ClientConsent, channel: Channel) -> str | None:
