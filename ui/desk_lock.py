@@ -57,6 +57,9 @@ class DeskLock(QObject):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
+            # A Python filter must not outlive the interpreter's hold on it at shutdown.
+            app.aboutToQuit.connect(self._on_app_about_to_quit)
+            window.destroyed.connect(self._on_app_about_to_quit)
 
     def _connect_signals(self) -> None:
         self._action.triggered.connect(self.lock)
@@ -96,6 +99,13 @@ class DeskLock(QObject):
         self._screen.findChild(QWidget, "pinInput").setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- slots ---------------------------------------------------------------------------------
+
+    @Slot()
+    def _on_app_about_to_quit(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        self._idle.stop()
 
     @Slot()
     def _on_idle_timeout(self) -> None:

@@ -25,6 +25,12 @@ class ThemeWatcher(QObject):
         self._again.timeout.connect(self._on_again_timeout)
         app.installEventFilter(self)
         app.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
+        app.aboutToQuit.connect(self._on_app_about_to_quit)  # no Python filter at shutdown
+
+    @Slot()
+    def _on_app_about_to_quit(self) -> None:
+        self._app.removeEventFilter(self)
+        self._again.stop()
 
     @Slot(Qt.ColorScheme)
     def _on_color_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:

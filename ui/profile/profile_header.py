@@ -28,6 +28,8 @@ from ui.words import status_label
 _ICON_SIZE = 16
 #: Names listed before "and N others", so a large household stays one readable line.
 _MAX_NAMES = 4
+#: Pixels more than they need before stacked addresses go side by side again.
+_HYSTERESIS = 40
 
 
 class ProfileHeader(QWidget):
@@ -45,11 +47,14 @@ class ProfileHeader(QWidget):
         self._review = NoticeLabel("reviewNotice", "alert", "warning", self)
         self._cancel = NoticeLabel("cancelNotice", "phone", "warning", self)
         self._address_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._fitting = False
         self._setup_ui()
 
     def _setup_ui(self) -> None:
         self.setObjectName("profileHeader")
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # Its width is what the profile gives it, never what its addresses would like: the
+        # addresses' layout follows the width, so the width must not follow the layout.
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 0, 2, 0)
         layout.setSpacing(6)
@@ -168,14 +173,24 @@ class ProfileHeader(QWidget):
         self._fit_addresses(event.size().width())
 
     def _fit_addresses(self, width: int) -> None:
+        if self._fitting:  # a relayout that this one caused
+            return
         shown = [holder for holder, _text in self._addresses.values() if not holder.isHidden()]
         needed = (sum(holder.sizeHint().width() for holder in shown)
                   + self._address_row.spacing() * max(0, len(shown) - 1) + 4)
-        direction = (QBoxLayout.Direction.LeftToRight if needed <= width
-                     else QBoxLayout.Direction.TopToBottom)
+        # Back side by side only with room to spare: a scroll bar that comes and goes with
+        # the stacking must not flip it back and forth.
+        beside = self._address_row.direction() is QBoxLayout.Direction.LeftToRight
+        fits = needed <= width if beside else needed + _HYSTERESIS <= width
+        direction = QBoxLayout.Direction.LeftToRight if fits else QBoxLayout.Direction.TopToBottom
         if self._address_row.direction() != direction:
-            self._address_row.setDirection(direction)
-            self._address_row.setSpacing(18 if direction is QBoxLayout.Direction.LeftToRight else 4)
+            self._fitting = True
+            try:
+                self._address_row.setDirection(direction)
+                self._address_row.setSpacing(
+                    18 if direction is QBoxLayout.Direction.LeftToRight else 4)
+            finally:
+                self._fitting = False
 
 
 def review_notice(items: Sequence[ReviewItem]) -> str:
