@@ -184,6 +184,8 @@ class StudioSettings(BaseModel):
     default_marketing_voice = peewee.BooleanField(default=False)
     default_marketing_home = peewee.BooleanField(default=False)
     version = peewee.IntegerField(default=1)
+    #: Minutes without input before a window returns to sign-in; 0 never (shared desk).
+    idle_lock_minutes = peewee.IntegerField(default=10, constraints=[peewee.SQL("DEFAULT 10")])
 
 
 class SchemaVersion(BaseModel):

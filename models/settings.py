@@ -36,6 +36,8 @@ class Studio:
     ai: StudioAI
     marketing_defaults: dict[Channel, bool]
     version: int
+    #: Minutes without input before a window returns to sign-in; 0 never (shared desk).
+    idle_lock_minutes: int = 10
 
 
 def load_studio() -> Studio:
@@ -58,6 +60,7 @@ def load_studio() -> Studio:
             Channel.VOICE: row.default_marketing_voice, Channel.HOME: row.default_marketing_home,
         },
         version=row.version,
+        idle_lock_minutes=row.idle_lock_minutes,
     )
 
 
@@ -104,6 +107,35 @@ def update_ai_settings(who: SignedIn, changes: dict[str, Any], *,
              .where(StudioSettings.id == 1).execute())
         log.flush()
     return Change(Touched.STUDIO if changed else Touched.NONE, event_ids=tuple(log.event_ids))
+
+
+#: The idle lock's range in minutes: 0 (never) up to a working day.
+IDLE_LOCK_RANGE = (0, 480)
+
+
+def set_idle_lock_minutes(who: SignedIn, minutes: int, *,
+                          expected_version: int | None = None) -> Change:
+    """Set after how many minutes without input a window locks (0: never). Owner only (R15);
+    recorded as one event, like every studio setting (R14)."""
+    low, high = IDLE_LOCK_RANGE
+    if not isinstance(minutes, int) or isinstance(minutes, bool) or not low <= minutes <= high:
+        raise InvalidInput(f"the idle lock is {low} (never) to {high} minutes, not {minutes!r}")
+    with database.atomic():
+        staff = require_role(who, Role.OWNER)
+        row = for_update(StudioSettings.select().where(StudioSettings.id == 1)).get()
+        if expected_version is not None and row.version != expected_version:
+            raise StaleData("The studio's settings were changed on another workstation. "
+                            "They have been reloaded; please check and try again.")
+        if row.idle_lock_minutes == minutes:
+            return Change(Touched.NONE)
+        log = EventLog()
+        log.add(at=iso_now(), actor=staff.name, staff_id=staff.staff_id, source="staff",
+                switch="studio:idle_lock_minutes", old=str(row.idle_lock_minutes),
+                new=str(minutes))
+        (StudioSettings.update(idle_lock_minutes=minutes, version=StudioSettings.version + 1)
+         .where(StudioSettings.id == 1).execute())
+        log.flush()
+    return Change(Touched.STUDIO, event_ids=tuple(log.event_ids))
 
 
 def _text(value: Any) -> str:

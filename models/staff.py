@@ -280,7 +280,9 @@ def sign_in(staff_id: int, pin: str) -> SignedIn:
         else:
             Staff.update(failed_attempts=attempts).where(Staff.id == staff_id).execute()
             left = MAX_FAILED_ATTEMPTS - attempts
-            message = f"Wrong PIN. {left} more {'try' if left == 1 else 'tries'} before sign-in is locked for a while."
+            lockout = round(LOCKOUT.total_seconds() / 60)
+            message = (f"Wrong PIN. {left} more {'try' if left == 1 else 'tries'} before sign-in "
+                       f"is locked for {lockout} minutes.")
     raise SignInRefused(message)
 
 

@@ -49,12 +49,33 @@ def icon_path(name: str) -> Path:
     return path
 
 
+#: The sizes an icon is drawn at in its selected look (item views draw 16-24).
+_SELECTED_SIZES = (16, 20, 24, 32)
+_COLOUR = re.compile(r'(stroke|fill)="#[0-9a-fA-F]{3,8}"')
+
+
 @functools.cache
 def icon(name: str) -> QIcon:
-    """Return the icon called ``name`` (resources/icons/<name>.svg), loaded once."""
-    from PySide6.QtGui import QIcon
+    """Return the icon called ``name`` (resources/icons/<name>.svg), loaded once.
 
-    return QIcon(str(icon_path(name)))
+    Its Selected mode is the same drawing in white, so it stays visible on a selected row's
+    highlight in light and dark themes alike (a grey line vanishes on blue).
+    """
+    from PySide6.QtCore import QByteArray, Qt
+    from PySide6.QtGui import QIcon, QPainter, QPixmap
+    from PySide6.QtSvg import QSvgRenderer
+
+    path = icon_path(name)
+    result = QIcon(str(path))
+    white = _COLOUR.sub(r'\1="#ffffff"', path.read_text(encoding="utf-8"))
+    renderer = QSvgRenderer(QByteArray(white.encode("utf-8")))
+    for size in _SELECTED_SIZES:
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        with QPainter(pixmap) as painter:
+            renderer.render(painter)
+        result.addPixmap(pixmap, QIcon.Mode.Selected)
+    return result
 
 
 def stylesheet() -> str:

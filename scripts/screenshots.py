@@ -19,9 +19,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QSettings, Qt  # noqa: E402
-from PySide6.QtGui import QColor, QPalette  # noqa: E402
+from PySide6.QtGui import QAction, QColor, QPalette  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QComboBox, QWidget  # noqa: E402
 
 SIZE = (1280, 720)
 
@@ -124,6 +124,23 @@ def main(argv: list[str] | None = None) -> int:
         window.panel().select_client(dana)
         _settle(app)
         _save(window, args.out / "stop-locked-profile.png")
+        # Small screens (issue 10): the window's minimum size, a netbook, a full-HD desktop.
+        for width, height in ((800, 560), (1024, 600), (1920, 1080)):
+            window.resize(width, height)
+            _settle(app, 400)
+            _save(window, args.out / f"main-window-{width}x{height}.png")
+        # File ▸ Lock at the smallest size: only the sign-in shows (issue 10, shared desk).
+        window.resize(800, 560)
+        _settle(app)
+        window.findChild(QAction, "lockAction").trigger()
+        _settle(app)
+        _save(window, args.out / "locked.png")
+        picker = window.findChild(QComboBox, "staffPicker")
+        picker.setCurrentIndex(picker.findText("Demo Employee", Qt.MatchFlag.MatchStartsWith))
+        QTest.keyClicks(window.findChild(QWidget, "pinInput"), "1357")
+        QTest.keyClick(window.findChild(QWidget, "pinInput"), Qt.Key.Key_Return)
+        window.resize(*SIZE)
+        _settle(app)
 
         leah = client_ids("leah")[0]
         search.clear()

@@ -21,6 +21,7 @@ from resources import icon, stylesheet
 from ui.main_window import APP_NAME, ORGANIZATION, MainWindow
 from ui.session import set_current_staff
 from ui.sign_in_dialog import SignInDialog
+from ui.theme_watcher import watch_theme
 
 #: How long a change made at the desk waits for another workstation's write before the
 #: window says the database is busy (the command line waits longer).
@@ -40,6 +41,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setWindowIcon(icon("app"))
     app.setStyleSheet(stylesheet())
+    watch_theme(app)  # an OS light/dark switch repaints everything (issue 10)
     return app
 
 

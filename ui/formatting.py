@@ -122,6 +122,8 @@ def describe_event(event: EventRecord) -> str:
         return "Archived" if new == "on" else "Restored from the archive"
     if switch.startswith(_STUDIO_PREFIX):
         name = switch[len(_STUDIO_PREFIX):]
+        if name == "idle_lock_minutes":
+            return f"Studio – Lock when idle (minutes, 0 never): {_change(old, new)}"
         return f"Studio AI – {AI_SETTING_LABELS.get(name, name)}: {_change(old, new)}"
     if switch == "staff_account":
         return _staff_account(old, new)

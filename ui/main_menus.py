@@ -40,6 +40,10 @@ class MainMenus(QObject):
         self.switch_user = _action(
             file_menu, "switchUserAction", "S&witch user…", "users",
             "Sign in as another staff member", QKeySequence(ctrl | shift | Qt.Key.Key_U))
+        self.lock = _action(
+            file_menu, "lockAction", "&Lock", "lock",
+            "Hide the clients and show the sign-in, for the next person at the desk",
+            QKeySequence(ctrl | Qt.Key.Key_L))
         file_menu.addSeparator()
         self.quit = _action(file_menu, "quitAction", "&Quit", "logout", "Close Opt-In Desk",
                             _standard(QKeySequence.StandardKey.Quit, ctrl | Qt.Key.Key_Q))
@@ -97,6 +101,9 @@ class MainMenus(QObject):
         self.staff_accounts = _action(
             self.manage_menu, "staffAccountsAction", "&Staff accounts…", "users",
             "Add staff, reset PINs, deactivate accounts", None)
+        self.studio_settings = _action(
+            self.manage_menu, "studioSettingsAction", "S&tudio settings…", None,
+            "When an unattended desk locks itself", None)
 
         help_menu = bar.addMenu("&Help")
         self.shortcuts = _action(
@@ -124,6 +131,8 @@ class MainMenus(QObject):
         self._staff_separator.setVisible(owner)
         self.staff_accounts.setVisible(owner)
         self.staff_accounts.setEnabled(owner)
+        self.studio_settings.setVisible(owner)
+        self.studio_settings.setEnabled(owner)
 
     def check_filter(self, which: ClientFilter) -> None:
         """Tick the View ▸ Show clients entry of the filter shown."""

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QSplitter,
     QWidget,
 )
 
@@ -36,11 +35,13 @@ from ui.app_events import app_events
 from ui.change_watcher import ChangeWatcher
 from ui.clients.client_actions import ClientActions
 from ui.clients.client_list_panel import ClientListPanel
+from ui.desk_lock import DeskLock
 from ui.main_menus import MainMenus
 from ui.manage.ai_settings_dialog import AiSettingsDialog
 from ui.manage.audit_log_dialog import AuditLogDialog
 from ui.manage.reports_dialog import ReportsDialog
 from ui.manage.staff_accounts_dialog import StaffAccountsDialog
+from ui.manage.studio_settings_dialog import StudioSettingsDialog
 from ui.messages.import_worker import MessageImportWorker
 from ui.messages.message_import import MessageLogImport, import_report
 from ui.messages.messages_dialog import MessagesDialog
@@ -48,6 +49,7 @@ from ui.messages.provider_sync_controller import ProviderSyncController
 from ui.messages.review_queue_dialog import ReviewQueueDialog
 from ui.profile.client_profile_view import ClientProfileView
 from ui.session import set_current_staff, signed_in
+from ui.widgets.list_splitter import ListSplitter
 from ui.sign_in_dialog import SignInDialog
 from ui.words import ROLE_LABELS, plural
 
@@ -57,13 +59,14 @@ DEFAULT_SIZE = (1280, 720)
 MINIMUM_SIZE = (800, 560)
 #: The list's share of a new window: name, status, mobile and most of an email address.
 LIST_WIDTH = 600
-PROFILE_MIN_WIDTH = 400
+#: What a narrow profile needs to show every switch without scrolling sideways (issue 10).
+PROFILE_MIN_WIDTH = 460
 STATUS_TIMEOUT_MS = 6000
 _Dialog = TypeVar("_Dialog", bound=QDialog)
 #: The role a window of the Manage menu needs (R15); the others are every employee's.
 _ROLE_NEEDED: dict[type[QDialog], Role] = {
     AiSettingsDialog: Role.MANAGER, ReportsDialog: Role.MANAGER, AuditLogDialog: Role.MANAGER,
-    StaffAccountsDialog: Role.OWNER,
+    StaffAccountsDialog: Role.OWNER, StudioSettingsDialog: Role.OWNER,
 }
 
 
@@ -98,7 +101,7 @@ class MainWindow(QMainWindow):
         self._panel = ClientListPanel(self)
         self._profile = ClientProfileView(self)
         self._profile.show_client(None)
-        self._splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self._splitter = ListSplitter(parent=self)  # a narrowing window shrinks the list first
         self._splitter.setObjectName("mainSplitter")
         self._splitter.setChildrenCollapsible(False)
         self._splitter.addWidget(self._panel)
@@ -111,6 +114,7 @@ class MainWindow(QMainWindow):
 
         self._menus = MainMenus(self)
         self._clients = ClientActions(self, self._menus, self._panel, self._profile)
+        self._desk_lock = DeskLock(self, self._menus.lock)  # Ctrl+L and the idle lock
 
         self._staff_label = QLabel(self)
         self._staff_label.setObjectName("signedInAs")
@@ -135,6 +139,8 @@ class MainWindow(QMainWindow):
         menus.client_audit_log.triggered.connect(self._on_client_audit_log_triggered)
         menus.staff_accounts.triggered.connect(self.open_staff_accounts)
         menus.connect_provider.triggered.connect(self._sync.open_provider_dialog)
+        menus.studio_settings.triggered.connect(
+            lambda: self._open_once(StudioSettingsDialog, StudioSettingsDialog.reload))
         menus.shortcuts.triggered.connect(self._on_shortcuts_triggered)
         menus.about.triggered.connect(self._on_about_triggered)
         self._import.finished.connect(self._on_import_finished)

@@ -147,6 +147,20 @@ def test_r15_lockout_is_per_staff_member_and_a_right_pin_resets_the_count(staff,
     assert sign_in_at(monkeypatch, NOW, owner, "2468").role is Role.OWNER  # the manager's lockout is theirs
 
 
+
+def test_r15_a_wrong_pin_says_how_long_the_lock_will_last_and_then_until_when(staff, monkeypatch):
+    owner = staff["owner"].staff_id
+    with pytest.raises(SignInRefused, match="4 more tries before sign-in is locked for 5 minutes"):
+        sign_in_at(monkeypatch, NOW, owner, "1111")
+    for _ in range(MAX_FAILED_ATTEMPTS - 2):
+        with pytest.raises(SignInRefused):
+            sign_in_at(monkeypatch, NOW, owner, "1111")
+    until = format_clock((NOW + timedelta(minutes=5)).astimezone())
+    with pytest.raises(SignInRefused, match=f"locked until {until}"):
+        sign_in_at(monkeypatch, NOW, owner, "1111")
+    with pytest.raises(SignInRefused, match=f"locked until {until}"):
+        sign_in_at(monkeypatch, NOW + timedelta(minutes=1), owner, "2468")
+
 # --- Roles in the model layer ---------------------------------------------------------------------
 
 def test_r15_employee_cannot_do_manager_or_owner_work(staff, add_client):

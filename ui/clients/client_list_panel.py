@@ -204,7 +204,7 @@ class ClientListPanel(QWidget):
         layout.addWidget(self._table, 1)
         layout.addWidget(self._count)
         self.setFocusProxy(self._search)
-        self.setMinimumWidth(380)
+        self.setMinimumWidth(320)  # leaves a 800-pixel window room for the profile
 
     def _connect_signals(self) -> None:
         self._search.textChanged.connect(self._on_search_text_changed)

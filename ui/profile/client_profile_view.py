@@ -18,7 +18,6 @@ from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QScrollArea,
     QSizePolicy,
@@ -73,6 +72,11 @@ class ClientProfileView(QWidget):
     clock_refresh_ms: ClassVar[int] = 60_000
     #: From this content width on, Opt-In and Hailee sit side by side rather than stacked.
     side_by_side_width: ClassVar[int] = 960
+    #: Below this width the what-they-receive grid turns (a column per channel), and below
+    #: ``button_beside_width`` the Print button goes under the name: a narrow profile reflows
+    #: rather than scrolling sideways (issue 10, small screens).
+    grid_wide_width: ClassVar[int] = 640
+    button_beside_width: ClassVar[int] = 560
 
     def __init__(self, parent: QWidget | None = None, *,
                  clock: Callable[[], datetime] | None = None) -> None:
@@ -94,6 +98,7 @@ class ClientProfileView(QWidget):
         self._history = HistoryView(self._content)
         self._printer = RecordPrinter(self)
         self._sections = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self._top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._clock_timer = QTimer(self)
         self._setup_ui()
         self._connect_signals()
@@ -130,7 +135,7 @@ class ClientProfileView(QWidget):
         column = QVBoxLayout(self._content)
         column.setContentsMargins(16, 14, 16, 16)
         column.setSpacing(14)
-        top = QHBoxLayout()  # the button beside the name, where a narrow profile still shows it
+        top = self._top  # the button beside the name; under it in a narrow profile
         top.addWidget(self._header)
         top.addWidget(self._printer.button(), 0, Qt.AlignmentFlag.AlignTop)
         top.addStretch(1)
@@ -390,7 +395,14 @@ class ClientProfileView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Put Opt-In and Hailee side by side when there is room, else one above the other."""
         super().resizeEvent(event)
-        wide = event.size().width() >= self.side_by_side_width
+        width = event.size().width()
+        self._grid.set_transposed(width < self.grid_wide_width)
+        self._opt_in.set_compact(width < self.grid_wide_width)
+        self._top.setDirection(QBoxLayout.Direction.LeftToRight if width >= self.button_beside_width
+                               else QBoxLayout.Direction.TopToBottom)
+        self._top.setAlignment(self._printer.button(), Qt.AlignmentFlag.AlignTop if width >= (
+            self.button_beside_width) else Qt.AlignmentFlag.AlignLeft)
+        wide = width >= self.side_by_side_width
         direction = (QBoxLayout.Direction.LeftToRight if wide
                      else QBoxLayout.Direction.TopToBottom)
         if self._sections.direction() != direction:
@@ -409,9 +421,15 @@ def _opt_out_warning(state: ClientConsent, request: SwitchRequest) -> str | None
     if request.channel is Channel.SMS and state.channels[Channel.SMS].stop_locked:
         return ("SMS is already off: this number texted STOP. Recording that the client asked "
                 "too keeps SMS off for them even after someone on this number texts START.")
+    # Who can turn it on again differs: SMS has the client's own START besides renewed
+    # consent; the other channels come back only when the client consents again (R3, R4, R8).
+    back_on = ("Only the client can turn it back on: by texting START to the studio, or by "
+               "giving consent again, which staff record with how it was given."
+               if request.channel is Channel.SMS else
+               "Only the client can turn it back on: staff record it when the client gives "
+               "consent again, with how it was given.")
     return (f"This fully blocks {_ALL_OFF_NOUNS[request.channel]} to {_client_name(state)}: no "
-            "campaigns, reminders, booking help or Hailee messages. Only the client can turn "
-            "it back on.")
+            f"campaigns, reminders, booking help or Hailee messages. {back_on}")
 
 
 def _consent_warning(state: ClientConsent, channel: Channel) -> str | None:

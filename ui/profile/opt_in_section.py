@@ -17,6 +17,7 @@ from typing import Mapping
 from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -104,6 +105,8 @@ class OptInSection(SectionFrame):
                          "records how they consented.", parent=parent)
         self._switches: dict[tuple[Channel, Switch], ToggleSwitch] = {}
         self._addresses: dict[Channel, QLabel] = {}
+        self._names: list[tuple[QBoxLayout, QLabel]] = []  # a row's name and address
+        self._compact = False
         self._stop_notice = NoticeLabel("smsStopNotice", "lock", "locked", self)
         self._record_opt_out: QPushButton  # made under the SMS row: its place in the Tab order
         self._message = NoticeLabel("optInMessage", "alert", "warning", self)
@@ -167,8 +170,12 @@ class OptInSection(SectionFrame):
         address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         address.setMinimumWidth(60)
         self._addresses[channel] = address
-        row.addWidget(label)
-        row.addWidget(address, 1)
+        names = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        names.setSpacing(_GAP)
+        names.addWidget(label)
+        names.addWidget(address, 1)
+        self._names.append((names, label))
+        row.addLayout(names, 1)
         for switch in _SWITCH_ORDER:
             toggle = ToggleSwitch(accessible_name=switch_name(channel, switch),
                                   parent=self)
@@ -215,6 +222,24 @@ class OptInSection(SectionFrame):
     def switch(self, channel: Channel, switch: Switch) -> ToggleSwitch:
         """The toggle of one channel's Marketing or All switch."""
         return self._switches[(channel, switch)]
+
+    def set_compact(self, compact: bool) -> None:
+        """Narrow: a channel's address goes under its name, so that the switches keep their
+        columns and the address its width (issue 10, small screens)."""
+        if compact == self._compact:
+            return
+        self._compact = compact
+        for names, label in self._names:
+            names.setDirection(QBoxLayout.Direction.TopToBottom if compact
+                               else QBoxLayout.Direction.LeftToRight)
+            names.setSpacing(2 if compact else _GAP)
+            if compact:
+                label.setMinimumWidth(0)
+                label.setMaximumWidth(16_777_215)
+            else:
+                label.setFixedWidth(_LABEL_WIDTH)
+        for address in self._addresses.values():
+            address.setIndent(_ICON_SIZE + 6 if compact else -1)
 
     def address_text(self, channel: Channel) -> str:
         """What a channel's row says for its address: "(555) 555-0123" or "No mobile on file"."""

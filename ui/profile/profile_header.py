@@ -5,7 +5,16 @@ from __future__ import annotations
 from typing import Sequence
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from models.consent import ClientConsent
 from models.households import Housemate
@@ -20,6 +29,8 @@ from ui.words import status_label
 _ICON_SIZE = 16
 #: Names listed before "and N others", so a large household stays one readable line.
 _MAX_NAMES = 4
+#: Pixels more than they need before stacked addresses go side by side again.
+_HYSTERESIS = 40
 
 
 class ProfileHeader(QWidget):
@@ -46,11 +57,15 @@ class ProfileHeader(QWidget):
         self._household = NoticeLabel("householdNotice", "users", "info", self)
         self._review = NoticeLabel("reviewNotice", "alert", "warning", self)
         self._cancel = NoticeLabel("cancelNotice", "phone", "warning", self)
+        self._address_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._fitting = False
         self._setup_ui()
 
     def _setup_ui(self) -> None:
         self.setObjectName("profileHeader")
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # Its width is what the profile gives it, never what its addresses would like: the
+        # addresses' layout follows the width, so the width must not follow the layout.
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 0, 2, 0)
         layout.setSpacing(6)
@@ -82,7 +97,10 @@ class ProfileHeader(QWidget):
         title.addStretch(1)
         layout.addLayout(title)
 
-        addresses = QHBoxLayout()
+        # Side by side where they fit, else one under the other (issue 10, small screens):
+        # the header never makes the profile wider than its window.
+        self.setMinimumWidth(200)
+        addresses = self._address_row
         addresses.setSpacing(18)
         for kind, icon_name, tooltip in (("email", "email", "Email"), ("mobile", "mobile", "Mobile"),
                                          ("home_phone", "phone", "Home phone")):
@@ -154,6 +172,7 @@ class ProfileHeader(QWidget):
             text.setText(value or "")
             holder.setVisible(bool(value))
         self._no_address.setVisible(not any(values.values()))
+        self._fit_addresses(self.width())
         self._household.show_notice(household_notice(housemates))
         self._review.show_notice(review_notice([i for i in review if not i.may_mean_appointment]))
         self._cancel.show_notice(cancel_notice([i for i in review if i.may_mean_appointment]))
@@ -203,6 +222,32 @@ class ProfileHeader(QWidget):
     def cancel_text(self) -> str:
         """The "call the client" notice for a bare CANCEL as plain text ('' when none waits)."""
         return self._cancel.plain_text()
+
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Stack the addresses when they no longer fit side by side."""
+        super().resizeEvent(event)
+        self._fit_addresses(event.size().width())
+
+    def _fit_addresses(self, width: int) -> None:
+        if self._fitting:  # a relayout that this one caused
+            return
+        shown = [holder for holder, _text in self._addresses.values() if not holder.isHidden()]
+        needed = (sum(holder.sizeHint().width() for holder in shown)
+                  + self._address_row.spacing() * max(0, len(shown) - 1) + 4)
+        # Back side by side only with room to spare: a scroll bar that comes and goes with
+        # the stacking must not flip it back and forth.
+        beside = self._address_row.direction() is QBoxLayout.Direction.LeftToRight
+        fits = needed <= width if beside else needed + _HYSTERESIS <= width
+        direction = QBoxLayout.Direction.LeftToRight if fits else QBoxLayout.Direction.TopToBottom
+        if self._address_row.direction() != direction:
+            self._fitting = True
+            try:
+                self._address_row.setDirection(direction)
+                self._address_row.setSpacing(
+                    18 if direction is QBoxLayout.Direction.LeftToRight else 4)
+            finally:
+                self._fitting = False
 
 
 def review_notice(items: Sequence[ReviewItem]) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QFontMetrics, QIcon, QPainter, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +37,7 @@ _PAD_Y = 7
 _ICON = 16
 _ICON_GAP = 5
 _MIN_COLUMN = 72
+_MIN_TURNED_COLUMN = 64  # a channel's column of a turned grid: "Blocked" beside its icon
 
 
 class ReceivesGrid(QTableWidget):
@@ -46,6 +47,9 @@ class ReceivesGrid(QTableWidget):
     (R17), or "Held — a possible opt-out waits for review" (R19). A row whose every kind is
     blocked for the same reason (no address, All off, a STOP) is one cell across the row, so
     that the reason reads once and in full.
+
+    A narrow profile turns the grid (``set_transposed``): a column per channel and a row per
+    message kind, so four columns share the width rather than six (issue 10, small screens).
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -53,6 +57,8 @@ class ReceivesGrid(QTableWidget):
         self._delegate = _CellDelegate(self)
         self._texts: dict[tuple[Channel, MessageKind], str] = {}
         self._states: dict[tuple[Channel, MessageKind], str] = {}
+        self._receives: Mapping[Channel, Mapping[MessageKind, Decision]] | None = None
+        self._transposed = False
         self._setup_ui()
 
     def _setup_ui(self) -> None:
@@ -66,8 +72,6 @@ class ReceivesGrid(QTableWidget):
         self.setCornerButtonEnabled(False)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setHorizontalHeaderLabels([KIND_LABELS[kind] for kind in MESSAGE_KINDS])
-        self.setVerticalHeaderLabels([CHANNEL_NAMES[channel] for channel in CHANNELS])
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(_MIN_COLUMN)
@@ -77,7 +81,23 @@ class ReceivesGrid(QTableWidget):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         rows.setHighlightSections(False)
-        self.setMinimumWidth(rows.sizeHint().width() + _MIN_COLUMN * self.columnCount()
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        """Headings, empty cells and the least width for the grid's orientation."""
+        kinds = [KIND_LABELS[kind] for kind in MESSAGE_KINDS]
+        channels = [CHANNEL_NAMES[channel] for channel in CHANNELS]
+        self.clearSpans()
+        self.setRowCount(len(MESSAGE_KINDS) if self._transposed else len(CHANNELS))
+        self.setColumnCount(len(CHANNELS) if self._transposed else len(MESSAGE_KINDS))
+        self.setHorizontalHeaderLabels(channels if self._transposed else kinds)
+        # Turned, the kinds' names take two lines to leave the channels their width.
+        self.setVerticalHeaderLabels([kind.replace(" ", "\n", 1) for kind in kinds]
+                                     if self._transposed else channels)
+        rows = self.verticalHeader()
+        least = _MIN_TURNED_COLUMN if self._transposed else _MIN_COLUMN
+        self.horizontalHeader().setMinimumSectionSize(least)
+        self.setMinimumWidth(rows.sizeHint().width() + least * self.columnCount()
                              + 2 * self.frameWidth())
         for row in range(self.rowCount()):
             for column in range(self.columnCount()):
@@ -88,19 +108,20 @@ class ReceivesGrid(QTableWidget):
 
     def show_receives(self, receives: Mapping[Channel, Mapping[MessageKind, Decision]]) -> None:
         """Show what the model layer decided for every channel and message kind."""
+        self._receives = receives
         self.clearSpans()
-        for row, channel in enumerate(CHANNELS):
+        for line, channel in enumerate(CHANNELS):
             decisions = receives[channel]
             reasons = {decision.reason for decision in decisions.values()}
             whole_row = (len(reasons) == 1 and None not in reasons
                          and not any(d.allowed or d.held for d in decisions.values()))
-            for column, kind in enumerate(MESSAGE_KINDS):
+            for place, kind in enumerate(MESSAGE_KINDS):
                 decision = decisions[kind]
                 state, status, reason = _words(decision)
                 text = f"{status}: {reason}" if reason else status
                 self._states[(channel, kind)] = state
                 self._texts[(channel, kind)] = text
-                item = self.item(row, column)
+                item = self.item(*self._cell(line, place))
                 item.setText(text)
                 item.setData(STATE_ROLE, state)
                 item.setData(STATUS_ROLE, status)
@@ -111,12 +132,28 @@ class ReceivesGrid(QTableWidget):
                                     f"{decision.reason}.")
                 else:
                     item.setToolTip(_tooltip(channel, kind, decision))
-            if whole_row:
-                self.setSpan(row, 0, 1, self.columnCount())
+            if whole_row and self._transposed:
+                self.setSpan(0, line, self.rowCount(), 1)
+            elif whole_row:
+                self.setSpan(line, 0, 1, self.columnCount())
         self._fit_height()
+
+    def set_transposed(self, transposed: bool) -> None:
+        """A column per channel and a row per message kind (narrow), or the other way round."""
+        if transposed == self._transposed:
+            return
+        self._transposed = transposed
+        self._lay_out()
+        if self._receives is not None:
+            self.show_receives(self._receives)
+
+    def is_transposed(self) -> bool:
+        """Whether channels are columns (a narrow profile)."""
+        return self._transposed
 
     def clear_cells(self) -> None:
         """Show no client."""
+        self._receives = None
         self.clearSpans()
         for row in range(self.rowCount()):
             for column in range(self.columnCount()):
@@ -146,6 +183,8 @@ class ReceivesGrid(QTableWidget):
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self._fit_height()
+            # The header stretches its columns after this event: measure again once it has.
+            QTimer.singleShot(0, self, self._fit_height)
 
     # -- helpers --------------------------------------------------------------------------
 
@@ -162,23 +201,46 @@ class ReceivesGrid(QTableWidget):
         for row in range(self.rowCount()):
             span = self.columnSpan(row, 0)
             cells = [(0, sum(self.columnWidth(c) for c in range(span)))] if span > 1 else [
-                (column, self.columnWidth(column)) for column in range(self.columnCount())]
+                (column, self.columnWidth(column)) for column in range(self.columnCount())
+                if self.rowSpan(row, column) == 1]
             height = least
             for column, width in cells:
                 status, reason = _lines(self.item(row, column))
                 height = max(height, _cell_height(metrics, width, status, reason))
             self.setRowHeight(row, height)
+        self._fit_column_spans(metrics)
         height = (self.horizontalHeader().sizeHint().height()
                   + sum(self.rowHeight(row) for row in range(self.rowCount()))
                   + 2 * self.frameWidth())
         self.setFixedHeight(height)
 
 
+    def _fit_column_spans(self, metrics: QFontMetrics) -> None:
+        """Turned, a channel blocked as a whole is one cell down its column: the rows give it
+        the height its wrapped reason needs, shared out evenly."""
+        if not self._transposed:
+            return
+        for column in range(self.columnCount()):
+            if self.rowSpan(0, column) < 2:
+                continue
+            status, reason = _lines(self.item(0, column))
+            missing = (_cell_height(metrics, self.columnWidth(column), status, reason)
+                       - sum(self.rowHeight(row) for row in range(self.rowCount())))
+            if missing > 0:
+                for row in range(self.rowCount()):
+                    self.setRowHeight(row, self.rowHeight(row) + -(-missing // self.rowCount()))
+
+    def _cell(self, line: int, place: int) -> tuple[int, int]:
+        """(row, column) of a channel's line and a message kind's place."""
+        return (place, line) if self._transposed else (line, place)
+
     def _fit_header_labels(self, metrics: QFontMetrics) -> None:
-        widest = max(metrics.horizontalAdvance(KIND_LABELS[kind]) for kind in MESSAGE_KINDS)
+        labels = ([CHANNEL_NAMES[channel] for channel in CHANNELS] if self._transposed
+                  else [KIND_LABELS[kind] for kind in MESSAGE_KINDS])
+        widest = max(metrics.horizontalAdvance(label) for label in labels)
         narrow = self.horizontalHeader().sectionSize(0) < widest + 2 * _PAD_X + 4
-        for column, kind in enumerate(MESSAGE_KINDS):
-            label = KIND_LABELS[kind].replace(" ", "\n", 1) if narrow else KIND_LABELS[kind]
+        for column, text in enumerate(labels):
+            label = text.replace(" ", "\n", 1) if narrow else text
             item = self.horizontalHeaderItem(column)
             if item is not None and item.text() != label:
                 item.setText(label)
@@ -207,8 +269,10 @@ class _CellDelegate(QStyledItemDelegate):
         metrics = opt.fontMetrics
         icon_top = rect.top() + max(0, (metrics.height() - _ICON) // 2)
         icon(_ICONS[state]).paint(painter, QRect(rect.left(), icon_top, _ICON, _ICON))
-        # The status beside the icon; the reason below both, using the cell's full width.
-        status_rect = rect.adjusted(_ICON + _ICON_GAP, 0, 0, 0)
+        # The status beside the icon (under it in a narrow cell, rather than cut off); the
+        # reason below both, using the cell's full width.
+        status_rect = (rect.adjusted(_ICON + _ICON_GAP, 0, 0, 0) if _beside(metrics, rect.width(), status)
+                       else rect.adjusted(0, max(_ICON, metrics.height()) + 2, 0, 0))
         flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
         painter.save()
         try:
@@ -218,7 +282,8 @@ class _CellDelegate(QStyledItemDelegate):
             painter.drawText(status_rect, flags, status)
             if reason:
                 painter.setPen(opt.palette.color(QPalette.ColorRole.PlaceholderText))
-                painter.drawText(rect.adjusted(0, used.height(), 0, 0), flags, reason)
+                painter.drawText(rect.adjusted(0, used.bottom() + 1 - rect.top(), 0, 0), flags,
+                                 reason)
         finally:
             painter.restore()
 
@@ -236,12 +301,22 @@ class _CellDelegate(QStyledItemDelegate):
 def _cell_height(metrics: QFontMetrics, width: int, status: str, reason: str) -> int:
     """The height a cell needs at ``width``: its status beside the icon, the reason below."""
     flags = int(Qt.TextFlag.TextWordWrap)
-    status_width = max(width - 2 * _PAD_X - _ICON - _ICON_GAP, 20)
-    height = metrics.boundingRect(QRect(0, 0, status_width, 10_000), flags, status).height()
+    if _beside(metrics, width - 2 * _PAD_X, status):
+        status_width, above = width - 2 * _PAD_X - _ICON - _ICON_GAP, 0
+    else:
+        status_width, above = max(width - 2 * _PAD_X, 20), max(_ICON, metrics.height()) + 2
+    height = above + metrics.boundingRect(QRect(0, 0, status_width, 10_000), flags,
+                                          status).height()
     if reason:
         reason_width = max(width - 2 * _PAD_X, 20)
         height += metrics.boundingRect(QRect(0, 0, reason_width, 10_000), flags, reason).height()
     return height + 2 * _PAD_Y
+
+
+def _beside(metrics: QFontMetrics, width: int, status: str) -> bool:
+    """Whether the status's first word fits beside the icon in a cell's inner ``width``."""
+    first = status.split(" ", 1)[0]
+    return width - _ICON - _ICON_GAP >= metrics.horizontalAdvance(first)
 
 
 def _words(decision: Decision) -> tuple[str, str, str]:

@@ -246,10 +246,21 @@ def test_r3_all_off_asks_and_declining_changes_nothing(
 
     assert confirm_hook.questions == [
         "This fully blocks SMS to Dana Reyes: no campaigns, reminders, booking help or Hailee "
-        "messages. Only the client can turn it back on."]
+        "messages. Only the client can turn it back on: by texting START to the studio, or "
+        "by giving consent again, which staff record with how it was given."]
     assert switch.isChecked()
     assert load_consent(dana).channels[Channel.SMS].all
     assert _event_count() == events
+
+
+def test_r3_email_all_off_says_staff_record_renewed_consent_and_no_start(
+        qtbot: QtBot, view: ClientProfileView, dana: int, confirm_hook: ConfirmHook) -> None:
+    confirm_hook.answer = None
+    view.show_client(dana)
+    qtbot.mouseClick(_switch(view, "switch_email_all"), Qt.MouseButton.LeftButton)
+    question = confirm_hook.questions[0]
+    assert "staff record it when the client gives consent again" in question
+    assert "START" not in question
 
 
 def test_r3_all_off_confirmed_is_recorded_without_a_consent_dialog(
