@@ -47,21 +47,12 @@ def sqlite_schema(database: peewee.Database) -> dict:
     return schema
 
 
-#: Migration 0005 (the provider sync) was numbered before 0004 landed beside it; until both are
-#: in one tree the numbers have a gap. Drop this once 0004 is merged (the condition is then false).
-_WAITING_FOR_0004 = pytest.mark.xfail(
-    4 not in {m.VERSION for m in migrations()} and 5 in {m.VERSION for m in migrations()},
-    reason="migration 0004 is not in this tree yet", strict=True)
-
-
-@_WAITING_FOR_0004
 def test_migrations_are_numbered_from_one_without_gaps():
     versions = [m.VERSION for m in migrations()]
     assert versions == list(range(1, len(versions) + 1))
     assert latest_version() == versions[-1]
 
 
-@_WAITING_FOR_0004
 def test_fresh_database_reaches_the_latest_version(db):
     assert current_version(db) == latest_version()
     assert [row.version for row in SchemaVersion.select().order_by(SchemaVersion.version)] == \
