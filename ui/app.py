@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from models import deadlines
 from models.app_info import start_logging
-from models.db import set_busy_timeout
+from models.db import close_database, set_busy_timeout
+from models.workstation import DatabaseChoice
 from resources import icon, stylesheet
 from ui.main_window import APP_NAME, ORGANIZATION, MainWindow
 from ui.session import set_current_staff
@@ -53,6 +54,21 @@ def show_unusable_database(message: str) -> None:
     box.setTextFormat(Qt.TextFormat.PlainText)  # a path is text, never markup
     box.exec()
     box.deleteLater()
+
+
+def run_first_run() -> DatabaseChoice | None:
+    """The first-run window (DESIGN §3): what was chosen and remembered, or None when the person
+    quit. A studio created there is closed again: main.py opens the chosen database as usual."""
+    from ui.first_run.first_run_dialog import FirstRunDialog
+
+    create_application()
+    start_logging()
+    dialog = FirstRunDialog()
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    choice = dialog.chosen() if accepted else None
+    dialog.deleteLater()
+    close_database()
+    return choice
 
 
 def run_app(*, demo_hint: str | None = None) -> int:

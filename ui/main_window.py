@@ -35,6 +35,7 @@ from resources import icon
 from ui.app_events import app_events
 from ui.change_watcher import ChangeWatcher
 from ui.clients.client_list_panel import ClientListPanel
+from ui.first_run.first_run_dialog import choose_database
 from ui.main_menus import MainMenus
 from ui.manage.ai_settings_dialog import AiSettingsDialog
 from ui.manage.audit_log_dialog import AuditLogDialog
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         menus = self._menus
         menus.import_messages.triggered.connect(self._on_import_messages_triggered)
+        menus.database.triggered.connect(lambda: choose_database(self))
         menus.switch_user.triggered.connect(self._on_switch_user_triggered)
         menus.quit.triggered.connect(self.close)
         menus.find_client.triggered.connect(self._panel.focus_search)
