@@ -50,12 +50,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROG, parents=[location],
                      description="Opt-In Desk: how each client may be contacted, and the record of why.")
     parser.add_argument("--version", action="version", version=f"{PROG} {_version()}")
+    parser.add_argument("--quit-after-start", action="store_true", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         return commands.add_parser(name, parents=[location], help=help_text, description=help_text)
 
-    command("demo", "open the window on a demo database (created on first use)")
+    demo = command("demo", "open the window on a demo database (created on first use)")
+    demo.add_argument("--quit-after-start", action="store_true", default=argparse.SUPPRESS,
+                      help=argparse.SUPPRESS)  # a built app's check, with no one at the screen
     init = command("init", "create an empty studio database with its owner")
     init.add_argument("--owner-name", required=True)
     init.add_argument("--owner-pin", required=True)
@@ -142,6 +145,9 @@ def run_command(args: argparse.Namespace) -> int:
     if args.command not in _COMMANDS:
         raise CommandError(f"unknown command {args.command!r}")
     needs_database, run = _COMMANDS[args.command]
+    if getattr(args, "quit_after_start", False) and args.command in (None, "demo"):
+        from ui.app import quit_after_start
+        quit_after_start()
     if needs_database:  # the commands that never create a database
         _open(_location(args))
     return run(args)

@@ -44,3 +44,21 @@ def test_the_remembered_choice_is_used_when_nothing_is_named_and_the_command_lin
     one_line_error(run(tmp_path, "verify-audit", "--db", str(other)), "no database")
     done = run(tmp_path, "verify-audit", env={"OPTIN_DESK_DATABASE_URL": "sqlite:///" + str(other)})
     assert done.returncode == 2 and json.dumps("no database")[1:-1] in done.stderr
+
+
+def test_the_window_with_nothing_set_up_opens_the_first_run_window(tmp_path: Path) -> None:
+    """`--quit-after-start` (hidden, for the built app's check): the first window says it is on
+    screen and closes; with no studio that is the first-run window, not sign-in (issue 11)."""
+    done = run(tmp_path, "--quit-after-start", env={"QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["firstRunDialog shown: Set up Opt-In Desk"]
+    assert not (tmp_path / "xdg" / "Opt-In Desk" / "optin-desk.db").exists()
+
+
+def test_the_demo_remembered_opens_the_demo_at_sign_in(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    workstation.remember_choice(workstation.DatabaseChoice(workstation.DatabaseKind.DEMO))
+    done = run(tmp_path, "--quit-after-start", env={"QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["signInDialog shown: Sign in — Opt-In Desk"]
+    assert workstation.demo_database_path().exists()

@@ -44,6 +44,31 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+#: `--quit-after-start` (hidden): the first window closes itself once on screen; a built app's
+#: check that Qt, its plugins and the database all start, with no one at the screen (CI).
+_quit_after_start = False
+
+
+def quit_after_start() -> None:
+    """Have the first window say it is on screen, then close, instead of waiting for a person."""
+    global _quit_after_start
+    _quit_after_start = True
+
+
+def _close_once_shown(dialog: QDialog) -> None:
+    if not _quit_after_start:
+        return
+
+    def close() -> None:
+        if not dialog.isVisible():
+            QTimer.singleShot(50, close)
+            return
+        print(f"{dialog.objectName()} shown: {dialog.windowTitle()}", flush=True)
+        dialog.reject()
+
+    QTimer.singleShot(0, close)
+
+
 def show_unusable_database(message: str) -> None:
     """Say in a message box, in one line, why the database cannot be opened (damaged, not
     Opt-In Desk's, made by a newer version, full disk, read-only) and what to do."""
@@ -64,6 +89,7 @@ def run_first_run() -> DatabaseChoice | None:
     create_application()
     start_logging()
     dialog = FirstRunDialog()
+    _close_once_shown(dialog)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     choice = dialog.chosen() if accepted else None
     dialog.deleteLater()
@@ -82,6 +108,7 @@ def run_app(*, demo_hint: str | None = None) -> int:
     dialog = SignInDialog(demo_hint=demo_hint,
                           staff_id=int(last) if isinstance(last, (int, str)) and str(last).isdigit()
                           else None)
+    _close_once_shown(dialog)
     # While staff type their PIN: the review queue's due dates need this year's holidays (R19).
     QTimer.singleShot(0, lambda: threading.Thread(target=deadlines.warm_up, name="holidays",
                                                   daemon=True).start())
