@@ -89,6 +89,7 @@ class ServerPage(QWidget):
 
     def _connect_signals(self) -> None:
         self._url.textEdited.connect(self._on_url_edited)
+        self._url.editingFinished.connect(self._on_url_editing_finished)
         for edit in (self._host, self._port, self._database, self._user, self._password):
             edit.textChanged.connect(self._on_field_edited)
         self._test.clicked.connect(self._on_test_clicked)
@@ -131,6 +132,16 @@ class ServerPage(QWidget):
             self._password.setText(password)
         self._filling = False
         self._on_field_edited()
+
+    @Slot()
+    def _on_url_editing_finished(self) -> None:
+        # The password has gone to its own hidden field: it is not left readable in the URL.
+        try:
+            address, password = parse_server_url(self._url.text())
+        except InvalidInput:
+            return
+        if password is not None:
+            self._url.setText(address.url(None).split("?", 1)[0])
 
     @Slot()
     def _on_field_edited(self) -> None:
