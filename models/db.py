@@ -313,7 +313,10 @@ def open_database(url: str, *, migrate: bool = True) -> peewee.Database:
         try:
             apply_migrations(db)
         except peewee.ProgrammingError as error:  # PostgreSQL: a role that may not alter tables
-            if getattr(error.args[0] if error.args else None, "pgcode", None) != _PG_NO_PRIVILEGE:
+            driver_error = error.args[0] if error.args else None
+            if not hasattr(driver_error, "pgcode"):  # re-raised by peewee with the text only
+                driver_error = error.__context__
+            if getattr(driver_error, "pgcode", None) != _PG_NO_PRIVILEGE:
                 raise
             raise _needs_update(db) from None
     return db
