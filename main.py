@@ -50,15 +50,20 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROG, parents=[location],
                      description="Opt-In Desk: how each client may be contacted, and the record of why.")
     parser.add_argument("--version", action="version", version=f"{PROG} {_version()}")
+    parser.add_argument("--quit-after-start", action="store_true", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         return commands.add_parser(name, parents=[location], help=help_text, description=help_text)
 
-    command("demo", "open the window on a demo database (created on first use)")
+    demo = command("demo", "open the window on a demo database (created on first use)")
+    demo.add_argument("--quit-after-start", action="store_true", default=argparse.SUPPRESS,
+                      help=argparse.SUPPRESS)  # a built app's check, with no one at the screen
     init = command("init", "create an empty studio database with its owner")
     init.add_argument("--owner-name", required=True)
     init.add_argument("--owner-pin", required=True)
+    init.add_argument("--studio-name", metavar="NAME", help="the studio's name")
+    init.add_argument("--time-zone", metavar="ZONE", help="the studio's time zone, e.g. America/New_York")
     clients = command("import-clients", "import clients from a CSV file")
     clients.add_argument("file", metavar="FILE.csv")
     inbound = command("inbound", "process one inbound text message")
@@ -110,9 +115,10 @@ def _print_json(value: Any) -> None:
 
 
 def _location(args: argparse.Namespace) -> str:
-    from models.db import resolve_location
+    # --db, --database-url, $OPTIN_DESK_DATABASE_URL; then the first-run window's remembered choice
+    from models.workstation import location
     try:
-        return resolve_location(getattr(args, "db", None), getattr(args, "database_url", None))
+        return location(getattr(args, "db", None), getattr(args, "database_url", None))
     except ValueError as error:
         raise CommandError(str(error)) from None
 
@@ -130,10 +136,11 @@ def _open(url: str, *, must_exist: bool = True) -> None:
 
 def _demo_location(args: argparse.Namespace) -> str:
     # The demo never falls back to $OPTIN_DESK_DATABASE_URL: that is the studio's real data.
-    from models.db import app_data_dir, resolve_location
+    from models.db import resolve_location
+    from models.workstation import demo_database_path
     if getattr(args, "db", None) or getattr(args, "database_url", None):
         return _location(args)
-    return resolve_location(str(app_data_dir() / "demo.db"), None)
+    return resolve_location(str(demo_database_path()), None)
 
 
 def run_command(args: argparse.Namespace) -> int:
@@ -141,13 +148,25 @@ def run_command(args: argparse.Namespace) -> int:
     if args.command not in _COMMANDS:
         raise CommandError(f"unknown command {args.command!r}")
     needs_database, run = _COMMANDS[args.command]
+    if getattr(args, "quit_after_start", False) and args.command in (None, "demo"):
+        from ui.app import quit_after_start
+        quit_after_start()
     if needs_database:  # the commands that never create a database
         _open(_location(args))
     return run(args)
 
 
 def _run_window(args: argparse.Namespace) -> int:
+    from models import workstation
     from ui.app import run_app
+    named = (getattr(args, "db", None), getattr(args, "database_url", None))
+    if workstation.needs_first_run(*named):
+        from ui.app import run_first_run  # DESIGN §3: no terminal at the front desk
+        if run_first_run() is None:
+            return 0
+    choice = None if workstation.given_on_command_line(*named) else workstation.load_choice()
+    if choice is not None and choice.kind is workstation.DatabaseKind.DEMO:
+        return _run_demo(args)
     _open_for_window(_location(args))
     return run_app()
 
@@ -177,8 +196,15 @@ def _run_init(args: argparse.Namespace) -> int:
     from models.staff import validate_pin, validate_staff_name
     validate_staff_name(args.owner_name)  # before anything is created on disk
     validate_pin(args.owner_pin)
+    if args.studio_name is not None:
+        from models.settings import validate_studio_name
+        validate_studio_name(args.studio_name)
+    if args.time_zone is not None:
+        from models.settings import validate_time_zone
+        validate_time_zone(args.time_zone)
     _open(_location(args), must_exist=False)
-    owner = seed.init_studio(args.owner_name, args.owner_pin)
+    owner = seed.init_studio(args.owner_name, args.owner_pin, studio_name=args.studio_name,
+                             time_zone=args.time_zone)
     _print_json({"created": True, "owner": {"id": owner.staff_id, "name": owner.name}})
     return 0
 

@@ -21,6 +21,7 @@ from .errors import (
     DatabaseDamaged,
     DatabaseReadOnly,
     DatabaseTooNew,
+    DatabaseTooOld,
     DiskFull,
     InvalidInput,
     NotOptInDeskDatabase,
@@ -300,14 +301,7 @@ def open_database(url: str, *, migrate: bool = True) -> peewee.Database:
         for suffix in ("", "-wal", "-shm"):  # made by an older version, 0644
             keep_private(Path(f"{path}{suffix}"))
         _refuse_unusable_file(path)
-    db = connect(url)
-    try:
-        db.connect(reuse_if_open=True)
-    except (peewee.DatabaseError, peewee.InterfaceError) as error:
-        trouble = db.storage_trouble(error)  # type: ignore[attr-defined]
-        raise trouble or StorageError(f"cannot open the database: {_one_line(error)}") from None
-    except peewee.ImproperlyConfigured as error:  # the database's driver is not installed
-        raise StorageError(f"cannot open the database: {error}") from None
+    db = _connected(url)
     if path is None:
         try:
             _refuse_unusable(db)  # PostgreSQL: only reads
@@ -316,8 +310,57 @@ def open_database(url: str, *, migrate: bool = True) -> peewee.Database:
             raise
     database.initialize(db)
     if migrate:
-        apply_migrations(db)
+        try:
+            apply_migrations(db)
+        except peewee.ProgrammingError as error:  # PostgreSQL: a role that may not alter tables
+            driver_error = error.args[0] if error.args else None
+            if not hasattr(driver_error, "pgcode"):  # re-raised by peewee with the text only
+                driver_error = error.__context__
+            if getattr(driver_error, "pgcode", None) != _PG_NO_PRIVILEGE:
+                raise
+            raise _needs_update(db) from None
     return db
+
+
+def check_database(url: str) -> int:
+    """Connect to `url` without binding, creating or changing anything, refuse a database this
+    program must not use (as `open_database` does), and return the schema version it is at
+    (0: empty, its tables are made when it is first opened)."""
+    from .migrations import current_version
+
+    db = _connected(url)
+    try:
+        _refuse_unusable(db)
+        return current_version(db)
+    finally:
+        db.close()
+
+
+def _connected(url: str) -> peewee.Database:
+    db = connect(url)
+    try:
+        db.connect(reuse_if_open=True)
+    except (peewee.DatabaseError, peewee.InterfaceError) as error:
+        trouble = db.storage_trouble(error)  # type: ignore[attr-defined]
+        raise trouble or StorageError(f"cannot open the database: {_one_line(error)}") from None
+    except peewee.ImproperlyConfigured as error:  # the database's driver is not installed
+        raise StorageError(f"cannot open the database: {error}") from None
+    return db
+
+
+#: PostgreSQL's SQLSTATE for "permission denied".
+_PG_NO_PRIVILEGE = "42501"
+
+
+def _needs_update(db: peewee.Database) -> StorageError:
+    """A database older than this program, opened by a role that may not update it (the desks')."""
+    from .migrations import current_version, latest_version
+
+    place = db.place()  # type: ignore[attr-defined]
+    return DatabaseTooOld(f"{place} has schema {current_version(db)} and this Opt-In Desk needs "
+                          f"{latest_version()}, which this user may not make",
+                          "open it once as the database's owner (e.g. `optin-desk verify-audit "
+                          "--database-url postgresql://OWNER@HOST/DB`), then try again")
 
 
 #: Tables every Opt-In Desk database has had since its first version.

@@ -71,6 +71,10 @@ class DatabaseTooNew(StorageError):
     """The database was made by a newer Opt-In Desk: refused before anything is written."""
 
 
+class DatabaseTooOld(StorageError):
+    """The database needs migrating and the connection's role may not (the desks' on PostgreSQL)."""
+
+
 class DiskFull(StorageError):
     """The disk (or the database server's) has no room left for the change."""
 

@@ -17,6 +17,7 @@ from .inbound import InboundText, apply_batch, process_inbound
 from .keywords import classify_body
 from .rules import CHANNELS, Channel, Keyword, Switch
 from .schema import AuditHead, Client, Staff
+from .settings import name_studio, validate_studio_name, validate_time_zone
 from .staff import Role, SignedIn, create_staff, list_staff
 from .timeutil import iso
 
@@ -24,11 +25,20 @@ DEMO_STAFF = (("Demo Owner", Role.OWNER, "2468"), ("Demo Manager", Role.MANAGER,
               ("Demo Employee", Role.EMPLOYEE, "1357"))
 
 
-def init_studio(owner_name: str, owner_pin: str) -> SignedIn:
-    """Start an empty studio with its owner. Refused if the database already has staff."""
-    if Staff.select().exists():
-        raise DatabaseExists("a studio already exists in this database")
-    return create_staff(None, owner_name, "owner", owner_pin)
+def init_studio(owner_name: str, owner_pin: str, *, studio_name: str | None = None,
+                time_zone: str | None = None) -> SignedIn:
+    """Start an empty studio with its owner, and its name and time zone where given, in one
+    transaction. Refused if the database already has staff."""
+    if studio_name is not None:  # every value checked before anything is written
+        validate_studio_name(studio_name)
+    if time_zone is not None:
+        validate_time_zone(time_zone)
+    with database.atomic():
+        if Staff.select().exists():
+            raise DatabaseExists("a studio already exists in this database")
+        owner = create_staff(None, owner_name, "owner", owner_pin)
+        name_studio(studio_name, time_zone)
+    return owner
 
 
 def ensure_demo_staff() -> SignedIn:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from .audit import EventLog, on_off
 from .changes import Change, Touched
@@ -13,6 +13,7 @@ from .errors import InvalidInput, StaleData
 from .rules import Channel, ResponseTime, StudioAI
 from .schema import StudioSettings
 from .staff import Role, SignedIn, require_role
+from .text import storable
 from .timeutil import iso_now
 
 #: The AI settings a manager may change, with the words the screen and the record use.
@@ -62,6 +63,44 @@ def load_studio() -> Studio:
         version=row.version,
         idle_lock_minutes=row.idle_lock_minutes,
     )
+
+
+def validate_studio_name(name: str) -> str:
+    """A studio's name as stored: spaces tidied, 1 to 120 characters."""
+    clean = " ".join(storable(name).split())
+    if not clean:
+        raise InvalidInput("the studio needs a name")
+    if len(clean) > 120:
+        raise InvalidInput("the studio's name is longer than 120 characters")
+    return clean
+
+
+def time_zone_names() -> list[str]:
+    """Every IANA time zone a studio may be in (from `tzdata`), sorted."""
+    return sorted(zone for zone in available_timezones()
+                  if ("/" in zone or zone == "UTC") and not zone.startswith(("posix/", "right/")))
+
+
+def validate_time_zone(name: str) -> str:
+    """An IANA time zone name, such as America/New_York."""
+    clean = name.strip()
+    try:
+        ZoneInfo(clean)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InvalidInput(f"{clean!r} is not a time zone (e.g. America/New_York)") from None
+    return clean
+
+
+def name_studio(studio_name: str | None, time_zone: str | None) -> None:
+    """Set the studio's name and time zone, inside the caller's transaction (a new studio)."""
+    changes: dict[str, Any] = {}
+    if studio_name is not None:
+        changes["name"] = validate_studio_name(studio_name)
+    if time_zone is not None:
+        changes["time_zone"] = validate_time_zone(time_zone)
+    if changes:
+        (StudioSettings.update(**changes, version=StudioSettings.version + 1)
+         .where(StudioSettings.id == 1).execute())
 
 
 def update_ai_settings(who: SignedIn, changes: dict[str, Any], *,

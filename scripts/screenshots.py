@@ -71,6 +71,56 @@ def _save_pdf_page(pdf: Path, path: Path, width: int = 900) -> None:
     print(path)
 
 
+#: The small screens the first-run window must fit on (a front-desk laptop, a netbook).
+SMALL_SCREENS = ((800, 560), (1024, 600))
+
+
+def _on_screen(dialog: QWidget, size: tuple[int, int], path: Path) -> None:
+    """`dialog` centred on an empty desktop of `size`, to show that it fits."""
+    from PySide6.QtGui import QPainter, QPixmap
+    shot = dialog.grab()
+    desktop = QPixmap(*size)
+    desktop.fill(QColor("#5f6b77"))
+    with QPainter(desktop) as painter:
+        painter.drawPixmap((size[0] - shot.width()) // 2, (size[1] - shot.height()) // 2, shot)
+    desktop.save(str(path))
+    print(path)
+
+
+def first_run_shots(app: QApplication, out: Path) -> None:
+    """The first-run window: creating a studio (half filled in) and connecting to a server."""
+    from PySide6.QtWidgets import QLineEdit, QRadioButton
+    from ui.first_run.first_run_dialog import FirstRunDialog
+
+    saved = os.environ.get("XDG_DATA_HOME")
+    os.environ["XDG_DATA_HOME"] = "/home/front-desk/.local/share"  # a studio computer's paths
+    try:
+        for page in ("create", "server"):
+            dialog = FirstRunDialog()
+            dialog.show()
+            _settle(app)
+            if page == "create":
+                for name, text in (("studioNameInput", "Sunrise Yoga"), ("ownerNameInput", "Olive Owner"),
+                                   ("ownerPinInput", "2468")):
+                    QTest.keyClicks(dialog.findChild(QLineEdit, name), text)
+            else:
+                QTest.mouseClick(dialog.findChild(QRadioButton, "connectServerChoice"),
+                                 Qt.MouseButton.LeftButton)
+                url = dialog.findChild(QLineEdit, "serverUrlInput")
+                url.setFocus()
+                QTest.keyClicks(url, "postgresql://desk:secret@studio-server.local/sunrise")
+                QTest.keyClick(url, Qt.Key.Key_Tab)
+            _settle(app)
+            for size in SMALL_SCREENS:
+                _on_screen(dialog, size, out / f"first-run-{page}-{size[0]}x{size[1]}.png")
+            dialog.close()
+    finally:
+        if saved is None:
+            os.environ.pop("XDG_DATA_HOME", None)
+        else:
+            os.environ["XDG_DATA_HOME"] = saved
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -106,6 +156,7 @@ def main(argv: list[str] | None = None) -> int:
         _settle(app)
         _save(dialog, args.out / "sign-in.png")
         dialog.close()
+        first_run_shots(app, args.out)
 
         employee = next(s for s in list_staff() if s.name == "Demo Employee")
         set_current_staff(sign_in(employee.staff_id, "1357"))

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from models import deadlines
 from models.app_info import start_logging
-from models.db import set_busy_timeout
+from models.db import close_database, set_busy_timeout
+from models.workstation import DatabaseChoice
 from resources import icon, stylesheet
 from ui.main_window import APP_NAME, ORGANIZATION, MainWindow
 from ui.session import set_current_staff
@@ -45,6 +46,31 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+#: `--quit-after-start` (hidden): the first window closes itself once on screen; a built app's
+#: check that Qt, its plugins and the database all start, with no one at the screen (CI).
+_quit_after_start = False
+
+
+def quit_after_start() -> None:
+    """Have the first window say it is on screen, then close, instead of waiting for a person."""
+    global _quit_after_start
+    _quit_after_start = True
+
+
+def _close_once_shown(dialog: QDialog) -> None:
+    if not _quit_after_start:
+        return
+
+    def close() -> None:
+        if not dialog.isVisible():
+            QTimer.singleShot(50, close)
+            return
+        print(f"{dialog.objectName()} shown: {dialog.windowTitle()}", flush=True)
+        dialog.reject()
+
+    QTimer.singleShot(0, close)
+
+
 def show_unusable_database(message: str) -> None:
     """Say in a message box, in one line, why the database cannot be opened (damaged, not
     Opt-In Desk's, made by a newer version, full disk, read-only) and what to do."""
@@ -55,6 +81,22 @@ def show_unusable_database(message: str) -> None:
     box.setTextFormat(Qt.TextFormat.PlainText)  # a path is text, never markup
     box.exec()
     box.deleteLater()
+
+
+def run_first_run() -> DatabaseChoice | None:
+    """The first-run window (DESIGN §3): what was chosen and remembered, or None when the person
+    quit. A studio created there is closed again: main.py opens the chosen database as usual."""
+    from ui.first_run.first_run_dialog import FirstRunDialog
+
+    create_application()
+    start_logging()
+    dialog = FirstRunDialog()
+    _close_once_shown(dialog)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    choice = dialog.chosen() if accepted else None
+    dialog.deleteLater()
+    close_database()
+    return choice
 
 
 def run_app(*, demo_hint: str | None = None) -> int:
@@ -68,6 +110,7 @@ def run_app(*, demo_hint: str | None = None) -> int:
     dialog = SignInDialog(demo_hint=demo_hint,
                           staff_id=int(last) if isinstance(last, (int, str)) and str(last).isdigit()
                           else None)
+    _close_once_shown(dialog)
     # While staff type their PIN: the review queue's due dates need this year's holidays (R19).
     QTimer.singleShot(0, lambda: threading.Thread(target=deadlines.warm_up, name="holidays",
                                                   daemon=True).start())

@@ -36,6 +36,9 @@ class MainMenus(QObject):
         self.import_messages = _action(
             file_menu, "importMessagesAction", "&Import message log…", "import",
             "Process a provider's message-log CSV export", QKeySequence(ctrl | Qt.Key.Key_I))
+        self.database = _action(
+            file_menu, "databaseAction", "&Database…", "settings",
+            "Where this computer keeps the studio's records, from the next time it opens", None)
         file_menu.addSeparator()
         self.switch_user = _action(
             file_menu, "switchUserAction", "S&witch user…", "users",
@@ -128,6 +131,8 @@ class MainMenus(QObject):
             action.setVisible(manager)
             action.setEnabled(manager)
         self.client_audit_log.setEnabled(manager and client_shown)
+        self.database.setVisible(manager)  # where this workstation's records are: not the desk's call
+        self.database.setEnabled(manager)
         self._staff_separator.setVisible(owner)
         self.staff_accounts.setVisible(owner)
         self.staff_accounts.setEnabled(owner)

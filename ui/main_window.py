@@ -36,6 +36,7 @@ from ui.change_watcher import ChangeWatcher
 from ui.clients.client_actions import ClientActions
 from ui.clients.client_list_panel import ClientListPanel
 from ui.desk_lock import DeskLock
+from ui.first_run.first_run_dialog import choose_database
 from ui.main_menus import MainMenus
 from ui.manage.ai_settings_dialog import AiSettingsDialog
 from ui.manage.audit_log_dialog import AuditLogDialog
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         menus = self._menus
         menus.import_messages.triggered.connect(self._on_import_messages_triggered)
+        menus.database.triggered.connect(lambda: choose_database(self))
         menus.switch_user.triggered.connect(self._on_switch_user_triggered)
         menus.quit.triggered.connect(self.close)
         menus.find_client.triggered.connect(self._panel.focus_search)

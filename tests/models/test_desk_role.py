@@ -10,6 +10,8 @@ run the script) and OPTIN_DESK_TEST_DESK_URL (the same database as `optin_desk`)
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
@@ -22,7 +24,7 @@ from models.client_import import import_clients
 from models.clients import archive_client
 from models.consent import set_client_ai, set_switch
 from models.db import close_database, connect, database, open_database
-from models.errors import SignInRefused
+from models.errors import DatabaseTooOld, SignInRefused
 from models.inbound import process_inbound
 from models.migrations import current_version, latest_version
 from models.review import ReviewAction, resolve_review, review_items
@@ -124,3 +126,28 @@ def test_r14_the_desk_role_may_not_remove_the_guard(desk, sql):
     head = AuditHead.get_by_id(1)
     with pytest.raises(peewee.IntegrityError, match="only moves forward"), database.atomic():
         AuditHead.update(last_event_id=head.last_event_id - 1).execute()
+
+
+def test_a_database_older_than_the_program_is_one_line_for_the_desk_role(desk, tmp_path: Path):
+    """The desks may not migrate (they may not alter tables): an out-of-date database is said
+    in one line naming what to do, not as an internal error (DESIGN §4, issue 11)."""
+    close_database()
+    owner = connect(TEST_DATABASE_URL)
+    owner.connect()
+    latest = latest_version()
+    owner.execute_sql("DELETE FROM schema_version WHERE version = %s", (latest,))
+    try:
+        with pytest.raises(DatabaseTooOld) as refused:
+            open_database(DESK_URL)
+        text = str(refused.value)
+        assert f"has schema {latest - 1} and this Opt-In Desk needs {latest}" in text
+        assert "open it once as the database's owner" in text and "\n" not in text
+        done = subprocess.run([sys.executable, "main.py", "verify-audit", "--database-url", DESK_URL],
+                              cwd=Path(__file__).resolve().parents[2], capture_output=True, text=True,
+                              env={**os.environ, "XDG_DATA_HOME": str(tmp_path)}, timeout=60)
+        assert done.returncode == 2 and len(done.stderr.splitlines()) == 1
+        assert "internal error" not in done.stderr and "needs" in done.stderr
+    finally:
+        owner.execute_sql("INSERT INTO schema_version (version, applied_at) VALUES (%s, 'now')",
+                          (latest,))
+        owner.close()
