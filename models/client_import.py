@@ -13,6 +13,7 @@ from typing import Any, Callable
 import peewee
 
 from .audit import EventLog
+from .changes import Change, Touched
 from .clients import (
     ClientDraft,
     insert_client,
@@ -67,6 +68,13 @@ class ImportSummary:
     def as_json(self) -> dict[str, Any]:
         return {"imported": self.imported, "skipped": self.skipped,
                 "skipped_cells": self.skipped_cells, "client_ids": self.client_ids}
+
+    def change(self) -> Change:
+        """The Change the import made, for the screen: the clients it added."""
+        if not self.client_ids:
+            return Change(Touched.NONE)
+        return Change(Touched.CLIENTS | Touched.SWITCHES | Touched.HISTORY,
+                      client_ids=tuple(self.client_ids))
 
     def problems(self) -> list[dict[str, Any]]:
         """What needs fixing, by row: skipped rows (but those already on file) and cells not
