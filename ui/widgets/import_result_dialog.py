@@ -29,6 +29,8 @@ from ui.words import plural
 #: Wide enough for a report's longest line and a reason beside its row and column.
 MINIMUM_WIDTH = 560
 PREFERRED_WIDTH = 720
+#: Up to this many rows, each is as tall as its wrapped reason (measuring costs time).
+ROWS_FIT_TO_TEXT = 500
 
 
 class ImportResultDialog(QDialog):
@@ -68,16 +70,24 @@ class ImportResultDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self._save = QPushButton("&Save list to fix…", self)
         self._save.setObjectName("saveProblemsButton")
-        self._save.setVisible(bool(self._problems))
-        buttons.addButton(self._save, QDialogButtonBox.ButtonRole.ActionRole)
         self._review = QPushButton(f"Open &Needs review ({self._review_waiting:,})", self)
         self._review.setObjectName("openReviewButton")
-        self._review.setVisible(self._review_waiting > 0)
-        buttons.addButton(self._review, QDialogButtonBox.ButtonRole.ActionRole)
+        # Only the buttons that apply are added (a button box shows every button it holds).
+        if self._problems:
+            buttons.addButton(self._save, QDialogButtonBox.ButtonRole.ActionRole)
+        else:
+            self._save.hide()
+        if self._review_waiting > 0:
+            buttons.addButton(self._review, QDialogButtonBox.ButtonRole.ActionRole)
+        else:
+            self._review.hide()
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setDefault(True)
+        close.setFocus()
         self._buttons = buttons
         layout.addWidget(buttons)
         self.setMinimumWidth(MINIMUM_WIDTH)
-        self.resize(self._fitting_width(), self.sizeHint().height() + (160 if self._problems else 0))
+        self.resize(self._fitting_width(), self.sizeHint().height())
 
     def _problem_table(self) -> QTableWidget:
         table = QTableWidget(len(self._problems), 3, self)
@@ -98,7 +108,8 @@ class ImportResultDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        table.resizeRowsToContents()
+        if len(self._problems) <= ROWS_FIT_TO_TEXT:  # row heights follow the wrapped reasons
+            table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         return table
 
     def _connect_signals(self) -> None:
