@@ -225,7 +225,7 @@ def _run_import_clients(args: argparse.Namespace) -> int:
     _print_json(summary.as_json())
     problems = summary.problems()
     for item in problems:
-        print(f"{PROG}: row {item['row']}: {item['reason']}", file=sys.stderr)
+        print(f"{PROG}: row {item['row']}: {item['line']}", file=sys.stderr)
     return EXIT_BAD_INPUT if problems else 0
 
 

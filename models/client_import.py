@@ -3,14 +3,17 @@ their starting switches (R4a), a STOP-locked mobile starts locked (R7), bad rows
 
 from __future__ import annotations
 
+import csv
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import peewee
 
 from .audit import EventLog
+from .changes import Change, Touched
 from .clients import (
     ClientDraft,
     insert_client,
@@ -19,9 +22,11 @@ from .clients import (
     refused_for_lock,
     stop_locked_numbers,
 )
+from .audit import csv_safe
 from .consent import CONSENT_METHODS
-from .csv_files import read_csv
+from .csv_files import CsvPreview, preview_csv, read_csv
 from .db import database
+from .private_files import create_private_file
 from .errors import ImportStopped, InvalidInput, StorageError
 from .number_lock import hold_numbers
 from .rules import CHANNELS
@@ -37,6 +42,8 @@ IMPORT_CHUNK = 2000
 BATCH_PAUSE = 0.12
 
 REQUIRED_COLUMNS = ("first_name", "last_name", "email", "mobile", "home_phone", "status")
+#: Columns read when a file has them: marketing consent per channel and how it was given (R4a).
+OPTIONAL_COLUMNS = tuple(f"{channel.value}_marketing" for channel in CHANNELS) + ("consent_method",)
 _YES = {"yes", "y", "true", "1", "on"}
 _NO = {"no", "n", "false", "0", "off", ""}
 #: Why a marketing cell for a STOP-locked mobile was not applied (R22).
@@ -55,18 +62,84 @@ class ImportSummary:
     already_on_file: set[int] = field(default_factory=set)
     #: Cells not applied in rows that were (R22): {"row", "column", "reason"}.
     skipped_cells: list[dict[str, Any]] = field(default_factory=list)
+    #: Good rows not reached because the import was cancelled (whole batches are kept).
+    not_reached: int = 0
 
     def as_json(self) -> dict[str, Any]:
         return {"imported": self.imported, "skipped": self.skipped,
                 "skipped_cells": self.skipped_cells, "client_ids": self.client_ids}
 
+    def change(self) -> Change:
+        """The Change the import made, for the screen: the clients it added."""
+        if not self.client_ids:
+            return Change(Touched.NONE)
+        return Change(Touched.CLIENTS | Touched.SWITCHES | Touched.HISTORY,
+                      client_ids=tuple(self.client_ids))
+
     def problems(self) -> list[dict[str, Any]]:
         """What needs fixing, by row: skipped rows (but those already on file) and cells not
-        applied, each {"row", "reason"} with the column named in the reason."""
-        rows = [item for item in self.skipped if item["row"] not in self.already_on_file]
-        cells = [{"row": item["row"], "reason": f"{item['column']}: {item['reason']}"}
-                 for item in self.skipped_cells]
+        applied, each {"row", "column", "reason", "line"}: "column" is "" where no one column
+        is to blame, "line" says it all in one line (the command line's error)."""
+        rows = [{"row": item["row"], **_column_of(item["reason"]), "line": item["reason"]}
+                for item in self.skipped if item["row"] not in self.already_on_file]
+        cells = [{"row": item["row"], "column": item["column"], "reason": item["reason"],
+                  "line": f"{item['column']}: {item['reason']}"} for item in self.skipped_cells]
         return sorted(rows + cells, key=lambda item: item["row"])
+
+
+#: "column email holds …" and "mobile: phone number …" name the column, then say what is wrong;
+#: "status 'x' is not …" names it in the reason itself.
+_NAMED_COLUMN = re.compile(r"^(?:column (?P<cell>\S+) |(?P<field>[a-z_]+): )")
+_LEADING_WORD = re.compile(r"^(?P<word>[a-z_]+) ")
+
+
+def _column_of(reason: str) -> dict[str, str]:
+    """A skipped row's reason as {"column", "reason"}: the column it names, if any."""
+    known = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+    named = _NAMED_COLUMN.match(reason)
+    if named and (named.group("cell") or named.group("field")) in known:
+        return {"column": named.group("cell") or named.group("field"), "reason": reason[named.end():]}
+    leading = _LEADING_WORD.match(reason)
+    if leading and leading.group("word") in known:
+        return {"column": leading.group("word"), "reason": reason}
+    if "first or last name" in reason or reason.startswith("a name "):
+        return {"column": "first_name, last_name", "reason": reason}
+    if "consent_method" in reason:
+        return {"column": "consent_method", "reason": reason}
+    return {"column": "", "reason": reason}
+
+
+def save_problems(problems: list[dict[str, Any]], path: Path) -> None:
+    """Write an import's problems to a CSV file (row, column, what to fix), readable by its
+    owner only, every text cell escaped so no spreadsheet runs it as a formula (DESIGN §7)."""
+    create_private_file(path)
+    with path.open("w", newline="", encoding="utf-8-sig") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["row", "column", "what to fix"])
+        for item in problems:
+            writer.writerow([item["row"], csv_safe(item["column"]), csv_safe(item["reason"])])
+
+
+@dataclass(frozen=True)
+class ClientFilePreview:
+    """A client file before it is imported: its first rows, encoding and separator, and
+    which of its columns the import reads."""
+
+    csv: CsvPreview
+    recognised: tuple[str, ...]
+    unknown: tuple[str, ...]
+    missing: tuple[str, ...]
+
+
+def preview_clients(path: Path, limit: int = 10) -> ClientFilePreview:
+    """The first `limit` rows of a client file and what the import makes of its columns;
+    InvalidInput, one line, for a file that cannot be read as CSV."""
+    found = preview_csv(path, limit)
+    known = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+    return ClientFilePreview(
+        found, recognised=tuple(name for name in found.header if name in known),
+        unknown=tuple(name for name in found.header if name and name not in known),
+        missing=tuple(name for name in REQUIRED_COLUMNS if name not in found.header))
 
 
 def _yes_no(column: str, value: str) -> bool | None:
@@ -80,7 +153,9 @@ def _yes_no(column: str, value: str) -> bool | None:
     raise InvalidInput(f"{column} {value!r} is not yes or no")
 
 
-def import_clients(path: Path, *, actor: str = "client import", who: SignedIn | None = None) -> ImportSummary:
+def import_clients(path: Path, *, actor: str = "client import", who: SignedIn | None = None,
+                   progress: Callable[[int, int], None] | None = None,
+                   cancelled: Callable[[], bool] | None = None) -> ImportSummary:
     """Import clients from a CSV file (columns of DESIGN §4, plus optional `<channel>_marketing`
     and `consent_method`). Good rows are added, bad ones listed with their row number.
 
@@ -115,7 +190,12 @@ def import_clients(path: Path, *, actor: str = "client import", who: SignedIn | 
         except InvalidInput as error:
             summary.skipped.append({"row": line, "reason": str(error)})
     actor, staff_id = _signed_actor(who, actor)
+    if progress is not None:
+        progress(0, len(drafts))
     for start in range(0, len(drafts), IMPORT_CHUNK):
+        if cancelled is not None and cancelled():
+            summary.not_reached = len(drafts) - start
+            break
         if start:
             time.sleep(BATCH_PAUSE)  # a STOP waiting on SQLite's busy timeout gets its turn
         part = drafts[start:start + IMPORT_CHUNK]
@@ -123,6 +203,8 @@ def import_clients(path: Path, *, actor: str = "client import", who: SignedIn | 
             _import_batch(part, studio, summary, actor=actor, staff_id=staff_id)
         except StorageError as error:  # the batches before this one are committed
             raise ImportStopped(error, (line for line, _ in drafts[:start])) from error
+        if progress is not None:  # outside the transaction: the batch is committed
+            progress(start + len(part), len(drafts))
     summary.skipped.sort(key=lambda item: item["row"])
     return summary
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Sequence
 
+from .csv_format import CsvFormat, detect_format
 from .errors import InvalidInput
 
 #: The most characters a cell may hold; a row with a longer cell is a bad row, listed. A text
@@ -19,10 +21,12 @@ MAX_CELL = 100_000
 READ_LIMIT = 64 * 1024 * 1024
 
 
-def read_csv(path: Path, required: Sequence[str]) -> Iterator[tuple[int, dict[str, str]]]:
+def read_csv(path: Path, required: Sequence[str], *,
+             csv_format: CsvFormat | None = None) -> Iterator[tuple[int, dict[str, str]]]:
     """The rows of a CSV file with a header row, one at a time, numbered as a spreadsheet
     shows them; a row that does not fit the header, or holds a cell over MAX_CELL characters
-    or a NUL byte, comes as {"__error__": reason}.
+    or a NUL byte, comes as {"__error__": reason}. The file's encoding and separator are
+    detected (`models.csv_format`) unless `csv_format` gives them.
 
     Raises InvalidInput for a missing, unreadable or malformed file, missing columns or a
     column named twice — while iterating, so callers read the whole file before they change
@@ -32,8 +36,9 @@ def read_csv(path: Path, required: Sequence[str]) -> Iterator[tuple[int, dict[st
     if csv.field_size_limit() < READ_LIMIT:
         csv.field_size_limit(READ_LIMIT)
     try:
-        with path.open(newline="", encoding="utf-8-sig") as handle:
-            reader = csv.reader(handle)
+        found = csv_format or detect_format(path)
+        with path.open(newline="", encoding=found.encoding) as handle:
+            reader = csv.reader(handle, delimiter=found.separator)
             header = _header(path, _next_row(reader, path, 1) or [], required)
             # Rows are numbered as a spreadsheet shows them (the header is row 1), which is not
             # the line number when a quoted cell holds a line break.
@@ -48,9 +53,41 @@ def read_csv(path: Path, required: Sequence[str]) -> Iterator[tuple[int, dict[st
     except IsADirectoryError:
         raise InvalidInput(f"{path}: is a folder, not a CSV file") from None
     except UnicodeDecodeError:
-        raise InvalidInput(f"{path}: not a UTF-8 text file") from None
+        raise InvalidInput(f"{path}: is not {found.encoding_name()} text throughout "
+                           "(save it as CSV UTF-8)") from None
     except csv.Error as error:
         raise InvalidInput(f"{path}: not a readable CSV file ({error})") from None
+
+
+@dataclass(frozen=True)
+class CsvPreview:
+    """The first rows of a CSV file, as a preview shows them before an import."""
+
+    csv_format: CsvFormat
+    header: tuple[str, ...]
+    #: The first rows' cells, as read (a bad row's cells too: the preview shows the file).
+    rows: tuple[tuple[str, ...], ...]
+
+
+def preview_csv(path: Path, limit: int = 10) -> CsvPreview:
+    """The header and first `limit` rows of a CSV file, with its detected encoding and
+    separator. Raises InvalidInput, one line, for a file that cannot be read as CSV."""
+    found = detect_format(path)
+    rows: list[tuple[str, ...]] = []
+    header: list[str] = []
+    try:
+        with path.open(newline="", encoding=found.encoding) as handle:
+            reader = csv.reader(handle, delimiter=found.separator)
+            header = _header(path, _next_row(reader, path, 1) or [], ())
+            while len(rows) < limit and (cells := _next_row(reader, path, len(rows) + 2)) is not None:
+                if any(cells):
+                    rows.append(tuple(cell[:MAX_CELL] for cell in cells))
+    except UnicodeDecodeError:
+        raise InvalidInput(f"{path}: is not {found.encoding_name()} text throughout "
+                           "(save it as CSV UTF-8)") from None
+    except csv.Error as error:
+        raise InvalidInput(f"{path}: not a readable CSV file ({error})") from None
+    return CsvPreview(found, tuple(header), tuple(rows))
 
 
 def _next_row(reader: Iterator[list[str]], path: Path, number: int) -> list[str] | None:

@@ -10,13 +10,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from .changes import Change, Touched
-from .csv_files import read_csv
+from .csv_files import preview_csv, read_csv
 from .db import database
 from .errors import ImportStopped, InvalidInput, StorageError
 from .inbound import InboundText, apply_batch
+from .message_layout import CONSOLE_EXPORT, MessageLogLayout, layout_for, mapped_layout, missing_columns
 from .outbound import OutboundKind, OutboundText, apply_outbound
 from .phones import normalize_phone
 from .rules import Keyword
@@ -27,7 +28,8 @@ from .timeutil import parse_user_time, received_time
 #: Texts per transaction: a crash keeps whole chunks, and a re-run skips them by message id.
 IMPORT_CHUNK = 5000
 
-MESSAGE_LOG_COLUMNS = ("From", "To", "Body", "Status", "SentDate", "Direction", "Sid")
+#: The Twilio Console export's columns (DESIGN §4); `models.message_layout` knows the others.
+MESSAGE_LOG_COLUMNS = tuple(CONSOLE_EXPORT.required)
 
 
 @dataclass
@@ -84,27 +86,36 @@ class MessageImportSummary:
 
 
 def import_messages(path: Path, *,
-                    progress: Callable[[int, int], None] | None = None) -> MessageImportSummary:
-    """Process a provider's message-log CSV (Twilio's columns): inbound rows applied in
-    timestamp order (R11), each message id once; then the outbound rows set against their
-    numbers' STOP history (R23). Bad rows are listed with their row number.
+                    progress: Callable[[int, int], None] | None = None,
+                    mapping: Mapping[str, str] | None = None) -> MessageImportSummary:
+    """Process a provider's message-log CSV: inbound rows applied in timestamp order (R11),
+    each message id once; then the outbound rows set against their numbers' STOP history
+    (R23). Bad rows are listed with their row number.
+
+    The file's columns are those of a known layout (`models.message_layout`: the Twilio
+    Console's export or an API export), or `mapping` names them ({field: column}, fields of
+    message_layout.FIELDS); a bad mapping is refused in one line before a row is read.
 
     `progress`, if given, is called with (done, total) inbound texts once the file is read
     and after each chunk is committed.
 
     Storage trouble part-way (a full disk) raises ImportStopped naming the rows whose chunks
     were committed; running the file again skips them by message id."""
-    return apply_message_rows(read_csv(path, MESSAGE_LOG_COLUMNS), progress=progress)
+    preview = preview_csv(path, 0)  # the encoding and separator, found once
+    layout = _layout_of(path, preview.header, mapping)
+    return apply_message_rows(read_csv(path, layout.required, csv_format=preview.csv_format),
+                              progress=progress, layout=layout)
 
 
 def apply_message_rows(rows: Iterable[tuple[int, dict[str, str]]], *,
-                       progress: Callable[[int, int], None] | None = None) -> MessageImportSummary:
-    """`import_messages` for rows from anywhere — (row number, {column: text}) in the log's
-    columns, MESSAGE_LOG_COLUMNS — such as a provider's API (`models.provider_sync`): the
-    same checks, order, chunks and summary, so a message synced and the same message
-    imported are one and the same (R24)."""
+                       progress: Callable[[int, int], None] | None = None,
+                       layout: MessageLogLayout = CONSOLE_EXPORT) -> MessageImportSummary:
+    """`import_messages` for rows from anywhere — (row number, {column: text}) in `layout`'s
+    columns (by default the Console export's, MESSAGE_LOG_COLUMNS) — such as a provider's API
+    (`models.provider_sync`): the same checks, order, chunks and summary, so a message synced
+    and the same message imported are one and the same (R24)."""
     summary = MessageImportSummary()
-    texts, sent = _read_log(rows, summary)
+    texts, sent = _read_log(rows, summary, layout)
     texts.sort(key=lambda item: (item[0], item[1]))
     ordered = [text for _, _, text in texts]
     lines = [line for _, line, _ in texts]
@@ -130,7 +141,24 @@ def apply_message_rows(rows: Iterable[tuple[int, dict[str, str]]], *,
     return summary
 
 
-def _read_log(rows: Iterable[tuple[int, dict[str, str]]], summary: MessageImportSummary
+def message_log_layout(path: Path, mapping: Mapping[str, str] | None = None) -> MessageLogLayout:
+    """How the message log at `path` is read: by `mapping`, else by the known layout its
+    header matches. Raises InvalidInput, one line, for an unreadable file, a header no known
+    layout fits (naming the missing columns) or a bad mapping."""
+    return _layout_of(path, preview_csv(path, 0).header, mapping)
+
+
+def _layout_of(path: Path, header: Sequence[str], mapping: Mapping[str, str] | None) -> MessageLogLayout:
+    if mapping is not None:
+        return mapped_layout(mapping, header)
+    layout = layout_for(header)
+    if layout is None:
+        raise InvalidInput(f"{path}: {missing_columns(header)}")
+    return layout
+
+
+def _read_log(rows: Iterable[tuple[int, dict[str, str]]], summary: MessageImportSummary,
+              layout: MessageLogLayout
               ) -> tuple[list[tuple[datetime, int, InboundText]], list[tuple[int, OutboundText]]]:
     """The log's good rows: inbound texts (time, row, text) and outbound texts (row, text);
     bad rows are listed on `summary`."""
@@ -142,32 +170,52 @@ def _read_log(rows: Iterable[tuple[int, dict[str, str]]], summary: MessageImport
         if "__error__" in row:
             summary.bad_rows.append({"row": line, "error": row["__error__"]})
             continue
-        direction = row["Direction"].strip().lower()
-        outbound = direction.startswith("outbound")  # outbound-api, outbound-reply, outbound-call
-        if not outbound and direction != "inbound":
-            # Not skipped quietly: a cut-off row may well be a client's STOP.
-            summary.bad_rows.append({"row": line, "error": f"Direction {row['Direction']!r} is "
-                                     "neither inbound nor outbound"})
-            continue
         try:
-            sid = row["Sid"].strip()
-            if not sid:
-                raise InvalidInput("Sid is empty")
-            # An outbound text went to the client's number: To; an inbound one came from it.
-            number = normalize_phone(row["To" if outbound else "From"], region)
-            at = received_time(parse_user_time(row["SentDate"]), "SentDate")
+            outbound, sid, number, at = _row_facts(row, layout, region)
         except InvalidInput as error:
             summary.bad_rows.append({"row": line, "error": str(error)})
             continue
-        body = storable(row["Body"])
+        body = storable(_cell(row, layout, "body"))
         if outbound:
             sent.append((line, OutboundText(sid=sid, number=number, body=body, at=at,
-                                            status=storable(row["Status"]).strip()[:32] or None,
-                                            sender=storable(row["From"]).strip() or None)))
+                                            status=storable(_cell(row, layout, "status")).strip()[:32] or None,
+                                            sender=storable(_cell(row, layout, "from")).strip() or None)))
         else:
             texts.append((at, line, InboundText(sid=sid, number=number, body=body, at=at,
-                                                to=row["To"].strip() or None)))
+                                                to=_cell(row, layout, "to").strip() or None)))
     return texts, sent
+
+
+def _cell(row: dict[str, str], layout: MessageLogLayout, name: str) -> str:
+    column = layout.column(name)
+    return row.get(column, "") if column is not None else ""
+
+
+def _row_facts(row: dict[str, str], layout: MessageLogLayout, region: str
+               ) -> tuple[bool, str, str, datetime]:
+    """Whether a row is an outbound text, its message id, the client's number and its time;
+    InvalidInput, naming the column, for a row that cannot be processed."""
+    direction_column = layout.column("direction")
+    direction = _cell(row, layout, "direction").strip().lower() if direction_column else "inbound"
+    outbound = direction.startswith("outbound")  # outbound-api, outbound-reply, outbound-call
+    if not outbound and direction != "inbound":
+        # Not skipped quietly: a cut-off row may well be a client's STOP.
+        raise InvalidInput(f"{direction_column} {row[direction_column or '']!r} is neither "
+                           "inbound nor outbound")
+    sid_column = layout.column("sid") or "Sid"
+    sid = row[sid_column].strip()
+    if not sid:
+        raise InvalidInput(f"{sid_column} is empty")
+    # An outbound text went to the client's number: To; an inbound one came from it.
+    if outbound and layout.column("to") is None:
+        raise InvalidInput("an outbound text, and no column was chosen for To")
+    number = normalize_phone(_cell(row, layout, "to" if outbound else "from"), region)
+    time_column = layout.column("time") or "SentDate"
+    written = row[time_column]
+    if not written.strip() and layout.fallback_time and row.get(layout.fallback_time, "").strip():
+        time_column, written = layout.fallback_time, row[layout.fallback_time]
+    at = received_time(parse_user_time(written), time_column)
+    return outbound, sid, number, at
 
 
 def _apply_sent(sent: list[tuple[int, OutboundText]], summary: MessageImportSummary,

@@ -107,4 +107,4 @@ def _parse_provider_time(value: str) -> datetime:
             return datetime.strptime(value, fmt)
         except ValueError:
             continue
-    raise InvalidInput(f"time {value!r} is not an ISO 8601 time")
+    raise InvalidInput(f"time {value!r} is not a date and time like 2026-11-30 14:05")

@@ -119,6 +119,70 @@ def first_run_shots(app: QApplication, out: Path) -> None:
             os.environ.pop("XDG_DATA_HOME", None)
         else:
             os.environ["XDG_DATA_HOME"] = saved
+def _import_screens(app: QApplication, window: QWidget, folder: Path, out: Path) -> None:
+    """File ▸ Import clients (preview, progress, result) and the message-log import (column
+    choice, result), over the window at the two small screen sizes."""
+    import csv
+
+    from models.client_import import import_clients, preview_clients
+    from models.message_log import import_messages
+    from ui.clients.client_file_import import result_text
+    from ui.clients.client_import_preview_dialog import ClientImportPreviewDialog
+    from ui.messages.column_mapping_dialog import ColumnMappingDialog
+    from ui.messages.import_progress_dialog import ImportProgressDialog
+    from ui.messages.message_import import import_report
+    from ui.widgets.import_result_dialog import ImportResultDialog
+
+    clients = folder / "clientes (Excel).csv"
+    with clients.open("w", newline="", encoding="cp1252") as handle:
+        csv.writer(handle, delimiter=";").writerows(
+            [["first_name", "last_name", "email", "mobile", "home_phone", "status", "sms_marketing",
+              "consent_method", "Notes"],
+             ["José", "O’Brien", "jose@example.com", "(303) 555-0101", "", "member", "yes", "signed_form", "VIP"],
+             ["Zoë", "Muñoz", "zoe@example", "", "", "prospect", "", "", ""],
+             ["Iñaki", "Peña", "", "555-01", "", "member", "", "", "front desk"],
+             ["Renée", "Dubois", "renee@example.com", "", "(303) 555-0188", "visitor", "", "", ""],
+             ["Ana", "Silva", "ana@example.com", "(303) 555-0102", "", "member", "", "", ""]])
+    log = folder / "api-export.csv"
+    with log.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(
+            [["SMS Message SID", "From", "To", "Date Created", "Date Sent", "Date Updated", "Status",
+              "Direction", "Message Segments", "Price", "Body"],
+             ["SM90", "(303) 555-0102", "+15550001111", "", "2026-11-26 09:14", "", "received", "inbound",
+              "1", "0", "no more texts please"],
+             ["SM91", "(303) 555-0199", "+15550001111", "", "last Tuesday", "", "received", "inbound",
+              "1", "0", "STOP"]])
+    preview = preview_clients(clients)
+    summary = import_clients(clients)
+    logged = import_messages(log)
+    for width, height in ((800, 560), (1024, 600)):
+        window.resize(width, height)
+        _settle(app)
+        size = f"{width}x{height}"
+        shown: list[tuple[QWidget, str]] = [
+            (ClientImportPreviewDialog(clients.name, preview, window), "import-clients-preview"),
+            (ImportResultDialog("Import clients", result_text(clients, summary), summary.problems(),
+                                window), "import-clients-result"),
+            (ImportResultDialog("Import message log", import_report(log, logged, rows=False),
+                                [{"row": b["row"], "column": "", "reason": b["error"]} for b in logged.bad_rows],
+                                window, review_waiting=logged.actions["review"]), "import-messages-result"),
+            (ColumnMappingDialog("export.csv", ["Id", "When", "Phone", "Message", "Channel"], window),
+             "import-messages-columns"),
+        ]
+        progress = ImportProgressDialog(clients.name, window, title="Import clients",
+                                        doing="Importing clients…", noun="row", cancellable=True)
+        progress.show_progress(2000, 5210)
+        shown.append((progress, "import-clients-progress"))
+        for dialog, name in shown:
+            dialog.show()
+            _settle(app)
+            _save(dialog, out / f"{name}-{size}.png")
+            if isinstance(dialog, ImportProgressDialog):
+                dialog.finish()
+            else:
+                dialog.close()
+            dialog.deleteLater()
+    window.resize(*SIZE)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -277,6 +341,7 @@ def main(argv: list[str] | None = None) -> int:
         _settle(app)
         _save(window, args.out / "archived-client.png")
         window.panel().set_filter(ClientFilter.ALL)
+        _import_screens(app, window, Path(folder), args.out)
         window.close()
 
         # Page 1 of Dana's consent record, as Print / Save as PDF writes it (R14).

@@ -348,7 +348,7 @@ def test_without_a_location_the_database_is_in_the_app_data_folder(tmp_path):
 BAD_INPUTS = {
     "malformed phone": (["inbound", "--from", "555-CALL-NOW", "--body", "STOP"], ["'555-CALL-NOW'"]),
     "unparseable --at": (["inbound", "--from", "+15555550123", "--body", "STOP", "--at", "yesterday"],
-                         ["'yesterday'", "ISO 8601"]),
+                         ["'yesterday'", "a date and time like 2026-11-30 14:05"]),
     "unknown client": (["status", "--client", "99"], ["no client with id 99"]),
     "non-numeric --client": (["status", "--client", "abc"], ["'abc'", "whole number"]),
     "missing CSV file": (["import-clients", "{tmp}/nothere.csv"], ["nothere.csv", "no such file"]),

@@ -36,6 +36,10 @@ class MainMenus(QObject):
         self.import_messages = _action(
             file_menu, "importMessagesAction", "&Import message log…", "import",
             "Process a provider's message-log CSV export", QKeySequence(ctrl | Qt.Key.Key_I))
+        self.import_clients = _action(
+            file_menu, "importClientsAction", "Import &clients…", "import",
+            "Add clients from a spreadsheet's CSV export, after a preview",
+            QKeySequence(ctrl | shift | Qt.Key.Key_I))
         self.database = _action(
             file_menu, "databaseAction", "&Database…", "settings",
             "Where this computer keeps the studio's records, from the next time it opens", None)

@@ -34,6 +34,7 @@ from resources import icon
 from ui.app_events import app_events
 from ui.change_watcher import ChangeWatcher
 from ui.clients.client_actions import ClientActions
+from ui.clients.client_file_import import ClientFileImport
 from ui.clients.client_list_panel import ClientListPanel
 from ui.desk_lock import DeskLock
 from ui.first_run.first_run_dialog import choose_database
@@ -44,7 +45,7 @@ from ui.manage.reports_dialog import ReportsDialog
 from ui.manage.staff_accounts_dialog import StaffAccountsDialog
 from ui.manage.studio_settings_dialog import StudioSettingsDialog
 from ui.messages.import_worker import MessageImportWorker
-from ui.messages.message_import import MessageLogImport, import_report
+from ui.messages.message_import import MessageLogImport
 from ui.messages.messages_dialog import MessagesDialog
 from ui.messages.provider_sync_controller import ProviderSyncController
 from ui.messages.review_queue_dialog import ReviewQueueDialog
@@ -80,7 +81,8 @@ class MainWindow(QMainWindow):
         self._settings = settings if settings is not None else QSettings(ORGANIZATION, APP_NAME)
         #: The windows opened from the menus, one of each kind, made on first use.
         self._dialogs: dict[type[QDialog], QDialog] = {}
-        self._import = MessageLogImport(self)
+        self._import = MessageLogImport(self, self._settings)
+        self._client_import = ClientFileImport(self)
         self._split_on_show = False
         self._watcher = ChangeWatcher(self)
         self._setup_ui()
@@ -127,6 +129,7 @@ class MainWindow(QMainWindow):
         menus = self._menus
         menus.import_messages.triggered.connect(self._on_import_messages_triggered)
         menus.database.triggered.connect(lambda: choose_database(self))
+        menus.import_clients.triggered.connect(self._client_import.choose_file)
         menus.switch_user.triggered.connect(self._on_switch_user_triggered)
         menus.quit.triggered.connect(self.close)
         menus.find_client.triggered.connect(self._panel.focus_search)
@@ -148,6 +151,7 @@ class MainWindow(QMainWindow):
         self._import.finished.connect(self._on_import_finished)
         self._import.failed.connect(self._on_import_failed)
         self._import.running_changed.connect(self._on_import_running_changed)
+        self._import.review_queue_requested.connect(self.open_review_queue)
         self._panel.client_selected.connect(self._on_panel_client_selected)
         self._panel.client_activated.connect(self._on_panel_client_activated)
         self._panel.review_queue_requested.connect(self.open_review_queue)
@@ -252,7 +256,7 @@ class MainWindow(QMainWindow):
         app_events().data_changed.emit(summary.change().asked_by(self))
         app_events().status_message.emit(
             f"Imported {plural(summary.inbound, 'inbound text')} from {path.name}")
-        self.show_information(self, "Import message log", import_report(path, summary))
+        self._import.show_result(path, summary)
 
     @Slot(object, str)
     def _on_import_failed(self, _path: Path, message: str) -> None:
@@ -435,6 +439,7 @@ class MainWindow(QMainWindow):
         # while it runs: wait for it. (The window-modal progress dialog keeps a person from
         # closing the window meanwhile; this is for a close from code.)
         self._import.wait()
+        self._client_import.wait()
         self._save_settings()
         for dialog in self._dialogs.values():
             dialog.close()

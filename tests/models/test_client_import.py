@@ -92,7 +92,8 @@ def test_r22_an_import_stores_no_marketing_on_for_a_locked_mobile_and_says_so(db
     stored = Client.get_by_id(client)
     assert stored.sms_marketing is False and stored.email_marketing is True  # the rest applies
     assert summary.skipped_cells == [{"row": 2, "column": "sms_marketing", "reason": LOCKED_CELL}]
-    assert summary.problems() == [{"row": 2, "reason": f"sms_marketing: {LOCKED_CELL}"}]
+    assert summary.problems() == [{"row": 2, "column": "sms_marketing", "reason": LOCKED_CELL,
+                                   "line": f"sms_marketing: {LOCKED_CELL}"}]
     assert summary.as_json()["skipped_cells"] == summary.skipped_cells
     # R8: START gives back SMS All (the STOP's doing), never the refused marketing.
     process_inbound(NUMBER, "START", sid="SM-start")

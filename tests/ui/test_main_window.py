@@ -45,6 +45,7 @@ from ui.messages.import_progress_dialog import ImportProgressDialog
 from ui.messages.review_queue_dialog import ReviewQueueDialog
 from ui.session import set_current_staff, signed_in
 from ui.sign_in_dialog import SignInDialog
+from ui.widgets.import_result_dialog import ImportResultDialog
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -294,7 +295,13 @@ def _choose_file(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
 
 def _import_ended(window: MainWindow, answers: dict[str, list[str]]) -> Callable[[], bool]:
     return lambda: (not window.import_running()
-                    and bool(answers["information"] or answers["warning"]))
+                    and bool(answers["warning"] or _result_dialog(window) is not None))
+
+
+def _result_dialog(window: MainWindow) -> ImportResultDialog | None:
+    """The import's result, open over the window."""
+    dialog = window.findChild(ImportResultDialog, "importResultDialog")
+    return dialog if dialog is not None and dialog.isVisible() else None
 
 
 def test_import_message_log_runs_off_the_gui_thread_applies_and_reports(
@@ -323,8 +330,9 @@ def test_import_message_log_runs_off_the_gui_thread_applies_and_reports(
         app_events().data_changed.disconnect(hear)
 
     assert answers["warning"] == []
-    (report,) = answers["information"]
-    assert "STOP 1 ·" in report and "Needs review 1" in report and "row 4" in report
+    report = _result_dialog(window).text()
+    assert "STOP 1 ·" in report and "Needs review 1" in report
+    assert [problem["row"] for problem in _result_dialog(window).problems()] == [4]
     imports = [(change, on_gui_thread) for change, on_gui_thread in heard
                if change.initiator is window]
     assert len(imports) == 1
@@ -359,11 +367,11 @@ def test_import_message_log_reports_progress_per_chunk(
     _action(window, "importMessagesAction").trigger()
     qtbot.waitUntil(_import_ended(window, answers), timeout=10000)
     assert shown == [(0, 5), (2, 5), (4, 5), (5, 5)]
-    assert "5 inbound texts" in answers["information"][0]
+    assert "5 inbound texts" in _result_dialog(window).text()
 
 
-@pytest.mark.parametrize("content", [None, "Name,Phone\nDana,+15555550123\n"],
-                         ids=["missing", "not-a-message-log"])
+@pytest.mark.parametrize("content", [None, "PK\x03\x04 a workbook, not a CSV"],
+                         ids=["missing", "a-workbook"])
 def test_import_message_log_error_is_one_line_and_changes_nothing(
         qtbot: QtBot, window: MainWindow, family, tmp_path: Path, answers, db_connections,
         content: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -376,10 +384,10 @@ def test_import_message_log_error_is_one_line_and_changes_nothing(
     with qtbot.assertNotEmitted(app_events().data_changed, wait=0):
         action.trigger()
         qtbot.waitUntil(_import_ended(window, answers), timeout=10000)
-    assert answers["information"] == []
+    assert _result_dialog(window) is None
     (warning,) = answers["warning"]
     assert "\n" not in warning
-    assert ("no such file" if content is None else "missing columns") in warning
+    assert ("no such file" if content is None else "is an Excel workbook") in warning
     assert action.isEnabled()
     assert InboundMessage.select().count() == 0
     assert ConsentEvent.select().count() == events_before
@@ -448,7 +456,7 @@ def test_closing_the_window_waits_for_a_running_import(
     assert lock_for("+15555550123") is not None  # the import ran to its end
     assert all(c.closed for c in db_connections.values() if not c.on_main_thread)
     qtbot.wait(50)  # the worker's queued report reaches a window that let the import go
-    assert answers == {"information": [], "warning": []}
+    assert answers == {"information": [], "warning": []} and _result_dialog(window) is None
 
 
 class _PaintCounter(QObject):

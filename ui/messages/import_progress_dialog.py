@@ -1,8 +1,8 @@
-"""The progress of a message-log import, over the main window while it runs."""
+"""The progress of an import (a message log, a client file), over the main window while it runs."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal, SIGNAL, SLOT
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QProgressBar, QProgressDialog, QWidget
 
@@ -16,24 +16,39 @@ FILE_NAME_WIDTH = 260
 
 
 class ImportProgressDialog(QProgressDialog):
-    """Window-modal progress of one import, without Cancel.
+    """Window-modal progress of one import; with Cancel only where the import can stop.
 
-    An import commits a chunk of texts at a time and cannot stop half-way through one, so
-    Escape and the title bar's close button do nothing; the window closes the dialog when the
+    An import commits a chunk at a time and cannot stop half-way through one: without Cancel
+    (a message log: its STOPs should all be applied), Escape and the title bar's close button
+    do nothing; with it (a client file), they ask the import to stop after the batch it is
+    writing, and the dialog says so until it has. The window closes the dialog when the
     import ends.
     """
 
-    def __init__(self, file_name: str, parent: QWidget | None = None) -> None:
+    #: Cancel, Escape or the close button: stop after the batch being written.
+    cancel_requested = Signal()
+
+    def __init__(self, file_name: str, parent: QWidget | None = None, *,
+                 title: str = "Import message log", doing: str = "Importing message log…",
+                 noun: str = "inbound text", cancellable: bool = False) -> None:
         super().__init__(parent)
         self._file_name = self.fontMetrics().elidedText(file_name, Qt.TextElideMode.ElideMiddle,
                                                         FILE_NAME_WIDTH)
+        self._title, self._doing, self._noun = title, doing, noun
+        self._cancellable = cancellable
+        self._stopping = False
         self._setup_ui()
 
     def _setup_ui(self) -> None:
         self.setObjectName("importProgressDialog")
-        self.setWindowTitle("Import message log")
+        self.setWindowTitle(self._title)
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.setCancelButton(None)
+        if self._cancellable:
+            # QProgressDialog hides itself on Cancel; this one stays until the batch is done.
+            QObject.disconnect(self, SIGNAL("canceled()"), self, SLOT("cancel()"))
+            self.canceled.connect(self._on_canceled)
+        else:
+            self.setCancelButton(None)
         self.setAutoClose(False)
         self.setAutoReset(False)
         self.setMinimumWidth(MINIMUM_WIDTH)
@@ -43,7 +58,7 @@ class ImportProgressDialog(QProgressDialog):
         self._bar = QProgressBar(self)
         self._bar.setObjectName("importProgressBar")
         self.setBar(self._bar)
-        self.setLabelText(f"Importing message log…\nReading {self._file_name}")
+        self.setLabelText(f"{self._doing}\nReading {self._file_name}")
         self.setRange(0, 0)  # busy until the file is read and its texts counted
         self.setMinimumDuration(SHOW_AFTER_MS)
         self.setValue(0)  # starts the timer that shows the dialog after SHOW_AFTER_MS
@@ -51,9 +66,11 @@ class ImportProgressDialog(QProgressDialog):
     # --- public --------------------------------------------------------------------------------
 
     def show_progress(self, done: int, total: int) -> None:
-        """`done` of `total` inbound texts are imported."""
-        self.setLabelText(f"Importing message log…\n{done:,} of "
-                          f"{plural(total, 'inbound text')} from {self._file_name}")
+        """`done` of `total` texts (or rows) are imported."""
+        if self._stopping:
+            return
+        self.setLabelText(f"{self._doing}\n{done:,} of "
+                          f"{plural(total, self._noun)} from {self._file_name}")
         if total > 0:
             self._bar.setRange(0, total)
             self._bar.setValue(done)
@@ -66,7 +83,20 @@ class ImportProgressDialog(QProgressDialog):
     # --- Qt overrides --------------------------------------------------------------------------
 
     def reject(self) -> None:
-        """Escape: the import goes on (see the class docstring)."""
+        """Escape: the import goes on, or stops after its batch (see the class docstring)."""
+        if self._cancellable:
+            self._on_canceled()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         event.ignore()
+        if self._cancellable and self.isVisible():
+            self._on_canceled()
+
+    # --- slots ---------------------------------------------------------------------------------
+
+    def _on_canceled(self) -> None:
+        if self._stopping:
+            return
+        self._stopping = True
+        self.setLabelText(f"Stopping after the rows being saved…\n{self._file_name}")
+        self.cancel_requested.emit()

@@ -1,6 +1,7 @@
-"""A message-log import off the GUI thread: the worker that runs it and says how it went.
+"""An import off the GUI thread: the worker that runs it and says how it went.
 
-`MessageImportWorker` is moved to its own QThread and runs `models.message_log.import_messages`
+An `ImportWorker` (`MessageImportWorker` here, `ui.clients.client_import_worker` for client
+files) is moved to its own QThread and runs its import (`models.message_log.import_messages`)
 there. peewee keeps each thread's connection apart (the database is `thread_safe`, its state a
 `threading.local`), so the import opens a connection of its own on first use; the worker
 closes it before it reports, so no import leaves a connection behind.
@@ -9,7 +10,9 @@ closes it before it reports, so no import leaves a connection behind.
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
+from typing import Any, Mapping
 
 from PySide6.QtCore import QObject, Signal, Slot
 
@@ -24,16 +27,17 @@ INTERNAL_ERROR = ("The import stopped on an internal error (details are in the l
                   "already imported are kept, and importing the file again skips them.")
 
 
-class MessageImportWorker(QObject):
-    """Imports one message log in the thread it was moved to; reports through its signals.
+class ImportWorker(QObject):
+    """Imports one file in the thread it was moved to; reports through its signals.
 
     Every signal is emitted in the worker's thread: connect them to slots of objects that
-    live in the GUI thread, so Qt queues each call to the GUI thread's event loop.
+    live in the GUI thread, so Qt queues each call to the GUI thread's event loop. Subclasses
+    say what to import in `_import`.
     """
 
-    #: (done, total) inbound texts: once the file is read, then after each committed chunk.
+    #: (done, total) texts or rows: once the file is read, then after each committed chunk.
     progress = Signal(int, int)
-    #: The import ended; a models.message_log.MessageImportSummary of what it did.
+    #: The import ended; the summary of what it did (models' *Summary).
     finished = Signal(object)
     #: The import was refused or stopped; one line a person can read.
     failed = Signal(str)
@@ -41,10 +45,19 @@ class MessageImportWorker(QObject):
     def __init__(self, path: Path) -> None:
         super().__init__()  # no parent: a QObject with a parent cannot move to another thread
         self._path = path
+        self._cancel = threading.Event()
 
     def path(self) -> Path:
-        """The message log this worker imports."""
+        """The file this worker imports."""
         return self._path
+
+    def cancel(self) -> None:
+        """Ask the import to stop after the chunk it is writing (any thread may ask)."""
+        self._cancel.set()
+
+    def cancelled(self) -> bool:
+        """Whether the import was asked to stop."""
+        return self._cancel.is_set()
 
     @Slot()
     def run(self) -> None:
@@ -56,15 +69,31 @@ class MessageImportWorker(QObject):
         # The thread's boundary: an exception escaping here would only be printed, and the
         # window would wait for an end that never comes. It is a bug, so keep its traceback.
         except Exception:
-            _log.exception("Importing the message log %s failed", self._path)
+            _log.exception("Importing %s failed", self._path)
             self.failed.emit(INTERNAL_ERROR)
         else:
             self.finished.emit(summary)
 
-    def _import(self) -> MessageImportSummary:
+    def _import(self) -> Any:
         try:
-            return import_messages(self._path, progress=self.progress.emit)
+            return self._work()
         finally:
             # This thread's connection (peewee's is per thread): closed before the outcome is
             # reported, so whoever hears it knows no connection is left open.
             close_database()
+
+    def _work(self) -> Any:
+        raise NotImplementedError
+
+
+class MessageImportWorker(ImportWorker):
+    """Imports one message log (read by its known layout, or by `mapping`)."""
+
+    def __init__(self, path: Path, mapping: Mapping[str, str] | None = None) -> None:
+        super().__init__(path)
+        self._mapping = dict(mapping) if mapping is not None else None
+
+    def _work(self) -> MessageImportSummary:
+        if self._mapping is None:  # the call tests stand in for takes no mapping
+            return import_messages(self._path, progress=self.progress.emit)
+        return import_messages(self._path, progress=self.progress.emit, mapping=self._mapping)
