@@ -7,8 +7,6 @@ elsewhere comes from a ChangeWatcher it owns (R16).
 
 from __future__ import annotations
 
-import html
-import platform
 from pathlib import Path
 from typing import Any, Callable, TypeVar, cast
 
@@ -24,13 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.app_info import app_version, database_in_use, log_path
 from models.client_list import ClientFilter
 from models.errors import OptInDeskError
 from models.message_log import MessageImportSummary
 from models.settings import load_studio
 from models.staff import Role, SignedIn, has_role
 from resources import icon
+from ui.about import about_text
 from ui.app_events import app_events
 from ui.change_watcher import ChangeWatcher
 from ui.clients.client_actions import ClientActions
@@ -51,8 +49,8 @@ from ui.messages.provider_sync_controller import ProviderSyncController
 from ui.messages.review_queue_dialog import ReviewQueueDialog
 from ui.profile.client_profile_view import ClientProfileView
 from ui.session import set_current_staff, signed_in
-from ui.widgets.list_splitter import ListSplitter
 from ui.sign_in_dialog import SignInDialog
+from ui.widgets.list_splitter import ListSplitter
 from ui.words import ROLE_LABELS, plural
 
 APP_NAME = "Opt-In Desk"
@@ -444,18 +442,3 @@ class MainWindow(QMainWindow):
         for dialog in self._dialogs.values():
             dialog.close()
         super().closeEvent(event)
-
-
-def about_text() -> str:
-    """The About box: the version, the database in use, where the log is, and the versions of
-    what the program runs on — what a support person asks for first."""
-    import PySide6
-    from PySide6.QtCore import qVersion
-
-    rows = [("Database", database_in_use()), ("Log", str(log_path())),
-            ("Python", platform.python_version()), ("Qt", f"{qVersion()} (PySide6 {PySide6.__version__})")]
-    table = "".join(f"<tr><td style='padding-right:12px'><b>{label}</b></td>"
-                    f"<td>{html.escape(value)}</td></tr>" for label, value in rows)
-    return (f"<h3>Opt-In Desk {html.escape(app_version())}</h3>"
-            "<p>How each client may be contacted, STOP/START enforced without exception, "
-            f"and the record of every consent.</p><table>{table}</table>")
