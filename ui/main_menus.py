@@ -29,10 +29,16 @@ class MainMenus(QObject):
 
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
-        ctrl, shift = Qt.Modifier.CTRL, Qt.Modifier.SHIFT
         bar = window.menuBar()
+        self._file_menu(bar.addMenu("&File"))
+        self._clients_menu(bar.addMenu("&Clients"))
+        self._view_menu(bar.addMenu("&View"))
+        self._manage_menu(bar.addMenu("&Manage"))
+        self._help_menu(bar.addMenu("&Help"))
+        self._bar = bar
 
-        file_menu = bar.addMenu("&File")
+    def _file_menu(self, file_menu: QMenu) -> None:
+        ctrl, shift = Qt.Modifier.CTRL, Qt.Modifier.SHIFT
         self.import_messages = _action(
             file_menu, "importMessagesAction", "&Import message log…", "import",
             "Process a provider's message-log CSV export", QKeySequence(ctrl | Qt.Key.Key_I))
@@ -56,7 +62,9 @@ class MainMenus(QObject):
                             _standard(QKeySequence.StandardKey.Quit, ctrl | Qt.Key.Key_Q))
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
 
-        self.clients_menu = bar.addMenu("&Clients")
+    def _clients_menu(self, menu: QMenu) -> None:
+        ctrl = Qt.Modifier.CTRL
+        self.clients_menu = menu
         self.clients_menu.setObjectName("clientsMenu")
         self.add_client = _action(
             self.clients_menu, "addClientAction", "&Add client…", "user",
@@ -67,7 +75,8 @@ class MainMenus(QObject):
             "Change the shown client's name, status, email and phone numbers",
             QKeySequence(ctrl | Qt.Key.Key_E))
 
-        view_menu = bar.addMenu("&View")
+    def _view_menu(self, view_menu: QMenu) -> None:
+        ctrl = Qt.Modifier.CTRL
         self.find_client = _action(
             view_menu, "findClientAction", "&Find client", "search",
             "Search clients by name, phone or email",
@@ -86,8 +95,9 @@ class MainMenus(QObject):
             view_menu, "refreshAction", "Re&fresh", None, "Read the list and the profile again",
             QKeySequence(Qt.Key.Key_F5))
 
-        # Manager views (DESIGN §3): offered by role; the model layer checks roles itself (R15).
-        self.manage_menu = bar.addMenu("&Manage")
+    def _manage_menu(self, menu: QMenu) -> None:
+        """Manager views (DESIGN §3): offered by role; the model layer checks roles itself (R15)."""
+        self.manage_menu = menu
         self.manage_menu.setObjectName("manageMenu")
         self.ai_settings = _action(
             self.manage_menu, "aiSettingsAction", "Studio &AI settings…", "ai",
@@ -103,7 +113,7 @@ class MainMenus(QObject):
             "The consent events of the client shown", None)
         self.connect_provider = _action(
             self.manage_menu, "connectProviderAction", "Texting &provider…", "mobile",
-            "Connect the studio's Twilio account, so STOPs arrive by themselves (R24)", None)
+            "Connect the studio's Twilio account, so STOPs arrive by themselves", None)
         self._staff_separator = self.manage_menu.addSeparator()
         self.staff_accounts = _action(
             self.manage_menu, "staffAccountsAction", "&Staff accounts…", "users",
@@ -112,7 +122,7 @@ class MainMenus(QObject):
             self.manage_menu, "studioSettingsAction", "S&tudio settings…", None,
             "When an unattended desk locks itself", None)
 
-        help_menu = bar.addMenu("&Help")
+    def _help_menu(self, help_menu: QMenu) -> None:
         self.shortcuts = _action(
             help_menu, "shortcutsAction", "&Keyboard shortcuts", None,
             "Every keyboard shortcut of the window",
@@ -120,7 +130,6 @@ class MainMenus(QObject):
         help_menu.addSeparator()
         self.about = _action(help_menu, "aboutAction", "&About Opt-In Desk", "app", None, None)
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
-        self._bar = bar
 
     # --- public --------------------------------------------------------------------------------
 

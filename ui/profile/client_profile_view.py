@@ -31,32 +31,25 @@ from models.changes import Change
 from models.consent import ClientConsent, load_consent, set_client_ai, set_switch
 from models.errors import NotFound, OptInDeskError, StaleData
 from models.households import housemates
-from models.inbound import last_opt_out_at
-from models.review import review_items, waits_for_review
-from models.rules import Channel, Switch, utc_now
+from models.review import review_items
+from models.rules import utc_now
 from resources import icon
 from ui import words
 from ui.app_events import app_events
 from ui.profile.ai_controls_section import AiControlsSection, AiSwitchRequest
 from ui.profile.consent_dialog import ConsentAnswer, ConsentDialog
 from ui.profile.history_view import HistoryView
-from ui.profile.opt_in_section import OptInSection, SwitchRequest, local_time_text
+from ui.profile.opt_in_section import OptInSection, SwitchRequest
 from ui.profile.opt_out_dialog import OptOutAnswer, OptOutDialog
 from ui.profile.profile_header import ProfileHeader
 from ui.profile.receives_grid import ReceivesGrid
 from ui.profile.record_printer import RecordPrinter
+from ui.profile.switch_warnings import consent_warning, opt_out_warning
 from ui.session import signed_in
 from ui.widgets.section_frame import SectionFrame
 
 #: How many of a client's consent events the History shows (newest first).
 HISTORY_LIMIT = 200
-#: "Turn off all <noun> to Dana Reyes?" (R3).
-_ALL_OFF_NOUNS = {
-    Channel.EMAIL: "email",
-    Channel.SMS: "SMS",
-    Channel.VOICE: "phone calls",
-    Channel.HOME: "home phone calls",
-}
 _EMPTY_TEXT = "Select a client to see their opt-ins"
 
 
@@ -333,7 +326,7 @@ class ClientProfileView(QWidget):
             self.reload()
 
     def _change_switch(self, state: ClientConsent, request: SwitchRequest) -> Change | None:
-        name = _client_name(state)
+        name = state.client.name
         switch_name = words.switch_name(request.channel, request.switch)
         staff = signed_in()
         if staff is None:
@@ -342,10 +335,10 @@ class ClientProfileView(QWidget):
         if request.on:
             answer: ConsentAnswer | OptOutAnswer | None = ConsentDialog.ask(
                 self, client_name=name, switch_name=switch_name,
-                warning=_consent_warning(state, request.channel))
+                warning=consent_warning(state, request.channel))
         else:
             answer = OptOutDialog.ask(self, client_name=name, switch_name=switch_name,
-                                      warning=_opt_out_warning(state, request))
+                                      warning=opt_out_warning(state, request))
         if answer is None:
             return None
         method, note = answer.method, answer.note
@@ -381,7 +374,7 @@ class ClientProfileView(QWidget):
             return None
         label = words.AI_SWITCH_NAMES[request.which]
         app_events().status_message.emit(
-            f"{label} turned {'on' if request.on else 'off'} for {_client_name(state)}")
+            f"{label} turned {'on' if request.on else 'off'} for {state.client.name}")
         return change
 
     # -- Qt overrides ---------------------------------------------------------------------
@@ -412,40 +405,3 @@ class ClientProfileView(QWidget):
             alignment = Qt.AlignmentFlag.AlignTop if wide else Qt.AlignmentFlag(0)
             self._sections.setAlignment(self._opt_in, alignment)
             self._sections.setAlignment(self._ai, alignment)
-
-
-def _opt_out_warning(state: ClientConsent, request: SwitchRequest) -> str | None:
-    """What turning a switch off does, said before it is done (R3, R20); None for Marketing."""
-    if request.switch is not Switch.ALL:
-        return None
-    if request.channel is Channel.SMS and state.channels[Channel.SMS].stop_locked:
-        return ("SMS is already off: this number texted STOP. Recording that the client asked "
-                "too keeps SMS off for them even after someone on this number texts START.")
-    # Who can turn it on again differs: SMS has the client's own START besides renewed
-    # consent; the other channels come back only when the client consents again (R3, R4, R8).
-    back_on = ("Only the client can turn it back on: by texting START to the studio, or by "
-               "giving consent again, which staff record with how it was given."
-               if request.channel is Channel.SMS else
-               "Only the client can turn it back on: staff record it when the client gives "
-               "consent again, with how it was given.")
-    return (f"This fully blocks {_ALL_OFF_NOUNS[request.channel]} to {_client_name(state)}: no "
-            f"campaigns, reminders, booking help or Hailee messages. {back_on}")
-
-
-def _consent_warning(state: ClientConsent, channel: Channel) -> str | None:
-    """Before consent is recorded for the client's mobile: a text of theirs that waits in
-    review, or a STOP they texted before (issue 8)."""
-    if channel not in (Channel.SMS, Channel.VOICE) or state.client.mobile is None:
-        return None
-    if waits_for_review(state.client.mobile):
-        return ("A text from this mobile waits in Needs review: it may be an opt-out. Review "
-                "it before recording consent.")
-    stopped = last_opt_out_at(state.client.mobile)
-    if stopped is not None:
-        return (f"This mobile texted STOP on {local_time_text(stopped)}. Record consent only "
-                "if the client gave it since.")
-    return None
-
-
-def _client_name(state: ClientConsent) -> str:
-    return state.client.name
