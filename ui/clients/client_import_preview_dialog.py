@@ -63,6 +63,10 @@ class ClientImportPreviewDialog(QDialog):
         self._import.setObjectName("importButton")
         self._import.setEnabled(not self._preview.missing)
         layout.addWidget(self._buttons)
+        # Enter imports, as the default button says: the keyboard starts on the choice, not in
+        # the table (which Tab reaches, and which would keep Enter to itself).
+        (self._import if self._import.isEnabled() else self._buttons.button(
+            QDialogButtonBox.StandardButton.Cancel)).setFocus()
         self.setMinimumSize(*MINIMUM_SIZE)
         self.resize(*self._fitting_size())
 

@@ -54,6 +54,9 @@ class ConsentDialog(QDialog):
             "Record consent", QDialogButtonBox.ButtonRole.AcceptRole)
         self._setup_ui()
         self._connect_signals()
+        # The question comes first: the keyboard starts on the first way to consent (arrows
+        # move, Space picks, Enter records), not on the optional note below it.
+        self._methods.button(0).setFocus()
 
     def _setup_ui(self) -> None:
         self.setObjectName("consentDialog")

@@ -76,3 +76,21 @@ def test_ask_returns_the_answer(qtbot: QtBot) -> None:
 def test_ask_returns_none_when_cancelled(qtbot: QtBot) -> None:
     QTimer.singleShot(0, lambda: _answer_open_dialog(None))
     assert ConsentDialog.ask(None, client_name="Dana Reyes", switch_name="SMS – All") is None
+
+
+def test_the_keyboard_starts_on_the_first_way_to_consent_and_space_enter_records(qtbot: QtBot) -> None:
+    def press() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ConsentDialog) or not dialog.isActiveWindow():
+            QTimer.singleShot(20, press)
+            return
+        if QApplication.focusWidget().objectName() != "method_" + list(CONSENT_METHODS)[0]:
+            dialog.reject()  # the test fails below
+            return
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)  # the second way
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, press)
+    answer = ConsentDialog.ask(None, client_name="Dana Reyes", switch_name="SMS – Marketing")
+    assert answer is not None and answer.method == list(CONSENT_METHODS)[1]
