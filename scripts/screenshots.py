@@ -161,6 +161,8 @@ def main(argv: list[str] | None = None) -> int:
         employee = next(s for s in list_staff() if s.name == "Demo Employee")
         set_current_staff(sign_in(employee.staff_id, "1357"))
         settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+        from ui.widgets import remembered_size  # dialogs at their own sizes, not the user's
+        remembered_size.settings_factory = lambda: settings
         window = MainWindow(settings=settings, watch=False)
         window.resize(*SIZE)
         window.show()

@@ -32,6 +32,7 @@ from models.settings import AI_SETTING_LABELS, load_studio, update_ai_settings
 from resources import icon
 from ui.app_events import app_events
 from ui.session import current_staff
+from ui.widgets.remembered_size import remember_size
 from ui.widgets.switch_row import switch_row
 from ui.widgets.toggle_switch import ToggleSwitch
 
@@ -85,6 +86,7 @@ class AiSettingsDialog(QDialog):
         self._message_text = ""
         self._setup_ui()
         self._connect_signals()
+        remember_size(self)
         self.reload()
         # Sized once the settings are shown: the minutes box shows only for a fixed time.
         self.resize(_WIDTH, self.heightForWidth(_WIDTH))

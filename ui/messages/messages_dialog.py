@@ -22,6 +22,7 @@ from resources import icon
 from ui.app_events import app_events
 from ui.formatting import sender_text, when_text
 from ui.widgets.record_list import RecordList
+from ui.widgets.remembered_size import remember_size
 from ui.words import plural
 
 #: What a text did, in the words of the list (keyword → label, icon).
@@ -47,6 +48,7 @@ class MessagesDialog(QDialog):
         super().__init__(parent)
         self._setup_ui()
         self._connect_signals()
+        remember_size(self)
         self.reload()
 
     def _setup_ui(self) -> None:
