@@ -269,7 +269,20 @@ def main(argv: list[str] | None = None) -> int:
         settings_dialog = window.open_ai_settings()
         _settle(app)
         _save(settings_dialog, args.out / "studio-ai-settings.png")
-        settings_dialog.close()
+        # With the master switch off, the switches below it read off and say why (issue 10).
+        QTest.mouseClick(settings_dialog.switch("ai_enabled"), Qt.MouseButton.LeftButton)
+        _settle(app)
+        _save(settings_dialog, args.out / "studio-ai-settings-off.png")
+        settings_dialog.reject()
+        # Messages, searched by a number typed another way (issue 10).
+        messages = window.open_messages()
+        messages.resize(900, 420)
+        _settle(app)
+        QTest.keyClick(messages, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClicks(messages.findChild(QWidget, "messageSearch"), "555 0123")
+        _settle(app, 400)
+        _save(messages, args.out / "messages-search.png")
+        messages.close()
         # An archived client, found with the Archived filter: nothing reaches them (R14).
         archived = archive_client(sign_in(manager.staff_id, "3579"), client_ids("omar")[0])
         app_events().data_changed.emit(archived)  # as the profile's Archive button does

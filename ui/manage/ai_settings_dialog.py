@@ -344,9 +344,6 @@ class AiSettingsDialog(QDialog):
             in_effect["ai_reply_members"] = (True, _MEMBERS_BY_REPLY)
         for name, overridden in in_effect.items():
             self._show_row(name, overridden)
-        if self.layout() is not None:  # the words of a row changed: room for their lines
-            self.layout().activate()
-            self._fit_height()
         for widget in (self._response_title, self._response_detail, self._response):
             widget.setEnabled(enabled)
         fixed = self._response.currentData() == ResponseTime.FIXED.value
