@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import itertools
 import json
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 import peewee
 
 from .db import database, executemany, for_update
 from .errors import InvalidInput
+from .event_times import recorded_times
 from .number_record import number_event_ids
 from .private_files import create_private_file
 from .schema import AuditHead, Client, ConsentEvent
@@ -197,7 +200,7 @@ CHECKPOINT_LABEL = "checkpoint"
 
 EXPORT_COLUMNS = (
     "event_id", "at", "actor", "client_id", "client_name", "number", "channel", "switch",
-    "old", "new", "source", "method", "note", "inbound_sid", "hash",
+    "old", "new", "source", "method", "note", "inbound_sid", "hash", "recorded_at",
 )
 
 
@@ -223,13 +226,26 @@ class EventRecord:
     note: str | None
     inbound_sid: str | None
     hash: str
+    #: When it was recorded, where a message caused it (`with_recorded_times`); else None: it
+    #: was recorded when it happened, at `at`.
+    recorded_at: str | None = None
+
+
+def with_recorded_times(events: Iterable[EventRecord]) -> list[EventRecord]:
+    """These events with `recorded_at` filled in where a message caused them: a STOP synced
+    or imported late is recorded after events that carry a later time (R11, R19)."""
+    events = list(events)
+    times = recorded_times((e.id, e.source, e.switch, e.inbound_sid) for e in events)
+    return [dataclasses.replace(e, recorded_at=times[e.id]) if e.id in times else e
+            for e in events]
 
 
 def iter_events(*, client_id: int | None = None, since: str | None = None,
                 until: str | None = None, source: str | None = None,
                 text: str | None = None, newest_first: bool = False,
                 limit: int | None = None, before: tuple[str, int] | None = None,
-                after_id: int | None = None, number: str | None = None) -> Iterator[EventRecord]:
+                after_id: int | None = None, number: str | None = None,
+                by_record: bool = False) -> Iterator[EventRecord]:
     """Events with their client, filtered for the audit log and the history view.
 
     A client's events are their own and the events of every number they have had, each once
@@ -239,12 +255,21 @@ def iter_events(*, client_id: int | None = None, since: str | None = None,
     `before` is a keyset for paging newest first: only events that sort after the event
     `(at, id)` in that order, so the next page costs the same however deep it is.
     `after_id` keeps only events written after that one (ids grow as events are written):
-    what a log on screen has not seen yet. The events are read as they are iterated.
+    what a log on screen has not seen yet. `by_record` puts newest first in the order the
+    events were recorded (a client's History: what took effect last is on top) rather than
+    by when they happened. The events are read as they are iterated.
     """
     rows = _event_rows(client_id=client_id, since=since, until=until, source=source, text=text,
                        newest_first=newest_first, limit=limit, before=before, after_id=after_id,
-                       number=number)
+                       number=number, by_record=by_record)
     return map(_event_record, rows)
+
+
+def client_history(client_id: int, limit: int) -> list[EventRecord]:
+    """A client's newest `limit` events for their History: newest recorded first (what took
+    effect last is on top), with when each was recorded where a message caused it (R11, R19)."""
+    return with_recorded_times(iter_events(client_id=client_id, newest_first=True, by_record=True,
+                                           limit=limit))
 
 
 def _event_record(row: tuple[Any, ...]) -> EventRecord:
@@ -270,7 +295,8 @@ def _event_rows(*, client_id: int | None = None, since: str | None = None,
                 text: str | None = None, newest_first: bool = False,
                 limit: int | None = None, before: tuple[str, int] | None = None,
                 after_id: int | None = None, number: str | None = None,
-                through_id: int | None = None) -> Iterator[tuple[Any, ...]]:
+                through_id: int | None = None,
+                by_record: bool = False) -> Iterator[tuple[Any, ...]]:
     """The events of `iter_events` as plain tuples of `_EVENT_COLUMNS`, read as they are
     iterated: no peewee object is built for a row, and a million rows are never held at once."""
     query = (ConsentEvent.select(*_EVENT_COLUMNS)
@@ -305,8 +331,11 @@ def _event_rows(*, client_id: int | None = None, since: str | None = None,
                             & ((ConsentEvent.at < at) | (ConsentEvent.id < event_id)))
     # Newest first is by when the change happened: a keyword from a provider's log is recorded
     # at the time the client texted, which may be before events written earlier.
-    query = query.order_by(*((ConsentEvent.at.desc(), ConsentEvent.id.desc()) if newest_first
-                             else (ConsentEvent.id,)))
+    if newest_first and by_record:
+        query = query.order_by(ConsentEvent.id.desc())
+    else:
+        query = query.order_by(*((ConsentEvent.at.desc(), ConsentEvent.id.desc()) if newest_first
+                                 else (ConsentEvent.id,)))
     if limit is not None:
         query = query.limit(limit)
     return iter(query.tuples().iterator())
@@ -357,15 +386,19 @@ def _write_export(tmp: Path, filters: dict[str, Any]) -> int:
         writer.writerow(EXPORT_COLUMNS)
         # Straight from the rows: the file names a client "First Last" as it always has, even
         # when one of the two is empty (the screens drop the space).
-        for (event_id, at, actor, _staff_id, client_id, number, channel, switch, old, new,
-             source, method, note, inbound_sid, hash_, first, last) in _event_rows(
-                 **filters, through_id=through_id):
-            name = f"{first} {last}" if first is not None else ""
-            writer.writerow([csv_safe(cell) for cell in (
-                event_id, at, actor, client_id, name, number, channel, switch, old,
-                new, source, method, note, inbound_sid, hash_,
-            )])
-            count += 1
+        rows = _event_rows(**filters, through_id=through_id)
+        # A chunk at a time: when each message-caused event was recorded is one lookup per
+        # chunk, not per row, and the file still streams.
+        while chunk := list(itertools.islice(rows, 2000)):
+            recorded = recorded_times((row[0], row[10], row[7], row[13]) for row in chunk)
+            for (event_id, at, actor, _staff_id, client_id, number, channel, switch, old, new,
+                 source, method, note, inbound_sid, hash_, first, last) in chunk:
+                name = f"{first} {last}" if first is not None else ""
+                writer.writerow([csv_safe(cell) for cell in (
+                    event_id, at, actor, client_id, name, number, channel, switch, old,
+                    new, source, method, note, inbound_sid, hash_, recorded.get(event_id, at),
+                )])
+            count += len(chunk)
         # The last line, two cells (R14): a spreadsheet shows it as a row below the events,
         # and a reader of events stops at the row whose first cell is "checkpoint".
         writer.writerow([CHECKPOINT_LABEL, checkpoint])

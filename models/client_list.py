@@ -15,6 +15,7 @@ from peewee import fn
 
 from .consent import channel_consents, field_name
 from .db import database
+from .like import escape_like, like
 from .phones import digits
 from .rules import CHANNEL_ADDRESS, CHANNELS, Switch, is_opted_out
 from .schema import Client, InboundMessage, StopLock
@@ -34,14 +35,7 @@ class ClientFilter(StrEnum):
     ARCHIVED = "archived"
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _like(column: peewee.Field, pattern: str) -> peewee.ColumnBase:
-    """`column LIKE pattern ESCAPE '\\'`, spelled out: peewee turns its own LIKE into GLOB on SQLite.
-    Both sides are already case-folded, so SQLite's and PostgreSQL's LIKE agree."""
-    return peewee.NodeList((column, peewee.SQL("LIKE"), pattern, peewee.SQL("ESCAPE '\\'")))
+_escape_like, _like = escape_like, like  # the search below was written with these names
 
 
 def _opt_out_condition() -> peewee.ColumnBase:

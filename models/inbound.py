@@ -8,6 +8,8 @@ queries.
 
 from __future__ import annotations
 
+import functools
+import operator
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
@@ -22,7 +24,8 @@ from .db import IN_LIST_CHUNK, database, executemany, is_postgres, rows_for_in
 from .errors import InvalidInput
 from .keywords import classify_body, may_mean_appointment
 from .number_lock import hold_numbers
-from .phones import normalize_phone
+from .like import escape_like, like
+from .phones import digits, normalize_phone
 from .rules import Keyword
 from .schema import Client, InboundMessage, StopLock
 from .settings import load_studio
@@ -324,12 +327,22 @@ class MessageRecord:
     review_state: str | None  # open, applied, dismissed
 
 
-def recent_messages(limit: int = 200) -> list[MessageRecord]:
-    """The newest processed inbound texts, for the Messages view."""
+def recent_messages(limit: int = 200, search: str = "") -> list[MessageRecord]:
+    """The newest processed inbound texts, for the Messages view; with `search`, only those
+    from a number with its digits ("(555) 555-0123", "555 0123", "+1 555…" alike) or whose
+    text holds every word of it, in any case. Searched in SQL, wildcards taken literally."""
     m = InboundMessage
     query = (m.select(m.id, m.sid, m.from_number, m.to_number, m.body, m.received_at, m.keyword,
                       m.applied, m.review_state)
              .order_by(m.received_at.desc(), m.id.desc()).limit(limit))
+    words = search.casefold().split()
+    if words:
+        in_text = [like(fn.LOWER(m.body), f"%{escape_like(word)}%") for word in words]
+        condition = functools.reduce(operator.and_, in_text)
+        number = digits(search)
+        if number and not any(ch.isalpha() for ch in search):
+            condition = condition | like(m.from_number, f"%{escape_like(number)}%")
+        query = query.where(condition)
     rows: Iterator[tuple[Any, ...]] = query.tuples().iterator()
     return [MessageRecord(*row) for row in rows]
 

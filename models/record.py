@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterator
 
-from .audit import AuditCheck, EventRecord, chain_checkpoint, iter_events, verify_chain
+from .audit import (
+    AuditCheck,
+    EventRecord,
+    chain_checkpoint,
+    iter_events,
+    verify_chain,
+    with_recorded_times,
+)
 from .consent import ClientConsent, load_consent
 from .db import database, is_postgres
 from .number_record import numbers_held
@@ -34,7 +41,9 @@ class ClientRecord:
     consent: ClientConsent
     #: Every mobile number the client has had, the current one first.
     numbers: tuple[str, ...]
-    #: Their events and their numbers' events, oldest first (by when they happened).
+    #: Their events and their numbers' events, oldest first in the order they were recorded
+    #: (which is the order they took effect), each with when it was recorded where a message
+    #: caused it: a STOP imported late follows the staff "on" it overrides (R11, R19).
     events: tuple[EventRecord, ...]
     #: The check of the whole chain, not only of these events.
     check: AuditCheck
@@ -59,14 +68,14 @@ def client_record(client_id: int, now: datetime | None = None) -> ClientRecord:
         checkpoint = chain_checkpoint()
         through = int(checkpoint.partition(":")[0])
         held = numbers_held(client_id)
-        events = tuple(event for event in iter_events(client_id=client_id) if event.id <= through)
+        events = tuple(with_recorded_times(
+            event for event in iter_events(client_id=client_id) if event.id <= through))
         check = verify_chain()
     current = consent.client.mobile
     numbers = tuple(([current] if current else []) + sorted(n for n in held if n != current))
-    ordered = tuple(sorted(events, key=lambda event: (event.at, event.id)))
     return ClientRecord(made_at=made_at, studio_name=consent.studio.name,
                         time_zone=consent.studio.time_zone.key, consent=consent, numbers=numbers,
-                        events=ordered, check=check, checkpoint=checkpoint)
+                        events=events, check=check, checkpoint=checkpoint)
 
 
 def record_for(who: SignedIn, client_id: int, now: datetime | None = None) -> ClientRecord:

@@ -225,6 +225,8 @@ def main(argv: list[str] | None = None) -> int:
         employee = next(s for s in list_staff() if s.name == "Demo Employee")
         set_current_staff(sign_in(employee.staff_id, "1357"))
         settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+        from ui.widgets import remembered_size  # dialogs at their own sizes, not the user's
+        remembered_size.settings_factory = lambda: settings
         window = MainWindow(settings=settings, watch=False)
         window.resize(*SIZE)
         window.show()
@@ -331,7 +333,20 @@ def main(argv: list[str] | None = None) -> int:
         settings_dialog = window.open_ai_settings()
         _settle(app)
         _save(settings_dialog, args.out / "studio-ai-settings.png")
-        settings_dialog.close()
+        # With the master switch off, the switches below it read off and say why (issue 10).
+        QTest.mouseClick(settings_dialog.switch("ai_enabled"), Qt.MouseButton.LeftButton)
+        _settle(app)
+        _save(settings_dialog, args.out / "studio-ai-settings-off.png")
+        settings_dialog.reject()
+        # Messages, searched by a number typed another way (issue 10).
+        messages = window.open_messages()
+        messages.resize(900, 420)
+        _settle(app)
+        QTest.keyClick(messages, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClicks(messages.findChild(QWidget, "messageSearch"), "555 0123")
+        _settle(app, 400)
+        _save(messages, args.out / "messages-search.png")
+        messages.close()
         # An archived client, found with the Archived filter: nothing reaches them (R14).
         archived = archive_client(sign_in(manager.staff_id, "3579"), client_ids("omar")[0])
         app_events().data_changed.emit(archived)  # as the profile's Archive button does

@@ -155,11 +155,39 @@ def event_why(event: EventRecord) -> str:
     return " · ".join(parts)
 
 
+#: A message-caused event recorded this much after its change happened shows both times: a
+#: sync a minute behind is no news, a STOP imported days late must not read as older (R11).
+LATE_RECORD = timedelta(minutes=2)
+
+
+def happened_early(event: EventRecord) -> datetime | None:
+    """When the change happened, if it was recorded noticeably later (a STOP imported or
+    synced late, a review decision dated when the client texted); else None."""
+    if not event.recorded_at:
+        return None
+    happened = parse_iso(event.at)
+    return happened if parse_iso(event.recorded_at) - happened >= LATE_RECORD else None
+
+
+def happened_text(event: EventRecord, moment: datetime) -> str:
+    """"texted Nov 27, 7:40 a.m." (the year when it is not this year's): when the change of an
+    event recorded late happened, in the verb of its cause."""
+    verb = "sent" if event.switch == STOP_CONFIRMATION else (
+        "texted" if event.source in ("client_keyword", "review_queue") else "happened")
+    day = f"{moment:%b} {moment.day}"
+    if moment.year != datetime.now().astimezone().year:
+        day = f"{day}, {moment.year}"
+    return f"{verb} {day}, {format_clock(moment)}"
+
+
 def event_details(event: EventRecord) -> list[str]:
     """An event's tooltip lines: id and exact time, what, why, number and message id."""
     moment = parse_iso(event.at).astimezone()
     what, why = describe_event(event), event_why(event)
     details = [f"Event {event.id} · {moment:%Y-%m-%d %H:%M:%S} {moment:%Z}".rstrip(), what]
+    if event.recorded_at and event.recorded_at != event.at:
+        recorded = parse_iso(event.recorded_at).astimezone()
+        details.insert(1, f"Recorded {recorded:%Y-%m-%d %H:%M:%S} {recorded:%Z}".rstrip())
     if why:
         details.append(why)
     if event.number:

@@ -33,7 +33,13 @@ from models.phones import display_phone
 from models.record import ClientRecord
 from models.rules import CHANNEL_LABELS, CHANNELS, KIND_LABELS, MESSAGE_KINDS, format_clock
 from models.timeutil import iso, parse_iso
-from ui.formatting import actor_text, describe_event, event_why
+from ui.formatting import (
+    actor_text,
+    describe_event,
+    event_why,
+    happened_early,
+    happened_text,
+)
 from ui.words import plural, status_label
 
 #: A word longer than this gets break opportunities, so a pasted link in a note still wraps.
@@ -68,7 +74,9 @@ def record_html(record: ClientRecord) -> str:
         "<h2>What this client receives now</h2>", _receives(record),
         f"<h2>Every consent event ({_e(plural(len(record.events), 'event'))})</h2>",
         "<p class='muted'>Changes of this client's switches, and the events of every mobile "
-        "number they have had (STOP, START, review decisions), oldest first.</p>",
+        "number they have had (STOP, START, review decisions), oldest first in the order "
+        "they were recorded. When: when recorded, and for a text imported or synced late "
+        "also when the client texted it.</p>",
         _events(record.events, zone),
         "<h2>Verification</h2>", _verification(record),
         "</body></html>",
@@ -207,7 +215,12 @@ def _events(events: tuple[EventRecord, ...], zone: ZoneInfo) -> str:
         number = display_phone(event.number) if event.number else ""
         if event.inbound_sid:
             number = f"{number} · message {event.inbound_sid}".strip(" ·")
-        rows.append([str(event.id), _when(event.at, zone), actor_text(event.actor),
+        when = _when(event.at, zone)
+        early = happened_early(event)
+        if early is not None:  # recorded late: both times, as the History shows them (R11)
+            when = (f"{_when(event.recorded_at, zone)} · "
+                    f"{happened_text(event, early.astimezone(zone))}")
+        rows.append([str(event.id), when, actor_text(event.actor),
                      describe_event(event), event_why(event), number])
     return _table(["No.", "When", "Who", "What", "Why", "Number · message"], rows,
                   widths=(6, 13, 12, 21, 34, 14), small=True)

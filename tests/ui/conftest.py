@@ -14,6 +14,19 @@ from pytestqt.qtbot import QtBot
 from ui.session import set_current_staff
 
 
+@pytest.fixture(autouse=True)
+def dialog_sizes(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Dialog sizes are kept in a file of the test's own, never in the user's settings, so
+    one test's resized dialog does not open resized in another."""
+    from PySide6.QtCore import QSettings
+
+    from ui.widgets import remembered_size
+
+    path = str(tmp_path / "dialog-sizes.ini")
+    monkeypatch.setattr(remembered_size, "settings_factory",
+                        lambda: QSettings(path, QSettings.Format.IniFormat))
+
+
 @pytest.fixture
 def open_as(qtbot: QtBot, staff) -> Iterator[Callable[..., Any]]:
     """`open_as(DialogClass, role, **kwargs)`: sign in as a staff member of `role`, build the

@@ -32,6 +32,7 @@ from models.phones import AddressCheck, check_email, check_phone
 from resources import icon
 from ui.session import signed_in
 from ui.widgets.notice_label import NoticeLabel
+from ui.widgets.remembered_size import remember_size
 from ui.words import plural, status_label, switch_name
 
 _NOTICE_ICONS = {"locked": "lock", "warning": "alert", "info": "users"}
@@ -57,6 +58,7 @@ class ClientEditor(QDialog):
         self._preview_timer.setInterval(self.PREVIEW_DELAY_MS)
         self._setup_ui()
         self._connect_signals()
+        remember_size(self)
         self._fill(client)
         self._on_field_edited()
 

@@ -22,16 +22,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QButtonGroup,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +38,7 @@ from models.errors import OptInDeskError
 from models.review import ReviewCounts, review_counts
 from resources import icon
 from ui.app_events import app_events
+from ui.clients.client_filter_bar import ClientFilterBar
 from ui.clients.client_list_model import ClientListModel
 from ui.clients.empty_list_hint import EmptyListHint
 from ui.words import FILTER_LABELS, plural, review_banner
@@ -53,8 +50,6 @@ _COUNTS_MOVED_BY = (
     (Touched.STOP_LOCKS, (ClientFilter.ANY_OPT_OUT, ClientFilter.STOP_LOCKED)),
     (Touched.REVIEW, (ClientFilter.NEEDS_REVIEW,)),
 )
-_FILTER_ICONS = {ClientFilter.ANY_OPT_OUT: "block", ClientFilter.STOP_LOCKED: "lock",
-                 ClientFilter.NEEDS_REVIEW: "alert"}
 
 
 class ClientListPanel(QWidget):
@@ -106,29 +101,8 @@ class ClientListPanel(QWidget):
         self._count_timer = QTimer(self)
         self._count_timer.setSingleShot(True)
 
-        self._filters = QButtonGroup(self)
-        self._filters.setExclusive(True)
-        filter_bar = QWidget(self)
-        filter_bar.setObjectName("clientFilters")
-        filter_bar.setAccessibleName("Client filters")
-        grid = QGridLayout(filter_bar)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(4)
-        grid.setVerticalSpacing(4)
-        for position, which in enumerate(ClientFilter):
-            button = QToolButton(filter_bar)
-            button.setObjectName(f"filter_{which.value}")
-            button.setCheckable(True)
-            button.setAutoRaise(False)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            if which in _FILTER_ICONS:
-                button.setIcon(icon(_FILTER_ICONS[which]))
-            button.setText(FILTER_LABELS[which])
-            button.setAccessibleName(f"Show {FILTER_LABELS[which]}")
-            self._filters.addButton(button, position)
-            grid.addWidget(button, position // 3, position % 3)
-        self._filters.button(0).setChecked(True)
+        filter_bar = self._filter_bar = ClientFilterBar(self)
+        self._filters = filter_bar.group()
 
         self._review_notice = QLabel(self)
         self._review_notice.setObjectName("reviewNotice")
@@ -395,10 +369,9 @@ class ClientListPanel(QWidget):
             self._count.setText(f"{rows:,}+ clients")
 
     def _show_count(self, which: ClientFilter) -> None:
-        button = self._filters.button(list(ClientFilter).index(which))
         text = f"{FILTER_LABELS[which]} ({self._counts[which]:,})"
-        button.setText(text)
-        button.setToolTip(f"Show {text} (Ctrl+{list(ClientFilter).index(which) + 1})")
+        self._filter_bar.set_label(which, text,
+                                   f"Show {text} (Ctrl+{list(ClientFilter).index(which) + 1})")
 
     def _show_review_count(self, counts: ReviewCounts) -> None:
         if counts.waiting:  # overdue: past the 10 business days an opt-out has (R19)

@@ -32,6 +32,7 @@ from models.settings import AI_SETTING_LABELS, load_studio, update_ai_settings
 from resources import icon
 from ui.app_events import app_events
 from ui.session import current_staff
+from ui.widgets.remembered_size import remember_size
 from ui.widgets.switch_row import switch_row
 from ui.widgets.toggle_switch import ToggleSwitch
 
@@ -52,6 +53,11 @@ _SWITCHES: tuple[tuple[str, str, str], ...] = (
     ("ai_reply_members", "While Message reply is off, Hailee still answers members.",
      f"Lets Hailee answer members' messages when Message reply is off. {_NOT_CONSENT}"),
 )
+#: What a switch that is not in effect says instead of its description; it shows the value in
+#: effect (disabled), and its stored value is kept for when it matters again (R12).
+_OFF_WITH_MASTER = "Off while the AI assistant is off."
+_KEPT_ON = " On again with it."
+_MEMBERS_BY_REPLY = "On while Message reply is on: Hailee answers everyone, members too."
 _RESPONSE_TIMES: tuple[tuple[ResponseTime, str, str], ...] = (
     (ResponseTime.DYNAMIC, "Dynamic",
      "Hailee answers after a natural pause that suits the conversation."),
@@ -71,11 +77,16 @@ class AiSettingsDialog(QDialog):
         self._switches: dict[str, ToggleSwitch] = {}
         self._details: dict[str, QLabel] = {}
         self._titles: dict[str, QLabel] = {}
+        self._descriptions = {name: description for name, description, _ in _SWITCHES}
+        #: Stored values of the switches shown as not in effect (their toggles show the value
+        #: in effect): what Save keeps, and what they show again once they matter.
+        self._kept: dict[str, bool] = {}
         self._loaded: StudioAI | None = None
         self._version: int | None = None
         self._message_text = ""
         self._setup_ui()
         self._connect_signals()
+        remember_size(self)
         self.reload()
         # Sized once the settings are shown: the minutes box shows only for a fixed time.
         self.resize(_WIDTH, self.heightForWidth(_WIDTH))
@@ -217,6 +228,7 @@ class AiSettingsDialog(QDialog):
         self._loaded = studio.ai
         self._version = studio.version
         values = _as_settings(studio.ai)
+        self._kept.clear()
         for name, toggle in self._switches.items():
             with QSignalBlocker(toggle):
                 toggle.setChecked(values[name])
@@ -310,20 +322,28 @@ class AiSettingsDialog(QDialog):
     # --- private -------------------------------------------------------------------------------
 
     def _shown_settings(self) -> dict[str, Any]:
-        shown: dict[str, Any] = {name: toggle.isChecked() for name, toggle in self._switches.items()}
+        shown: dict[str, Any] = {name: self._kept.get(name, toggle.isChecked())
+                                 for name, toggle in self._switches.items()}
         shown["ai_response_time"] = self._response.currentData()
         shown["ai_response_minutes"] = self._minutes.value()
         return shown
 
     def _update_enabled(self) -> None:
-        """Settings that cannot matter now are shown, disabled: everything below the master
-        switch while it is off; replies for members while Message reply is on; the minutes
-        unless the response time is fixed. Their stored values are kept."""
-        enabled = self._switches["ai_enabled"].isChecked()
-        for name in ("ai_outreach", "ai_reply_all"):
-            self._set_row_enabled(name, enabled)
-        self._set_row_enabled("ai_reply_members",
-                              enabled and not self._switches["ai_reply_all"].isChecked())
+        """Settings that cannot matter now are disabled: everything below the master switch
+        while it is off, replies for members while Message reply is on, the minutes unless the
+        response time is fixed. Such a switch shows the value in effect and says why, not a
+        faded stored value beside words that contradict it; its stored value is kept (R12)."""
+        shown = self._shown_settings()
+        enabled = shown["ai_enabled"]
+        in_effect: dict[str, tuple[bool, str] | None] = dict.fromkeys(
+            ("ai_outreach", "ai_reply_all", "ai_reply_members"))
+        if not enabled:
+            for name in in_effect:
+                in_effect[name] = (False, _OFF_WITH_MASTER + (_KEPT_ON if shown[name] else ""))
+        elif shown["ai_reply_all"]:
+            in_effect["ai_reply_members"] = (True, _MEMBERS_BY_REPLY)
+        for name, overridden in in_effect.items():
+            self._show_row(name, overridden)
         for widget in (self._response_title, self._response_detail, self._response):
             widget.setEnabled(enabled)
         fixed = self._response.currentData() == ResponseTime.FIXED.value
@@ -333,10 +353,24 @@ class AiSettingsDialog(QDialog):
                                            if value.value == self._response.currentData()))
         self._save.setEnabled(bool(self.pending_changes()))
 
-    def _set_row_enabled(self, name: str, enabled: bool) -> None:
-        for widget in (self._switches[name], self._titles[name], self._details[name]):
-            widget.setEnabled(enabled)
-
+    def _show_row(self, name: str, overridden: tuple[bool, str] | None) -> None:
+        """A dependent switch as it stands: its own value and description, or (overridden)
+        disabled, showing the value in effect and why."""
+        toggle, detail = self._switches[name], self._details[name]
+        if overridden is None:
+            if name in self._kept:
+                with QSignalBlocker(toggle):
+                    toggle.setChecked(self._kept.pop(name))
+            text = self._descriptions[name]
+        else:
+            self._kept.setdefault(name, toggle.isChecked())
+            with QSignalBlocker(toggle):
+                toggle.setChecked(overridden[0])
+            text = overridden[1]
+        detail.setText(text)
+        toggle.setAccessibleDescription(text)
+        for widget in (toggle, self._titles[name], detail):
+            widget.setEnabled(overridden is None)
 
     def _fit_height(self) -> None:
         """Never shorter than the wrapped text needs at this width: a message shown or a

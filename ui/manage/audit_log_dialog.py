@@ -34,6 +34,7 @@ from resources import icon
 from ui.manage.audit_filter_bar import AuditFilterBar
 from ui.manage.audit_log_model import AuditFilters, AuditLogModel
 from ui.session import current_staff
+from ui.widgets.remembered_size import remember_size
 from ui.words import plural
 
 _WHEN_SAMPLE = "Sep 30, 2026, 12:59 p.m."
@@ -55,6 +56,7 @@ class AuditLogDialog(QDialog):
         self._result_text = ""
         self._setup_ui()
         self._connect_signals()
+        remember_size(self)
         self._show_client()
         self._model.reload()
 

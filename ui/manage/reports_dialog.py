@@ -60,6 +60,7 @@ from models.rules import (
 from resources import icon
 from ui.manage.after_stop_section import AfterStopSection
 from ui.session import current_staff
+from ui.widgets.remembered_size import remember_size
 from ui.words import CHANNEL_NAMES, plural
 
 MONTHS = 12
@@ -101,6 +102,7 @@ class ReportsDialog(QDialog):
         self._count_axis = QValueAxis()
         self._setup_ui()
         self._connect_signals()
+        remember_size(self)
         self.reload()
 
     def _setup_ui(self) -> None:

@@ -37,6 +37,7 @@ from ui.app_events import app_events
 from ui.manage.staff_form_dialog import StaffFormDialog, StaffFormValues
 from ui.session import current_staff
 from ui.widgets.record_list import RecordList
+from ui.widgets.remembered_size import remember_size
 from ui.words import ROLE_LABELS
 
 
@@ -51,6 +52,7 @@ class StaffAccountsDialog(QDialog):
         self._message_text = ""
         self._setup_ui()
         self._connect_signals()
+        remember_size(self)
         self.reload()
 
     def _setup_ui(self) -> None:

@@ -23,6 +23,7 @@ from resources import icon
 from ui.app_events import app_events
 from ui.session import current_staff
 from ui.widgets.notice_label import NoticeLabel
+from ui.widgets.remembered_size import remember_size
 
 
 class StudioSettingsDialog(QDialog):
@@ -37,6 +38,7 @@ class StudioSettingsDialog(QDialog):
                                          | QDialogButtonBox.StandardButton.Cancel, self)
         self._setup_ui()
         self._connect_signals()
+        remember_size(self)
         self.reload()
 
     def _setup_ui(self) -> None:

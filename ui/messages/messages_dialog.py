@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +22,7 @@ from resources import icon
 from ui.app_events import app_events
 from ui.formatting import sender_text, when_text
 from ui.widgets.record_list import RecordList
+from ui.widgets.remembered_size import remember_size
 from ui.words import plural
 
 #: What a text did, in the words of the list (keyword → label, icon).
@@ -45,6 +48,7 @@ class MessagesDialog(QDialog):
         super().__init__(parent)
         self._setup_ui()
         self._connect_signals()
+        remember_size(self)
         self.reload()
 
     def _setup_ui(self) -> None:
@@ -57,6 +61,15 @@ class MessagesDialog(QDialog):
         title.setProperty("role", "header")
         self._summary = QLabel(self)
         self._summary.setProperty("role", "muted")
+        self._summary.setWordWrap(True)
+        self._search = QLineEdit(self)
+        self._search.setObjectName("messageSearch")
+        self._search.setAccessibleName("Search messages")
+        self._search.setPlaceholderText("Search by number or words of the text (Ctrl+F)")
+        self._search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)  # one query when typing pauses, not one per key
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(200)
 
         self._list = RecordList("messageList", "Inbound texts", ["Received", "From", "Text", "Action"], self)
         header = self._list.header()
@@ -77,19 +90,25 @@ class MessagesDialog(QDialog):
         layout.setSpacing(8)
         layout.addWidget(title)
         layout.addWidget(self._summary)
+        layout.addWidget(self._search)
         layout.addWidget(self._list, 1)
         layout.addWidget(buttons)
         self.resize(920, 480)
 
     def _connect_signals(self) -> None:
         app_events().data_changed.connect(self._on_data_changed)
+        self._search.textChanged.connect(self._on_search_text_changed)
+        self._search_timer.timeout.connect(self.reload)
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.activated.connect(self._on_find_activated)
 
     # --- public --------------------------------------------------------------------------------
 
     def reload(self) -> None:
         """Read the newest texts again."""
         try:
-            messages = recent_messages(self.LIMIT)
+            query = self._search.text().strip()
+            messages = recent_messages(self.LIMIT, search=query)
             names = names_by_mobile(m.from_number for m in messages)
         except OptInDeskError as error:
             app_events().status_message.emit(f"Could not read the messages: {error}")
@@ -110,6 +129,11 @@ class MessagesDialog(QDialog):
             if icon_name is not None:
                 item.setIcon(self.ACTION, icon(icon_name))
         shown = len(messages)
+        if query:
+            self._summary.setText(f"{plural(shown, 'text')} from a number or with words "
+                                  f"matching “{query}”, newest first." if shown else
+                                  f"No text matches “{query}”. Esc clears the search.")
+            return
         self._summary.setText(
             "No inbound texts yet." if not shown else
             f"The {plural(shown, 'newest inbound text')}, newest first. "
@@ -122,8 +146,29 @@ class MessagesDialog(QDialog):
 
     # --- slots ---------------------------------------------------------------------------------
 
+    @Slot(str)
+    def _on_search_text_changed(self, _text: str) -> None:
+        self._search_timer.start()
+
+    @Slot()
+    def _on_find_activated(self) -> None:
+        self._search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._search.selectAll()
+
     @Slot(object)
     def _on_data_changed(self, change: Change) -> None:
         # A review decision shows too: "Reviewed: STOP lock applied".
         if self.isVisible() and change.touches(Touched.MESSAGES | Touched.REVIEW):
             self.reload()
+
+    # --- Qt overrides --------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc in a search clears it (the list shows every text again); Esc again closes."""
+        if event.key() == Qt.Key.Key_Escape and self._search.text():
+            self._search.clear()
+            self._search_timer.stop()
+            self.reload()
+            event.accept()
+            return
+        super().keyPressEvent(event)

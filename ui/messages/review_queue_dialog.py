@@ -35,6 +35,7 @@ from ui.app_events import app_events
 from ui.formatting import age_text, due_date_text, sender_text, when_text
 from ui.session import current_staff
 from ui.widgets.record_list import RecordList
+from ui.widgets.remembered_size import remember_size
 
 _DONE = {
     ReviewAction.APPLY_STOP: "STOP lock applied to {number}: SMS is off for everyone on this number",
@@ -57,6 +58,7 @@ class ReviewQueueDialog(QDialog):
         self._items: dict[int, ReviewItem] = {}
         self._setup_ui()
         self._connect_signals()
+        remember_size(self)
         self.reload()
 
     def _setup_ui(self) -> None:

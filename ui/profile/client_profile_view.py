@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.audit import iter_events
+from models.audit import client_history
 from models.changes import Change
 from models.consent import ClientConsent, load_consent, set_client_ai, set_switch
 from models.errors import NotFound, OptInDeskError, StaleData
@@ -48,7 +48,7 @@ from ui.profile.switch_warnings import consent_warning, opt_out_warning
 from ui.session import signed_in
 from ui.widgets.section_frame import SectionFrame
 
-#: How many of a client's consent events the History shows (newest first).
+#: How many of a client's consent events the History shows (newest recorded first).
 HISTORY_LIMIT = 200
 _EMPTY_TEXT = "Select a client to see their opt-ins"
 
@@ -141,7 +141,7 @@ class ClientProfileView(QWidget):
             "What this client receives", "check", self._grid,
             "Right now, from the Opt-In switches, Hailee settings and quiet hours."))
         history = self._titled_section("History", "history", self._history,
-                                       "Consent events for this client, newest first.")
+                                       "Consent events for this client, newest recorded first.")
         column.addWidget(history, 1)
         self._history.setMinimumHeight(240)
         self._history.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -268,7 +268,7 @@ class ClientProfileView(QWidget):
             mates = housemates(client_id)
             review = (review_items(number=state.client.mobile, now=self._clock())
                       if state.client.mobile else [])
-            events = list(iter_events(client_id=client_id, newest_first=True, limit=HISTORY_LIMIT))
+            events = client_history(client_id, HISTORY_LIMIT)
         except NotFound:
             self._show_empty("This client is no longer on file.")
             return

@@ -1,4 +1,5 @@
-"""The item model of a client's History: consent events, newest first, in readable words."""
+"""The item model of a client's History: consent events, newest recorded first, in readable
+words."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from models.audit import EventRecord
 from ui import formatting
 
 _COLUMNS = ("When", "Who", "What", "Why")
+_WHEN_TIP = ("When the change was recorded, newest first. A text imported or synced late also "
+             "says when the client texted it.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +52,10 @@ class HistoryModel(QAbstractTableModel):
         """Show no events."""
         self.set_events(())
 
+    def is_two_lines(self, row: int) -> bool:
+        """Whether the row's When has a second line (an event recorded late)."""
+        return "\n" in self._rows[row].cells[0]
+
     def event_id(self, row: int) -> int:
         """The id of the consent event shown in ``row``."""
         return self._rows[row].event_id
@@ -73,6 +80,8 @@ class HistoryModel(QAbstractTableModel):
             return row.cells[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.details
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return row.cells[index.column()].replace("\n", ", ")
         if role == Qt.ItemDataRole.UserRole:
             return row.event_id
         return None
@@ -80,9 +89,12 @@ class HistoryModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """The column titles; rows have none."""
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(_COLUMNS)):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(_COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return _COLUMNS[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section == 0:
+            return _WHEN_TIP
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -100,6 +112,17 @@ _who = formatting.actor_text
 _why = formatting.event_why
 
 
+def _when(event: EventRecord) -> str:
+    """When the event was recorded, and on a second line when its change happened if that was
+    noticeably earlier: rows go in the order they were recorded, and a STOP imported late says
+    it was texted days before, under the time it took effect (R11, R19)."""
+    early = formatting.happened_early(event)
+    if early is None:
+        return formatting.event_when(event.at)
+    recorded = formatting.event_when(event.recorded_at or event.at)
+    return f"{recorded}\n{formatting.happened_text(event, early.astimezone())}"
+
+
 def _row(event: EventRecord) -> _Row:
-    cells = (formatting.event_when(event.at), _who(event.actor), describe_event(event), _why(event))
+    cells = (_when(event), _who(event.actor), describe_event(event), _why(event))
     return _Row(event.id, cells, "\n".join(formatting.event_details(event)))

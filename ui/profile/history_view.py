@@ -1,4 +1,4 @@
-"""A client's History: their consent events, newest first (R14)."""
+"""A client's History: their consent events, newest recorded first (R14)."""
 
 from __future__ import annotations
 
@@ -59,8 +59,14 @@ class HistoryView(QTableView):
         return self._model
 
     def show_events(self, events: Iterable[EventRecord]) -> None:
-        """Show these events (newest first, as given). The same events again change nothing."""
-        self._model.set_events(events)
+        """Show these events (newest recorded first, as given, with `recorded_at` filled in).
+        The same events again change nothing."""
+        if self._model.set_events(events):
+            # A late-recorded event's When has two lines: when recorded, when it happened.
+            line = self.fontMetrics().height()
+            for row in range(self._model.rowCount()):
+                if self._model.is_two_lines(row):
+                    self.setRowHeight(row, 2 * line + 10)
 
     def clear(self) -> None:
         """Show no events."""

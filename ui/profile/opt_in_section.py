@@ -30,6 +30,7 @@ from models.consent import ClientConsent
 from models.phones import display_phone
 from models.rules import Channel, ChannelConsent, Switch, format_clock, switch_blocker
 from resources import icon
+from ui.widgets.elided_label import ElidedLabel
 from ui.widgets.notice_label import NoticeLabel
 from ui.widgets.section_frame import SectionFrame
 from ui.widgets.toggle_switch import ToggleSwitch
@@ -104,7 +105,7 @@ class OptInSection(SectionFrame):
         super().__init__("Opt-In", "The client's legal consent to be contacted. Turning a switch on "
                          "records how they consented.", parent=parent)
         self._switches: dict[tuple[Channel, Switch], ToggleSwitch] = {}
-        self._addresses: dict[Channel, QLabel] = {}
+        self._addresses: dict[Channel, ElidedLabel] = {}
         self._names: list[tuple[QBoxLayout, QLabel]] = []  # a row's name and address
         self._compact = False
         self._stop_notice = NoticeLabel("smsStopNotice", "lock", "locked", self)
@@ -166,8 +167,7 @@ class OptInSection(SectionFrame):
         label = QLabel(CHANNEL_NAMES[channel], self)
         label.setIndent(_ICON_SIZE + 6)
         label.setFixedWidth(_LABEL_WIDTH)
-        address = QLabel(self)
-        address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        address = ElidedLabel(self)  # a 40-character email loses its middle, not its domain
         address.setMinimumWidth(60)
         self._addresses[channel] = address
         names = QBoxLayout(QBoxLayout.Direction.LeftToRight)

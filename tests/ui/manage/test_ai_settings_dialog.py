@@ -175,3 +175,30 @@ def test_minutes_show_only_for_a_fixed_response_time(open_dialog) -> None:
     assert not spin.isVisibleTo(dialog)
     dialog.response_box().setCurrentIndex(dialog.response_box().findData("fixed"))
     assert spin.isVisibleTo(dialog) and (spin.minimum(), spin.maximum()) == (1, 1440)
+
+
+def test_r12_switches_not_in_effect_read_off_and_say_why_keeping_their_values(
+        qtbot: QtBot, open_dialog) -> None:
+    dialog = open_dialog("manager")
+    outreach = dialog.switch("ai_outreach")
+    assert outreach.isChecked() and outreach.isEnabled()
+    # Message reply is on: members are answered, and the switch says so rather than
+    # "while Message reply is off" beside a faded switch.
+    members = dialog.switch("ai_reply_members")
+    assert members.isChecked() and "On while Message reply is on" in members.accessibleDescription()
+    _click(qtbot, dialog.switch("ai_enabled"))  # master off
+    for name in SWITCHES[1:]:
+        toggle = dialog.switch(name)
+        assert not toggle.isEnabled() and not toggle.isChecked(), name
+        assert toggle.accessibleDescription().startswith("Off while the AI assistant is off")
+    assert any(label.text().startswith("Off while the AI assistant is off")
+               for label in dialog.findChildren(QLabel))
+    assert dialog.pending_changes() == {"ai_enabled": False}  # stored values kept (R12)
+    _click(qtbot, dialog.findChild(QPushButton, "saveAiSettings"))
+    ai = load_studio().ai
+    assert not ai.enabled and ai.outreach and ai.reply_all and ai.reply_members
+    dialog = open_dialog("manager")
+    assert not dialog.switch("ai_outreach").isChecked()
+    _click(qtbot, dialog.switch("ai_enabled"))  # back on: the kept values show again
+    assert dialog.switch("ai_outreach").isChecked() and dialog.switch("ai_outreach").isEnabled()
+    assert dialog.pending_changes() == {"ai_enabled": True}

@@ -58,3 +58,35 @@ def test_a_new_text_appears(qtbot: QtBot, dialog: MessagesDialog) -> None:
                                                                   sid="SM7")))
     assert dialog.message_count() == 7
     assert _rows(dialog)[0][1:] == ["stop", "Opt-out (STOP)"]
+
+
+def test_ctrl_f_searches_by_number_in_any_format_and_esc_clears(qtbot: QtBot,
+                                                                dialog: MessagesDialog) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLineEdit
+
+    search = dialog.findChild(QLineEdit, "messageSearch")
+    tree = dialog.findChild(QTreeWidget, "messageList")
+    tree.setFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert search.hasFocus()
+    qtbot.keyClicks(search, "212-555 01")
+    qtbot.waitUntil(lambda: dialog.message_count() == 1)
+    assert _rows(dialog)[0][:2] == ["(212) 555-0100 · not a client", "HELP"]
+    qtbot.keyClick(search, Qt.Key.Key_Escape)
+    assert search.text() == "" and dialog.message_count() == 6 and dialog.isVisible()
+
+
+def test_search_by_words_of_the_text_in_any_case(qtbot: QtBot, dialog: MessagesDialog) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLineEdit
+
+    search = dialog.findChild(QLineEdit, "messageSearch")
+    qtbot.keyClick(dialog, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(search, "STOP Texting")
+    qtbot.waitUntil(lambda: dialog.message_count() == 1)
+    assert _rows(dialog)[0][1] == "please stop texting"
+    search.clear()
+    qtbot.keyClicks(search, "at_6")  # LIKE's wildcards are taken literally: "at 6" is no match
+    qtbot.waitUntil(lambda: dialog.message_count() == 0)
+    assert dialog.message_count() == 0

@@ -21,7 +21,7 @@ from ui.profile.history_view import HistoryView
 def _event(**fields) -> SimpleNamespace:
     base = dict(id=1, at="2026-11-23T12:14:00.000000Z", actor="Eli Employee", number=None,
                 channel=None, switch="all", old=None, new=None, source="staff", method=None,
-                note=None, inbound_sid=None)
+                note=None, inbound_sid=None, recorded_at=None)
     base.update(fields)
     return SimpleNamespace(**base)
 
@@ -112,3 +112,28 @@ def test_tooltip_carries_the_details(busy_client: int) -> None:
 ])
 def test_describe_event(fields: dict, words: str) -> None:
     assert describe_event(_event(**fields)) == words
+
+
+def test_r11_late_stop_after_staff_on_shows_first_with_both_times(qtbot: QtBot, add_client,
+                                                                  staff) -> None:
+    from datetime import datetime, timedelta, timezone
+
+    from models.audit import with_recorded_times
+
+    client = add_client(mobile="+12125550123")
+    set_switch(staff["manager"], client, Channel.SMS, Switch.MARKETING, True, method="signed_form")
+    process_inbound("+12125550123", "STOP", sid="SM-late",
+                    at=datetime.now(timezone.utc) - timedelta(days=3))
+    view = HistoryView()
+    qtbot.addWidget(view)
+    view.show_events(with_recorded_times(
+        iter_events(client_id=client, newest_first=True, by_record=True)))
+    model = view.model()
+    whats = [model.index(r, 2).data() for r in range(model.rowCount())]
+    assert whats.index("SMS – Marketing: off → on") > whats.index("STOP lock: on")
+    when = model.index(0, 0).data()
+    recorded, texted = when.split("\n")
+    assert texted.startswith("texted ") and recorded != model.index(0, 0).data().split("\n")[1]
+    assert "Recorded" in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "\n" not in model.index(whats.index("SMS – Marketing: off → on"), 0).data()
+    assert view.rowHeight(0) > view.rowHeight(model.rowCount() - 1)
