@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.client_import import ClientFilePreview
+from ui.widgets.remembered_size import remember_size
 from ui.words import plural
 
 MINIMUM_SIZE = (560, 380)
@@ -36,6 +37,7 @@ class ClientImportPreviewDialog(QDialog):
 
     def _setup_ui(self) -> None:
         self.setObjectName("clientImportPreview")
+        remember_size(self)
         self.setWindowTitle("Import clients — preview")
         self.setWindowModality(Qt.WindowModality.WindowModal)
         found = self._preview.csv.csv_format

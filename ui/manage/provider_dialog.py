@@ -33,6 +33,7 @@ from models.provider import (
     load_connection,
 )
 from ui.session import current_staff
+from ui.widgets.remembered_size import remember_size
 
 
 class _Call(QObject):
@@ -71,6 +72,7 @@ class ProviderDialog(QDialog):
 
     def _setup_ui(self) -> None:
         self.setObjectName("providerDialog")
+        remember_size(self)
         self.setWindowTitle("Texting provider")
         self.setMinimumWidth(520)
         intro = QLabel("Opt-In Desk fetches the texts of the studio's Twilio account every minute, "

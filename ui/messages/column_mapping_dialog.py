@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from models.errors import InvalidInput
 from models.message_layout import FIELDS, REQUIRED_FIELDS, mapped_layout
+from ui.widgets.remembered_size import remember_size
 
 #: Each field as staff read it.
 FIELD_LABELS: Mapping[str, str] = {
@@ -49,6 +50,7 @@ class ColumnMappingDialog(QDialog):
 
     def _setup_ui(self) -> None:
         self.setObjectName("columnMappingDialog")
+        remember_size(self)
         self.setWindowTitle("Import message log — choose columns")
         layout = QVBoxLayout(self)
         intro = QLabel(f"<b>{self._file_name}</b> is not a message log this program knows. "

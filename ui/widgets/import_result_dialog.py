@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.client_import import save_problems
+from ui.widgets.remembered_size import remember_size
 from ui.words import plural
 
 #: Wide enough for a report's longest line and a reason beside its row and column.
@@ -50,6 +51,7 @@ class ImportResultDialog(QDialog):
 
     def _setup_ui(self) -> None:
         self.setObjectName("importResultDialog")
+        remember_size(self)
         self.setWindowTitle(self._title)
         self.setWindowModality(Qt.WindowModality.WindowModal)
         layout = QVBoxLayout(self)
