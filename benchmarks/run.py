@@ -74,9 +74,12 @@ SCREEN = {"name": "bench", "x": 0, "y": 0, "width": 1920, "height": 1080, "logic
 STUDIO_NUMBER = "+12125550100"
 #: Staff member the GUI signs in as: the front desk's role.
 SIGN_IN_AS = "Demo Employee"
-#: The whole run's budget on 2 cores (the issue's limit); exceeding it is reported.
+#: The whole run's budget on 2 cores (the issue's limit) at 100,000 clients; exceeding it is
+#: reported. Each stage may take STAGE_TIMEOUT_S, or 0.9 ms a client with more (a million
+#: clients seed in minutes).
 BUDGET_S = 300.0
 STAGE_TIMEOUT_S = 240.0
+STAGE_S_PER_CLIENT = 0.0009
 
 #: Inbound texts of the message log, with how often each kind comes.
 _OPT_OUT_TEXTS = ("STOP", "stop", "Stop.", "UNSUBSCRIBE", "STOP ALL", "cancel", "Quit")
@@ -311,14 +314,20 @@ def _tail(text: str) -> str:
     return lines[-1] if lines else "no output"
 
 
-def run_timed(args: Sequence[str], env: dict[str, str], what: str) -> tuple[float, str]:
+def stage_timeout(clients: int) -> float:
+    """How long one stage may take with this many clients."""
+    return max(STAGE_TIMEOUT_S, clients * STAGE_S_PER_CLIENT)
+
+
+def run_timed(args: Sequence[str], env: dict[str, str], what: str,
+              timeout: float = STAGE_TIMEOUT_S) -> tuple[float, str]:
     """Run a command to its end; return its wall time and stdout. Raises BenchmarkError."""
     started = time.monotonic()
     try:
         done = subprocess.run(args, env=env, cwd=REPO, capture_output=True, text=True,
-                              timeout=STAGE_TIMEOUT_S, check=False)
+                              timeout=timeout, check=False)
     except subprocess.TimeoutExpired:
-        raise BenchmarkError(f"{what} took longer than {STAGE_TIMEOUT_S:.0f} s") from None
+        raise BenchmarkError(f"{what} took longer than {timeout:.0f} s") from None
     elapsed = time.monotonic() - started
     if done.returncode != 0:
         raise BenchmarkError(f"{what} failed (exit {done.returncode}): {_tail(done.stderr)}")
@@ -371,7 +380,8 @@ def benchmark(args: argparse.Namespace, work: Path) -> dict[str, Any]:
 
     say(f"seeding {args.clients:,} clients into {db} …")
     seed_s, seed_out = run_timed([sys.executable, str(MAIN), "seed", "--clients", str(args.clients),
-                                  "--db", str(db)], env, "main.py seed")
+                                  "--db", str(db)], env, "main.py seed",
+                                 stage_timeout(args.clients))
     seeded = json.loads(seed_out)
     say(f"  {seeded['clients']:,} clients, {seeded['events']:,} events in {seed_s:.1f} s")
     shutil.copyfile(db, import_db)  # the seeded state, for the import (closed: no WAL left)
@@ -508,8 +518,9 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"whole run {machine['total_s']:.0f} s")
     if not checks["search_counts_agree"] or not checks["audience_agrees"]:
         print("warning: the baseline's results differ from the app's (search counts or audience)")
-    if machine["total_s"] > BUDGET_S:
-        print(f"warning: the run took longer than its {BUDGET_S:.0f} s budget")
+    budget = BUDGET_S * max(1.0, args.clients / DEFAULT_CLIENTS)
+    if machine["total_s"] > budget:
+        print(f"warning: the run took longer than its {budget:.0f} s budget")
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2), encoding="utf-8")
     return 0

@@ -10,9 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-import peewee
-
-from .audit import EventLog
+from .audit import EventLog, csv_safe
 from .changes import Change, Touched
 from .clients import (
     ClientDraft,
@@ -22,15 +20,13 @@ from .clients import (
     refused_for_lock,
     stop_locked_numbers,
 )
-from .audit import csv_safe
 from .consent import CONSENT_METHODS
 from .csv_files import CsvPreview, preview_csv, read_csv
-from .db import database
-from .private_files import create_private_file
+from .db import database, rows_for_in
 from .errors import ImportStopped, InvalidInput, StorageError
 from .number_lock import hold_numbers
+from .private_files import create_private_file
 from .rules import CHANNELS
-from .schema import Client
 from .settings import Studio, load_studio
 from .staff import Role, SignedIn, require_role
 
@@ -209,15 +205,19 @@ def import_clients(path: Path, *, actor: str = "client import", who: SignedIn | 
     return summary
 
 
-def _existing_client(key: str, email: str | None, mobile: str | None, home: str | None) -> int | None:
-    def same(column: peewee.Field, value: str | None) -> peewee.Expression:
-        return column.is_null() if value is None else column == value
-
-    row = (Client.select(Client.id)
-           .where((Client.name_key == key) & same(Client.email, email) & same(Client.mobile, mobile)
-                  & same(Client.home_phone, home) & (Client.archived == False))  # noqa: E712
-           .first())
-    return row.id if row else None
+def _clients_on_file(keys: list[tuple[str, str | None, str | None, str | None]]) -> dict[tuple, int]:
+    """The active clients already on file with one of these (name_key, email, mobile,
+    home_phone): one indexed query per 500 names for a whole batch. Asking row by row, with
+    `archived = 0` in the query, let SQLite walk the active part of an index instead of
+    looking the name up: a cost per row that grew with the table (212 clients/s at 100,000)."""
+    found: dict[tuple, int] = {}
+    wanted = set(keys)
+    rows = rows_for_in("SELECT id, name_key, email, mobile, home_phone, archived FROM client "
+                       "WHERE name_key IN ({values})", sorted({key[0] for key in keys}))
+    for client_id, *key, archived in sorted(rows):
+        if not archived and tuple(key) in wanted:
+            found.setdefault(tuple(key), client_id)
+    return found
 
 
 def _signed_actor(who: SignedIn | None, actor: str) -> tuple[str, int | None]:
@@ -241,10 +241,10 @@ def _import_batch(part: list[tuple[int, ClientDraft]], studio: Studio, summary: 
         hold_numbers()
         locked = stop_locked_numbers(d.mobile for _, d in part)
         log = EventLog()
-        seen: dict[tuple, int] = {}
-        for line, draft in part:
-            key = (name_key(draft.first_name, draft.last_name), draft.email, draft.mobile, draft.home_phone)
-            existing = seen.get(key) or _existing_client(*key)
+        keys = [(name_key(d.first_name, d.last_name), d.email, d.mobile, d.home_phone) for _, d in part]
+        seen = _clients_on_file(keys)
+        for (line, draft), key in zip(part, keys):
+            existing = seen.get(key)
             if existing is not None:
                 batch.skipped.append({"row": line, "reason": f"already on file as client {existing}"})
                 batch.already_on_file.add(line)

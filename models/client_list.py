@@ -13,6 +13,7 @@ from typing import Iterable, Sequence
 import peewee
 from peewee import fn
 
+from .client_search import by_id_only, matching_ids, ordered_ids
 from .consent import channel_consents, field_name
 from .db import database
 from .like import escape_like, like
@@ -135,10 +136,22 @@ def client_ids(text: str = "", which: ClientFilter | str = ClientFilter.ALL, *,
     walk early. Ids are read straight from the cursor: building a peewee row for each of
     100,000 ids would cost more than the query.
     """
-    query = Client.select(Client.id)
-    if not include_archived and ClientFilter(which) is not ClientFilter.ARCHIVED:
-        query = query.where(Client.archived == False)  # noqa: E712
     condition = search_condition(text)
+    matching: list[int] | None = None
+    active_only = not include_archived and ClientFilter(which) is not ClientFilter.ARCHIVED
+    if condition is not None and active_only:
+        # A text few clients match is looked up in the search indexes (migration 0006), which
+        # hold active clients only, instead of tested along the whole list (DESIGN §6).
+        if ClientFilter(which) is ClientFilter.ALL and ClientOrder(order) is ClientOrder.NAME:
+            found = ordered_ids(text, descending=descending, offset=offset, limit=limit)
+            if found is not None:
+                return found
+        matching = matching_ids(text)
+        if matching is not None:
+            condition = Client.id.in_(matching) if matching else peewee.SQL("0 = 1")
+    query = Client.select(Client.id)
+    if active_only:
+        query = query.where(Client.archived == False)  # noqa: E712
     if condition is not None:
         query = query.where(condition)
     filtered = _filter_condition(ClientFilter(which))
@@ -150,6 +163,8 @@ def client_ids(text: str = "", which: ClientFilter | str = ClientFilter.ALL, *,
     if offset:
         query = query.offset(offset)  # peewee adds SQLite's LIMIT -1 itself
     sql, params = query.sql()
+    if matching is not None:
+        sql = by_id_only(sql)
     return [row[0] for row in database.execute_sql(sql, params)]
 
 

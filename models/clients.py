@@ -12,7 +12,7 @@ from typing import Any, Callable, Iterable
 from .audit import EventLog, on_off
 from .changes import Change, Touched
 from .consent import CONSENT_METHODS, field_name
-from .db import database, for_update
+from .db import database, for_update, is_postgres
 from .errors import ConsentLocked, InvalidAddress, InvalidInput, NotFound, StaleData
 from .number_lock import hold_numbers
 from .phones import normalize_optional_email, normalize_optional_phone
@@ -137,13 +137,13 @@ def insert_client(draft: ClientDraft, studio: Studio, log: EventLog, *, actor: s
     now = iso_now()
     locked = draft.mobile is not None and draft.mobile in locked_numbers
     values = starting_switches(draft, studio, locked)
-    client_id = Client.insert(
+    client_id = _insert_row(dict(
         first_name=draft.first_name, last_name=draft.last_name,
         name_key=name_key(draft.first_name, draft.last_name),
         sort_key=sort_key(draft.first_name, draft.last_name), status=draft.status,
         email=draft.email, mobile=draft.mobile, home_phone=draft.home_phone,
         created_at=now, **values,
-    ).execute()
+    ))
     log.add(at=now, actor=actor, staff_id=staff_id, client_id=client_id, source=source,
             switch="client", new=f"added ({draft.status})")
     for channel in CHANNELS:
@@ -162,6 +162,18 @@ def insert_client(draft: ClientDraft, studio: Studio, log: EventLog, *, actor: s
                         new="on", source=source,
                         method=draft.method if recorded else "studio_default")
     return client_id
+
+
+def _insert_row(values: dict[str, Any]) -> int:
+    """INSERT one client row (the other columns take their defaults); its id. Plain SQL with
+    bound parameters: peewee took longer to build each statement than the database took to
+    run it, in an import of 100,000 clients."""
+    param = database.param
+    sql = (f"INSERT INTO client ({', '.join(values)}, version, ai_outreach, ai_replies, archived) "
+           f"VALUES ({', '.join([param] * len(values))}, 1, TRUE, TRUE, FALSE)")
+    if is_postgres():
+        return database.execute_sql(sql + " RETURNING id", tuple(values.values())).fetchone()[0]
+    return database.execute_sql(sql, tuple(values.values())).lastrowid
 
 
 def stop_locked_numbers(numbers: Iterable[str | None]) -> set[str]:

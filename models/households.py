@@ -47,12 +47,14 @@ def sharing(*, mobile: str | None, email: str | None, excluding: int | None = No
         if value is None:
             continue
         column = getattr(Client, kind)
-        # No ORDER BY in SQL: it would tempt the planner to walk the whole list in order
-        # instead of looking the address up in its index; a household is a handful of rows.
-        others = (Client.select(Client.id, Client.first_name, Client.last_name, Client.sort_key)
-                  .where((column == value) & (Client.id != (excluding or 0))
-                         & (Client.archived == False)))  # noqa: E712
-        for other in sorted(others, key=lambda c: (c.sort_key, c.id)):
+        # Only the address in SQL: no ORDER BY, which would tempt the planner to walk the whole
+        # list in order, and no `archived = 0`, which made SQLite walk the active part of the
+        # consent index instead of looking the email up in its own (19 ms at 100,000 clients,
+        # growing with the table). A household is a handful of rows: the rest is done here.
+        others = (Client.select(Client.id, Client.first_name, Client.last_name, Client.sort_key,
+                                Client.archived)
+                  .where((column == value) & (Client.id != (excluding or 0))))
+        for other in sorted((c for c in others if not c.archived), key=lambda c: (c.sort_key, c.id)):
             result.append(Housemate(other.id, f"{other.first_name} {other.last_name}".strip(), kind))
     return result
 
