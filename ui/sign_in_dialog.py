@@ -6,14 +6,13 @@ locked; the model layer counts the tries and locks, the dialog only shows what i
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRegularExpression, QSize, Qt, Slot
+from PySide6.QtCore import QRegularExpression, Qt, Slot
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLayout,
     QLineEdit,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from models.errors import NotFound, OptInDeskError, SignInRefused
 from models.staff import SignedIn, list_staff, sign_in
 from resources import icon
+from ui.widgets.app_heading import app_heading
 from ui.words import ROLE_LABELS
 
 
@@ -45,21 +45,7 @@ class SignInDialog(QDialog):
         self.setWindowIcon(icon("app"))
         self.setModal(True)
 
-        logo = QLabel(self)
-        logo.setPixmap(icon("app").pixmap(QSize(40, 40)))
-        logo.setAccessibleName("Opt-In Desk")
-        title = QLabel("Opt-In Desk", self)
-        title.setProperty("role", "header")
-        subtitle = QLabel("Sign in with your own PIN.", self)
-        subtitle.setProperty("role", "muted")
-        titles = QVBoxLayout()
-        titles.setSpacing(0)
-        titles.addWidget(title)
-        titles.addWidget(subtitle)
-        heading = QHBoxLayout()
-        heading.setSpacing(12)
-        heading.addWidget(logo, 0, Qt.AlignmentFlag.AlignTop)
-        heading.addLayout(titles, 1)
+        heading = app_heading(self, "Opt-In Desk", "Sign in with your own PIN.")
 
         self._hint = QLabel(self)
         self._hint.setObjectName("demoHint")

@@ -82,3 +82,38 @@ def db_connections(db, monkeypatch: pytest.MonkeyPatch) -> dict[int, OpenedConne
     monkeypatch.setattr(db, "_connect", spy_connect)
     monkeypatch.setattr(db, "_close", spy_close)
     return opened
+
+
+@pytest.fixture
+def fresh_computer(qapp, tmp_path, monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Any]]:
+    """A computer where Opt-In Desk never ran: its data folder empty, no database named, its
+    settings in files of the test's own; `main.main()` runs there as it would at a desk. The
+    main windows made are listed, and closed after."""
+    from PySide6.QtCore import QSettings
+
+    import ui.app as app_module
+    from ui.main_window import MainWindow
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("OPTIN_DESK_SECRETS", "file")
+    monkeypatch.delenv("OPTIN_DESK_DATABASE_URL", raising=False)
+    ini = str(tmp_path / "app.ini")
+    monkeypatch.setattr(app_module, "QSettings", lambda *args: QSettings(ini, QSettings.Format.IniFormat))
+    saved = (qapp.applicationName(), qapp.organizationName(), qapp.styleSheet())
+    windows: list[MainWindow] = []
+
+    def make_window() -> MainWindow:
+        window = MainWindow(settings=QSettings(ini, QSettings.Format.IniFormat), watch=False)
+        windows.append(window)
+        return window
+
+    monkeypatch.setattr(app_module, "MainWindow", make_window)
+    yield windows
+    for window in windows:
+        if shiboken6.isValid(window):
+            window.close()
+            shiboken6.delete(window)
+    qapp.setApplicationName(saved[0])
+    qapp.setOrganizationName(saved[1])
+    qapp.setStyleSheet(saved[2])
+    set_current_staff(None)

@@ -7,58 +7,25 @@ else is the real window, its dialogs and its models, started the way `optin-desk
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, Iterator
 
 import pytest
-import shiboken6
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 import main
-import ui.app as app_module
 from models.audit import iter_events
 from models.client_list import client_ids
 from models.consent import load_consent
 from models.rules import Channel
 from models.schema import Client
-from tests.ui.first_run.test_first_run_walk import when_modal
+from tests.ui.desktop import when_dialog, when_modal
 from ui.main_window import MainWindow
-from ui.session import set_current_staff
 from ui.sign_in_dialog import SignInDialog
 
 CLIENT_FILE = ("first_name;last_name;email;mobile;home_phone;status\r\n"
                "Jos\u00e9;Mu\u00f1oz;jose.munoz@example.com;(303) 555-0101;;member\r\n"
                "Ren\u00e9e;Dubois;renee@example;;;prospect\r\n")
-
-
-@pytest.fixture
-def demo_computer(qapp: QApplication, tmp_path: Path,
-                  monkeypatch: pytest.MonkeyPatch) -> Iterator[list[MainWindow]]:
-    """`optin-desk demo` on a computer of its own; the main windows made are listed."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    monkeypatch.setenv("OPTIN_DESK_SECRETS", "file")
-    monkeypatch.delenv("OPTIN_DESK_DATABASE_URL", raising=False)
-    ini = str(tmp_path / "app.ini")
-    monkeypatch.setattr(app_module, "QSettings", lambda *args: QSettings(ini, QSettings.Format.IniFormat))
-    saved = (qapp.applicationName(), qapp.organizationName(), qapp.styleSheet())
-    windows: list[MainWindow] = []
-
-    def make_window() -> MainWindow:
-        window = MainWindow(settings=QSettings(ini, QSettings.Format.IniFormat), watch=False)
-        windows.append(window)
-        return window
-
-    monkeypatch.setattr(app_module, "MainWindow", make_window)
-    yield windows
-    for window in windows:
-        if shiboken6.isValid(window):
-            window.close()
-            shiboken6.delete(window)
-    qapp.setApplicationName(saved[0])
-    qapp.setOrganizationName(saved[1])
-    qapp.setStyleSheet(saved[2])
-    set_current_staff(None)
 
 
 def focused() -> QWidget:
@@ -70,27 +37,6 @@ def focused() -> QWidget:
 def press(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
     """A key pressed where the focus is, as a person presses it."""
     qtbot.keyClick(focused(), key, modifier)
-
-
-def when_dialog(name: str, act: Callable[[QDialog], None]) -> None:
-    """Run `act` on the dialog named `name` as soon as it is the active modal window: set up
-    before the key that opens it, since a dialog's exec() holds that key press until it closes.
-    A failing `act` closes the dialog, so the test fails instead of waiting for ever."""
-    def attempt() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not (isinstance(dialog, QDialog) and dialog.objectName() == name and dialog.isVisible()):
-            QTimer.singleShot(20, attempt)
-            return
-        if not dialog.isActiveWindow():  # as a desktop's window manager does for a new dialog
-            dialog.activateWindow()
-            QTimer.singleShot(20, attempt)
-            return
-        try:
-            act(dialog)
-        except BaseException:
-            dialog.reject()
-            raise
-    QTimer.singleShot(0, attempt)
 
 
 def back_to(qtbot: QtBot, window: QWidget) -> None:
@@ -109,7 +55,7 @@ def answer(qtbot: QtBot, name: str, *keys: Qt.Key) -> None:
 
 
 def test_a_front_desk_day_with_only_the_keyboard(
-        qtbot: QtBot, demo_computer: list[MainWindow], tmp_path: Path,
+        qtbot: QtBot, fresh_computer: list[MainWindow], tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
     client_file = tmp_path / "clientes.csv"
     client_file.write_bytes(CLIENT_FILE.encode("cp1252"))
@@ -133,7 +79,7 @@ def test_a_front_desk_day_with_only_the_keyboard(
         press(qtbot, Qt.Key.Key_Return)
 
     def the_day(_app: QApplication) -> int:
-        window = demo_computer[0]
+        window = fresh_computer[0]
         seen["before"] = max(event.id for event in iter_events())
         qtbot.waitExposed(window)
         qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)

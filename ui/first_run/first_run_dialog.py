@@ -5,14 +5,13 @@ the same window later to change it, for the next time Opt-In Desk opens.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QRadioButton,
     QStackedWidget,
     QVBoxLayout,
@@ -33,6 +32,7 @@ from models.workstation import (
 from resources import icon
 from ui.first_run.server_page import ServerPage
 from ui.first_run.studio_page import StudioPage
+from ui.widgets.app_heading import app_heading
 
 _PAGES = (DatabaseKind.STUDIO, DatabaseKind.SERVER, DatabaseKind.DEMO)
 
@@ -59,28 +59,14 @@ class FirstRunDialog(QDialog):
         self.setWindowIcon(icon("app"))
         self.setModal(True)
 
-        logo = QLabel(self)
-        logo.setPixmap(icon("app").pixmap(QSize(40, 40)))
-        logo.setAccessibleName("Opt-In Desk")
-        title = QLabel("Welcome to Opt-In Desk" if self._first_run else "This computer's database",
-                       self)
-        title.setProperty("role", "header")
         subtitle = QLabel(self)
         subtitle.setObjectName("firstRunSubtitle")
-        subtitle.setProperty("role", "muted")
-        subtitle.setWordWrap(True)
         subtitle.setText("Where should this computer keep the studio's consent records?"
                          if self._first_run else
                          f"Now: {self._current}. A change takes effect the next time Opt-In Desk "
                          "opens; until then this window keeps working on the database it has.")
-        titles = QVBoxLayout()
-        titles.setSpacing(2)
-        titles.addWidget(title)
-        titles.addWidget(subtitle)
-        heading = QHBoxLayout()
-        heading.setSpacing(12)
-        heading.addWidget(logo, 0, Qt.AlignmentFlag.AlignTop)
-        heading.addLayout(titles, 1)
+        heading = app_heading(self, "Welcome to Opt-In Desk" if self._first_run
+                              else "This computer's database", subtitle)
 
         self._choices = QButtonGroup(self)
         choice_row = QHBoxLayout()

@@ -4,70 +4,19 @@ the empty client list."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Callable, Iterator
-
 import pytest
-import shiboken6
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLabel, QLineEdit, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 import main
-import ui.app as app_module
 from models import workstation
 from models.db import default_database_path, open_database
 from models.settings import load_studio
+from tests.ui.desktop import when_modal
 from ui.first_run.first_run_dialog import FirstRunDialog
 from ui.main_window import MainWindow
-from ui.session import set_current_staff
 from ui.sign_in_dialog import SignInDialog
-
-
-@pytest.fixture
-def fresh_computer(qapp: QApplication, tmp_path: Path,
-                   monkeypatch: pytest.MonkeyPatch) -> Iterator[list[MainWindow]]:
-    """A computer where Opt-In Desk never ran: its data folder empty, no database named; the
-    windows made are listed, and closed after."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    monkeypatch.setenv("OPTIN_DESK_SECRETS", "file")
-    monkeypatch.delenv("OPTIN_DESK_DATABASE_URL", raising=False)
-    ini = str(tmp_path / "app.ini")
-    monkeypatch.setattr(app_module, "QSettings", lambda *args: QSettings(ini, QSettings.Format.IniFormat))
-    saved = (qapp.applicationName(), qapp.organizationName(), qapp.styleSheet())
-    windows: list[MainWindow] = []
-
-    def make_window() -> MainWindow:
-        window = MainWindow(settings=QSettings(ini, QSettings.Format.IniFormat))
-        windows.append(window)
-        return window
-
-    monkeypatch.setattr(app_module, "MainWindow", make_window)
-    yield windows
-    for window in windows:
-        if shiboken6.isValid(window):
-            window.close()
-            shiboken6.delete(window)
-    qapp.setApplicationName(saved[0])
-    qapp.setOrganizationName(saved[1])
-    qapp.setStyleSheet(saved[2])
-    set_current_staff(None)
-
-
-def when_modal(kind: type[QDialog], act: Callable[[QDialog], None]) -> None:
-    """Run `act` on the modal dialog of `kind` as soon as it is on screen; a failing `act`
-    closes the dialog, so the test fails instead of waiting for ever."""
-    def attempt() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, kind) or not dialog.isActiveWindow():
-            QTimer.singleShot(20, attempt)
-            return
-        try:
-            act(dialog)
-        except BaseException:
-            dialog.reject()
-            raise
-    QTimer.singleShot(0, attempt)
 
 
 def type_and_tab(qtbot: QtBot, text: str) -> None:

@@ -1,0 +1,48 @@
+"""Driving the program's own windows in a test as a person at a desk does: dialogs answered
+by the keys pressed in them, once they are on screen."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+
+
+def when_modal(kind: type[QDialog], act: Callable[[QDialog], None]) -> None:
+    """Run `act` on the modal dialog of `kind` as soon as it is on screen; a failing `act`
+    closes the dialog, so the test fails instead of waiting for ever."""
+    def attempt() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, kind) or not dialog.isActiveWindow():
+            QTimer.singleShot(20, attempt)
+            return
+        try:
+            act(dialog)
+        except BaseException:
+            dialog.reject()
+            raise
+    QTimer.singleShot(0, attempt)
+
+
+def when_dialog(name: str, act: Callable[[QDialog], None]) -> None:
+    """Run `act` on the dialog named `name` as soon as it is the active modal window: set up
+    before the key that opens it, since a dialog's exec() holds that key press until it closes.
+    The offscreen platform activates no window by itself: the dialog is activated as a
+    desktop's window manager would. A failing `act` closes the dialog, so the test fails
+    instead of waiting for ever."""
+    def attempt() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not (isinstance(dialog, QDialog) and dialog.objectName() == name and dialog.isVisible()):
+            QTimer.singleShot(20, attempt)
+            return
+        if not dialog.isActiveWindow():
+            dialog.activateWindow()
+            QTimer.singleShot(20, attempt)
+            return
+        try:
+            act(dialog)
+        except BaseException:
+            dialog.reject()
+            raise
+    QTimer.singleShot(0, attempt)
