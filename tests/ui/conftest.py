@@ -117,3 +117,37 @@ def fresh_computer(qapp, tmp_path, monkeypatch: pytest.MonkeyPatch) -> Iterator[
     qapp.setOrganizationName(saved[1])
     qapp.setStyleSheet(saved[2])
     set_current_staff(None)
+
+
+@pytest.fixture
+def window_for(qtbot: QtBot, staff, tmp_path) -> Iterator[Callable[..., Any]]:
+    """`window_for(role="employee", size=(1024, 600), watch=False)`: the main window of a staff
+    member of `role`, shown, active (shortcuts reach it) and with its settings in a file of the
+    test's own; closed, deleted and signed out after."""
+    from PySide6.QtCore import QSettings
+
+    from ui.main_window import MainWindow
+
+    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    made: list[QWidget] = []
+
+    def make(role: str = "employee", size: tuple[int, int] | None = (1024, 600),
+             watch: bool = False) -> MainWindow:
+        set_current_staff(staff[role])
+        window = MainWindow(settings=settings, watch=watch)
+        qtbot.addWidget(window)
+        made.append(window)
+        if size is not None:
+            window.resize(*size)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+        return window
+
+    yield make
+    for window in made:
+        if shiboken6.isValid(window):
+            window.close()
+            shiboken6.delete(window)
+    set_current_staff(None)

@@ -101,10 +101,11 @@ def test_a_database_that_cannot_be_opened_is_one_line_in_a_message_box(
     the command still ends with exit status 2 and the same line on stderr."""
     import os
 
-    import main
-    from models.db import close_database, open_database
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QMessageBox
+
+    import main
+    from models.db import close_database, open_database
 
     path = tmp_path / "studio.db"
     open_database("sqlite:///" + str(path))

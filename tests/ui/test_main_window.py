@@ -32,10 +32,10 @@ from models.changes import Change, Touched
 from models.client_list import ClientFilter
 from models.consent import lock_for
 from models.db import sqlite_path
-from models.message_log import import_messages
 from models.inbound import process_inbound
-from models.schema import ConsentEvent, InboundMessage
+from models.message_log import import_messages
 from models.rules import Channel
+from models.schema import ConsentEvent, InboundMessage
 from models.staff import Role, SignedIn
 from ui.app_events import app_events
 from ui.clients.client_list_model import ClientListModel

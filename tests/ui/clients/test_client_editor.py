@@ -3,12 +3,7 @@ typing, Tab, Enter; Ctrl+E on the shown client; Archive and Restore (DESIGN §3,
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Callable, Iterator
-
-import pytest
-import shiboken6
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -19,36 +14,9 @@ from models.schema import Client, ConsentEvent
 from ui.clients.client_editor import ClientEditor
 from ui.clients.empty_list_hint import EMPTY_LIST_TEXT
 from ui.main_window import MainWindow
-from ui.session import set_current_staff
 
 NUMBER = "+15555550123"
 OTHER = "+12125550199"
-
-
-@pytest.fixture
-def make_window(qtbot: QtBot, staff, tmp_path: Path) -> Iterator[Callable[[str], MainWindow]]:
-    """A shown window for a staff member of `role`; closed and deleted after."""
-    made: list[MainWindow] = []
-
-    def make(role: str = "employee") -> MainWindow:
-        set_current_staff(staff[role])
-        window = MainWindow(settings=QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat),
-                            watch=False)
-        qtbot.addWidget(window)
-        window.resize(1024, 600)
-        window.show()
-        qtbot.waitExposed(window)
-        window.activateWindow()  # shortcuts reach the active window
-        qtbot.waitUntil(window.isActiveWindow, timeout=2000)
-        made.append(window)
-        return window
-
-    yield make
-    for window in made:
-        if shiboken6.isValid(window):
-            window.close()
-            shiboken6.delete(window)
-    set_current_staff(None)
 
 
 def _editor(window: MainWindow) -> ClientEditor:
@@ -77,8 +45,8 @@ def _open_client_by_keyboard(qtbot: QtBot, window: MainWindow, text: str) -> Non
     qtbot.waitUntil(lambda: window.profile().consent() is not None, timeout=2000)
 
 
-def test_ctrl_n_adds_a_client_typed_with_the_keyboard(qtbot: QtBot, make_window) -> None:
-    window = make_window()
+def test_ctrl_n_adds_a_client_typed_with_the_keyboard(qtbot: QtBot, window_for) -> None:
+    window = window_for()
     hint = window.findChild(QLabel, "emptyListHint")
     assert hint.isVisible() and hint.text() == EMPTY_LIST_TEXT  # a new studio: where to start
 
@@ -120,11 +88,11 @@ def test_ctrl_n_adds_a_client_typed_with_the_keyboard(qtbot: QtBot, make_window)
 
 
 def test_r6_editing_a_mobile_to_a_stop_locked_number_warns_then_locks(qtbot: QtBot, staff,
-                                                                      add_client, make_window) -> None:
+                                                                      add_client, window_for) -> None:
     dana = add_client("Dana", "Reyes", mobile=OTHER)
     set_switch(staff["employee"], dana, Channel.SMS, Switch.MARKETING, True, method="in_person")
     process_inbound(NUMBER, "STOP", sid="SM-stop")
-    window = make_window()
+    window = window_for()
     _open_client_by_keyboard(qtbot, window, "dana")
 
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
@@ -151,9 +119,9 @@ def test_r6_editing_a_mobile_to_a_stop_locked_number_warns_then_locks(qtbot: QtB
 
 
 def test_names_are_needed_and_a_refusal_keeps_the_editor_open(qtbot: QtBot, add_client,
-                                                              make_window) -> None:
+                                                              window_for) -> None:
     add_client("Dana", "Reyes")
-    window = make_window()
+    window = window_for()
     _open_client_by_keyboard(qtbot, window, "dana")
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     editor = _editor(window)
@@ -188,13 +156,13 @@ def _confirm_when_asked(answer: Qt.Key) -> list[str]:
 
 
 def test_archive_hides_the_client_and_the_archived_filter_shows_them(qtbot: QtBot, add_client,
-                                                                     make_window) -> None:
+                                                                     window_for) -> None:
     add_client("Dana", "Reyes")
     sam = add_client("Sam", "Reyes")
-    employee_window = make_window("employee")
+    employee_window = window_for("employee")
     assert not employee_window.findChild(QPushButton, "archiveClientButton").isEnabled()  # R15
     employee_window.close()
-    window = make_window("manager")
+    window = window_for("manager")
     _open_client_by_keyboard(qtbot, window, "sam")
     archive = window.findChild(QPushButton, "archiveClientButton")
     assert archive.isVisible() and archive.text() == "Archive…"

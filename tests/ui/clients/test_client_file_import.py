@@ -8,11 +8,9 @@ from __future__ import annotations
 import csv
 import threading
 from pathlib import Path
-from typing import Iterator
 
 import pytest
-import shiboken6
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QTableWidget
 from pytestqt.qtbot import QtBot
 
@@ -24,25 +22,14 @@ from ui.clients import client_import_worker
 from ui.clients.client_import_preview_dialog import ClientImportPreviewDialog
 from ui.main_window import MainWindow
 from ui.messages.import_progress_dialog import ImportProgressDialog
-from ui.session import set_current_staff
 from ui.widgets.import_result_dialog import ImportResultDialog
 
 HEADER = ["first_name", "last_name", "email", "mobile", "home_phone", "status"]
 
 
 @pytest.fixture
-def window(qtbot: QtBot, staff, tmp_path: Path) -> Iterator[MainWindow]:
-    set_current_staff(staff["employee"])
-    made = MainWindow(settings=QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat),
-                      watch=False)
-    qtbot.addWidget(made)
-    made.resize(1024, 600)
-    made.show()
-    qtbot.waitExposed(made)
-    yield made
-    if shiboken6.isValid(made):
-        made.close()
-    set_current_staff(None)
+def window(window_for) -> MainWindow:
+    return window_for("employee")
 
 
 @pytest.fixture

@@ -8,8 +8,7 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-import shiboken6
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,10 +24,8 @@ from pytestqt.qtbot import QtBot
 import ui.first_run.server_page as server_page
 from models import workstation
 from models.app_info import database_in_use
-from ui.first_run.first_run_dialog import FirstRunDialog
-from ui.main_window import MainWindow
-from ui.session import set_current_staff
 from tests.ui.first_run.test_first_run_walk import when_modal
+from ui.first_run.first_run_dialog import FirstRunDialog
 
 
 @pytest.fixture(autouse=True)
@@ -124,29 +121,8 @@ def test_the_demo_is_one_click_and_remembered(qtbot: QtBot, dialog: FirstRunDial
     assert workstation.load_choice() == workstation.DatabaseChoice(workstation.DatabaseKind.DEMO)
 
 
-@pytest.fixture
-def window_as(qtbot: QtBot, staff, tmp_path: Path) -> Iterator:
-    made: list[MainWindow] = []
-
-    def make(role: str) -> MainWindow:
-        set_current_staff(staff[role])
-        window = MainWindow(settings=QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        made.append(window)
-        return window
-
-    yield make
-    for window in made:
-        if shiboken6.isValid(window):
-            window.close()
-            shiboken6.delete(window)
-    set_current_staff(None)
-
-
-def test_file_database_changes_the_choice_for_the_next_start(qtbot: QtBot, window_as, db) -> None:
-    window = window_as("owner")
+def test_file_database_changes_the_choice_for_the_next_start(qtbot: QtBot, window_for, db) -> None:
+    window = window_for("owner", watch=True)
     action = window.findChild(QAction, "databaseAction")
     assert action.isVisible() and action.isEnabled()
     seen: dict[str, str] = {}
@@ -166,6 +142,6 @@ def test_file_database_changes_the_choice_for_the_next_start(qtbot: QtBot, windo
     assert QApplication.activeModalWidget() is None
 
 
-def test_file_database_is_not_offered_at_the_desk(window_as) -> None:
-    window = window_as("employee")
+def test_file_database_is_not_offered_at_the_desk(window_for) -> None:
+    window = window_for("employee", watch=True)
     assert not window.findChild(QAction, "databaseAction").isVisible()

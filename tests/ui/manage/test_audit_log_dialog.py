@@ -28,10 +28,10 @@ from models.inbound import process_inbound
 from models.rules import Channel, Switch
 from models.schema import ConsentEvent
 from models.seed import seed
+from tests.forger import drop_triggers_of
 from ui.app_events import app_events
 from ui.manage.audit_log_dialog import AuditLogDialog
 from ui.manage.audit_log_model import AuditFilters, AuditLogModel
-from tests.forger import drop_triggers_of
 
 
 @pytest.fixture

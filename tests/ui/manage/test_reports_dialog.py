@@ -8,13 +8,14 @@ from typing import Callable
 
 import pytest
 from PySide6.QtCharts import QBarCategoryAxis, QChart, QChartView, QStackedBarSeries
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QTableWidget, QTreeWidget
 from pytestqt.qtbot import QtBot
 
 from models.consent import audience, set_switch
 from models.inbound import process_inbound
+from models.message_log import import_messages
 from models.reports import (
     CHANNEL_STATES,
     ChannelState,
@@ -22,7 +23,6 @@ from models.reports import (
     opt_out_months,
 )
 from models.rules import CHANNELS, Channel, MessageKind, Switch
-from models.message_log import import_messages
 from ui.manage.after_stop_section import AfterStopSection
 from ui.manage.reports_dialog import ReportsDialog
 

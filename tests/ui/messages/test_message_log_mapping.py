@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -20,7 +19,6 @@ from models.schema import InboundMessage
 from ui.main_window import MainWindow
 from ui.messages.column_mapping_dialog import ColumnMappingDialog
 from ui.messages.review_queue_dialog import ReviewQueueDialog
-from ui.session import set_current_staff
 from ui.widgets.import_result_dialog import MINIMUM_WIDTH, ImportResultDialog
 
 API_COLUMNS = ["SMS Message SID", "From", "To", "Date Created", "Date Sent", "Date Updated",
@@ -29,20 +27,10 @@ OTHER_COLUMNS = ["Id", "When", "Phone", "Message"]
 
 
 @pytest.fixture
-def window(qtbot: QtBot, staff, add_client, tmp_path: Path) -> Iterator[MainWindow]:
+def window(window_for, add_client) -> MainWindow:
     add_client("Dana", "Reyes", mobile="(555) 555-0123")
     add_client("Priya", "Patel", mobile="(212) 555-0142")
-    set_current_staff(staff["employee"])
-    made = MainWindow(settings=QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat),
-                      watch=False)
-    qtbot.addWidget(made)
-    made.resize(800, 560)
-    made.show()
-    qtbot.waitExposed(made)
-    yield made
-    if shiboken6.isValid(made):
-        made.close()
-    set_current_staff(None)
+    return window_for("employee", size=(800, 560))
 
 
 def _write(path: Path, rows: list[list[str]], separator: str = ",") -> Path:

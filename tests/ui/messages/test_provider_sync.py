@@ -12,7 +12,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QPushButton, QTableView
+from PySide6.QtWidgets import QAbstractButton, QLineEdit, QPushButton, QTableView
 from pytestqt.qtbot import QtBot
 
 from models import provider, provider_sync, sync_state

@@ -21,9 +21,9 @@ from models.settings import update_ai_settings
 from ui.app_events import app_events
 from ui.profile.client_profile_view import ClientProfileView
 from ui.profile.consent_dialog import ConsentAnswer, ConsentDialog
-from ui.profile.receives_grid import ReceivesGrid
 from ui.profile.opt_in_section import SwitchRequest
 from ui.profile.opt_out_dialog import OptOutAnswer, OptOutDialog
+from ui.profile.receives_grid import ReceivesGrid
 from ui.session import set_current_staff
 from ui.widgets.toggle_switch import ToggleSwitch
 
