@@ -10,30 +10,23 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 
 def when_modal(kind: type[QDialog], act: Callable[[QDialog], None]) -> None:
-    """Run `act` on the modal dialog of `kind` as soon as it is on screen; a failing `act`
-    closes the dialog, so the test fails instead of waiting for ever."""
-    def attempt() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, kind) or not dialog.isActiveWindow():
-            QTimer.singleShot(20, attempt)
-            return
-        try:
-            act(dialog)
-        except BaseException:
-            dialog.reject()
-            raise
-    QTimer.singleShot(0, attempt)
+    """Run `act` on the modal dialog of `kind` as soon as it is on screen and active."""
+    _when(lambda dialog: isinstance(dialog, kind), act)
 
 
 def when_dialog(name: str, act: Callable[[QDialog], None]) -> None:
-    """Run `act` on the dialog named `name` as soon as it is the active modal window: set up
-    before the key that opens it, since a dialog's exec() holds that key press until it closes.
-    The offscreen platform activates no window by itself: the dialog is activated as a
+    """Run `act` on the modal dialog named `name` as soon as it is on screen and active: set up
+    before the key that opens it, since a dialog's exec() holds that key press until it closes."""
+    _when(lambda dialog: dialog.objectName() == name, act)
+
+
+def _when(wanted: Callable[[QDialog], bool], act: Callable[[QDialog], None]) -> None:
+    """The offscreen platform activates no window by itself: the dialog is activated as a
     desktop's window manager would. A failing `act` closes the dialog, so the test fails
     instead of waiting for ever."""
     def attempt() -> None:
         dialog = QApplication.activeModalWidget()
-        if not (isinstance(dialog, QDialog) and dialog.objectName() == name and dialog.isVisible()):
+        if not (isinstance(dialog, QDialog) and dialog.isVisible() and wanted(dialog)):
             QTimer.singleShot(20, attempt)
             return
         if not dialog.isActiveWindow():
