@@ -149,6 +149,8 @@ class MainWindow(QMainWindow):
         self._import.finished.connect(self._on_import_finished)
         self._import.failed.connect(self._on_import_failed)
         self._import.running_changed.connect(self._on_import_running_changed)
+        self._client_import.running_changed.connect(
+            lambda running: self._menus.import_clients.setEnabled(not running))
         self._import.review_queue_requested.connect(self.open_review_queue)
         self._panel.client_selected.connect(self._on_panel_client_selected)
         self._panel.client_activated.connect(self._on_panel_client_activated)

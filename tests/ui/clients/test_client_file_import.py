@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QTableWidget
 from pytestqt.qtbot import QtBot
 
@@ -155,6 +156,8 @@ def test_cancel_stops_after_the_batch_and_keeps_it(qtbot: QtBot, window: MainWin
     qtbot.waitUntil(lambda: _visible(window, ImportProgressDialog) is not None, timeout=5000)
     progress = _visible(window, ImportProgressDialog)
     qtbot.waitUntil(lambda: "2 of 6 rows" in progress.labelText(), timeout=5000)
+    action = window.findChild(QAction, "importClientsAction")
+    assert not action.isEnabled()  # one import at a time: the menu says so while one runs
     qtbot.mouseClick(progress.findChild(QPushButton), Qt.MouseButton.LeftButton)  # Cancel
     assert progress.isVisible() and progress.labelText().startswith("Stopping after")
     release.set()
@@ -163,3 +166,4 @@ def test_cancel_stops_after_the_batch_and_keeps_it(qtbot: QtBot, window: MainWin
     assert Client.select().count() == 2
     qtbot.keyClick(result, Qt.Key.Key_Escape)
     assert QApplication.activeModalWidget() is None or not QApplication.activeModalWidget().isVisible()
+    assert action.isEnabled()
