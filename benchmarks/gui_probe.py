@@ -75,7 +75,9 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     """The probe's command line (run.py is its only caller)."""
     parser = _Parser(prog="gui_probe", description=__doc__.splitlines()[0])
-    parser.add_argument("--db", required=True, help="the seeded SQLite database")
+    where = parser.add_mutually_exclusive_group(required=True)
+    where.add_argument("--db", help="the seeded SQLite database")
+    where.add_argument("--database-url", help="the seeded database on a server (postgresql://…)")
     parser.add_argument("--plan", required=True, help="JSON: staff, queries, clients to open and switch")
     parser.add_argument("--out", required=True, help="where to write the measurements (JSON)")
     parser.add_argument("--phases", choices=("signin", "all"), default="all")
@@ -490,7 +492,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     probe.install()
     import main as app_main
 
-    status = app_main.main(["--db", args.db])
+    status = app_main.main(["--db", args.db] if args.db else ["--database-url", args.database_url])
     if probe.error is not None:
         print(probe.error, file=sys.stderr, end="")
         return 1
