@@ -242,6 +242,9 @@ def _insert_on_postgres(connection: Connection, insert: str, values: list[tuple[
 
     head, _, template = insert.replace("?", "%s").rpartition(" VALUES ")
     connection.execute("BEGIN")
+    # As the app does (models.db.btree_lookups): the numbers through the btree index, not
+    # the pg_trgm one the planner prefers for a long list (1.4 s a lookup at 100,000 clients).
+    connection.execute("SET LOCAL enable_bitmapscan = off")
     numbers = sorted({value[1] for value in values})
     known = {row[0] for row in connection.execute(
         "SELECT DISTINCT mobile FROM client WHERE mobile = ANY(?)", (numbers,)).fetchall()}

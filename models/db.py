@@ -447,6 +447,20 @@ def close_database() -> None:
         database.close()
 
 
+@contextmanager
+def btree_lookups() -> Iterator[None]:
+    """Inside a transaction: PostgreSQL looks rows up by equality (`mobile IN (…)` of a few
+    hundred numbers) through the column's btree index, not its pg_trgm GIN index (migration
+    0006), which its planner prefers for long IN lists and which took 1.4 s where the btree
+    takes 7 ms at 100,000 clients. GIN serves only bitmap scans, so those are off meanwhile."""
+    if not is_postgres():
+        yield
+        return
+    database.execute_sql("SET LOCAL enable_bitmapscan = off")
+    yield  # on an error the transaction's rollback undoes the SET LOCAL
+    database.execute_sql("SET LOCAL enable_bitmapscan = on")
+
+
 def is_postgres() -> bool:
     """Whether the bound database is PostgreSQL (row locks differ from SQLite's file lock)."""
     return isinstance(database.obj, peewee.PostgresqlDatabase)
