@@ -15,6 +15,11 @@ would write it without the model layer, on the same database file in the same ru
 The connection uses the app's pragmas (WAL, synchronous=FULL, the same cache size), so the
 comparison is of code, not of settings. Only the standard library is imported: the `import`
 subcommand's wall time, process start included, compares with `main.py import-messages`.
+
+With ``--database-url postgresql://…`` instead of ``--db`` the same work runs on PostgreSQL
+through psycopg2 (imported only then): the same SQL with ``%s`` parameters, the clients of a
+chunk's numbers in one ``= ANY(%s)`` lookup and the rows in multi-row INSERTs
+(``execute_values``), as a competent developer would write them for a server.
 """
 
 from __future__ import annotations
@@ -57,20 +62,48 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="baseline", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     queries = commands.add_parser("queries", help="search and audience; prints JSON")
-    queries.add_argument("--db", required=True)
-    queries.add_argument("--queries", required=True, help="JSON list of search texts")
     imports = commands.add_parser("import", help="insert a message log's inbound rows")
-    imports.add_argument("--db", required=True)
+    for command in (queries, imports):
+        where = command.add_mutually_exclusive_group(required=True)
+        where.add_argument("--db", help="a SQLite file")
+        where.add_argument("--database-url", help="a PostgreSQL database (postgresql://…)")
+    queries.add_argument("--queries", required=True, help="JSON list of search texts")
     imports.add_argument("--csv", required=True)
     return parser
 
 
-def connect(path: str) -> sqlite3.Connection:
-    """A connection with the app's pragmas, in autocommit mode (transactions are explicit)."""
-    connection = sqlite3.connect(path, isolation_level=None)
-    for name, value in PRAGMAS:
-        connection.execute(f"PRAGMA {name} = {value}")
-    return connection
+class Connection:
+    """sqlite3's or psycopg2's connection behind sqlite3's `execute` (``?`` parameters), in
+    autocommit mode: transactions are explicit."""
+
+    def __init__(self, path: str | None, url: str | None) -> None:
+        self.postgres = url is not None
+        if url is not None:
+            import psycopg2
+
+            self.raw: Any = psycopg2.connect(url)
+            self.raw.autocommit = True
+            self.error: Any = psycopg2.Error
+        else:
+            self.raw = sqlite3.connect(path, isolation_level=None)
+            self.error = sqlite3.Error
+            for name, value in PRAGMAS:
+                self.raw.execute(f"PRAGMA {name} = {value}")
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        if not self.postgres:
+            return self.raw.execute(sql, params)
+        cursor = self.raw.cursor()
+        cursor.execute(sql.replace("?", "%s"), tuple(params))
+        return cursor
+
+    def close(self) -> None:
+        self.raw.close()
+
+
+def connect(path: str | None, url: str | None = None) -> Connection:
+    """A connection with the app's pragmas (SQLite), in autocommit mode."""
+    return Connection(path, url)
 
 
 # --- search and audience --------------------------------------------------------------------------
@@ -94,7 +127,7 @@ def search_sql(text: str) -> tuple[str, list[str]]:
             where += " OR email LIKE ? ESCAPE '\\'"
             params.append(f"%{escaped}%")
         where += ")"
-    sql = f"SELECT id FROM client WHERE archived = 0 AND {where} ORDER BY last_name, first_name, id"
+    sql = f"SELECT id FROM client WHERE archived = FALSE AND {where} ORDER BY last_name, first_name, id"
     return sql, params
 
 
@@ -102,16 +135,16 @@ _PAGE_SQL = ("SELECT c.id, c.first_name, c.last_name, c.status, c.mobile, c.emai
              "s.number IS NOT NULL FROM client c LEFT JOIN stop_lock s ON s.number = c.mobile "
              "WHERE c.id IN ({marks})")
 
-AUDIENCE_SQL = ("SELECT COUNT(*) FROM client WHERE archived = 0 AND mobile IS NOT NULL "
-                "AND sms_all = 1 AND sms_marketing = 1 "
+AUDIENCE_SQL = ("SELECT COUNT(*) FROM client WHERE archived = FALSE AND mobile IS NOT NULL "
+                "AND sms_all = TRUE AND sms_marketing = TRUE "
                 "AND mobile NOT IN (SELECT number FROM stop_lock)")
 
 
-def run_queries(path: str, texts: Sequence[str]) -> dict[str, Any]:
+def run_queries(connection: Connection, texts: Sequence[str]) -> dict[str, Any]:
     """Time every search (ids + first page) and the audience count; return the numbers."""
-    connection = connect(path)
     # The app's list ran its first (empty) query before anyone typed: warm the same pages here.
-    connection.execute("SELECT id FROM client WHERE archived = 0 ORDER BY last_name, first_name, id").fetchall()
+    connection.execute("SELECT id FROM client WHERE archived = FALSE "
+                       "ORDER BY last_name, first_name, id").fetchall()
     search_ms: list[float] = []
     counts: list[int] = []
     for text in texts:
@@ -129,7 +162,6 @@ def run_queries(path: str, texts: Sequence[str]) -> dict[str, Any]:
         started = time.perf_counter()
         count = connection.execute(AUDIENCE_SQL).fetchone()[0]
         audience_ms.append((time.perf_counter() - started) * 1000)
-    connection.close()
     return {"search_ms": search_ms, "search_counts": counts, "audience_samples_ms": audience_ms,
             "audience_ms": statistics.median(audience_ms), "audience_count": count}
 
@@ -157,8 +189,12 @@ def _received_at(raw: str) -> str:
     return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def prepare_table(connection: sqlite3.Connection) -> None:
+def prepare_table(connection: Connection) -> None:
     """A table shaped like inbound_message (its columns, constraints and indexes), empty."""
+    if connection.postgres:
+        connection.execute(f"DROP TABLE IF EXISTS {TABLE}")
+        connection.execute(f"CREATE TABLE {TABLE} (LIKE inbound_message INCLUDING ALL)")
+        return
     ddl = connection.execute("SELECT sql FROM sqlite_master WHERE type = 'table' "
                              "AND name = 'inbound_message'").fetchone()[0]
     connection.execute(f"DROP TABLE IF EXISTS {TABLE}")
@@ -168,9 +204,8 @@ def prepare_table(connection: sqlite3.Connection) -> None:
         connection.execute(index_sql.replace("inbound_message", TABLE))
 
 
-def import_log(path: str, csv_path: str) -> dict[str, Any]:
+def import_log(connection: Connection, csv_path: str) -> dict[str, Any]:
     """Insert the log's inbound rows; return how many and how many clients they matched."""
-    connection = connect(path)
     prepare_table(connection)
     processed_at = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
     with open(csv_path, newline="", encoding="utf-8-sig") as handle:
@@ -186,16 +221,37 @@ def import_log(path: str, csv_path: str) -> dict[str, Any]:
             values.append((row["Sid"].strip(), _number(row["From"]), row["To"].strip() or None,
                            row["Body"], _received_at(row["SentDate"]), keyword, False,
                            "open" if keyword == "review" else None, processed_at))
+        if connection.postgres:
+            matched += _insert_on_postgres(connection, insert, values)
+            continue
         connection.execute("BEGIN IMMEDIATE")
         clients: dict[str, list[int]] = {}
         for number in {value[1] for value in values}:
             clients[number] = [r[0] for r in connection.execute(
                 "SELECT id FROM client WHERE mobile = ?", (number,))]
         matched += sum(1 for value in values if clients[value[1]])
-        connection.executemany(insert, values)
+        connection.raw.executemany(insert, values)
         connection.execute("COMMIT")
-    connection.close()
     return {"inserted": len(rows), "matched": matched}
+
+
+def _insert_on_postgres(connection: Connection, insert: str, values: list[tuple[Any, ...]]) -> int:
+    """One chunk on PostgreSQL: one lookup of its numbers' clients, multi-row INSERTs, one
+    transaction; how many of its rows matched a client."""
+    from psycopg2.extras import execute_values
+
+    head, _, template = insert.replace("?", "%s").rpartition(" VALUES ")
+    connection.execute("BEGIN")
+    # As the app does (models.db.btree_lookups): the numbers through the btree index, not
+    # the pg_trgm one the planner prefers for a long list (1.4 s a lookup at 100,000 clients).
+    connection.execute("SET LOCAL enable_bitmapscan = off")
+    numbers = sorted({value[1] for value in values})
+    known = {row[0] for row in connection.execute(
+        "SELECT DISTINCT mobile FROM client WHERE mobile = ANY(?)", (numbers,)).fetchall()}
+    execute_values(connection.raw.cursor(), f"{head} VALUES %s", values, template=template,
+                   page_size=500)
+    connection.execute("COMMIT")
+    return sum(1 for value in values if value[1] in known)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -207,14 +263,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"baseline: error: --{name} {value}: no such file", file=sys.stderr)
             return 2
     try:
+        connection = connect(args.db, args.database_url)
+    except Exception as error:  # sqlite3's or psycopg2's: one line either way
+        print(f"baseline: error: {type(error).__name__}: {' '.join(str(error).split())}",
+              file=sys.stderr)
+        return 1
+    try:
         if args.command == "queries":
             texts = json.loads(Path(args.queries).read_text(encoding="utf-8"))
-            result = run_queries(args.db, texts)
+            result = run_queries(connection, texts)
         else:
-            result = import_log(args.db, args.csv)
-    except (sqlite3.Error, OSError, ValueError, KeyError) as error:
+            result = import_log(connection, args.csv)
+    except (connection.error, OSError, ValueError, KeyError) as error:
         print(f"baseline: error: {type(error).__name__}: {error}", file=sys.stderr)
         return 1
+    finally:
+        connection.close()
     print(json.dumps(result))
     return 0
 

@@ -17,8 +17,9 @@ import_msgs_per_s   `main.py import-messages` of a Twilio log on a copy of the s
                     database (wall time, process start included)
 audience_ms         models.consent.audience("sms", "campaign"), median of 5
 rss_mb              peak resident memory (VmHWM) of the GUI process that ran the above
-settle_stall_ms     the longest the GUI's event loop was blocked in the second after the list
-                    painted (work deferred past the first paint); no DESIGN target
+settle_stall_ms     the longest the GUI's event loop was blocked after the list painted, for a
+                    second and until the filter counts (counted on a worker thread) arrived;
+                    DESIGN asks no stall longer than a frame
 baseline            the same searches, audience count and message inserts with raw sqlite3
                     (benchmarks/baseline.py), and how many times longer ours takes
 
@@ -46,6 +47,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, NoReturn, Sequence
+from urllib.parse import urlparse, urlunparse
 
 REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
@@ -116,7 +118,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--messages", type=_count, default=DEFAULT_MESSAGES, metavar="N",
                         help=f"inbound rows in the message log (default {DEFAULT_MESSAGES:,})")
     parser.add_argument("--json", metavar="FILE", help="write the results here")
-    parser.add_argument("--keep", metavar="DIR", help="build in this folder and keep it")
+    parser.add_argument("--keep", metavar="DIR", help="build in this folder and keep it (and "
+                        "on PostgreSQL the two databases)")
+    parser.add_argument("--database-url", metavar="URL",
+                        help="run on PostgreSQL: the benchmark creates this database (it must "
+                        "not exist) and URL_import beside it, and drops both at the end")
     parser.add_argument("--profile", metavar="DIR",
                         help="write a cProfile file per GUI phase here (slows those phases)")
     return parser
@@ -160,11 +166,11 @@ TARGETS = (
     Target("rss_mb", "MB", 300),
     Target("settle_stall_ms", "ms", note="GUI blocked by work deferred past the first paint"),
     Target("baseline.search_p95_ms", "ms"),
-    Target("baseline.search_p95_ratio", "×", 3, note="ours ÷ raw sqlite3"),
+    Target("baseline.search_p95_ratio", "×", 3, note="ours ÷ raw SQL (sqlite3 or psycopg2)"),
     Target("baseline.audience_ms", "ms"),
-    Target("baseline.audience_ratio", "×", 3, note="ours ÷ raw sqlite3"),
+    Target("baseline.audience_ratio", "×", 3, note="ours ÷ raw SQL (sqlite3 or psycopg2)"),
     Target("baseline.import_msgs_per_s", "msg/s"),
-    Target("baseline.import_ratio", "×", 3, note="our time ÷ raw sqlite3's"),
+    Target("baseline.import_ratio", "×", 3, note="our time ÷ raw SQL's"),
 )
 #: The keys every run writes, nested keys with a dot (the smoke test checks them).
 RESULT_KEYS = tuple(target.key for target in TARGETS)
@@ -223,22 +229,22 @@ def _keystrokes(first: str, last: str, mobile: str, email: str) -> list[str]:
     return typed
 
 
-def make_plan(db: Path, rng: random.Random) -> dict[str, Any]:
-    """The GUI probe's workload, read from the seeded database with plain sqlite3."""
-    connection = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+def make_plan(store: "Store", rng: random.Random) -> dict[str, Any]:
+    """The GUI probe's workload, read from the seeded database with plain sqlite3 or psycopg2."""
+    connection = store.reader()
     try:
         staff = connection.execute("SELECT id FROM staff WHERE name = ?", (SIGN_IN_AS,)).fetchone()
         if staff is None:
             raise BenchmarkError(f"the seeded database has no staff member {SIGN_IN_AS!r}")
         pin = {name: pin for name, _role, pin in DEMO_STAFF}[SIGN_IN_AS]
         findable = connection.execute(
-            "SELECT first_name, last_name, mobile, email FROM client WHERE archived = 0 "
+            "SELECT first_name, last_name, mobile, email FROM client WHERE archived = FALSE "
             "AND mobile LIKE '+1__________' AND email IS NOT NULL ORDER BY id").fetchall()
         active = [row[0] for row in connection.execute(
-            "SELECT id FROM client WHERE archived = 0 ORDER BY id")]
+            "SELECT id FROM client WHERE archived = FALSE ORDER BY id")]
         switchable = [row[0] for row in connection.execute(
-            "SELECT id FROM client WHERE archived = 0 AND mobile IS NOT NULL AND sms_all = 1 "
-            "AND sms_marketing = 0 AND mobile NOT IN (SELECT number FROM stop_lock) ORDER BY id")]
+            "SELECT id FROM client WHERE archived = FALSE AND mobile IS NOT NULL AND sms_all = TRUE "
+            "AND sms_marketing = FALSE AND mobile NOT IN (SELECT number FROM stop_lock) ORDER BY id")]
     finally:
         connection.close()
     if not findable or not active or not switchable:
@@ -262,10 +268,10 @@ def make_plan(db: Path, rng: random.Random) -> dict[str, Any]:
             "profile_ids": profile_ids, "switches": switches}
 
 
-def write_message_log(db: Path, path: Path, count: int, rng: random.Random) -> None:
+def write_message_log(store: "Store", path: Path, count: int, rng: random.Random) -> None:
     """A Twilio message-log export of `count` inbound texts from the clients' mobiles, newest
     first as the console exports it: STOP, START, HELP, chatter and review-looking texts."""
-    connection = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    connection = store.reader()
     try:
         numbers = [row[0] for row in connection.execute(
             "SELECT DISTINCT mobile FROM client WHERE mobile IS NOT NULL ORDER BY mobile")]
@@ -291,6 +297,79 @@ def write_message_log(db: Path, path: Path, count: int, rng: random.Random) -> N
         writer = csv.writer(handle)
         writer.writerow(("From", "To", "Body", "Status", "SentDate", "Direction", "Sid"))
         writer.writerows(rows)
+
+
+# --- where the studio is ------------------------------------------------------------------------------
+
+class Store:
+    """The seeded database and the copy the message log is imported into: two SQLite files in
+    the work folder, or two databases on a PostgreSQL server that the benchmark creates."""
+
+    def __init__(self, work: Path, url: str | None) -> None:
+        self.url = url
+        self.db = work / "studio.db"
+        self.import_db = work / "import.db"
+        self.import_url = None
+        self._made: list[str] = []
+        if url is not None:
+            parsed = urlparse(url)
+            self.name = parsed.path.lstrip("/")
+            if parsed.scheme not in ("postgres", "postgresql") or not self.name:
+                raise BenchmarkError(f"--database-url {url}: a postgresql://…/DATABASE URL is needed")
+            self.import_url = urlunparse(parsed._replace(path=f"/{self.name}_import"))
+            self._server = urlunparse(parsed._replace(path="/postgres"))
+
+    def describe(self) -> str:
+        return str(self.db) if self.url is None else self.url
+
+    def location(self, *, for_import: bool = False) -> list[str]:
+        """main.py's (and the probe's and baseline's) arguments naming the database."""
+        if self.url is None:
+            return ["--db", str(self.import_db if for_import else self.db)]
+        return ["--database-url", str(self.import_url if for_import else self.url)]
+
+    def create(self) -> None:
+        """PostgreSQL: create the (new, empty) database the seed goes into."""
+        if self.url is not None:
+            self._admin(f'CREATE DATABASE "{self.name}"')
+            self._made.append(self.name)
+
+    def copy_for_import(self) -> None:
+        """The seeded state, for the import: a file copy, or a database made from it."""
+        if self.url is None:
+            shutil.copyfile(self.db, self.import_db)  # closed: no WAL left
+            return
+        self._admin(f'CREATE DATABASE "{self.name}_import" TEMPLATE "{self.name}"')
+        self._made.append(f"{self.name}_import")
+
+    def drop(self) -> None:
+        """PostgreSQL: drop the databases this run made."""
+        for name in reversed(self._made):
+            self._admin(f'DROP DATABASE IF EXISTS "{name}"')
+        self._made.clear()
+
+    def reader(self) -> Any:
+        """A read-only connection with sqlite3's `execute` (``?`` parameters)."""
+        if self.url is None:
+            return sqlite3.connect(f"file:{self.db}?mode=ro", uri=True)
+        from benchmarks.baseline import connect as baseline_connect
+
+        return baseline_connect(None, self.url)
+
+    def _admin(self, sql: str) -> None:
+        import psycopg2
+
+        try:
+            connection = psycopg2.connect(self._server)
+        except psycopg2.Error as error:
+            raise BenchmarkError(f"cannot reach {self._server}: {_tail(str(error))}") from None
+        connection.autocommit = True
+        try:
+            connection.cursor().execute(sql)
+        except psycopg2.Error as error:
+            raise BenchmarkError(f"{sql}: {_tail(str(error))}") from None
+        finally:
+            connection.close()
 
 
 # --- running the stages ----------------------------------------------------------------------------
@@ -334,10 +413,10 @@ def run_timed(args: Sequence[str], env: dict[str, str], what: str,
     return elapsed, done.stdout
 
 
-def run_probe(db: Path, plan: Path, out: Path, phases: str, env: dict[str, str],
+def run_probe(store: Store, plan: Path, out: Path, phases: str, env: dict[str, str],
               profile_dir: str | None) -> dict[str, Any]:
     """One GUI process: start-up time seen from here, the rest from its JSON."""
-    args = [sys.executable, str(PROBE), "--db", str(db), "--plan", str(plan), "--out", str(out),
+    args = [sys.executable, str(PROBE), *store.location(), "--plan", str(plan), "--out", str(out),
             "--phases", phases]
     if profile_dir:
         args += ["--profile-dir", profile_dir]
@@ -368,33 +447,42 @@ def _load() -> list[float]:
 
 
 def benchmark(args: argparse.Namespace, work: Path) -> dict[str, Any]:
-    """Every stage, in order; the results dictionary."""
+    """Every stage, in order; the results dictionary. On PostgreSQL the databases it made are
+    dropped at the end (unless --keep)."""
+    store = Store(work, args.database_url)
+    store.create()
+    try:
+        return _stages(args, work, store)
+    finally:
+        if not args.keep:
+            store.drop()
+
+
+def _stages(args: argparse.Namespace, work: Path, store: Store) -> dict[str, Any]:
     rng = random.Random(RNG_SEED)
     env = child_env(work)
     run_started = time.monotonic()
     loads: dict[str, list[float]] = {"start": _load()}
-    db = work / "studio.db"
-    import_db = work / "import.db"
     log = work / "messages.csv"
     plan_file = work / "plan.json"
 
-    say(f"seeding {args.clients:,} clients into {db} …")
+    say(f"seeding {args.clients:,} clients into {store.describe()} …")
     seed_s, seed_out = run_timed([sys.executable, str(MAIN), "seed", "--clients", str(args.clients),
-                                  "--db", str(db)], env, "main.py seed",
+                                  *store.location()], env, "main.py seed",
                                  stage_timeout(args.clients))
     seeded = json.loads(seed_out)
     say(f"  {seeded['clients']:,} clients, {seeded['events']:,} events in {seed_s:.1f} s")
-    shutil.copyfile(db, import_db)  # the seeded state, for the import (closed: no WAL left)
-    plan = make_plan(db, rng)
+    store.copy_for_import()
+    plan = make_plan(store, rng)
     plan_file.write_text(json.dumps(plan), encoding="utf-8")
-    write_message_log(db, log, args.messages, rng)
+    write_message_log(store, log, args.messages, rng)
     loads["seeded"] = _load()
 
     probes = []
     for run in range(STARTUP_RUNS):
         last = run == STARTUP_RUNS - 1
         say(f"GUI run {run + 1}/{STARTUP_RUNS}{' with search, profile, switch, audience' if last else ''} …")
-        probes.append(run_probe(db, plan_file, work / f"probe{run}.json", "all" if last else "signin",
+        probes.append(run_probe(store, plan_file, work / f"probe{run}.json", "all" if last else "signin",
                                 env, str(Path(args.profile).resolve()) if last and args.profile else None))
         say(f"  sign-in dialog after {probes[-1]['startup_s']:.3f} s, list after "
             f"{probes[-1]['signin_to_list_s']:.3f} s")
@@ -403,26 +491,29 @@ def benchmark(args: argparse.Namespace, work: Path) -> dict[str, Any]:
 
     say(f"importing {args.messages:,} inbound texts (main.py import-messages) …")
     import_s, import_out = run_timed([sys.executable, str(MAIN), "import-messages", str(log),
-                                      "--db", str(import_db)], env, "main.py import-messages")
+                                      *store.location(for_import=True)], env,
+                                     "main.py import-messages")
     summary = json.loads(import_out)
     if summary.get("inbound") != args.messages or summary.get("bad_rows"):
         raise BenchmarkError(f"import-messages processed {summary.get('inbound')} of "
                              f"{args.messages} texts ({len(summary.get('bad_rows') or [])} bad rows)")
     loads["import"] = _load()
 
-    say("raw sqlite3 baseline …")
+    say(f"raw {'psycopg2' if args.database_url else 'sqlite3'} baseline …")
     queries_file = work / "queries.json"
     queries_file.write_text(json.dumps(plan["queries"]), encoding="utf-8")
-    _, baseline_out = run_timed([sys.executable, str(BASELINE), "queries", "--db", str(db),
+    _, baseline_out = run_timed([sys.executable, str(BASELINE), "queries", *store.location(),
                                  "--queries", str(queries_file)], env, "baseline queries")
     base = json.loads(baseline_out)
-    base_import_s, _ = run_timed([sys.executable, str(BASELINE), "import", "--db", str(import_db),
-                                  "--csv", str(log)], env, "baseline import")
+    base_import_s, _ = run_timed([sys.executable, str(BASELINE), "import",
+                                  *store.location(for_import=True), "--csv", str(log)], env,
+                                 "baseline import")
     loads["end"] = _load()
 
     results: dict[str, Any] = {
         "clients": args.clients,
         "messages": args.messages,
+        "database": "postgresql" if args.database_url else "sqlite",
         "startup_s": statistics.median(p["startup_s"] for p in probes),
         "signin_to_list_s": statistics.median(p["signin_to_list_s"] for p in probes),
     }
@@ -455,6 +546,7 @@ def benchmark(args: argparse.Namespace, work: Path) -> dict[str, Any]:
         "signin_pin_check_s": [p["signin_pin_check_s"] for p in probes],
         "deferred_before_list_ms": [p["deferred_before_list_ms"] for p in probes],
         "deferred_calls": full["deferred_calls"],
+        "counts_after_paint_s": full.get("counts_after_paint_s"),
         "list_rows": full["list_rows"],
         "window_size": full["window_size"],
         "queries": plan["queries"],
@@ -512,7 +604,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     machine = results["machine"]
     print(format_table(results))
     checks = results["checks"]
-    print(f"\n{args.clients:,} clients, {results['details']['seeded']['events']:,} events; "
+    print(f"\n{args.clients:,} clients, {results['details']['seeded']['events']:,} events "
+          f"on {results['database']} (baseline: raw "
+          f"{'psycopg2' if args.database_url else 'sqlite3'}); "
           f"{machine['nproc']} CPUs; load average (1/5/15 min) at start "
           f"{machine['loadavg']['start']}, at end {machine['loadavg']['end']}; "
           f"whole run {machine['total_s']:.0f} s")

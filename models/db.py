@@ -207,7 +207,10 @@ class _StorageErrors:
     def executemany(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
         """Run one statement for many rows with bound parameters (bulk writes)."""
         with self._storage_errors(), _DRIVER_ERRORS_AS_PEEWEES:
-            self.cursor().executemany(sql, rows)  # type: ignore[attr-defined]
+            if isinstance(self, peewee.PostgresqlDatabase):
+                _postgres_executemany(self.cursor(), sql, rows)  # type: ignore[attr-defined]
+            else:
+                self.cursor().executemany(sql, rows)  # type: ignore[attr-defined]
 
     def begin(self, *args: Any, **kwargs: Any) -> Any:
         with self._storage_errors():
@@ -245,12 +248,29 @@ class StudioPostgresqlDatabase(_StorageErrors, peewee.PostgresqlDatabase):
     """PostgreSQL, with storage trouble as StorageError."""
 
 
+def _postgres_executemany(cursor: Any, sql: str, rows: list[tuple[Any, ...]]) -> None:
+    """psycopg2's executemany is a round trip and a statement a row: an INSERT … VALUES (…)
+    goes as one multi-row INSERT a page of rows (seeding 5,000 clients: 14.7 s → 4 s), any
+    other statement in pages of statements."""
+    from psycopg2.extras import execute_batch, execute_values
+
+    head, values, template = sql.rpartition(" VALUES ")
+    if values and sql.lstrip().upper().startswith("INSERT ") and template.startswith("(") \
+            and template.rstrip().endswith(")"):
+        execute_values(cursor, f"{head} VALUES %s", rows, template=template.strip(),
+                       page_size=EXECUTE_BATCH_PAGE)
+    else:
+        execute_batch(cursor, sql, rows, page_size=EXECUTE_BATCH_PAGE)
+
+
 def executemany(sql: str, rows: list[tuple[Any, ...]]) -> None:
     """Run one statement for many rows with bound parameters (bulk writes), with storage
     trouble as StorageError like every other statement."""
     database.executemany(sql, rows)
 
 
+#: Rows per round trip of a bulk write on PostgreSQL.
+EXECUTE_BATCH_PAGE = 500
 #: Parameters per IN (…) list, well under every backend's limit.
 IN_LIST_CHUNK = 500
 
@@ -425,6 +445,20 @@ def close_database() -> None:
     """Close the bound database's connection, if any."""
     if database.obj is not None and not database.is_closed():
         database.close()
+
+
+@contextmanager
+def btree_lookups() -> Iterator[None]:
+    """Inside a transaction: PostgreSQL looks rows up by equality (`mobile IN (…)` of a few
+    hundred numbers) through the column's btree index, not its pg_trgm GIN index (migration
+    0006), which its planner prefers for long IN lists and which took 1.4 s where the btree
+    takes 7 ms at 100,000 clients. GIN serves only bitmap scans, so those are off meanwhile."""
+    if not is_postgres():
+        yield
+        return
+    database.execute_sql("SET LOCAL enable_bitmapscan = off")
+    yield  # on an error the transaction's rollback undoes the SET LOCAL
+    database.execute_sql("SET LOCAL enable_bitmapscan = on")
 
 
 def is_postgres() -> bool:

@@ -20,7 +20,7 @@ from peewee import fn
 
 from .audit import EventLog
 from .changes import Change, Touched
-from .db import IN_LIST_CHUNK, database, executemany, is_postgres, rows_for_in
+from .db import IN_LIST_CHUNK, btree_lookups, database, executemany, is_postgres, rows_for_in
 from .errors import InvalidInput
 from .keywords import classify_body, may_mean_appointment
 from .number_lock import hold_numbers
@@ -87,9 +87,11 @@ class NumberState:
         hold_numbers()
         if is_postgres():
             lock_rows = " FOR UPDATE"
-        for client_id, mobile, sms_all, off_by_stop in sorted(rows_for_in(
+        with btree_lookups():
+            clients = rows_for_in(
                 "SELECT id, mobile, sms_all, sms_off_by_stop FROM client WHERE mobile IN ({values}) "
-                "ORDER BY id" + lock_rows, ordered)):
+                "ORDER BY id" + lock_rows, ordered)
+        for client_id, mobile, sms_all, off_by_stop in sorted(clients):
             self.clients[mobile].append(client_id)
             self.sms[client_id] = (bool(sms_all), bool(off_by_stop))
         self.locks: dict[str, str] = dict(rows_for_in(

@@ -123,7 +123,16 @@ def db(database_url: str) -> Iterator[object]:
     """A fresh, migrated database bound to the models, closed after the test."""
     database = db_module.open_database(database_url)
     yield database
+    _wait_for_worker_threads()
     db_module.close_database()
+
+
+def _wait_for_worker_threads() -> None:
+    """Let work the window runs on Qt's thread pool (the filter counts) end before its test's
+    database goes, so that none of it reads the next test's."""
+    qt_core = sys.modules.get("PySide6.QtCore")
+    if qt_core is not None:
+        qt_core.QThreadPool.globalInstance().waitForDone(10_000)
 
 
 def make_staff() -> dict[str, SignedIn]:

@@ -11,10 +11,12 @@ import math
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlparse, urlunparse
 
 import pytest
 
 from benchmarks.run import RESULT_KEYS, lookup
+from tests.conftest import TEST_DATABASE_URL
 
 REPO = Path(__file__).resolve().parent.parent
 RUN = REPO / "benchmarks" / "run.py"
@@ -42,6 +44,34 @@ def test_benchmark_writes_every_key_as_a_number(tmp_path: Path) -> None:
     for key in ("search_p95_ms", "audience_ms", "import_msgs_per_s"):
         assert f"baseline.{key}" in RESULT_KEYS
     assert "startup_s" in done.stdout  # the table was printed
+
+
+@pytest.mark.slow
+@pytest.mark.gui
+@pytest.mark.skipif(not TEST_DATABASE_URL, reason="needs OPTIN_DESK_TEST_DATABASE_URL (PostgreSQL)")
+def test_benchmark_runs_on_postgresql_and_drops_what_it_made(tmp_path: Path) -> None:
+    import psycopg2
+
+    parsed = urlparse(TEST_DATABASE_URL)
+    name = f"{parsed.path.lstrip('/')}_bench"
+    url = urlunparse(parsed._replace(path=f"/{name}"))
+    out = tmp_path / "bench.json"
+    done = subprocess.run([sys.executable, str(RUN), "--clients", "300", "--messages", "300",
+                           "--database-url", url, "--json", str(out)],
+                          cwd=REPO, capture_output=True, text=True, timeout=280, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    results = json.loads(out.read_text(encoding="utf-8"))
+    assert results["database"] == "postgresql"
+    assert results["checks"]["search_counts_agree"] and results["checks"]["audience_agrees"]
+    for key in RESULT_KEYS:
+        assert math.isfinite(lookup(results, key)), key
+    server = psycopg2.connect(urlunparse(parsed._replace(path="/postgres")))
+    try:
+        cursor = server.cursor()
+        cursor.execute("SELECT datname FROM pg_database WHERE datname LIKE %s", (f"{name}%",))
+        assert cursor.fetchall() == []
+    finally:
+        server.close()
 
 
 @pytest.mark.slow

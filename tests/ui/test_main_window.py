@@ -78,6 +78,10 @@ def make_window(qtbot: QtBot, staff, settings: QSettings) -> Iterator[Callable[.
         if show:
             window.show()
             qtbot.waitExposed(window)
+            # The filter counts arrive from a worker thread: wait for them, so that no test
+            # sees their connection open or their query in its own measurements.
+            qtbot.waitUntil(lambda: len(window.panel().filter_counts()) == len(ClientFilter),
+                            timeout=10_000)
         return window
 
     yield make
