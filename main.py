@@ -136,7 +136,7 @@ def _open(url: str, *, must_exist: bool = True) -> None:
 
 def _demo_location(args: argparse.Namespace) -> str:
     # The demo never falls back to $OPTIN_DESK_DATABASE_URL: that is the studio's real data.
-    from models.db import resolve_location
+    from models.locations import resolve_location
     from models.workstation import demo_database_path
     if getattr(args, "db", None) or getattr(args, "database_url", None):
         return _location(args)

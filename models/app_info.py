@@ -16,7 +16,7 @@ from pathlib import Path
 
 import peewee
 
-from .db import app_data_dir
+from .locations import app_data_dir
 from .private_files import PRIVATE_FILE, make_private_folders
 
 LOG_NAME = "optin-desk.log"

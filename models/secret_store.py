@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .db import app_data_dir
+from .locations import app_data_dir
 from .private_files import create_private_file, make_private_folders
 
 log = logging.getLogger(__name__)

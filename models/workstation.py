@@ -19,8 +19,9 @@ from urllib.parse import quote, unquote, urlparse
 
 import peewee
 
-from .db import ENV_VAR, app_data_dir, check_database, default_database_path, resolve_location
+from .db import check_database
 from .errors import InvalidInput
+from .locations import ENV_VAR, app_data_dir, default_database_path, resolve_location
 from .private_files import create_private_file, make_private_folders
 from .secret_store import SecretPlace, forget_secret, load_secret, save_secret
 from .staff import SignedIn

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from models import workstation
-from models.db import close_database, default_database_path, open_database
+from models.db import close_database, open_database
 from models.errors import DatabaseExists, InvalidInput, StorageError
+from models.locations import default_database_path
 from models.secret_store import load_secret
 from models.seed import init_studio
 from models.settings import load_studio, time_zone_names, validate_time_zone

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.db import default_database_path
 from models.errors import OptInDeskError
+from models.locations import default_database_path
 from models.seed import demo_sign_in_hint
 from models.workstation import (
     DatabaseChoice,

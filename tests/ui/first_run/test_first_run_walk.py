@@ -11,7 +11,8 @@ from pytestqt.qtbot import QtBot
 
 import main
 from models import workstation
-from models.db import default_database_path, open_database
+from models.db import open_database
+from models.locations import default_database_path
 from models.settings import load_studio
 from tests.ui.desktop import when_modal
 from ui.first_run.first_run_dialog import FirstRunDialog
