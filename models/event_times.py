@@ -18,6 +18,7 @@ from .db import rows_for_in
 #: models.outbound.STOP_CONFIRMATION (not imported: outbound writes through models.audit).
 _CONFIRMATION = "stop_confirmation"
 
+
 def recorded_times(events: Iterable[tuple[int, str, str, str | None]]) -> dict[int, str]:
     """{event id: when it was recorded (ISO UTC)} for the events `(id, source, switch,
     inbound_sid)` that a message caused; the others were recorded when they happened."""

@@ -127,3 +127,16 @@ def _error(status: int, code: int, text: str) -> Response:
     return Response(status, json.dumps({"code": code, "message": text,
                                         "more_info": f"https://www.twilio.com/docs/errors/{code}",
                                         "status": status}))
+
+
+def plug_in(monkeypatch: Any, data_home: Any) -> FakeTwilio:
+    """A fresh fake Twilio plugged into the library in place of the network, retries without
+    pauses, and secrets kept in a private file under `data_home` (no keyring in a test)."""
+    from models import provider, provider_sync
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(data_home))
+    monkeypatch.setenv("OPTIN_DESK_SECRETS", "file")
+    monkeypatch.setattr(provider_sync, "RETRY_PAUSE", 0.0)
+    twilio = FakeTwilio()
+    monkeypatch.setattr(provider, "HTTP_CLIENT", lambda: twilio)
+    return twilio

@@ -14,7 +14,7 @@ from models import provider, provider_sync
 from models.db import close_database
 from models.provider import Credentials, connect_provider
 from tests.conftest import make_staff
-from tests.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, FakeTwilio, message
+from tests.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, message, plug_in
 from tests.test_cli import one_line_error, run
 
 NOW = datetime.now(timezone.utc).replace(microsecond=0)
@@ -23,12 +23,8 @@ NOW = datetime.now(timezone.utc).replace(microsecond=0)
 @pytest.fixture
 def studio(tmp_path, monkeypatch):
     """A studio database with staff and a client, closed; the fake Twilio plugged in."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    monkeypatch.setenv("OPTIN_DESK_SECRETS", "file")
+    twilio = plug_in(monkeypatch, tmp_path / "xdg")
     monkeypatch.delenv("OPTIN_DESK_DATABASE_URL", raising=False)
-    monkeypatch.setattr(provider_sync, "RETRY_PAUSE", 0.0)
-    twilio = FakeTwilio()
-    monkeypatch.setattr(provider, "HTTP_CLIENT", lambda: twilio)
     path = tmp_path / "studio.db"
     from models.db import open_database
     from tests.conftest import add_client_as

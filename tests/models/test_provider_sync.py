@@ -28,7 +28,7 @@ from models.rules import Channel
 from models.schema import InboundMessage, OutboundMessage, StopLock
 from models.sync_state import SyncBusy, sync_status, take_lease
 from models.timeutil import iso
-from tests.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, KEY_SECRET, KEY_SID, FakeTwilio, message
+from tests.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, KEY_SECRET, KEY_SID, FakeTwilio, message, plug_in
 
 NUMBER = "+15555550123"
 NOW = datetime.now(timezone.utc).replace(microsecond=0)
@@ -37,12 +37,7 @@ NOW = datetime.now(timezone.utc).replace(microsecond=0)
 @pytest.fixture
 def fake(monkeypatch, tmp_path) -> FakeTwilio:
     """The fake Twilio, plugged into the library; secrets kept in a private file under tmp."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    monkeypatch.setenv("OPTIN_DESK_SECRETS", "file")
-    monkeypatch.setattr(provider_sync, "RETRY_PAUSE", 0.0)
-    twilio = FakeTwilio()
-    monkeypatch.setattr(provider, "HTTP_CLIENT", lambda: twilio)
-    return twilio
+    return plug_in(monkeypatch, tmp_path / "data")
 
 
 @pytest.fixture

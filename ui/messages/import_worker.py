@@ -83,7 +83,8 @@ class ImportWorker(QObject):
             close_database()
 
     def _work(self) -> Any:
-        raise NotImplementedError
+        """The import itself, on this worker's thread; each kind of import says which."""
+        raise NotImplementedError(f"{type(self).__name__} names no import")
 
 
 class MessageImportWorker(ImportWorker):

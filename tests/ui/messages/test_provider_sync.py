@@ -6,59 +6,34 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable
 
 import pytest
-import shiboken6
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QPushButton, QTableView
-from pytestqt.qtbot import QtBot
 
-from models import provider, provider_sync, sync_state
+from models import sync_state
 from models.provider import Credentials, connect_provider, load_connection
-from tests.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, FakeTwilio, message
+from tests.fake_twilio import ACCOUNT_SID, AUTH_TOKEN, FakeTwilio, message, plug_in
 from ui.change_watcher import ChangeWatcher
 from ui.main_window import MainWindow
 from ui.manage.provider_dialog import ProviderDialog
 from ui.messages import provider_sync_controller
-from ui.session import set_current_staff
 
 
 @pytest.fixture
 def fake(monkeypatch, tmp_path: Path) -> FakeTwilio:
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    monkeypatch.setenv("OPTIN_DESK_SECRETS", "file")
-    monkeypatch.setattr(provider_sync, "RETRY_PAUSE", 0.0)
-    twilio = FakeTwilio()
-    monkeypatch.setattr(provider, "HTTP_CLIENT", lambda: twilio)
-    return twilio
+    return plug_in(monkeypatch, tmp_path / "data")
 
 
 @pytest.fixture
-def make_window(qtbot: QtBot, staff, tmp_path: Path, monkeypatch) -> Iterator[Callable[..., MainWindow]]:
+def make_window(window_for, monkeypatch) -> Callable[..., MainWindow]:
     """A window that syncs every 200 ms and has no other live refresh: what changes on screen
     changes because of the sync."""
     monkeypatch.setattr(provider_sync_controller, "SYNC_INTERVAL_MS", 200)
     monkeypatch.setattr(ChangeWatcher, "start", lambda self: None)
-    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
-    made: list[MainWindow] = []
-
-    def make(role: str = "employee") -> MainWindow:
-        set_current_staff(staff[role])
-        window = MainWindow(settings=settings, watch=True)
-        qtbot.addWidget(window)
-        made.append(window)
-        window.show()
-        qtbot.waitExposed(window)
-        return window
-
-    yield make
-    for window in made:
-        if shiboken6.isValid(window):
-            window.close()
-            shiboken6.delete(window)
-    set_current_staff(None)
+    return lambda role="employee": window_for(role, size=None, watch=True)
 
 
 def _switch(window: MainWindow, name: str) -> QAbstractButton:
