@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ICONS_DIR",
     "STYLESHEET_PATH",
+    "TRANSLATIONS_DIR",
     "UnknownIconError",
     "icon",
     "icon_names",
@@ -26,6 +27,8 @@ __all__ = [
 RESOURCES_DIR = Path(__file__).resolve().parent
 ICONS_DIR = RESOURCES_DIR / "icons"
 STYLESHEET_PATH = RESOURCES_DIR / "style.qss"
+#: The compiled translations (`.qm`), made by scripts/update_translations.py.
+TRANSLATIONS_DIR = RESOURCES_DIR / "translations"
 
 # A name is a bare file stem, so that icon("../style") cannot reach outside ICONS_DIR.
 _ICON_NAME = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")

@@ -66,6 +66,7 @@ def pyinstaller_arguments(icon: Path, work: Path, dist: Path) -> list[str]:
     data = [
         (ROOT / "resources" / "icons", "resources/icons"),
         (ROOT / "resources" / "style.qss", "resources"),
+        (ROOT / "resources" / "translations", "resources/translations"),
     ]
     hidden = [
         # Found by pkgutil at run time, not by import: every numbered migration, listed here.

@@ -19,6 +19,7 @@ from models.app_info import start_logging
 from models.db import close_database, set_busy_timeout
 from models.workstation import DatabaseChoice
 from resources import icon, stylesheet
+from ui.language import start_language, use_language
 from ui.main_window import APP_NAME, ORGANIZATION, MainWindow
 from ui.session import set_current_staff
 from ui.sign_in_dialog import SignInDialog
@@ -43,6 +44,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setWindowIcon(icon("app"))
     app.setStyleSheet(stylesheet())
     watch_theme(app)  # an OS light/dark switch repaints everything (issue 10)
+    use_language(start_language(QSettings(ORGANIZATION, APP_NAME)))  # issue 14
     return app
 
 
@@ -99,6 +101,30 @@ def run_first_run() -> DatabaseChoice | None:
     return choice
 
 
+#: The main window on screen (one at a time).
+_windows: list[MainWindow] = []
+
+
+def _speak_again(window: MainWindow) -> MainWindow:
+    """A new main window in the language just chosen, in place of `window`, showing the same
+    client: every text is made when a window is built, so building it again is what changes
+    them all. Staff stay signed in."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    client_id = window.profile().client_id()
+    app.setQuitOnLastWindowClosed(False)  # between the two windows there is none
+    window.close()  # saves its size and splitter, which the new one reads
+    window.deleteLater()
+    again = MainWindow()
+    again.language_chosen.connect(lambda _code: _speak_again(again))
+    _windows[:] = [again]  # the old one's Python side may go; this one stays
+    again.show()
+    if client_id is not None and again.panel().select_client(client_id):
+        again.profile().show_client(client_id)
+    app.setQuitOnLastWindowClosed(True)
+    return again
+
+
 def run_app(*, demo_hint: str | None = None) -> int:
     """Sign in, then show the main window until it closes; the application's exit status.
     Cancelling sign-in exits with 0."""
@@ -121,6 +147,8 @@ def run_app(*, demo_hint: str | None = None) -> int:
     settings.setValue(LAST_STAFF_KEY, who.staff_id)
     set_current_staff(who)
     window = MainWindow()
+    window.language_chosen.connect(lambda _code: _speak_again(window))
+    _windows[:] = [window]
     window.show()
     # Everything built so far lives as long as the window: keep the collector from walking it
     # again and again, which otherwise lands a 10-15 ms pause on a keystroke now and then.

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 from models.client_list import ClientFilter
 from models.staff import Role, SignedIn, has_role
 from resources import icon
+from ui.language import LANGUAGES, current_language
 from ui.words import FILTER_LABELS
 
 #: Keys that are not menu actions, for the list of shortcuts (F1).
@@ -94,6 +95,8 @@ class MainMenus(QObject):
         self.refresh = _action(
             view_menu, "refreshAction", "Re&fresh", None, "Read the list and the profile again",
             QKeySequence(Qt.Key.Key_F5))
+        view_menu.addSeparator()
+        self.languages = self._language_actions(view_menu.addMenu("&Language"))
 
     def _manage_menu(self, menu: QMenu) -> None:
         """Manager views (DESIGN §3): offered by role; the model layer checks roles itself (R15)."""
@@ -182,6 +185,20 @@ class MainMenus(QObject):
             action.setChecked(which is ClientFilter.ALL)
             action.setData(which.value)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            group.addAction(action)
+        return group
+
+    def _language_actions(self, menu: QMenu) -> QActionGroup:
+        """View ▸ Language: each language named in itself, the one spoken now ticked."""
+        menu.setObjectName("languageMenu")
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        for code, name in LANGUAGES.items():
+            action = menu.addAction(name)
+            action.setObjectName(f"languageAction_{code}")
+            action.setCheckable(True)
+            action.setChecked(code == current_language())
+            action.setData(code)
             group.addAction(action)
         return group
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable, TypeVar, cast
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Slot
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -36,6 +36,7 @@ from ui.clients.client_file_import import ClientFileImport
 from ui.clients.client_list_panel import ClientListPanel
 from ui.desk_lock import DeskLock
 from ui.first_run.first_run_dialog import choose_database
+from ui.language import choose_language
 from ui.main_menus import MainMenus
 from ui.manage.ai_settings_dialog import AiSettingsDialog
 from ui.manage.audit_log_dialog import AuditLogDialog
@@ -72,6 +73,10 @@ _ROLE_NEEDED: dict[type[QDialog], Role] = {
 
 class MainWindow(QMainWindow):
     """Client list (left) and profile (right), with File, View and Help menus."""
+
+    #: View ▸ Language chose another language (its code), already remembered and installed:
+    #: whoever made the window builds a new one that speaks it (`ui.app`).
+    language_chosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None, *, settings: QSettings | None = None,
                  watch: bool = True) -> None:
@@ -135,6 +140,8 @@ class MainWindow(QMainWindow):
         menus.messages.triggered.connect(self.open_messages)
         menus.filters.triggered.connect(self._on_filters_triggered)
         menus.refresh.triggered.connect(self._on_refresh_triggered)
+        menus.languages.triggered.connect(lambda action: choose_language(
+            self._settings, str(action.data())) and self.language_chosen.emit(action.data()))
         menus.manage_menu.aboutToShow.connect(self._on_manage_menu_about_to_show)
         menus.ai_settings.triggered.connect(self.open_ai_settings)
         menus.reports.triggered.connect(self.open_reports)
@@ -389,11 +396,9 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         try:
-            studio = load_studio().name
+            self.setWindowTitle(f"{APP_NAME} — {load_studio().name}")
         except OptInDeskError:
             self.setWindowTitle(APP_NAME)
-            return
-        self.setWindowTitle(f"{APP_NAME} — {studio}")
 
     def _restore_settings(self) -> None:
         geometry = self._settings.value("mainWindow/geometry")

@@ -11,7 +11,23 @@ import shiboken6
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from ui.language import use_language
 from ui.session import set_current_staff
+
+
+@pytest.fixture(autouse=True)
+def english(qapp) -> Iterator[None]:
+    """Every window test speaks English (with its plural forms), whatever this computer's
+    language; a test in Spanish asks for `spanish`."""
+    use_language("en")
+    yield
+    use_language("en")
+
+
+@pytest.fixture
+def spanish(english) -> None:
+    """The window speaks Spanish in this test (issue 14)."""
+    use_language("es")
 
 
 @pytest.fixture(autouse=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from pathlib import Path
 from typing import Iterator
 
@@ -32,6 +34,7 @@ def restored_app(qapp: QApplication, tmp_path: Path,
 
 class _FakeWindow:
     shown = False
+    language_chosen = SimpleNamespace(connect=lambda _slot: None)
 
     def show(self) -> None:
         _FakeWindow.shown = True

@@ -187,13 +187,13 @@ class FirstRunDialog(QDialog):
         self._saved_server = True
         kept = f" The password is kept {place.description}." if place else ""
         when = "" if self._first_run else " Opt-In Desk uses it the next time it opens."
-        self._server.say(f"Saved: {address.describe()}.{kept}{when}")
+        self._server.show_result(f"Saved: {address.describe()}.{kept}{when}")
         self._go.setText("Continue" if self._first_run else "Close")
 
     def _show_failure(self, kind: DatabaseKind, error: Exception) -> None:
         text = " ".join(str(error).split())
         if kind is DatabaseKind.SERVER:
-            self._server.say(f"Not saved: {text}", "locked")
+            self._server.show_result(f"Not saved: {text}", "locked")
             return
         created = self._studio is not None and kind is DatabaseKind.STUDIO
         self._failure.setText(f"The studio was not created: {text}" if created else f"Not saved: {text}")

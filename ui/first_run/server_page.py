@@ -100,7 +100,7 @@ class ServerPage(QWidget):
         """The address and password last tested successfully, while they are still what is typed."""
         return self._tested
 
-    def say(self, text: str, state: str = "info") -> None:
+    def show_result(self, text: str, state: str = "info") -> None:
         """Show a line under the test button (the result of a test, where a password was kept)."""
         self._result.setText(text)
         self._result.setProperty("role", "notice")
@@ -162,17 +162,17 @@ class ServerPage(QWidget):
     def _on_test_clicked(self) -> None:
         address = self._address()
         password = self._password.text()
-        self.say(f"Connecting to {address.host}…")
+        self.show_result(f"Connecting to {address.host}…")
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             found = try_server(address, password or None)
         except OptInDeskError as error:
-            self.say(f"Could not use it: {' '.join(str(error).split())}", "locked")
+            self.show_result(f"Could not use it: {' '.join(str(error).split())}", "locked")
             return
         finally:
             QApplication.restoreOverrideCursor()
         self._tested = (address, password)
-        self.say(found + " You may save it.")
+        self.show_result(found + " You may save it.")
         self.completeness_changed.emit(True)
 
     # --- private -------------------------------------------------------------------------------
