@@ -185,6 +185,30 @@ def _import_screens(app: QApplication, window: QWidget, folder: Path, out: Path)
     window.resize(*SIZE)
 
 
+def spanish_shots(app: QApplication, settings: QSettings, client_id: int, out: Path) -> None:
+    """The profile of a STOP-locked client and the review queue in Spanish (issue 14), at the
+    sizes where longer words are most likely to break the layout."""
+    from ui.language import use_language
+    from ui.main_window import MainWindow
+
+    use_language("es")
+    window = MainWindow(settings=settings, watch=False)
+    window.show()
+    for width, height in ((1024, 600), (800, 560)):
+        window.resize(width, height)
+        _settle(app, 400)
+        window.panel().select_client(client_id)
+        _settle(app, 400)
+        _save(window, out / f"es-profile-{width}x{height}.png")
+    queue = window.open_review_queue()
+    queue.resize(980, 460)
+    _settle(app)
+    _save(queue, out / "es-review-queue.png")
+    queue.close()
+    window.close()
+    use_language("en")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -213,6 +237,8 @@ def main(argv: list[str] | None = None) -> int:
         build_demo()
         app = create_application([sys.argv[0]])
         app.setStyle("Fusion")
+        from ui.language import use_language
+        use_language("en")  # whatever this computer's language; Spanish has its own shots
         light = app.palette()
 
         dialog = SignInDialog(demo_hint=demo_sign_in_hint())
@@ -358,6 +384,7 @@ def main(argv: list[str] | None = None) -> int:
         window.panel().set_filter(ClientFilter.ALL)
         _import_screens(app, window, Path(folder), args.out)
         window.close()
+        spanish_shots(app, settings, dana, args.out)
 
         # Page 1 of Dana's consent record, as Print / Save as PDF writes it (R14).
         pdf = Path(folder) / "record.pdf"
