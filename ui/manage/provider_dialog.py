@@ -93,7 +93,7 @@ class ProviderDialog(QDialog):
         self._account.setPlaceholderText(self.tr("AC…  (Twilio Console ▸ Account info)"))
         self._key = QLineEdit(self)
         self._key.setObjectName("apiKeySidInput")
-        self._key.setPlaceholderText("SK…")
+        self._key.setPlaceholderText(self.tr("SK…"))
         self._secret = QLineEdit(self)
         self._secret.setObjectName("secretInput")
         self._secret.setEchoMode(QLineEdit.EchoMode.Password)
