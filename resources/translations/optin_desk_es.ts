@@ -606,14 +606,14 @@ activado</translation>
     <message>
         <source>Campaign
 audience now</source>
-        <translation>Audiencia de
-campaña ahora</translation>
+        <translation>Audiencia
+de campaña</translation>
     </message>
     <message>
         <source>Held for
 quiet hours</source>
-        <translation>Retenidos por
-horas de silencio</translation>
+        <translation>Retenidos
+por horario</translation>
     </message>
     <message>
         <source>The campaign audience now: clients a campaign on this channel may reach at this moment, with switches, STOP locks and quiet hours applied as the what-they-receive grid decides</source>
@@ -685,7 +685,7 @@ horas de silencio</translation>
     </message>
     <message>
         <source>{opt_outs}: {staff} turned off by staff, {locks}.</source>
-        <translation>{opt_outs}: {staff} desactivadas por el personal, {locks}.</translation>
+        <translation>{opt_outs}: {staff} por el personal, {locks}.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln STOP lock(s)</source>

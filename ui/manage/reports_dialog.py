@@ -231,8 +231,8 @@ class ReportsDialog(QDialog):
         self._after_stop = AfterStopSection(self._content)
         bottom = QHBoxLayout()
         bottom.setSpacing(12)
-        bottom.addWidget(chart_card, 1)
-        bottom.addWidget(self._after_stop, 1)
+        bottom.addWidget(chart_card, 3)  # twelve month names fit under the bars
+        bottom.addWidget(self._after_stop, 2)
         content.addLayout(bottom, 1)
 
         self._buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
