@@ -229,11 +229,11 @@ class ReportsDialog(QDialog):
         self._style_chart()
         chart_box.addWidget(self._chart_view, 1)
         self._after_stop = AfterStopSection(self._content)
-        bottom = QHBoxLayout()
-        bottom.setSpacing(12)
-        bottom.addWidget(chart_card, 3)  # twelve month names fit under the bars
-        bottom.addWidget(self._after_stop, 2)
-        content.addLayout(bottom, 1)
+        self._bottom = QHBoxLayout()
+        self._bottom.setSpacing(12)
+        self._bottom.addWidget(chart_card, 1)
+        self._bottom.addWidget(self._after_stop, 1)
+        content.addLayout(self._bottom, 1)
 
         self._buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
 
@@ -276,6 +276,9 @@ class ReportsDialog(QDialog):
         self._show_counts()
         self._show_months()
         self._after_stop.show_texts(after_stop)
+        # The chart takes the room that "none found" leaves: longer month names fit.
+        self._bottom.setStretch(0, 1 if after_stop.count else 3)
+        self._bottom.setStretch(1, 1 if after_stop.count else 2)
         # Every report carries the record's checkpoint (R14): the newest event it counts.
         self._as_of.setText(self.tr("As of {time} · checkpoint {checkpoint}…").format(
             time=clock_text(datetime.now().astimezone()), checkpoint=checkpoint[:16]))
@@ -402,7 +405,7 @@ class ReportsDialog(QDialog):
         self._month_axis.setGridLineVisible(False)
         # A size smaller than the text: twelve months fit beside the texts sent after opt-out.
         small = QFont(self.font())
-        small.setPointSizeF(max(small.pointSizeF() - 1.5, 7.0))
+        small.setPointSizeF(max(small.pointSizeF() - 2.0, 7.0))
         self._month_axis.setLabelsFont(small)
         self._staff_set.setColor(palette.color(QPalette.ColorRole.Highlight))
         self._staff_set.setBorderColor(palette.color(QPalette.ColorRole.Highlight))
