@@ -296,6 +296,15 @@
 <context>
     <name>AuditLogDialog</name>
     <message>
+        <source>Sep 30, 2026, 12:59 p.m.</source>
+        <extracomment>Wide cells of the columns, which size them (the language&apos;s own: a Spanish date is longer).</extracomment>
+        <translation>30 sept 2026, 12:59 p.m.</translation>
+    </message>
+    <message>
+        <source>Mobile (SMS + Phone) – Marketing: off → on</source>
+        <translation>Celular (SMS + Llamadas) – Marketing: desactivado → activado</translation>
+    </message>
+    <message>
         <source>Audit log — Opt-In Desk</source>
         <translation>Registro de auditoría — Opt-In Desk</translation>
     </message>

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSize, Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QSize, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -37,10 +37,11 @@ from ui.session import current_staff
 from ui.widgets.remembered_size import remember_size
 from ui.words import one_line, spoken
 
-_WHEN_SAMPLE = "Sep 30, 2026, 12:59 p.m."
+#: Wide cells of the columns, which size them (the language's own: a Spanish date is longer).
+_WHEN_SAMPLE = QT_TRANSLATE_NOOP("AuditLogDialog", "Sep 30, 2026, 12:59 p.m.")
 _CLIENT_SAMPLE = "Alexandra Hernandez"
 _WHO_SAMPLE = "(555) 555-0123"
-_WHAT_SAMPLE = "Mobile (SMS + Phone) – Marketing: off → on"
+_WHAT_SAMPLE = QT_TRANSLATE_NOOP("AuditLogDialog", "Mobile (SMS + Phone) – Marketing: off → on")
 
 
 class AuditLogDialog(QDialog):
@@ -112,10 +113,10 @@ class AuditLogDialog(QDialog):
         header.setHighlightSections(False)
         header.setMinimumSectionSize(60)
         metrics = self.fontMetrics()
-        for column, sample in ((AuditLogModel.WHEN, _WHEN_SAMPLE),
+        for column, sample in ((AuditLogModel.WHEN, self.tr(_WHEN_SAMPLE)),
                                (AuditLogModel.CLIENT, _CLIENT_SAMPLE),
                                (AuditLogModel.WHO, _WHO_SAMPLE),
-                               (AuditLogModel.WHAT, _WHAT_SAMPLE)):
+                               (AuditLogModel.WHAT, self.tr(_WHAT_SAMPLE))):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 20)
         header.setSectionResizeMode(AuditLogModel.WHY, QHeaderView.ResizeMode.Stretch)
