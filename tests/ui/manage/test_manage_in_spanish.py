@@ -10,8 +10,10 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
     QComboBox,
+    QDialogButtonBox,
     QLabel,
     QPushButton,
+    QSpinBox,
     QTableView,
     QTableWidget,
     QWidget,
@@ -21,12 +23,14 @@ from pytestqt.qtbot import QtBot
 from models.consent import set_switch
 from models.inbound import process_inbound
 from models.rules import Channel, Switch
+from models.staff import Role
 from ui.language import use_language
 from ui.manage.ai_settings_dialog import AiSettingsDialog
 from ui.manage.audit_log_dialog import AuditLogDialog
-from ui.manage.audit_log_model import AuditLogModel
 from ui.manage.reports_dialog import ReportsDialog
 from ui.manage.staff_accounts_dialog import StaffAccountsDialog
+from ui.manage.staff_form_dialog import StaffFormDialog
+from ui.manage.studio_settings_dialog import StudioSettingsDialog
 
 #: Each window and who opens it.
 WINDOWS = [(AiSettingsDialog, "manager"), (ReportsDialog, "manager"),
@@ -144,3 +148,15 @@ def test_spanish_layout_holds_at_1024_by_600(qtbot: QtBot, open_as, record, wind
     for view in dialog.findChildren(QTableView):
         assert not view.horizontalScrollBar().isVisible() or view.objectName() in \
             scrolled_in_english
+
+
+def test_staff_form_and_studio_settings_speak_spanish(open_as, record, spanish) -> None:
+    form = open_as(StaffFormDialog, "owner")
+    assert form.windowTitle() == "Agregar miembro del personal"
+    form.fill("Ana Ruiz", Role.MANAGER, "1234", "9999")
+    form.findChild(QDialogButtonBox).accepted.emit()
+    assert form.error() == "Los dos PIN no coinciden. Escriba el PIN de nuevo."
+    settings = open_as(StudioSettingsDialog, "owner")
+    minutes = settings.findChild(QSpinBox, "idleLockMinutes")
+    assert minutes.specialValueText() == "Nunca" and minutes.suffix() == " min"
+    assert settings.windowTitle() == "Configuración del estudio — Opt-In Desk"
