@@ -302,7 +302,7 @@
     </message>
     <message>
         <source>Mobile (SMS + Phone) – Marketing: off → on</source>
-        <translation>Celular (SMS + Llamadas) – Marketing: desactivado → activado</translation>
+        <translation>Celular – Marketing: desactivado → activado</translation>
     </message>
     <message>
         <source>Audit log — Opt-In Desk</source>
