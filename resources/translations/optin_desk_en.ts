@@ -2,6 +2,109 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AfterStopSection</name>
+    <message numerus="yes">
+        <source>%Ln text(s) sent after the client texted STOP.</source>
+        <translation>
+            <numerusform>%Ln text was sent after the client texted STOP.</numerusform>
+            <numerusform>%Ln texts were sent after the client texted STOP.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln text(s) sent after the client texted STOP — the newest {shown} listed.</source>
+        <translation>
+            <numerusform>%Ln text was sent after the client texted STOP — the newest {shown} listed.</numerusform>
+            <numerusform>%Ln texts were sent after the client texted STOP — the newest {shown} listed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogDialog</name>
+    <message numerus="yes">
+        <source>Exported %Ln event(s) to {file}.</source>
+        <translation>
+            <numerusform>Exported %Ln event to {file}.</numerusform>
+            <numerusform>Exported %Ln events to {file}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Intact: %Ln event(s). Each one follows the event before it; none was changed or removed.</source>
+        <translation>
+            <numerusform>Intact: %Ln event. Each one follows the event before it; none was changed or removed.</numerusform>
+            <numerusform>Intact: %Ln events. Each one follows the event before it; none was changed or removed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The record is broken at event {event}: {problem}. The %Ln event(s) before it are intact.</source>
+        <translation>
+            <numerusform>The record is broken at event {event}: {problem}. The %Ln event before it is intact.</numerusform>
+            <numerusform>The record is broken at event {event}: {problem}. The %Ln events before it are intact.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s) in the record.</source>
+        <translation>
+            <numerusform>%Ln event in the record.</numerusform>
+            <numerusform>%Ln events in the record.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s) match.</source>
+        <translation>
+            <numerusform>%Ln event matches.</numerusform>
+            <numerusform>%Ln events match.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReportsDialog</name>
+    <message numerus="yes">
+        <source>Opt-outs over the last %Ln month(s)</source>
+        <translation>
+            <numerusform>Opt-outs over the last %Ln month</numerusform>
+            <numerusform>Opt-outs over the last %Ln months</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Opt-outs per month, last %Ln month(s)</source>
+        <translation>
+            <numerusform>Opt-outs per month, last %Ln month</numerusform>
+            <numerusform>Opt-outs per month, last %Ln months</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln active client(s) (archived clients are not counted). Each client is in one state per channel; point at a heading for what it means.</source>
+        <translation>
+            <numerusform>%Ln active client (archived clients are not counted). Each client is in one state per channel; point at a heading for what it means.</numerusform>
+            <numerusform>%Ln active clients (archived clients are not counted). Each client is in one state per channel; point at a heading for what it means.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln opt-out(s) in the last {months} months</source>
+        <translation>
+            <numerusform>%Ln opt-out in the last {months} months</numerusform>
+            <numerusform>%Ln opt-outs in the last {months} months</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln STOP lock(s)</source>
+        <translation>
+            <numerusform>%Ln STOP lock</numerusform>
+            <numerusform>%Ln STOP locks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StudioSettingsDialog</name>
+    <message numerus="yes">
+        <source>The desk locks after %Ln idle minute(s)</source>
+        <translation>
+            <numerusform>The desk locks after %Ln idle minute</numerusform>
+            <numerusform>The desk locks after %Ln idle minutes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>_Counted</name>
     <message numerus="yes">
         <source>%Ln text(s) need review</source>

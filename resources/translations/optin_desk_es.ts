@@ -2,6 +2,962 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_US">
 <context>
+    <name>AfterStopSection</name>
+    <message>
+        <source>Number</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>First words</source>
+        <translation>Primeras palabras</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>None found: no text went to a number after it texted STOP.</source>
+        <translation>No se encontró ninguno: no se envió ningún mensaje a un número después de que envió STOP.</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <extracomment>The provider&apos;s delivery statuses, as the list shows them (others are shown as they are).</extracomment>
+        <translation>en cola</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>enviándose</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>enviado</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>entregado</translation>
+    </message>
+    <message>
+        <source>undelivered</source>
+        <translation>no entregado</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fallido</translation>
+    </message>
+    <message>
+        <source>Texts sent after opt-out</source>
+        <translation>Mensajes enviados tras la baja</translation>
+    </message>
+    <message>
+        <source>Texts to a number after it texted STOP, beyond the one confirmation allowed within 5 minutes: a tool that kept texting.</source>
+        <translation>Mensajes a un número después de que envió STOP, además de la única confirmación permitida en 5 minutos: una herramienta que siguió enviando mensajes.</translation>
+    </message>
+    <message>
+        <source>Texts sent after opt-out, newest first</source>
+        <translation>Mensajes enviados tras la baja, los más recientes primero</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln text(s) sent after the client texted STOP.</source>
+        <translation>
+            <numerusform>%Ln mensaje enviado después de que el cliente envió STOP.</numerusform>
+            <numerusform>%Ln mensajes enviados después de que el cliente envió STOP.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln text(s) sent after the client texted STOP — the newest {shown} listed.</source>
+        <translation>
+            <numerusform>%Ln mensaje enviado después de que el cliente envió STOP — se muestran los {shown} más recientes.</numerusform>
+            <numerusform>%Ln mensajes enviados después de que el cliente envió STOP — se muestran los {shown} más recientes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The client texted STOP {when}.</source>
+        <translation>El cliente envió STOP el {when}.</translation>
+    </message>
+    <message>
+        <source>The STOP it followed is not on file.</source>
+        <translation>No hay registro del STOP al que siguió.</translation>
+    </message>
+    <message>
+        <source>Sent {when}. {stopped} Message id: {sid}</source>
+        <translation>Enviado el {when}. {stopped} Id. del mensaje: {sid}</translation>
+    </message>
+</context>
+<context>
+    <name>AiSettingsDialog</name>
+    <message>
+        <source>AI assistant enabled</source>
+        <extracomment>The switches: setting name, its title, what it does (shown), and its tooltip (R13). Each tooltip says the switch controls Hailee only, never a client&apos;s legal consent.</extracomment>
+        <translation>Asistente de IA activado</translation>
+    </message>
+    <message>
+        <source>Master switch. While it is off Hailee sends nothing, to anyone.</source>
+        <translation>Interruptor general. Mientras está desactivado, Hailee no envía nada a nadie.</translation>
+    </message>
+    <message>
+        <source>Turns Hailee, the studio&apos;s AI assistant, on or off for every client. It controls Hailee only and does not change any client&apos;s legal consent (Opt-In).</source>
+        <translation>Activa o desactiva a Hailee, el asistente de IA del estudio, para todos los clientes. Solo controla a Hailee y no cambia el consentimiento legal de ningún cliente (Opt-In).</translation>
+    </message>
+    <message>
+        <source>Stack and task outreach</source>
+        <translation>Contacto con secuencias y tareas</translation>
+    </message>
+    <message>
+        <source>Hailee may start conversations: stacks and follow-ups. Off: outreach becomes tasks for the staff.</source>
+        <translation>Hailee puede iniciar conversaciones: secuencias y seguimientos. Desactivado: los contactos pasan a ser tareas para el personal.</translation>
+    </message>
+    <message>
+        <source>Lets Hailee start conversations with clients where their Opt-In allows marketing. It controls Hailee only and does not change any client&apos;s legal consent (Opt-In).</source>
+        <translation>Permite que Hailee inicie conversaciones con los clientes cuyo Opt-In permite marketing. Solo controla a Hailee y no cambia el consentimiento legal de ningún cliente (Opt-In).</translation>
+    </message>
+    <message>
+        <source>Message reply</source>
+        <translation>Responder mensajes</translation>
+    </message>
+    <message>
+        <source>Hailee may answer messages in all conversations.</source>
+        <translation>Hailee puede responder mensajes en todas las conversaciones.</translation>
+    </message>
+    <message>
+        <source>Lets Hailee answer every client&apos;s messages where their Opt-In allows the channel. It controls Hailee only and does not change any client&apos;s legal consent (Opt-In).</source>
+        <translation>Permite que Hailee responda los mensajes de todos los clientes cuyo Opt-In permite el canal. Solo controla a Hailee y no cambia el consentimiento legal de ningún cliente (Opt-In).</translation>
+    </message>
+    <message>
+        <source>Message reply for members</source>
+        <translation>Responder mensajes de miembros</translation>
+    </message>
+    <message>
+        <source>While Message reply is off, Hailee still answers members.</source>
+        <translation>Mientras Responder mensajes está desactivado, Hailee sigue respondiendo a los miembros.</translation>
+    </message>
+    <message>
+        <source>Lets Hailee answer members&apos; messages when Message reply is off. It controls Hailee only and does not change any client&apos;s legal consent (Opt-In).</source>
+        <translation>Permite que Hailee responda los mensajes de los miembros cuando Responder mensajes está desactivado. Solo controla a Hailee y no cambia el consentimiento legal de ningún cliente (Opt-In).</translation>
+    </message>
+    <message>
+        <source>Off while the AI assistant is off.</source>
+        <extracomment>What a switch that is not in effect says instead of its description; it shows the value in effect (disabled), and its stored value is kept for when it matters again (R12).</extracomment>
+        <translation>Desactivado mientras el asistente de IA está desactivado.</translation>
+    </message>
+    <message>
+        <source>Off while the AI assistant is off. On again with it.</source>
+        <translation>Desactivado mientras el asistente de IA está desactivado. Se vuelve a activar con él.</translation>
+    </message>
+    <message>
+        <source>On while Message reply is on: Hailee answers everyone, members too.</source>
+        <translation>Activado mientras Responder mensajes está activado: Hailee responde a todos, también a los miembros.</translation>
+    </message>
+    <message>
+        <source>Dynamic</source>
+        <translation>Dinámico</translation>
+    </message>
+    <message>
+        <source>Hailee answers after a natural pause that suits the conversation.</source>
+        <translation>Hailee responde tras una pausa natural que se ajusta a la conversación.</translation>
+    </message>
+    <message>
+        <source>Instant</source>
+        <translation>Inmediato</translation>
+    </message>
+    <message>
+        <source>Hailee answers at once.</source>
+        <translation>Hailee responde de inmediato.</translation>
+    </message>
+    <message>
+        <source>Fixed</source>
+        <translation>Fijo</translation>
+    </message>
+    <message>
+        <source>Hailee answers after a fixed number of minutes.</source>
+        <translation>Hailee responde tras un número fijo de minutos.</translation>
+    </message>
+    <message>
+        <source>Studio AI settings — Opt-In Desk</source>
+        <extracomment>Stored values of the switches shown as not in effect (their toggles show the value in effect): what Save keeps, and what they show again once they matter.</extracomment>
+        <translation>Configuración de IA del estudio — Opt-In Desk</translation>
+    </message>
+    <message>
+        <source>Studio AI settings</source>
+        <translation>Configuración de IA del estudio</translation>
+    </message>
+    <message>
+        <source>How Hailee, the studio&apos;s AI assistant, works for every client. These settings control Hailee only: they do not change any client&apos;s legal consent, and each client&apos;s Opt-In switches still decide what Hailee may send.</source>
+        <translation>Cómo funciona Hailee, el asistente de IA del estudio, para todos los clientes. Esta configuración solo controla a Hailee: no cambia el consentimiento legal de ningún cliente, y los interruptores de Opt-In de cada cliente siguen decidiendo lo que Hailee puede enviar.</translation>
+    </message>
+    <message>
+        <source>Response time</source>
+        <translation>Tiempo de respuesta</translation>
+    </message>
+    <message>
+        <source>How soon Hailee answers a message. It controls Hailee only and does not change any client&apos;s legal consent (Opt-In).</source>
+        <translation>Cuánto tarda Hailee en responder un mensaje. Solo controla a Hailee y no cambia el consentimiento legal de ningún cliente (Opt-In).</translation>
+    </message>
+    <message>
+        <source>Response time (minutes)</source>
+        <translation>Tiempo de respuesta (minutos)</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <comment>minutes</comment>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Minutes Hailee waits before answering (1 to {most}). It controls Hailee only and does not change any client&apos;s legal consent (Opt-In).</source>
+        <translation>Minutos que Hailee espera antes de responder (de 1 a {most}). Solo controla a Hailee y no cambia el consentimiento legal de ningún cliente (Opt-In).</translation>
+    </message>
+    <message>
+        <source>Could not read the studio&apos;s AI settings: {error}</source>
+        <translation>No se pudo leer la configuración de IA del estudio: {error}</translation>
+    </message>
+    <message>
+        <source>Not saved: {error}.</source>
+        <translation>No se guardó: {error}.</translation>
+    </message>
+    <message>
+        <source>Studio AI settings saved</source>
+        <translation>Configuración de IA del estudio guardada</translation>
+    </message>
+</context>
+<context>
+    <name>AuditFilterBar</name>
+    <message>
+        <source>Any time</source>
+        <extracomment>The sources of DESIGN §2 R14 that the filter offers, in the record&apos;s words. The periods the date filter offers: key, label. &quot;between&quot; shows two date fields.</extracomment>
+        <translation>Cualquier fecha</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Últimos 7 días</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Últimos 30 días</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Últimos 12 meses</translation>
+    </message>
+    <message>
+        <source>Between dates</source>
+        <translation>Entre fechas</translation>
+    </message>
+    <message>
+        <source>Client, staff member, number or note</source>
+        <extracomment>The person changed a filter (typing: once they pause). Read them with `chosen()`.</extracomment>
+        <translation>Cliente, miembro del personal, número o nota</translation>
+    </message>
+    <message>
+        <source>Search the audit log</source>
+        <translation>Buscar en el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origen</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>Todos los orígenes</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Dates are days in this computer&apos;s time zone, both included</source>
+        <translation>Las fechas son días en la zona horaria de esta computadora, ambos incluidos</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Fecha inicial</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Fecha final</translation>
+    </message>
+    <message>
+        <source>MMM d, yyyy</source>
+        <comment>date format</comment>
+        <translation>d MMM yyyy</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <comment>between two dates</comment>
+        <translation>a</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogDialog</name>
+    <message>
+        <source>Sep 30, 2026, 12:59 p.m.</source>
+        <extracomment>Wide cells of the columns, which size them (the language&apos;s own: a Spanish date is longer).</extracomment>
+        <translation>30 sept 2026, 12:59 p.m.</translation>
+    </message>
+    <message>
+        <source>Mobile (SMS + Phone) – Marketing: off → on</source>
+        <translation>Celular – Marketing: desactivado → activado</translation>
+    </message>
+    <message>
+        <source>Audit log — Opt-In Desk</source>
+        <translation>Registro de auditoría — Opt-In Desk</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Registro de auditoría</translation>
+    </message>
+    <message>
+        <source>The consent record: every change of a switch, a STOP lock, an AI setting or a staff account, newest first. Events are never changed or deleted.</source>
+        <translation>El registro de consentimiento: cada cambio de un interruptor, un bloqueo por STOP, una configuración de IA o una cuenta del personal, los más recientes primero. Los eventos nunca se cambian ni se eliminan.</translation>
+    </message>
+    <message>
+        <source>Show every client</source>
+        <translation>Mostrar todos los clientes</translation>
+    </message>
+    <message>
+        <source>Consent events</source>
+        <translation>Eventos de consentimiento</translation>
+    </message>
+    <message>
+        <source>&amp;Verify record</source>
+        <translation>&amp;Verificar registro</translation>
+    </message>
+    <message>
+        <source>Recompute every event&apos;s hash: shows whether any event was changed or removed since it was written</source>
+        <translation>Vuelve a calcular el hash de cada evento: muestra si algún evento se cambió o eliminó desde que se escribió</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>Write the events the filters select to a CSV file (managers and owners)</source>
+        <translation>Escribe en un archivo CSV los eventos que seleccionan los filtros (gerentes y propietarios)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Archivos CSV (*.csv);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Export audit log</source>
+        <translation>Exportar registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Not exported: {error}.</source>
+        <translation>No se exportó: {error}.</translation>
+    </message>
+    <message>
+        <source>Could not write {file}: {reason}.</source>
+        <translation>No se pudo escribir {file}: {reason}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln event(s) to {file}.</source>
+        <translation>
+            <numerusform>Se exportó %Ln evento a {file}.</numerusform>
+            <numerusform>Se exportaron %Ln eventos a {file}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not check the record: {error}.</source>
+        <translation>No se pudo verificar el registro: {error}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Intact: %Ln event(s). Each one follows the event before it; none was changed or removed.</source>
+        <translation>
+            <numerusform>Intacto: %Ln evento. Cada uno sigue al evento anterior; ninguno se cambió ni se eliminó.</numerusform>
+            <numerusform>Intacto: %Ln eventos. Cada uno sigue al evento anterior; ninguno se cambió ni se eliminó.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The record is broken at event {event}: {problem}. The %Ln event(s) before it are intact.</source>
+        <translation>
+            <numerusform>El registro está dañado en el evento {event}: {problem}. El %Ln evento anterior está intacto.</numerusform>
+            <numerusform>El registro está dañado en el evento {event}: {problem}. Los %Ln eventos anteriores están intactos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>client {id}</source>
+        <translation>cliente {id}</translation>
+    </message>
+    <message>
+        <source>Client: {name}</source>
+        <translation>Cliente: {name}</translation>
+    </message>
+    <message>
+        <source>Audit log — {name} — Opt-In Desk</source>
+        <translation>Registro de auditoría — {name} — Opt-In Desk</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s) in the record.</source>
+        <translation>
+            <numerusform>%Ln evento en el registro.</numerusform>
+            <numerusform>%Ln eventos en el registro.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s) match.</source>
+        <translation>
+            <numerusform>%Ln evento coincide.</numerusform>
+            <numerusform>%Ln eventos coinciden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Showing the newest {shown} of {total} events; more load as you scroll.</source>
+        <translation>Se muestran los {shown} eventos más recientes de {total}; se cargan más al desplazarse.</translation>
+    </message>
+    <message>
+        <source>Showing the newest {shown} events; more load as you scroll.</source>
+        <translation>Se muestran los {shown} eventos más recientes; se cargan más al desplazarse.</translation>
+    </message>
+    <message>
+        <source>Showing the newest {shown} matching events; more load as you scroll.</source>
+        <translation>Se muestran los {shown} eventos coincidentes más recientes; se cargan más al desplazarse.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogModel</name>
+    <message>
+        <source>When</source>
+        <extracomment>Part of a client&apos;s name, a staff member&apos;s name, a number (E.164) or a note. &quot;staff&quot;, &quot;client_keyword&quot;, &quot;import&quot; or &quot;review_queue&quot;; None for every source. ISO UTC times: from `since` (inclusive) until `until` (exclusive). The client&apos;s name, for the screen to say whose events these are.</extracomment>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Por qué</translation>
+    </message>
+    <message>
+        <source>Client: {name}</source>
+        <extracomment>The consent event id of a row, on every column. The rows shown changed: filters applied, a page fetched, new events slotted in. The rows&apos; `_sort_key`s, ascending: where `bisect` finds a new event&apos;s place. The newest event id this model has seen: later ones are new to it.</extracomment>
+        <translation>Cliente: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderDialog</name>
+    <message>
+        <source>Texting provider</source>
+        <extracomment>The account was connected or disconnected (the window syncs at once).</extracomment>
+        <translation>Proveedor de mensajes de texto</translation>
+    </message>
+    <message>
+        <source>Opt-In Desk fetches the texts of the studio&apos;s Twilio account every minute, so a client&apos;s STOP switches off SMS by itself.</source>
+        <translation>Opt-In Desk trae los mensajes de la cuenta de Twilio del estudio cada minuto, así que el STOP de un cliente desactiva el SMS por sí solo.</translation>
+    </message>
+    <message>
+        <source>Account SID and auth token</source>
+        <translation>SID de cuenta y token de autenticación</translation>
+    </message>
+    <message>
+        <source>API key (SID and secret)</source>
+        <translation>Clave de API (SID y secreto)</translation>
+    </message>
+    <message>
+        <source>AC…  (Twilio Console ▸ Account info)</source>
+        <translation>AC…  (Twilio Console ▸ Account info)</translation>
+    </message>
+    <message>
+        <source>SK…</source>
+        <translation>SK…</translation>
+    </message>
+    <message>
+        <source>Account SID</source>
+        <translation>SID de cuenta</translation>
+    </message>
+    <message>
+        <source>API key SID</source>
+        <translation>SID de la clave de API</translation>
+    </message>
+    <message>
+        <source>Auth token</source>
+        <translation>Token de autenticación</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Probar</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>&amp;Desconectar</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Conectar</translation>
+    </message>
+    <message>
+        <source>API key secret</source>
+        <translation>Secreto de la clave de API</translation>
+    </message>
+    <message>
+        <source>Twilio answered: {account}</source>
+        <translation>Twilio respondió: {account}</translation>
+    </message>
+    <message>
+        <source>Connected to {account}. The secret is kept {place}.</source>
+        <translation>Conectado a {account}. El secreto se guarda {place}.</translation>
+    </message>
+    <message>
+        <source>Disconnected. The secret was removed from this computer; texts already synced stay on file.</source>
+        <translation>Desconectado. El secreto se eliminó de esta computadora; los mensajes ya sincronizados se conservan.</translation>
+    </message>
+    <message>
+        <source>Asking Twilio…</source>
+        <translation>Consultando a Twilio…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not connected.&lt;/b&gt; STOPs arrive only when someone imports the message log.</source>
+        <translation>&lt;b&gt;Sin conexión.&lt;/b&gt; Los STOP solo llegan cuando alguien importa el registro de mensajes.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Connected:&lt;/b&gt; {account}, by {name} on {day}.</source>
+        <translation>&lt;b&gt;Conectado:&lt;/b&gt; {account}, por {name} el {day}.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsDialog</name>
+    <message>
+        <source>No address</source>
+        <extracomment>The STOP-lock red of the stylesheet (style.qss, state=&quot;locked&quot;): the same colour means the same thing in the chart as on a profile. Columns: the channel, its states, then the campaign audience now and those held back. Each state&apos;s column heading and what it means (the tooltip of the heading).</extracomment>
+        <translation>Sin dirección</translation>
+    </message>
+    <message>
+        <source>No email, mobile or home phone on file: the channel receives nothing (R5)</source>
+        <translation>No hay correo electrónico, celular ni teléfono de casa registrado: el canal no recibe nada (R5)</translation>
+    </message>
+    <message>
+        <source>All off</source>
+        <translation>Todo
+desactivado</translation>
+    </message>
+    <message>
+        <source>All is off: nothing is sent on the channel, not even reminders (R1)</source>
+        <translation>Todo está desactivado: no se envía nada por el canal, ni siquiera recordatorios (R1)</translation>
+    </message>
+    <message>
+        <source>STOP-locked</source>
+        <translation>Bloqueado
+por STOP</translation>
+    </message>
+    <message>
+        <source>The mobile texted STOP: SMS is off and only the client can turn it back on, by texting START (R6, R7)</source>
+        <translation>El celular envió STOP: el SMS está desactivado y solo el cliente puede volver a activarlo enviando START (R6, R7)</translation>
+    </message>
+    <message>
+        <source>Marketing off</source>
+        <translation>Marketing
+desactivado</translation>
+    </message>
+    <message>
+        <source>All is on, Marketing off: reminders and replies only (R2)</source>
+        <translation>Todo activado, Marketing desactivado: solo recordatorios y respuestas (R2)</translation>
+    </message>
+    <message>
+        <source>Marketing on</source>
+        <translation>Marketing
+activado</translation>
+    </message>
+    <message>
+        <source>All and Marketing are on: campaigns may be sent (R2)</source>
+        <translation>Todo y Marketing están activados: se pueden enviar campañas (R2)</translation>
+    </message>
+    <message>
+        <source>Turned off by staff</source>
+        <translation>Desactivado por el personal</translation>
+    </message>
+    <message>
+        <source>STOP locks</source>
+        <translation>Bloqueos por STOP</translation>
+    </message>
+    <message>
+        <source>Reports — Opt-In Desk</source>
+        <translation>Informes — Opt-In Desk</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Informes</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>Count again</source>
+        <translation>Volver a contar</translation>
+    </message>
+    <message>
+        <source>Clients by channel</source>
+        <translation>Clientes por canal</translation>
+    </message>
+    <message>
+        <source>Clients by channel and state</source>
+        <translation>Clientes por canal y estado</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Campaign
+audience now</source>
+        <translation>Audiencia
+de campaña</translation>
+    </message>
+    <message>
+        <source>Held for
+quiet hours</source>
+        <translation>Retenidos
+por horario</translation>
+    </message>
+    <message>
+        <source>The campaign audience now: clients a campaign on this channel may reach at this moment, with switches, STOP locks and quiet hours applied as the what-they-receive grid decides</source>
+        <translation>La audiencia de campaña ahora: clientes a los que una campaña por este canal puede llegar en este momento, con los interruptores, los bloqueos por STOP y las horas de silencio aplicados como lo decide la cuadrícula de lo que reciben</translation>
+    </message>
+    <message>
+        <source>Campaign texts and calls held back now: outside 8 a.m.–9 p.m. in the client&apos;s time zone they wait until the morning (R17)</source>
+        <translation>Mensajes y llamadas de campaña retenidos ahora: fuera del horario de 8 a.m. a 9 p.m. en la zona horaria del cliente, esperan hasta la mañana (R17)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opt-outs over the last %Ln month(s)</source>
+        <translation>
+            <numerusform>Bajas en el último %Ln mes</numerusform>
+            <numerusform>Bajas en los últimos %Ln meses</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Staff turning a client&apos;s All or Marketing switch off, and numbers STOP-locked by a text or from the Needs review queue (one per client on the number). Months are calendar months in UTC.</source>
+        <translation>Interruptores Todo o Marketing de un cliente desactivados por el personal, y números bloqueados por STOP por un mensaje o desde la cola de revisión (uno por cliente con ese número). Los meses son meses calendario en UTC.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opt-outs per month, last %Ln month(s)</source>
+        <translation>
+            <numerusform>Bajas por mes, último %Ln mes</numerusform>
+            <numerusform>Bajas por mes, últimos %Ln meses</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No report: {error}.</source>
+        <translation>No hay informe: {error}.</translation>
+    </message>
+    <message>
+        <source>As of {time} · checkpoint {checkpoint}…</source>
+        <translation>A las {time} · punto de control {checkpoint}…</translation>
+    </message>
+    <message>
+        <source>Checkpoint of the consent record: {checkpoint}</source>
+        <translation>Punto de control del registro de consentimiento: {checkpoint}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln active client(s) (archived clients are not counted). Each client is in one state per channel; point at a heading for what it means.</source>
+        <translation>
+            <numerusform>%Ln cliente activo (no se cuentan los clientes archivados). Cada cliente está en un estado por canal; señale un encabezado para ver qué significa.</numerusform>
+            <numerusform>%Ln clientes activos (no se cuentan los clientes archivados). Cada cliente está en un estado por canal; señale un encabezado para ver qué significa.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A STOP lock stops texts only; calls to the same mobile follow their own switches</source>
+        <translation>Un bloqueo por STOP solo detiene los mensajes; las llamadas al mismo celular siguen sus propios interruptores</translation>
+    </message>
+    <message>
+        <source>Outside 8 a.m.–9 p.m. where the client is: sent when the quiet hours end (R17)</source>
+        <translation>Fuera del horario de 8 a.m. a 9 p.m. donde está el cliente: se envían cuando terminan las horas de silencio (R17)</translation>
+    </message>
+    <message>
+        <source>Email has no quiet hours</source>
+        <translation>El correo electrónico no tiene horas de silencio</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln opt-out(s) in the last {months} months</source>
+        <translation>
+            <numerusform>%Ln baja en los últimos {months} meses</numerusform>
+            <numerusform>%Ln bajas en los últimos {months} meses</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{opt_outs} ({first} – {last})</source>
+        <translation>{opt_outs} ({first} – {last})</translation>
+    </message>
+    <message>
+        <source>{opt_outs}: {staff} turned off by staff, {locks}.</source>
+        <translation>{opt_outs}: {staff} por el personal, {locks}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln STOP lock(s)</source>
+        <translation>
+            <numerusform>%Ln bloqueo por STOP</numerusform>
+            <numerusform>%Ln bloqueos por STOP</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StaffAccountsDialog</name>
+    <message>
+        <source>Staff accounts — Opt-In Desk</source>
+        <translation>Cuentas del personal — Opt-In Desk</translation>
+    </message>
+    <message>
+        <source>Staff accounts</source>
+        <translation>Cuentas del personal</translation>
+    </message>
+    <message>
+        <source>Everyone at the desk signs in with their own PIN. A deactivated account can no longer sign in; its name stays on the consent record.</source>
+        <translation>Cada persona de la recepción inicia sesión con su propio PIN. Una cuenta desactivada ya no puede iniciar sesión; su nombre se conserva en el registro de consentimiento.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>Inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Desactivada</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activa</translation>
+    </message>
+    <message>
+        <source>Locked until {time}</source>
+        <translation>Bloqueada hasta las {time}</translation>
+    </message>
+    <message>
+        <source>Cannot sign in</source>
+        <translation>No puede iniciar sesión</translation>
+    </message>
+    <message>
+        <source>&amp;Add staff…</source>
+        <translation>&amp;Agregar personal…</translation>
+    </message>
+    <message>
+        <source>Add a staff member with their role and PIN</source>
+        <translation>Agregar un miembro del personal con su rol y PIN</translation>
+    </message>
+    <message>
+        <source>Reset &amp;PIN…</source>
+        <translation>Restablecer &amp;PIN…</translation>
+    </message>
+    <message>
+        <source>Give the selected staff member a new PIN (unlocks their sign-in)</source>
+        <translation>Dar un PIN nuevo al miembro del personal seleccionado (desbloquea su inicio de sesión)</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate…</source>
+        <translation>&amp;Desactivar…</translation>
+    </message>
+    <message>
+        <source>Can sign in</source>
+        <translation>Puede iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Reset the PIN to unlock now, or wait until then.</source>
+        <translation>Demasiados PIN incorrectos. Restablezca el PIN para desbloquear ahora, o espere hasta esa hora.</translation>
+    </message>
+    <message>
+        <source>{name} was not added: {error}.</source>
+        <translation>No se agregó a {name}: {error}.</translation>
+    </message>
+    <message>
+        <source>The staff member</source>
+        <translation>la persona</translation>
+    </message>
+    <message>
+        <source>Added {name} ({role}). They can sign in with the PIN you gave them.</source>
+        <translation>Se agregó a {name} ({role}). Puede iniciar sesión con el PIN que usted le dio.</translation>
+    </message>
+    <message>
+        <source>The PIN was not reset: {error}.</source>
+        <translation>No se restableció el PIN: {error}.</translation>
+    </message>
+    <message>
+        <source>{name} has a new PIN; the old one no longer works.</source>
+        <translation>{name} tiene un PIN nuevo; el anterior ya no funciona.</translation>
+    </message>
+    <message>
+        <source>Deactivate {name}?
+
+They can no longer sign in. Their name stays on the consent record, and the account can be reactivated.</source>
+        <translation>¿Desactivar a {name}?
+
+Ya no podrá iniciar sesión. Su nombre se conserva en el registro de consentimiento, y la cuenta se puede reactivar.</translation>
+    </message>
+    <message>
+        <source>Deactivate staff account</source>
+        <translation>Desactivar cuenta del personal</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Desactivar</translation>
+    </message>
+    <message>
+        <source>{name} can no longer sign in.</source>
+        <translation>{name} ya no puede iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>{name} can again sign in.</source>
+        <translation>{name} puede volver a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>Re&amp;activate</source>
+        <translation>Reac&amp;tivar</translation>
+    </message>
+    <message>
+        <source>You cannot deactivate your own account; another owner can.</source>
+        <translation>No puede desactivar su propia cuenta; otro propietario sí puede.</translation>
+    </message>
+    <message>
+        <source>Stop this account from signing in</source>
+        <translation>Impedir que esta cuenta inicie sesión</translation>
+    </message>
+    <message>
+        <source>Let this account sign in again with its PIN</source>
+        <translation>Permitir que esta cuenta vuelva a iniciar sesión con su PIN</translation>
+    </message>
+</context>
+<context>
+    <name>StaffFormDialog</name>
+    <message>
+        <source>Finds clients, changes their opt-ins within the rules, works the review queue.</source>
+        <translation>Busca clientes, cambia sus interruptores de Opt-In dentro de las reglas y atiende la cola de revisión.</translation>
+    </message>
+    <message>
+        <source>All an employee does, plus studio AI settings, reports and the audit log.</source>
+        <translation>Todo lo que hace un empleado, más la configuración de IA del estudio, los informes y el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>Everything, and manages staff accounts.</source>
+        <translation>Todo, y además administra las cuentas del personal.</translation>
+    </message>
+    <message>
+        <source>Add staff member</source>
+        <translation>Agregar miembro del personal</translation>
+    </message>
+    <message>
+        <source>Reset PIN — {name}</source>
+        <translation>Restablecer PIN — {name}</translation>
+    </message>
+    <message>
+        <source>Each person signs in with their own PIN of 4 to 8 digits. Tell them the PIN in person; it is stored only as a salted hash.</source>
+        <translation>Cada persona inicia sesión con su propio PIN de 4 a 8 dígitos. Dígale el PIN en persona; solo se guarda como un hash con sal.</translation>
+    </message>
+    <message>
+        <source>A new PIN for {name}. Their old PIN stops working at once, and a sign-in locked by wrong PINs is unlocked.</source>
+        <translation>Un PIN nuevo para {name}. Su PIN anterior deja de funcionar de inmediato, y se desbloquea un inicio de sesión bloqueado por PIN incorrectos.</translation>
+    </message>
+    <message>
+        <source>First and last name</source>
+        <translation>Nombre y apellido</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation>Repetir PIN</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>&amp;Rol</translation>
+    </message>
+    <message>
+        <source>&amp;PIN</source>
+        <translation>&amp;PIN</translation>
+    </message>
+    <message>
+        <source>New &amp;PIN</source>
+        <translation>&amp;PIN nuevo</translation>
+    </message>
+    <message>
+        <source>PIN &amp;again</source>
+        <translation>Repe&amp;tir PIN</translation>
+    </message>
+    <message>
+        <source>Reset PIN</source>
+        <translation>Restablecer PIN</translation>
+    </message>
+    <message>
+        <source>Enter the staff member&apos;s name.</source>
+        <translation>Escriba el nombre del miembro del personal.</translation>
+    </message>
+    <message>
+        <source>A PIN is 4 to 8 digits.</source>
+        <translation>Un PIN tiene de 4 a 8 dígitos.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Type the PIN again.</source>
+        <translation>Los dos PIN no coinciden. Escriba el PIN de nuevo.</translation>
+    </message>
+</context>
+<context>
+    <name>StudioSettingsDialog</name>
+    <message>
+        <source>Studio settings — Opt-In Desk</source>
+        <translation>Configuración del estudio — Opt-In Desk</translation>
+    </message>
+    <message>
+        <source>A desk that nobody touches for this long locks itself and shows the sign-in, so that the next person works under their own name and no client&apos;s details stay on an unattended screen.</source>
+        <translation>Una recepción que nadie toca durante este tiempo se bloquea sola y muestra el inicio de sesión, para que la siguiente persona trabaje con su propio nombre y no queden datos de clientes en una pantalla desatendida.</translation>
+    </message>
+    <message>
+        <source>Lock after idle minutes</source>
+        <translation>Bloquear tras minutos de inactividad</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <comment>minutes</comment>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nunca</translation>
+    </message>
+    <message>
+        <source>&amp;Lock the desk after</source>
+        <translation>&amp;Bloquear la recepción tras</translation>
+    </message>
+    <message>
+        <source>The desk never locks by itself</source>
+        <translation>La recepción nunca se bloquea sola</translation>
+    </message>
+    <message numerus="yes">
+        <source>The desk locks after %Ln idle minute(s)</source>
+        <translation>
+            <numerusform>La recepción se bloquea tras %Ln minuto de inactividad</numerusform>
+            <numerusform>La recepción se bloquea tras %Ln minutos de inactividad</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>_Counted</name>
     <message numerus="yes">
         <source>%Ln text(s) need review</source>
@@ -39,7 +995,8 @@
     </message>
     <message>
         <source>STOP-locked</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Bloqueado
+por STOP</translation>
     </message>
     <message>
         <source>Needs review</source>

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker, Qt, Slot
 from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,41 +28,66 @@ from PySide6.QtWidgets import (
 from models.changes import Change, Touched
 from models.errors import OptInDeskError, StaleData
 from models.rules import ResponseTime, StudioAI
-from models.settings import AI_SETTING_LABELS, load_studio, update_ai_settings
+from models.settings import load_studio, update_ai_settings
 from resources import icon
 from ui.app_events import app_events
 from ui.session import current_staff
 from ui.widgets.remembered_size import remember_size
 from ui.widgets.switch_row import switch_row
 from ui.widgets.toggle_switch import ToggleSwitch
+from ui.words import one_line, spoken
 
-_NOT_CONSENT = ("It controls Hailee only and does not change any client's legal consent "
-                "(Opt-In).")
-#: The switches: setting name, what it does (shown), and its tooltip (R13).
-_SWITCHES: tuple[tuple[str, str, str], ...] = (
-    ("ai_enabled", "Master switch. While it is off Hailee sends nothing, to anyone.",
-     f"Turns Hailee, the studio's AI assistant, on or off for every client. {_NOT_CONSENT}"),
+#: The switches: setting name, its title, what it does (shown), and its tooltip (R13). Each
+#: tooltip says the switch controls Hailee only, never a client's legal consent.
+_SWITCHES: tuple[tuple[str, str, str, str], ...] = (
+    ("ai_enabled",
+     QT_TRANSLATE_NOOP("AiSettingsDialog", "AI assistant enabled"),
+     QT_TRANSLATE_NOOP("AiSettingsDialog",
+                       "Master switch. While it is off Hailee sends nothing, to anyone."),
+     QT_TRANSLATE_NOOP("AiSettingsDialog",
+                       "Turns Hailee, the studio's AI assistant, on or off for every client. "
+                       "It controls Hailee only and does not change any client's legal "
+                       "consent (Opt-In).")),
     ("ai_outreach",
-     ("Hailee may start conversations: stacks and follow-ups. "
-      "Off: outreach becomes tasks for the staff."),
-     ("Lets Hailee start conversations with clients where their Opt-In allows marketing. "
-      f"{_NOT_CONSENT}")),
-    ("ai_reply_all", "Hailee may answer messages in all conversations.",
-     ("Lets Hailee answer every client's messages where their Opt-In allows the channel. "
-      f"{_NOT_CONSENT}")),
-    ("ai_reply_members", "While Message reply is off, Hailee still answers members.",
-     f"Lets Hailee answer members' messages when Message reply is off. {_NOT_CONSENT}"),
+     QT_TRANSLATE_NOOP("AiSettingsDialog", "Stack and task outreach"),
+     QT_TRANSLATE_NOOP("AiSettingsDialog",
+                       "Hailee may start conversations: stacks and follow-ups. "
+                       "Off: outreach becomes tasks for the staff."),
+     QT_TRANSLATE_NOOP("AiSettingsDialog",
+                       "Lets Hailee start conversations with clients where their Opt-In allows "
+                       "marketing. It controls Hailee only and does not change any client's "
+                       "legal consent (Opt-In).")),
+    ("ai_reply_all",
+     QT_TRANSLATE_NOOP("AiSettingsDialog", "Message reply"),
+     QT_TRANSLATE_NOOP("AiSettingsDialog", "Hailee may answer messages in all conversations."),
+     QT_TRANSLATE_NOOP("AiSettingsDialog",
+                       "Lets Hailee answer every client's messages where their Opt-In allows "
+                       "the channel. It controls Hailee only and does not change any client's "
+                       "legal consent (Opt-In).")),
+    ("ai_reply_members",
+     QT_TRANSLATE_NOOP("AiSettingsDialog", "Message reply for members"),
+     QT_TRANSLATE_NOOP("AiSettingsDialog",
+                       "While Message reply is off, Hailee still answers members."),
+     QT_TRANSLATE_NOOP("AiSettingsDialog",
+                       "Lets Hailee answer members' messages when Message reply is off. It "
+                       "controls Hailee only and does not change any client's legal consent "
+                       "(Opt-In).")),
 )
 #: What a switch that is not in effect says instead of its description; it shows the value in
 #: effect (disabled), and its stored value is kept for when it matters again (R12).
-_OFF_WITH_MASTER = "Off while the AI assistant is off."
-_KEPT_ON = " On again with it."
-_MEMBERS_BY_REPLY = "On while Message reply is on: Hailee answers everyone, members too."
+_OFF_WITH_MASTER = QT_TRANSLATE_NOOP("AiSettingsDialog", "Off while the AI assistant is off.")
+_OFF_WITH_MASTER_KEPT = QT_TRANSLATE_NOOP(
+    "AiSettingsDialog", "Off while the AI assistant is off. On again with it.")
+_MEMBERS_BY_REPLY = QT_TRANSLATE_NOOP(
+    "AiSettingsDialog", "On while Message reply is on: Hailee answers everyone, members too.")
 _RESPONSE_TIMES: tuple[tuple[ResponseTime, str, str], ...] = (
-    (ResponseTime.DYNAMIC, "Dynamic",
-     "Hailee answers after a natural pause that suits the conversation."),
-    (ResponseTime.INSTANT, "Instant", "Hailee answers at once."),
-    (ResponseTime.FIXED, "Fixed", "Hailee answers after a fixed number of minutes."),
+    (ResponseTime.DYNAMIC, QT_TRANSLATE_NOOP("AiSettingsDialog", "Dynamic"),
+     QT_TRANSLATE_NOOP("AiSettingsDialog",
+                       "Hailee answers after a natural pause that suits the conversation.")),
+    (ResponseTime.INSTANT, QT_TRANSLATE_NOOP("AiSettingsDialog", "Instant"),
+     QT_TRANSLATE_NOOP("AiSettingsDialog", "Hailee answers at once.")),
+    (ResponseTime.FIXED, QT_TRANSLATE_NOOP("AiSettingsDialog", "Fixed"),
+     QT_TRANSLATE_NOOP("AiSettingsDialog", "Hailee answers after a fixed number of minutes.")),
 )
 _MAX_MINUTES = 1440
 _SWITCH_COLUMN = 76
@@ -77,7 +102,7 @@ class AiSettingsDialog(QDialog):
         self._switches: dict[str, ToggleSwitch] = {}
         self._details: dict[str, QLabel] = {}
         self._titles: dict[str, QLabel] = {}
-        self._descriptions = {name: description for name, description, _ in _SWITCHES}
+        self._descriptions = {name: _tr(description) for name, _, description, _ in _SWITCHES}
         #: Stored values of the switches shown as not in effect (their toggles show the value
         #: in effect): what Save keeps, and what they show again once they matter.
         self._kept: dict[str, bool] = {}
@@ -94,23 +119,23 @@ class AiSettingsDialog(QDialog):
 
     def _setup_ui(self) -> None:
         self.setObjectName("aiSettingsDialog")
-        self.setWindowTitle("Studio AI settings — Opt-In Desk")
+        self.setWindowTitle(self.tr("Studio AI settings — Opt-In Desk"))
         self.setWindowIcon(icon("ai"))
         self.setModal(False)
 
         glyph = QLabel(self)
         glyph.setPixmap(icon("ai").pixmap(22, 22))
-        title = QLabel("Studio AI settings", self)
+        title = QLabel(self.tr("Studio AI settings"), self)
         title.setProperty("role", "header")
         title_row = QHBoxLayout()
         title_row.setSpacing(8)
         title_row.addWidget(glyph)
         title_row.addWidget(title)
         title_row.addStretch(1)
-        intro = QLabel("How Hailee, the studio's AI assistant, works for every client. These "
-                       "settings control Hailee only: they do not change any client's legal "
-                       "consent, and each client's Opt-In switches still decide what Hailee "
-                       "may send.", self)
+        intro = QLabel(self.tr("How Hailee, the studio's AI assistant, works for every client. "
+                               "These settings control Hailee only: they do not change any "
+                               "client's legal consent, and each client's Opt-In switches "
+                               "still decide what Hailee may send."), self)
         intro.setProperty("role", "muted")
         intro.setWordWrap(True)
 
@@ -123,13 +148,12 @@ class AiSettingsDialog(QDialog):
         grid.setColumnStretch(0, 1)
         grid.setColumnMinimumWidth(1, _SWITCH_COLUMN)
         row = 0
-        for name, description, tooltip in _SWITCHES:
+        for name, label, description, tooltip in _SWITCHES:
             if name == "ai_outreach":
                 grid.addWidget(_rule(card), row, 0, 1, 2)
                 row += 1
-            label = AI_SETTING_LABELS[name]
-            labels, text, detail, toggle = switch_row(card, label, description, tooltip,
-                                                      f"switch_studio_{name}")
+            labels, text, detail, toggle = switch_row(card, _tr(label), _tr(description),
+                                                      _tr(tooltip), f"switch_studio_{name}")
             self._switches[name] = toggle
             self._titles[name] = text
             self._details[name] = detail
@@ -139,27 +163,32 @@ class AiSettingsDialog(QDialog):
         grid.addWidget(_rule(card), row, 0, 1, 2)
         row += 1
 
-        self._response_title = QLabel(AI_SETTING_LABELS["ai_response_time"], card)
+        self._response_title = QLabel(self.tr("Response time"), card)
         self._response_detail = QLabel(card)
         self._response_detail.setProperty("role", "muted")
         self._response_detail.setWordWrap(True)
         self._response = QComboBox(card)
         self._response.setObjectName("responseTime")
-        self._response.setAccessibleName(AI_SETTING_LABELS["ai_response_time"])
-        self._response.setToolTip(f"How soon Hailee answers a message. {_NOT_CONSENT}")
+        self._response.setAccessibleName(self.tr("Response time"))
+        self._response.setToolTip(self.tr(
+            "How soon Hailee answers a message. It controls Hailee only and does not change "
+            "any client's legal consent (Opt-In)."))
         for value, text, tip in _RESPONSE_TIMES:
-            self._response.addItem(text, value.value)
-            self._response.setItemData(self._response.count() - 1, tip,
+            self._response.addItem(_tr(text), value.value)
+            self._response.setItemData(self._response.count() - 1, _tr(tip),
                                        Qt.ItemDataRole.ToolTipRole)
         self._response_title.setBuddy(self._response)
         self._minutes = QSpinBox(card)
         self._minutes.setObjectName("responseMinutes")
-        self._minutes.setAccessibleName(AI_SETTING_LABELS["ai_response_minutes"])
+        self._minutes.setAccessibleName(self.tr("Response time (minutes)"))
         self._minutes.setRange(1, _MAX_MINUTES)
-        self._minutes.setSuffix(" min")
-        self._minutes.setToolTip(f"Minutes Hailee waits before answering (1 to {_MAX_MINUTES}). "
-                                 f"{_NOT_CONSENT}")
-        self._minutes.setMinimumWidth(self.fontMetrics().horizontalAdvance("1440 min") + 40)
+        suffix = self.tr(" min", "minutes")
+        self._minutes.setSuffix(suffix)
+        self._minutes.setToolTip(self.tr(
+            "Minutes Hailee waits before answering (1 to {most}). It controls Hailee only and "
+            "does not change any client's legal consent (Opt-In).").format(most=_MAX_MINUTES))
+        self._minutes.setMinimumWidth(
+            self.fontMetrics().horizontalAdvance(f"{_MAX_MINUTES}{suffix}") + 40)
         labels = QVBoxLayout()
         labels.setSpacing(1)
         labels.addWidget(self._response_title)
@@ -223,7 +252,8 @@ class AiSettingsDialog(QDialog):
         try:
             studio = load_studio()
         except OptInDeskError as error:
-            self.show_message(f"Could not read the studio's AI settings: {error}")
+            self.show_message(self.tr("Could not read the studio's AI settings: {error}").format(
+                error=one_line(error)))
             return
         self._loaded = studio.ai
         self._version = studio.version
@@ -264,15 +294,15 @@ class AiSettingsDialog(QDialog):
                                         expected_version=self._version)
         except StaleData as error:
             self.reload()
-            self.show_message(str(error))
+            self.show_message(spoken(error))
             return None
         except OptInDeskError as error:
-            self.show_message(f"Not saved: {error}.")
+            self.show_message(self.tr("Not saved: {error}.").format(error=one_line(error)))
             return None
         self.clear_message()
         self.reload()
         app_events().data_changed.emit(change.asked_by(self))
-        app_events().status_message.emit("Studio AI settings saved")
+        app_events().status_message.emit(self.tr("Studio AI settings saved"))
         self.accept()
         return change
 
@@ -339,9 +369,10 @@ class AiSettingsDialog(QDialog):
             ("ai_outreach", "ai_reply_all", "ai_reply_members"))
         if not enabled:
             for name in in_effect:
-                in_effect[name] = (False, _OFF_WITH_MASTER + (_KEPT_ON if shown[name] else ""))
+                in_effect[name] = (False, _tr(_OFF_WITH_MASTER_KEPT if shown[name]
+                                              else _OFF_WITH_MASTER))
         elif shown["ai_reply_all"]:
-            in_effect["ai_reply_members"] = (True, _MEMBERS_BY_REPLY)
+            in_effect["ai_reply_members"] = (True, _tr(_MEMBERS_BY_REPLY))
         for name, overridden in in_effect.items():
             self._show_row(name, overridden)
         for widget in (self._response_title, self._response_detail, self._response):
@@ -349,8 +380,8 @@ class AiSettingsDialog(QDialog):
         fixed = self._response.currentData() == ResponseTime.FIXED.value
         self._minutes.setVisible(fixed)
         self._minutes.setEnabled(enabled)
-        self._response_detail.setText(next(tip for value, _, tip in _RESPONSE_TIMES
-                                           if value.value == self._response.currentData()))
+        self._response_detail.setText(_tr(next(tip for value, _, tip in _RESPONSE_TIMES
+                                               if value.value == self._response.currentData())))
         self._save.setEnabled(bool(self.pending_changes()))
 
     def _show_row(self, name: str, overridden: tuple[bool, str] | None) -> None:
@@ -385,6 +416,11 @@ class AiSettingsDialog(QDialog):
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self._fit_height()
+
+
+def _tr(text: str) -> str:
+    """A text of this dialog's tables, in the window's language."""
+    return QCoreApplication.translate("AiSettingsDialog", text)
 
 
 def _as_settings(ai: StudioAI) -> dict[str, Any]:

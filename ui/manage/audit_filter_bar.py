@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, QSignalBlocker, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QSignalBlocker, QTimer, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from models.errors import InvalidAddress
@@ -20,8 +20,12 @@ from ui.formatting import SOURCE_LABELS
 #: The sources of DESIGN §2 R14 that the filter offers, in the record's words.
 _SOURCES = ("staff", "client_keyword", "import", "review_queue")
 #: The periods the date filter offers: key, label. "between" shows two date fields.
-_PERIODS = (("any", "Any time"), ("today", "Today"), ("7d", "Last 7 days"),
-            ("30d", "Last 30 days"), ("12m", "Last 12 months"), ("between", "Between dates"))
+_PERIODS = (("any", QT_TRANSLATE_NOOP("AuditFilterBar", "Any time")),
+            ("today", QT_TRANSLATE_NOOP("AuditFilterBar", "Today")),
+            ("7d", QT_TRANSLATE_NOOP("AuditFilterBar", "Last 7 days")),
+            ("30d", QT_TRANSLATE_NOOP("AuditFilterBar", "Last 30 days")),
+            ("12m", QT_TRANSLATE_NOOP("AuditFilterBar", "Last 12 months")),
+            ("between", QT_TRANSLATE_NOOP("AuditFilterBar", "Between dates")))
 _SEARCH_DELAY_MS = 300
 _DEFAULT_DAYS = 30
 _MIN_PHONE_DIGITS = 7
@@ -49,8 +53,8 @@ class AuditFilterBar(QWidget):
 
     def _setup_ui(self) -> None:
         self._search.setObjectName("auditSearch")
-        self._search.setPlaceholderText("Client, staff member, number or note")
-        self._search.setAccessibleName("Search the audit log")
+        self._search.setPlaceholderText(self.tr("Client, staff member, number or note"))
+        self._search.setAccessibleName(self.tr("Search the audit log"))
         self._search.setClearButtonEnabled(True)
         self._search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self._search.setMaxLength(120)
@@ -58,28 +62,30 @@ class AuditFilterBar(QWidget):
         self._search_timer.setInterval(_SEARCH_DELAY_MS)
 
         self._source.setObjectName("auditSource")
-        self._source.setAccessibleName("Source")
-        self._source.addItem("All sources", None)
+        self._source.setAccessibleName(self.tr("Source"))
+        self._source.addItem(self.tr("All sources"), None)
         for source in _SOURCES:
             self._source.addItem(SOURCE_LABELS[source], source)
 
         self._period.setObjectName("auditPeriod")
-        self._period.setAccessibleName("When")
-        self._period.setToolTip("Dates are days in this computer's time zone, both included")
+        self._period.setAccessibleName(self.tr("When"))
+        self._period.setToolTip(
+            self.tr("Dates are days in this computer's time zone, both included"))
         for key, label in _PERIODS:
-            self._period.addItem(label, key)
+            self._period.addItem(self.tr(label), key)
         self._from.setObjectName("auditFrom")
-        self._from.setAccessibleName("From date")
+        self._from.setAccessibleName(self.tr("From date"))
         self._to.setObjectName("auditTo")
-        self._to.setAccessibleName("To date")
+        self._to.setAccessibleName(self.tr("To date"))
         for edit in (self._from, self._to):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("MMM d, yyyy")
+            # The translation gives the language's order: "d MMM yyyy" in Spanish.
+            edit.setDisplayFormat(self.tr("MMM d, yyyy", "date format"))
         dates = QHBoxLayout(self._range)
         dates.setContentsMargins(0, 0, 0, 0)
         dates.setSpacing(6)
         dates.addWidget(self._from)
-        dates.addWidget(QLabel("to", self._range))
+        dates.addWidget(QLabel(self.tr("to", "between two dates"), self._range))
         dates.addWidget(self._to)
         self._range.hide()
 

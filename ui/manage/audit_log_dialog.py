@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QSize, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -35,12 +35,13 @@ from ui.manage.audit_filter_bar import AuditFilterBar
 from ui.manage.audit_log_model import AuditFilters, AuditLogModel
 from ui.session import current_staff
 from ui.widgets.remembered_size import remember_size
-from ui.words import plural
+from ui.words import one_line, spoken
 
-_WHEN_SAMPLE = "Sep 30, 2026, 12:59 p.m."
+#: Wide cells of the columns, which size them (the language's own: a Spanish date is longer).
+_WHEN_SAMPLE = QT_TRANSLATE_NOOP("AuditLogDialog", "Sep 30, 2026, 12:59 p.m.")
 _CLIENT_SAMPLE = "Alexandra Hernandez"
 _WHO_SAMPLE = "(555) 555-0123"
-_WHAT_SAMPLE = "Mobile (SMS + Phone) – Marketing: off → on"
+_WHAT_SAMPLE = QT_TRANSLATE_NOOP("AuditLogDialog", "Mobile (SMS + Phone) – Marketing: off → on")
 
 
 class AuditLogDialog(QDialog):
@@ -62,15 +63,15 @@ class AuditLogDialog(QDialog):
 
     def _setup_ui(self) -> None:
         self.setObjectName("auditLog")
-        self.setWindowTitle("Audit log — Opt-In Desk")
+        self.setWindowTitle(self.tr("Audit log — Opt-In Desk"))
         self.setWindowIcon(icon("history"))
         self.setModal(False)
 
-        title = QLabel("Audit log", self)
+        title = QLabel(self.tr("Audit log"), self)
         title.setProperty("role", "header")
-        intro = QLabel("The consent record: every change of a switch, a STOP lock, an AI setting "
-                       "or a staff account, newest first. Events are never changed or deleted.",
-                       self)
+        intro = QLabel(self.tr("The consent record: every change of a switch, a STOP lock, an AI "
+                               "setting or a staff account, newest first. Events are never "
+                               "changed or deleted."), self)
         intro.setProperty("role", "muted")
         intro.setWordWrap(True)
 
@@ -80,7 +81,7 @@ class AuditLogDialog(QDialog):
         self._client.setProperty("role", "badge")
         self._clear_client = QToolButton(self)
         self._clear_client.setObjectName("clearClientFilter")
-        self._clear_client.setText("Show every client")
+        self._clear_client.setText(self.tr("Show every client"))
         self._clear_client.setAutoRaise(True)
         client_row = QHBoxLayout()
         client_row.setSpacing(6)
@@ -93,7 +94,7 @@ class AuditLogDialog(QDialog):
 
         self._table = QTableView(self)
         self._table.setObjectName("auditTable")
-        self._table.setAccessibleName("Consent events")
+        self._table.setAccessibleName(self.tr("Consent events"))
         self._table.setModel(self._model)
         self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -112,10 +113,10 @@ class AuditLogDialog(QDialog):
         header.setHighlightSections(False)
         header.setMinimumSectionSize(60)
         metrics = self.fontMetrics()
-        for column, sample in ((AuditLogModel.WHEN, _WHEN_SAMPLE),
+        for column, sample in ((AuditLogModel.WHEN, self.tr(_WHEN_SAMPLE)),
                                (AuditLogModel.CLIENT, _CLIENT_SAMPLE),
                                (AuditLogModel.WHO, _WHO_SAMPLE),
-                               (AuditLogModel.WHAT, _WHAT_SAMPLE)):
+                               (AuditLogModel.WHAT, self.tr(_WHAT_SAMPLE))):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 20)
         header.setSectionResizeMode(AuditLogModel.WHY, QHeaderView.ResizeMode.Stretch)
@@ -131,14 +132,14 @@ class AuditLogDialog(QDialog):
         self._result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._result.hide()
 
-        self._verify = QPushButton(icon("check"), "&Verify record", self)
+        self._verify = QPushButton(icon("check"), self.tr("&Verify record"), self)
         self._verify.setObjectName("verifyRecord")
-        self._verify.setToolTip("Recompute every event's hash: shows whether any event was "
-                                "changed or removed since it was written")
-        self._export = QPushButton(icon("export"), "&Export CSV…", self)
+        self._verify.setToolTip(self.tr("Recompute every event's hash: shows whether any event "
+                                        "was changed or removed since it was written"))
+        self._export = QPushButton(icon("export"), self.tr("&Export CSV…"), self)
         self._export.setObjectName("exportCsv")
-        self._export.setToolTip("Write the events the filters select to a CSV file "
-                                "(managers and owners)")
+        self._export.setToolTip(self.tr("Write the events the filters select to a CSV file "
+                                        "(managers and owners)"))
         for button in (self._verify, self._export):
             button.setIconSize(QSize(16, 16))
             button.setAutoDefault(False)
@@ -176,8 +177,9 @@ class AuditLogDialog(QDialog):
     @classmethod
     def ask_save_path(cls, parent: QWidget, title: str, suggested: str) -> str:
         """Where to write the CSV file, or "" when the person cancels."""
-        path, _ = QFileDialog.getSaveFileName(parent, title, suggested,
-                                              "CSV files (*.csv);;All files (*)")
+        path, _ = QFileDialog.getSaveFileName(
+            parent, title, suggested,
+            QCoreApplication.translate("AuditLogDialog", "CSV files (*.csv);;All files (*)"))
         return path
 
     # --- public --------------------------------------------------------------------------------
@@ -213,7 +215,7 @@ class AuditLogDialog(QDialog):
         member (managers and owners, R15); the number written, or None if nothing was."""
         self.apply_filters()
         suggested = f"audit-log-{date.today():%Y-%m-%d}.csv"
-        path = self.ask_save_path(self, "Export audit log", suggested)
+        path = self.ask_save_path(self, self.tr("Export audit log"), suggested)
         if not path:
             return None
         target = Path(path)
@@ -221,15 +223,17 @@ class AuditLogDialog(QDialog):
         try:
             count = export_for(current_staff(), target, **self._model.filters().as_kwargs())
         except OptInDeskError as error:
-            self._show_result(f"Not exported: {error}.", "locked")
+            self._show_result(self.tr("Not exported: {error}.").format(error=one_line(error)),
+                              "locked")
             return None
         except OSError as error:
-            self._show_result(f"Could not write {target.name}: {error.strerror or error}.",
-                              "locked")
+            self._show_result(self.tr("Could not write {file}: {reason}.").format(
+                file=target.name, reason=error.strerror or error), "locked")
             return None
         finally:
             QApplication.restoreOverrideCursor()
-        self._show_result(f"Exported {plural(count, 'event')} to {target.name}.", "info")
+        self._show_result(self.tr("Exported %Ln event(s) to {file}.", "", count).format(
+            file=target.name), "info")
         return count
 
     def verify_record(self) -> AuditCheck | None:
@@ -239,17 +243,20 @@ class AuditLogDialog(QDialog):
         try:
             check = verify_chain()
         except OptInDeskError as error:
-            self._show_result(f"Could not check the record: {error}.", "warning")
+            self._show_result(self.tr("Could not check the record: {error}.").format(
+                error=one_line(error)), "warning")
             return None
         finally:
             QApplication.restoreOverrideCursor()
         if check.ok:
-            self._show_result(f"Intact: {plural(check.count, 'event')}. Each one follows the "
-                              "event before it; none was changed or removed.", "info")
+            self._show_result(self.tr("Intact: %Ln event(s). Each one follows the event before "
+                                      "it; none was changed or removed.", "", check.count),
+                              "info")
         else:
-            self._show_result(f"The record is broken at event {check.bad_event_id}: "
-                              f"{check.problem}. The {plural(check.count, 'event')} before it "
-                              "are intact.", "locked")
+            self._show_result(self.tr("The record is broken at event {event}: {problem}. The "
+                                      "%Ln event(s) before it are intact.", "", check.count)
+                              .format(event=check.bad_event_id, problem=spoken(check.problem)),
+                              "locked")
             row = self._model.row_of(check.bad_event_id) if check.bad_event_id else None
             if row is not None:
                 self._table.selectRow(row)
@@ -290,27 +297,31 @@ class AuditLogDialog(QDialog):
     def _show_client(self) -> None:
         filters = self._model.filters()
         self._client_row.setVisible(filters.client_id is not None)
-        name = filters.client_name or f"client {filters.client_id}"
-        self._client.setText(f"Client: {name}")
-        self.setWindowTitle(f"Audit log — {name} — Opt-In Desk" if filters.client_id is not None
-                            else "Audit log — Opt-In Desk")
+        name = filters.client_name or self.tr("client {id}").format(id=filters.client_id)
+        self._client.setText(self.tr("Client: {name}").format(name=name))
+        self.setWindowTitle(self.tr("Audit log — {name} — Opt-In Desk").format(name=name)
+                            if filters.client_id is not None
+                            else self.tr("Audit log — Opt-In Desk"))
 
     def _show_summary(self) -> None:
         shown = self._model.rowCount()
         if self._model.all_loaded():
             if self._model.filters().is_empty():
-                text = f"{plural(shown, 'event')} in the record."
+                text = self.tr("%Ln event(s) in the record.", "", shown)
             else:
-                text = f"{plural(shown, 'event')} match."
+                text = self.tr("%Ln event(s) match.", "", shown)
         elif self._model.filters().is_empty():
             try:
                 total = latest_marks().event_id
             except OptInDeskError:
                 total = None
-            of = f" of {total:,}" if total else ""
-            text = f"Showing the newest {shown:,}{of} events; more load as you scroll."
+            text = (self.tr("Showing the newest {shown} of {total} events; more load as you "
+                            "scroll.") if total else
+                    self.tr("Showing the newest {shown} events; more load as you scroll."))
+            text = text.format(shown=QLocale().toString(shown), total=QLocale().toString(total or 0))
         else:
-            text = f"Showing the newest {shown:,} matching events; more load as you scroll."
+            text = self.tr("Showing the newest {shown} matching events; more load as you "
+                           "scroll.").format(shown=QLocale().toString(shown))
         self._summary.setText(text)
 
     def _show_result(self, text: str, state: str) -> None:

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -76,7 +78,11 @@ class AuditLogModel(QAbstractTableModel):
     """Consent events as rows of When, Client, Who, What and Why; read-only, paged lazily."""
 
     WHEN, CLIENT, WHO, WHAT, WHY = range(5)
-    HEADERS = ("When", "Client", "Who", "What", "Why")
+    HEADERS = (QT_TRANSLATE_NOOP("AuditLogModel", "When"),
+               QT_TRANSLATE_NOOP("AuditLogModel", "Client"),
+               QT_TRANSLATE_NOOP("AuditLogModel", "Who"),
+               QT_TRANSLATE_NOOP("AuditLogModel", "What"),
+               QT_TRANSLATE_NOOP("AuditLogModel", "Why"))
     #: The consent event id of a row, on every column.
     EventIdRole = Qt.ItemDataRole.UserRole
     PAGE_SIZE = 200
@@ -246,7 +252,7 @@ class AuditLogModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
                 and 0 <= section < len(self.HEADERS)):
-            return self.HEADERS[section]
+            return QCoreApplication.translate("AuditLogModel", self.HEADERS[section])
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -281,7 +287,8 @@ def _row(event: EventRecord) -> _Row:
     client = event.client_name
     details = formatting.event_details(event)
     if client:
-        details.insert(1, f"Client: {client}")
+        details.insert(1, QCoreApplication.translate("AuditLogModel", "Client: {name}").format(
+            name=client))
     cells = (formatting.event_when(event.at), client, formatting.actor_text(event.actor),
              formatting.describe_event(event), formatting.event_why(event))
     return _Row(event.id, (event.at, event.id), cells, "\n".join(details))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QDate, QLocale, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -34,6 +34,7 @@ from models.provider import (
 )
 from ui.session import current_staff
 from ui.widgets.remembered_size import remember_size
+from ui.words import one_line, spoken
 
 
 class _Call(QObject):
@@ -50,7 +51,7 @@ class _Call(QObject):
         try:
             ok, text = True, self._call()
         except OptInDeskError as error:
-            ok, text = False, " ".join(str(error).split())
+            ok, text = False, one_line(error)
         finally:
             close_database()
         self.done.emit(ok, text)
@@ -73,42 +74,44 @@ class ProviderDialog(QDialog):
     def _setup_ui(self) -> None:
         self.setObjectName("providerDialog")
         remember_size(self)
-        self.setWindowTitle("Texting provider")
+        self.setWindowTitle(self.tr("Texting provider"))
         self.setMinimumWidth(520)
-        intro = QLabel("Opt-In Desk fetches the texts of the studio's Twilio account every minute, "
-                       "so a client's STOP switches off SMS by itself.", self)
+        intro = QLabel(self.tr("Opt-In Desk fetches the texts of the studio's Twilio account "
+                               "every minute, so a client's STOP switches off SMS by itself."),
+                       self)
         intro.setWordWrap(True)
         self._current = QLabel(self)
         self._current.setObjectName("providerConnection")
         self._current.setWordWrap(True)
-        self._token_choice = QRadioButton("Account SID and auth token", self)
+        self._token_choice = QRadioButton(self.tr("Account SID and auth token"), self)
         self._token_choice.setObjectName("authTokenChoice")
         self._token_choice.setChecked(True)
-        self._key_choice = QRadioButton("API key (SID and secret)", self)
+        self._key_choice = QRadioButton(self.tr("API key (SID and secret)"), self)
         self._key_choice.setObjectName("apiKeyChoice")
         self._account = QLineEdit(self)
         self._account.setObjectName("accountSidInput")
-        self._account.setPlaceholderText("AC…  (Twilio Console ▸ Account info)")
+        self._account.setPlaceholderText(self.tr("AC…  (Twilio Console ▸ Account info)"))
         self._key = QLineEdit(self)
         self._key.setObjectName("apiKeySidInput")
-        self._key.setPlaceholderText("SK…")
+        self._key.setPlaceholderText(self.tr("SK…"))
         self._secret = QLineEdit(self)
         self._secret.setObjectName("secretInput")
         self._secret.setEchoMode(QLineEdit.EchoMode.Password)
         form = QFormLayout()
-        form.addRow("Account SID", self._account)
-        form.addRow("API key SID", self._key)
-        self._secret_label = QLabel("Auth token", self)
+        form.addRow(self.tr("Account SID"), self._account)
+        form.addRow(self.tr("API key SID"), self._key)
+        self._secret_label = QLabel(self.tr("Auth token"), self)
         form.addRow(self._secret_label, self._secret)
         self._result = QLabel(self)
         self._result.setObjectName("providerResult")
         self._result.setWordWrap(True)
         self._result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._buttons = QDialogButtonBox(self)
-        self._test = self._button("testProviderButton", "&Test", QDialogButtonBox.ButtonRole.ActionRole)
-        self._disconnect = self._button("disconnectProviderButton", "&Disconnect",
+        self._test = self._button("testProviderButton", self.tr("&Test"),
+                                  QDialogButtonBox.ButtonRole.ActionRole)
+        self._disconnect = self._button("disconnectProviderButton", self.tr("&Disconnect"),
                                         QDialogButtonBox.ButtonRole.DestructiveRole)
-        self._connect = self._button("connectProviderButton", "&Connect",
+        self._connect = self._button("connectProviderButton", self.tr("&Connect"),
                                      QDialogButtonBox.ButtonRole.AcceptRole)
         self._close = self._buttons.addButton(QDialogButtonBox.StandardButton.Close)
         layout = QVBoxLayout(self)
@@ -144,21 +147,23 @@ class ProviderDialog(QDialog):
     def _on_choice_toggled(self) -> None:
         key = self._key_choice.isChecked()
         self._form.setRowVisible(self._key, key)
-        self._secret_label.setText("API key secret" if key else "Auth token")
+        self._secret_label.setText(self.tr("API key secret") if key else self.tr("Auth token"))
 
     @Slot()
     def _on_test_clicked(self) -> None:
         credentials = self._credentials()
-        self._run(lambda: "Twilio answered: " + check_credentials(credentials))
+        answered = self.tr("Twilio answered: {account}")
+        self._run(lambda: answered.format(account=spoken(check_credentials(credentials))))
 
     @Slot()
     def _on_connect_clicked(self) -> None:
         credentials, staff = self._credentials(), current_staff()
+        connected = self.tr("Connected to {account}. The secret is kept {place}.")
 
         def connect() -> str:
             account = check_credentials(credentials)
             place = connect_provider(staff, credentials)
-            return f"Connected to {account}. The secret is kept {place.description}."
+            return connected.format(account=spoken(account), place=spoken(place.description))
 
         self._run(connect, connecting=True)
 
@@ -167,10 +172,10 @@ class ProviderDialog(QDialog):
         try:
             disconnect_provider(current_staff())
         except OptInDeskError as error:
-            self._say(False, str(error))
+            self._say(False, spoken(error))
             return
-        self._say(True, "Disconnected. The secret was removed from this computer; texts already "
-                        "synced stay on file.")
+        self._say(True, self.tr("Disconnected. The secret was removed from this computer; texts "
+                                "already synced stay on file."))
         self._show_connection()
         self.connection_changed.emit()
 
@@ -199,7 +204,7 @@ class ProviderDialog(QDialog):
     def _run(self, call: Callable[[], str], connecting: bool = False) -> None:
         if self._thread is not None:
             return
-        self._say(True, "Asking Twilio…")
+        self._say(True, self.tr("Asking Twilio…"))
         self._call = _Call(call)
         self._call.setProperty("connecting", connecting)
         self._thread = QThread(self)
@@ -233,11 +238,13 @@ class ProviderDialog(QDialog):
     def _show_connection(self) -> None:
         connection = load_connection()
         if connection is None:
-            self._current.setText("<b>Not connected.</b> STOPs arrive only when someone imports "
-                                  "the message log.")
+            self._current.setText(self.tr("<b>Not connected.</b> STOPs arrive only when someone "
+                                          "imports the message log."))
         else:
-            self._current.setText(f"<b>Connected:</b> {connection.describe()}, by "
-                                  f"{connection.connected_by} on {connection.connected_at[:10]}.")
+            self._current.setText(self.tr("<b>Connected:</b> {account}, by {name} on {day}.")
+                                  .format(account=spoken(connection.describe()),
+                                          name=connection.connected_by,
+                                          day=_day(connection.connected_at)))
             self._account.setText(connection.account_sid)
             if connection.key_sid:
                 self._key_choice.setChecked(True)
@@ -249,3 +256,11 @@ class ProviderDialog(QDialog):
     def done(self, result: int) -> None:
         self._end()  # a call under way is let finish; its answer is not shown
         super().done(result)
+
+
+def _day(stored: str) -> str:
+    """The day of a stored ISO time, as the window's language writes dates."""
+    day = QDate.fromString(stored[:10], "yyyy-MM-dd")
+    if not day.isValid() or QLocale().language() == QLocale.Language.English:
+        return stored[:10]
+    return QLocale().toString(day, QLocale.FormatType.ShortFormat)

@@ -18,7 +18,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QMargins, Qt, Slot
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,7 +42,6 @@ from models.consent import Audience, audience
 from models.errors import OptInDeskError
 from models.reports import (
     CHANNEL_STATES,
-    STATE_LABELS,
     ChannelState,
     OptOutMonth,
     TextsAfterStop,
@@ -55,13 +54,13 @@ from models.rules import (
     PHONE_CHANNELS,
     Channel,
     MessageKind,
-    format_clock,
 )
 from resources import icon
 from ui.manage.after_stop_section import AfterStopSection
+from ui.manage.local_time import clock_text, month_text
 from ui.session import current_staff
 from ui.widgets.remembered_size import remember_size
-from ui.words import CHANNEL_NAMES, plural
+from ui.words import CHANNEL_NAMES, one_line
 
 MONTHS = 12
 #: The STOP-lock red of the stylesheet (style.qss, state="locked"): the same colour means the
@@ -71,16 +70,31 @@ _STOP_RED = QColor(211, 47, 47)
 _CHANNEL = 0
 _FIRST_STATE = 1
 _AUDIENCE, _HELD = _FIRST_STATE + len(CHANNEL_STATES), _FIRST_STATE + len(CHANNEL_STATES) + 1
-_HEADERS = ("Channel", *(STATE_LABELS[state] for state in CHANNEL_STATES), "Campaign\naudience now",
-            "Held for\nquiet hours")
-_HEADER_TIPS = {
-    ChannelState.NO_ADDRESS: "No email, mobile or home phone on file: the channel receives nothing (R5)",
-    ChannelState.ALL_OFF: "All is off: nothing is sent on the channel, not even reminders (R1)",
-    ChannelState.STOP_LOCKED: "The mobile texted STOP: SMS is off and only the client can turn it "
-                              "back on, by texting START (R6, R7)",
-    ChannelState.MARKETING_OFF: "All is on, Marketing off: reminders and replies only (R2)",
-    ChannelState.MARKETING_ON: "All and Marketing are on: campaigns may be sent (R2)",
+#: Each state's column heading and what it means (the tooltip of the heading).
+_STATES = {
+    ChannelState.NO_ADDRESS: (
+        QT_TRANSLATE_NOOP("ReportsDialog", "No address"),
+        QT_TRANSLATE_NOOP("ReportsDialog", "No email, mobile or home phone on file: the "
+                                           "channel receives nothing (R5)")),
+    ChannelState.ALL_OFF: (
+        QT_TRANSLATE_NOOP("ReportsDialog", "All off"),
+        QT_TRANSLATE_NOOP("ReportsDialog", "All is off: nothing is sent on the channel, not "
+                                           "even reminders (R1)")),
+    ChannelState.STOP_LOCKED: (
+        QT_TRANSLATE_NOOP("ReportsDialog", "STOP-locked"),
+        QT_TRANSLATE_NOOP("ReportsDialog", "The mobile texted STOP: SMS is off and only the "
+                                           "client can turn it back on, by texting START "
+                                           "(R6, R7)")),
+    ChannelState.MARKETING_OFF: (
+        QT_TRANSLATE_NOOP("ReportsDialog", "Marketing off"),
+        QT_TRANSLATE_NOOP("ReportsDialog", "All is on, Marketing off: reminders and replies "
+                                           "only (R2)")),
+    ChannelState.MARKETING_ON: (
+        QT_TRANSLATE_NOOP("ReportsDialog", "Marketing on"),
+        QT_TRANSLATE_NOOP("ReportsDialog", "All and Marketing are on: campaigns may be sent "
+                                           "(R2)")),
 }
+_COLUMNS = 1 + len(CHANNEL_STATES) + 2
 _NOT_APPLICABLE = "—"
 _CHART_HEIGHT = 150
 
@@ -95,8 +109,8 @@ class ReportsDialog(QDialog):
         self._audience: dict[Channel, Audience] = {}
         self._months: list[OptOutMonth] = []
         self._chart = QChart()
-        self._staff_set = QBarSet("Turned off by staff")
-        self._stop_set = QBarSet("STOP locks")
+        self._staff_set = QBarSet(self.tr("Turned off by staff"))
+        self._stop_set = QBarSet(self.tr("STOP locks"))
         self._series = QStackedBarSeries()
         self._month_axis = QBarCategoryAxis()
         self._count_axis = QValueAxis()
@@ -107,19 +121,19 @@ class ReportsDialog(QDialog):
 
     def _setup_ui(self) -> None:
         self.setObjectName("reports")
-        self.setWindowTitle("Reports — Opt-In Desk")
+        self.setWindowTitle(self.tr("Reports — Opt-In Desk"))
         self.setWindowIcon(icon("history"))
         self.setModal(False)
 
-        title = QLabel("Reports", self)
+        title = QLabel(self.tr("Reports"), self)
         title.setProperty("role", "header")
         self._as_of = QLabel(self)
         self._as_of.setObjectName("reportsAsOf")
         self._as_of.setProperty("role", "muted")
-        self._refresh = QPushButton("&Refresh", self)
+        self._refresh = QPushButton(self.tr("&Refresh"), self)
         self._refresh.setObjectName("refreshReports")
         self._refresh.setAutoDefault(False)
-        self._refresh.setToolTip("Count again")
+        self._refresh.setToolTip(self.tr("Count again"))
         title_row = QHBoxLayout()
         title_row.setSpacing(10)
         title_row.addWidget(title)
@@ -139,12 +153,14 @@ class ReportsDialog(QDialog):
         content.setContentsMargins(0, 0, 0, 0)
         content.setSpacing(12)
 
-        states_card, states, self._total = _card(self._content, "Clients by channel", "")
+        states_card, states, self._total = _card(self._content, self.tr("Clients by channel"), "")
         self._total.setObjectName("reportsTotal")
-        self._table = QTableWidget(len(CHANNELS), len(_HEADERS), states_card)
+        self._table = QTableWidget(len(CHANNELS), _COLUMNS, states_card)
         self._table.setObjectName("channelStateTable")
-        self._table.setAccessibleName("Clients by channel and state")
-        self._table.setHorizontalHeaderLabels(list(_HEADERS))
+        self._table.setAccessibleName(self.tr("Clients by channel and state"))
+        self._table.setHorizontalHeaderLabels(
+            [self.tr("Channel"), *(_tr(_STATES[state][0]) for state in CHANNEL_STATES),
+             self.tr("Campaign\naudience now"), self.tr("Held for\nquiet hours")])
         self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self._table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self._table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -155,14 +171,14 @@ class ReportsDialog(QDialog):
         self._table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for column, state in enumerate(CHANNEL_STATES, start=_FIRST_STATE):
-            self._table.horizontalHeaderItem(column).setToolTip(_HEADER_TIPS[state])
-        self._table.horizontalHeaderItem(_AUDIENCE).setToolTip(
+            self._table.horizontalHeaderItem(column).setToolTip(_tr(_STATES[state][1]))
+        self._table.horizontalHeaderItem(_AUDIENCE).setToolTip(self.tr(
             "The campaign audience now: clients a campaign on this channel may reach at this "
             "moment, with switches, STOP locks and quiet hours applied as the what-they-receive "
-            "grid decides")
-        self._table.horizontalHeaderItem(_HELD).setToolTip(
+            "grid decides"))
+        self._table.horizontalHeaderItem(_HELD).setToolTip(self.tr(
             "Campaign texts and calls held back now: outside 8 a.m.–9 p.m. in the client's "
-            "time zone they wait until the morning (R17)")
+            "time zone they wait until the morning (R17)"))
         header = self._table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -182,11 +198,11 @@ class ReportsDialog(QDialog):
         content.addWidget(states_card)
 
         chart_card, chart_box, self._chart_summary = _card(
-            self._content, f"Opt-outs over the last {MONTHS} months", "")
-        self._chart_summary.setToolTip("Staff turning a client's All or Marketing switch off, "
-                                       "and numbers STOP-locked by a text or from the Needs "
-                                       "review queue (one per client on the number). Months "
-                                       "are calendar months in UTC.")
+            self._content, self.tr("Opt-outs over the last %Ln month(s)", "", MONTHS), "")
+        self._chart_summary.setToolTip(self.tr(
+            "Staff turning a client's All or Marketing switch off, and numbers STOP-locked by a "
+            "text or from the Needs review queue (one per client on the number). Months are "
+            "calendar months in UTC."))
         self._chart_summary.setObjectName("optOutSummary")
         self._staff_set.setObjectName("staffOptOuts")
         self._stop_set.setObjectName("stopLocks")
@@ -205,18 +221,19 @@ class ReportsDialog(QDialog):
         self._chart.layout().setContentsMargins(0, 0, 0, 0)
         self._chart_view = QChartView(self._chart, chart_card)
         self._chart_view.setObjectName("optOutChart")
-        self._chart_view.setAccessibleName(f"Opt-outs per month, last {MONTHS} months")
+        self._chart_view.setAccessibleName(
+            self.tr("Opt-outs per month, last %Ln month(s)", "", MONTHS))
         self._chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._chart_view.setFrameShape(QFrame.Shape.NoFrame)
         self._chart_view.setMinimumHeight(_CHART_HEIGHT)
         self._style_chart()
         chart_box.addWidget(self._chart_view, 1)
         self._after_stop = AfterStopSection(self._content)
-        bottom = QHBoxLayout()
-        bottom.setSpacing(12)
-        bottom.addWidget(chart_card, 1)
-        bottom.addWidget(self._after_stop, 1)
-        content.addLayout(bottom, 1)
+        self._bottom = QHBoxLayout()
+        self._bottom.setSpacing(12)
+        self._bottom.addWidget(chart_card, 1)
+        self._bottom.addWidget(self._after_stop, 1)
+        content.addLayout(self._bottom, 1)
 
         self._buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
 
@@ -247,7 +264,7 @@ class ReportsDialog(QDialog):
             reach = {channel: audience(channel, MessageKind.CAMPAIGN) for channel in CHANNELS}
             checkpoint = chain_checkpoint()
         except OptInDeskError as error:
-            self._message.setText(f"No report: {error}.")
+            self._message.setText(self.tr("No report: {error}.").format(error=one_line(error)))
             self._message.show()
             self._content.setVisible(bool(self._counts))
             return False
@@ -259,10 +276,14 @@ class ReportsDialog(QDialog):
         self._show_counts()
         self._show_months()
         self._after_stop.show_texts(after_stop)
+        # The chart takes the room that "none found" leaves: longer month names fit.
+        self._bottom.setStretch(0, 1 if after_stop.count else 3)
+        self._bottom.setStretch(1, 1 if after_stop.count else 2)
         # Every report carries the record's checkpoint (R14): the newest event it counts.
-        self._as_of.setText(f"As of {format_clock(datetime.now().astimezone())} · "
-                            f"checkpoint {checkpoint[:16]}…")
-        self._as_of.setToolTip(f"Checkpoint of the consent record: {checkpoint}")
+        self._as_of.setText(self.tr("As of {time} · checkpoint {checkpoint}…").format(
+            time=clock_text(datetime.now().astimezone()), checkpoint=checkpoint[:16]))
+        self._as_of.setToolTip(self.tr("Checkpoint of the consent record: {checkpoint}").format(
+            checkpoint=checkpoint))
         return True
 
     def counts(self) -> dict[Channel, dict[ChannelState, int]]:
@@ -299,25 +320,25 @@ class ReportsDialog(QDialog):
 
     def _show_counts(self) -> None:
         total = sum(self._counts[Channel.EMAIL].values())
-        self._total.setText(f"{plural(total, 'active client')} (archived "
-                            "clients are not counted). Each client is in one state per "
-                            "channel; point at a heading for what it means.")
+        self._total.setText(self.tr(
+            "%Ln active client(s) (archived clients are not counted). Each client is in one "
+            "state per channel; point at a heading for what it means.", "", total))
         for row, channel in enumerate(CHANNELS):
             for column, state in enumerate(CHANNEL_STATES, start=_FIRST_STATE):
                 if state is ChannelState.STOP_LOCKED and channel is not Channel.SMS:
-                    self._set_cell(row, column, _NOT_APPLICABLE,
-                                   "A STOP lock stops texts only; calls to the same mobile "
-                                   "follow their own switches")
+                    self._set_cell(row, column, _NOT_APPLICABLE, self.tr(
+                        "A STOP lock stops texts only; calls to the same mobile follow their "
+                        "own switches"))
                 else:
-                    self._set_cell(row, column, f"{self._counts[channel][state]:,}")
+                    self._set_cell(row, column, QLocale().toString(self._counts[channel][state]))
             reach = self._audience[channel]
-            self._set_cell(row, _AUDIENCE, f"{reach.allowed:,}", bold=True)
+            self._set_cell(row, _AUDIENCE, QLocale().toString(reach.allowed), bold=True)
             if channel in PHONE_CHANNELS:
-                self._set_cell(row, _HELD, f"{reach.held:,}",
-                               "Outside 8 a.m.–9 p.m. where the client is: sent when the "
-                               "quiet hours end (R17)")
+                self._set_cell(row, _HELD, QLocale().toString(reach.held), self.tr(
+                    "Outside 8 a.m.–9 p.m. where the client is: sent when the quiet hours end "
+                    "(R17)"))
             else:
-                self._set_cell(row, _HELD, _NOT_APPLICABLE, "Email has no quiet hours")
+                self._set_cell(row, _HELD, _NOT_APPLICABLE, self.tr("Email has no quiet hours"))
         self._fit_table_height()
 
     def _show_months(self) -> None:
@@ -326,17 +347,21 @@ class ReportsDialog(QDialog):
         self._staff_set.append([float(entry.by_staff) for entry in self._months])
         self._stop_set.append([float(entry.stop_locks) for entry in self._months])
         self._month_axis.clear()
-        self._month_axis.append([_month_label(entry.month) for entry in self._months])
+        self._month_axis.append([month_text(entry.month, "MMM") for entry in self._months])
         peak = max((entry.total for entry in self._months), default=0)
         self._count_axis.setRange(0, max(peak, 4))
         self._count_axis.applyNiceNumbers()
         staff = sum(entry.by_staff for entry in self._months)
         locks = sum(entry.stop_locks for entry in self._months)
-        span = (f" ({_month_name(self._months[0].month)} – {_month_name(self._months[-1].month)})"
-                if self._months else "")
-        self._chart_summary.setText(
-            f"{plural(staff + locks, 'opt-out')} in the last {MONTHS} months{span}: "
-            f"{staff:,} turned off by staff, {plural(locks, 'STOP lock')}.")
+        text = self.tr("%Ln opt-out(s) in the last {months} months", "", staff + locks).format(
+            months=MONTHS)
+        if self._months:
+            text = self.tr("{opt_outs} ({first} – {last})").format(
+                opt_outs=text, first=month_text(self._months[0].month),
+                last=month_text(self._months[-1].month))
+        self._chart_summary.setText(self.tr("{opt_outs}: {staff} turned off by staff, {locks}.")
+                                    .format(opt_outs=text, staff=QLocale().toString(staff),
+                                            locks=self.tr("%Ln STOP lock(s)", "", locks)))
 
     def _set_cell(self, row: int, column: int, text: str, tip: str = "", *,
                   bold: bool = False) -> None:
@@ -380,7 +405,7 @@ class ReportsDialog(QDialog):
         self._month_axis.setGridLineVisible(False)
         # A size smaller than the text: twelve months fit beside the texts sent after opt-out.
         small = QFont(self.font())
-        small.setPointSizeF(max(small.pointSizeF() - 1.5, 7.0))
+        small.setPointSizeF(max(small.pointSizeF() - 2.0, 7.0))
         self._month_axis.setLabelsFont(small)
         self._staff_set.setColor(palette.color(QPalette.ColorRole.Highlight))
         self._staff_set.setBorderColor(palette.color(QPalette.ColorRole.Highlight))
@@ -405,12 +430,6 @@ def _card(parent: QWidget, title: str, subtitle: str) -> tuple[QFrame, QVBoxLayo
     return card, box, line
 
 
-def _month_label(month: str) -> str:
-    """"2026-01" as the axis says it: "Jan" (the summary above the chart gives the years),
-    so twelve months fit beside the texts sent after opt-out."""
-    return f"{datetime.strptime(month, '%Y-%m'):%b}"
-
-
-def _month_name(month: str) -> str:
-    """"2026-01" in words: "Jan 2026"."""
-    return f"{datetime.strptime(month, '%Y-%m'):%b %Y}"
+def _tr(text: str) -> str:
+    """A text of this dialog's tables, in the window's language."""
+    return QCoreApplication.translate("ReportsDialog", text)

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from models.changes import Change, Touched
 from models.errors import OptInDeskError
-from models.rules import format_clock
 from models.staff import (
     StaffAccount,
     create_staff,
@@ -34,11 +33,12 @@ from models.staff import (
 )
 from resources import icon
 from ui.app_events import app_events
+from ui.manage.local_time import clock_text
 from ui.manage.staff_form_dialog import StaffFormDialog, StaffFormValues
 from ui.session import current_staff
 from ui.widgets.record_list import RecordList
 from ui.widgets.remembered_size import remember_size
-from ui.words import ROLE_LABELS
+from ui.words import ROLE_LABELS, one_line
 
 
 class StaffAccountsDialog(QDialog):
@@ -57,18 +57,21 @@ class StaffAccountsDialog(QDialog):
 
     def _setup_ui(self) -> None:
         self.setObjectName("staffAccounts")
-        self.setWindowTitle("Staff accounts — Opt-In Desk")
+        self.setWindowTitle(self.tr("Staff accounts — Opt-In Desk"))
         self.setWindowIcon(icon("users"))
         self.setModal(False)
 
-        title = QLabel("Staff accounts", self)
+        title = QLabel(self.tr("Staff accounts"), self)
         title.setProperty("role", "header")
-        intro = QLabel("Everyone at the desk signs in with their own PIN. A deactivated account "
-                       "can no longer sign in; its name stays on the consent record.", self)
+        intro = QLabel(self.tr("Everyone at the desk signs in with their own PIN. A deactivated "
+                               "account can no longer sign in; its name stays on the consent "
+                               "record."), self)
         intro.setProperty("role", "muted")
         intro.setWordWrap(True)
 
-        self._list = RecordList("staffList", "Staff accounts", ["Name", "Role", "Status", "Sign-in"], self)
+        self._list = RecordList("staffList", self.tr("Staff accounts"),
+                                [self.tr("Name"), self.tr("Role"), self.tr("Status"),
+                                 self.tr("Sign-in")], self)
         header = self._list.header()
         header.setStretchLastSection(True)
         header.setSectionsMovable(False)
@@ -76,9 +79,14 @@ class StaffAccountsDialog(QDialog):
         header.setSectionResizeMode(self.NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(self.SIGN_IN, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        header.resizeSection(self.ROLE, metrics.horizontalAdvance("Employee") + 40)
-        header.resizeSection(self.STATUS, metrics.horizontalAdvance("Deactivated") + 40)
-        header.resizeSection(self.SIGN_IN, metrics.horizontalAdvance("Locked until 12:59 p.m.") + 48)
+        widest = max(metrics.horizontalAdvance(label) for label in ROLE_LABELS.values())
+        header.resizeSection(self.ROLE, widest + 40)
+        header.resizeSection(self.STATUS, max(metrics.horizontalAdvance(self.tr("Deactivated")),
+                                              metrics.horizontalAdvance(self.tr("Active"))) + 40)
+        sample = self.tr("Locked until {time}").format(time="12:59 p.m.")
+        header.resizeSection(self.SIGN_IN, max(metrics.horizontalAdvance(sample),
+                                               metrics.horizontalAdvance(self.tr("Cannot sign in")))
+                             + 48)
 
         self._message = QLabel(self)
         self._message.setObjectName("staffMessage")
@@ -86,13 +94,14 @@ class StaffAccountsDialog(QDialog):
         self._message.setWordWrap(True)
         self._message.hide()
 
-        self._add = QPushButton(icon("user"), "&Add staff…", self)
+        self._add = QPushButton(icon("user"), self.tr("&Add staff…"), self)
         self._add.setObjectName("addStaff")
-        self._add.setToolTip("Add a staff member with their role and PIN")
-        self._reset = QPushButton(icon("lock"), "Reset &PIN…", self)
+        self._add.setToolTip(self.tr("Add a staff member with their role and PIN"))
+        self._reset = QPushButton(icon("lock"), self.tr("Reset &PIN…"), self)
         self._reset.setObjectName("resetPin")
-        self._reset.setToolTip("Give the selected staff member a new PIN (unlocks their sign-in)")
-        self._toggle = QPushButton(icon("block"), "&Deactivate…", self)
+        self._reset.setToolTip(self.tr("Give the selected staff member a new PIN (unlocks their "
+                                       "sign-in)"))
+        self._toggle = QPushButton(icon("block"), self.tr("&Deactivate…"), self)
         self._toggle.setObjectName("toggleActive")
         for button in (self._add, self._reset, self._toggle):
             button.setIconSize(QSize(16, 16))
@@ -165,7 +174,7 @@ class StaffAccountsDialog(QDialog):
             self._list.clear()
             self._add.setEnabled(False)
             self._show_selected()
-            self._show_message(f"{_sentence(str(error))}", "warning")
+            self._show_message(_sentence(one_line(error)), "warning")
             return False
         self._add.setEnabled(True)
         self._accounts = {account.staff_id: account for account in accounts}
@@ -175,15 +184,16 @@ class StaffAccountsDialog(QDialog):
             locked = account.locked_until is not None
             item = self._list.add_record(account.staff_id, [
                 account.name, ROLE_LABELS[account.role],
-                "Active" if account.active else "Deactivated",
-                f"Locked until {format_clock(account.locked_until.astimezone())}" if locked
-                else ("Can sign in" if account.active else "Cannot sign in"),
+                self.tr("Active") if account.active else self.tr("Deactivated"),
+                self.tr("Locked until {time}").format(
+                    time=clock_text(account.locked_until.astimezone())) if locked
+                else (self.tr("Can sign in") if account.active else self.tr("Cannot sign in")),
             ])
             item.setIcon(self.NAME, icon("user"))
             if locked:
                 item.setIcon(self.SIGN_IN, icon("lock"))
-                item.setToolTip(self.SIGN_IN, "Too many wrong PINs. Reset the PIN to unlock now, "
-                                              "or wait until then.")
+                item.setToolTip(self.SIGN_IN, self.tr("Too many wrong PINs. Reset the PIN to "
+                                                      "unlock now, or wait until then."))
             if not account.active:
                 for column in range(self._list.columnCount()):
                     item.setForeground(column, muted)
@@ -214,14 +224,16 @@ class StaffAccountsDialog(QDialog):
             added = create_staff(current_staff(), values.name, values.role.value,
                                  values.pin)
         except OptInDeskError as error:
-            self._show_message(f"{values.name or 'The staff member'} was not added: {error}.",
-                               "warning")
+            self._show_message(self.tr("{name} was not added: {error}.").format(
+                name=values.name or self.tr("The staff member"), error=one_line(error)),
+                "warning")
             return None
         self.reload()
         self.select_staff(added.staff_id)
         change = Change(Touched.STAFF)
-        self._done(change, f"Added {values.name} ({ROLE_LABELS[values.role]}). They can sign "
-                           "in with the PIN you gave them.")
+        self._done(change, self.tr("Added {name} ({role}). They can sign in with the PIN you "
+                                   "gave them.").format(name=values.name,
+                                                        role=ROLE_LABELS[values.role]))
         return change
 
     def reset_selected_pin(self) -> Change | None:
@@ -235,10 +247,12 @@ class StaffAccountsDialog(QDialog):
         try:
             change = reset_pin(current_staff(), account.staff_id, pin)
         except OptInDeskError as error:
-            self._show_message(f"The PIN was not reset: {error}.", "warning")
+            self._show_message(self.tr("The PIN was not reset: {error}.").format(
+                error=one_line(error)), "warning")
             return None
         self.reload()
-        self._done(change, f"{account.name} has a new PIN; the old one no longer works.")
+        self._done(change, self.tr("{name} has a new PIN; the old one no longer works.").format(
+            name=account.name))
         return change
 
     def toggle_selected_active(self) -> Change | None:
@@ -247,18 +261,20 @@ class StaffAccountsDialog(QDialog):
         if account is None:
             return None
         if account.active:
-            text = (f"Deactivate {account.name}?\n\nThey can no longer sign in. Their name stays "
-                    "on the consent record, and the account can be reactivated.")
-            if not self.confirm(self, "Deactivate staff account", text, "Deactivate"):
+            text = self.tr("Deactivate {name}?\n\nThey can no longer sign in. Their name stays "
+                           "on the consent record, and the account can be reactivated.").format(
+                name=account.name)
+            if not self.confirm(self, self.tr("Deactivate staff account"), text,
+                                self.tr("Deactivate")):
                 return None
         try:
             change = set_staff_active(current_staff(), account.staff_id, not account.active)
         except OptInDeskError as error:
-            self._show_message(f"{_sentence(str(error))}", "warning")
+            self._show_message(_sentence(one_line(error)), "warning")
             return None
         self.reload()
-        self._done(change, f"{account.name} {'can no longer' if account.active else 'can again'} "
-                           "sign in.")
+        self._done(change, (self.tr("{name} can no longer sign in.") if account.active
+                            else self.tr("{name} can again sign in.")).format(name=account.name))
         return change
 
     def message(self) -> str:
@@ -301,16 +317,17 @@ class StaffAccountsDialog(QDialog):
         self._toggle.setEnabled(account is not None)
         if account is None:
             return
-        self._toggle.setText("&Deactivate…" if account.active else "Re&activate")
+        self._toggle.setText(self.tr("&Deactivate…") if account.active else self.tr("Re&activate"))
         self._toggle.setIcon(icon("block" if account.active else "check"))
         me = current_staff().staff_id
         if account.active and account.staff_id == me:
             # The model layer refuses it too; the button says why before anyone tries.
             self._toggle.setEnabled(False)
-            self._toggle.setToolTip("You cannot deactivate your own account; another owner can.")
+            self._toggle.setToolTip(self.tr("You cannot deactivate your own account; another "
+                                            "owner can."))
         else:
-            self._toggle.setToolTip("Stop this account from signing in" if account.active
-                                    else "Let this account sign in again with its PIN")
+            self._toggle.setToolTip(self.tr("Stop this account from signing in") if account.active
+                                    else self.tr("Let this account sign in again with its PIN"))
 
     def _show_message(self, text: str, state: str) -> None:
         self._message_text = text

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRegularExpression, Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRegularExpression, Qt, Slot
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,9 +26,11 @@ from ui.words import ROLE_LABELS
 
 _PIN_PATTERN = r"\d{0,8}"
 _ROLE_HELP = {
-    Role.EMPLOYEE: "Finds clients, changes their opt-ins within the rules, works the review queue.",
-    Role.MANAGER: "All an employee does, plus studio AI settings, reports and the audit log.",
-    Role.OWNER: "Everything, and manages staff accounts.",
+    Role.EMPLOYEE: QT_TRANSLATE_NOOP("StaffFormDialog", "Finds clients, changes their opt-ins "
+                                     "within the rules, works the review queue."),
+    Role.MANAGER: QT_TRANSLATE_NOOP("StaffFormDialog", "All an employee does, plus studio AI "
+                                    "settings, reports and the audit log."),
+    Role.OWNER: QT_TRANSLATE_NOOP("StaffFormDialog", "Everything, and manages staff accounts."),
 }
 
 
@@ -53,27 +55,30 @@ class StaffFormDialog(QDialog):
     def _setup_ui(self) -> None:
         self.setObjectName("staffForm")
         adding = self._reset_for is None
-        self.setWindowTitle("Add staff member" if adding else f"Reset PIN — {self._reset_for}")
+        self.setWindowTitle(self.tr("Add staff member") if adding
+                            else self.tr("Reset PIN — {name}").format(name=self._reset_for))
         self.setWindowIcon(icon("users" if adding else "lock"))
 
-        intro = QLabel("Each person signs in with their own PIN of 4 to 8 digits. Tell them "
-                       "the PIN in person; it is stored only as a salted hash." if adding else
-                       f"A new PIN for {self._reset_for}. Their old PIN stops working at once, "
-                       "and a sign-in locked by wrong PINs is unlocked.", self)
+        intro = QLabel(self.tr("Each person signs in with their own PIN of 4 to 8 digits. Tell "
+                               "them the PIN in person; it is stored only as a salted hash.")
+                       if adding else
+                       self.tr("A new PIN for {name}. Their old PIN stops working at once, and "
+                               "a sign-in locked by wrong PINs is unlocked.").format(
+                                   name=self._reset_for), self)
         intro.setProperty("role", "muted")
         intro.setWordWrap(True)
 
         self._name = QLineEdit(self)
         self._name.setObjectName("staffName")
         self._name.setMaxLength(120)
-        self._name.setPlaceholderText("First and last name")
+        self._name.setPlaceholderText(self.tr("First and last name"))
         self._role = QComboBox(self)
         self._role.setObjectName("staffRole")
         for role in (Role.EMPLOYEE, Role.MANAGER, Role.OWNER):
             self._role.addItem(ROLE_LABELS[role], role.value)
-            self._role.setItemData(self._role.count() - 1, _ROLE_HELP[role],
+            self._role.setItemData(self._role.count() - 1, _help(role),
                                    Qt.ItemDataRole.ToolTipRole)
-        self._role_help = QLabel(_ROLE_HELP[Role.EMPLOYEE], self)
+        self._role_help = QLabel(_help(Role.EMPLOYEE), self)
         self._role_help.setProperty("role", "muted")
         self._role_help.setWordWrap(True)
         validator = QRegularExpressionValidator(QRegularExpression(_PIN_PATTERN), self)
@@ -87,23 +92,23 @@ class StaffFormDialog(QDialog):
             edit.setMaxLength(8)
             edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly
                                      | Qt.InputMethodHint.ImhSensitiveData)
-        self._pin.setAccessibleName("PIN")
-        self._pin_again.setAccessibleName("PIN again")
+        self._pin.setAccessibleName(self.tr("PIN"))
+        self._pin_again.setAccessibleName(self.tr("PIN again"))
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setHorizontalSpacing(12)
         form.setVerticalSpacing(8)
         if adding:
-            form.addRow("&Name", self._name)
-            form.addRow("&Role", self._role)
+            form.addRow(self.tr("&Name"), self._name)
+            form.addRow(self.tr("&Role"), self._role)
             form.addRow("", self._role_help)
         else:
             self._name.hide()
             self._role.hide()
             self._role_help.hide()
-        form.addRow("&PIN" if adding else "New &PIN", self._pin)
-        form.addRow("PIN &again", self._pin_again)
+        form.addRow(self.tr("&PIN") if adding else self.tr("New &PIN"), self._pin)
+        form.addRow(self.tr("PIN &again"), self._pin_again)
 
         self._error = QLabel(self)
         self._error.setObjectName("staffFormError")
@@ -115,7 +120,7 @@ class StaffFormDialog(QDialog):
         self._buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                          | QDialogButtonBox.StandardButton.Cancel, self)
         self._buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            "Add staff member" if adding else "Reset PIN")
+            self.tr("Add staff member") if adding else self.tr("Reset PIN"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 14)
@@ -154,7 +159,7 @@ class StaffFormDialog(QDialog):
 
     @Slot(int)
     def _on_role_current_index_changed(self, _index: int) -> None:
-        self._role_help.setText(_ROLE_HELP[Role(self._role.currentData())])
+        self._role_help.setText(_help(Role(self._role.currentData())))
         self._fit_height()
 
     @Slot()
@@ -178,14 +183,19 @@ class StaffFormDialog(QDialog):
     def _problem(self) -> str:
         if self._reset_for is None and not self.values().name:
             self._name.setFocus()
-            return "Enter the staff member's name."
+            return self.tr("Enter the staff member's name.")
         try:
             validate_pin(self._pin.text())
         except InvalidInput:
             self._pin.setFocus()
-            return "A PIN is 4 to 8 digits."
+            return self.tr("A PIN is 4 to 8 digits.")
         if self._pin.text() != self._pin_again.text():
             self._pin_again.clear()
             self._pin_again.setFocus()
-            return "The two PINs differ. Type the PIN again."
+            return self.tr("The two PINs differ. Type the PIN again.")
         return ""
+
+
+def _help(role: Role) -> str:
+    """What a role may do, in the window's language."""
+    return QCoreApplication.translate("StaffFormDialog", _ROLE_HELP[role])

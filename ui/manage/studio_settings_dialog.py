@@ -24,6 +24,7 @@ from ui.app_events import app_events
 from ui.session import current_staff
 from ui.widgets.notice_label import NoticeLabel
 from ui.widgets.remembered_size import remember_size
+from ui.words import spoken
 
 
 class StudioSettingsDialog(QDialog):
@@ -43,21 +44,22 @@ class StudioSettingsDialog(QDialog):
 
     def _setup_ui(self) -> None:
         self.setObjectName("studioSettingsDialog")
-        self.setWindowTitle("Studio settings — Opt-In Desk")
+        self.setWindowTitle(self.tr("Studio settings — Opt-In Desk"))
         self.setWindowIcon(icon("settings"))
-        intro = QLabel("A desk that nobody touches for this long locks itself and shows the "
-                       "sign-in, so that the next person works under their own name and no "
-                       "client's details stay on an unattended screen.", self)
+        intro = QLabel(self.tr("A desk that nobody touches for this long locks itself and shows "
+                               "the sign-in, so that the next person works under their own "
+                               "name and no client's details stay on an unattended screen."),
+                       self)
         intro.setProperty("role", "muted")
         intro.setWordWrap(True)
         low, high = IDLE_LOCK_RANGE
         self._minutes.setObjectName("idleLockMinutes")
-        self._minutes.setAccessibleName("Lock after idle minutes")
+        self._minutes.setAccessibleName(self.tr("Lock after idle minutes"))
         self._minutes.setRange(low, high)
-        self._minutes.setSuffix(" min")
-        self._minutes.setSpecialValueText("Never")
+        self._minutes.setSuffix(self.tr(" min", "minutes"))
+        self._minutes.setSpecialValueText(self.tr("Never"))
         form = QFormLayout()
-        form.addRow("&Lock the desk after", self._minutes)
+        form.addRow(self.tr("&Lock the desk after"), self._minutes)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 16)
         layout.setSpacing(12)
@@ -80,7 +82,7 @@ class StudioSettingsDialog(QDialog):
         try:
             studio = load_studio()
         except OptInDeskError as error:
-            self._message.show_notice(str(error))
+            self._message.show_notice(spoken(error))
             return
         self._version = studio.version
         self._minutes.setValue(studio.idle_lock_minutes)
@@ -94,14 +96,14 @@ class StudioSettingsDialog(QDialog):
                                            expected_version=self._version)
         except StaleData as error:
             self.reload()
-            self._message.show_notice(str(error))
+            self._message.show_notice(spoken(error))
             return
         except OptInDeskError as error:
-            self._message.show_notice(str(error))
+            self._message.show_notice(spoken(error))
             return
         app_events().data_changed.emit(change.asked_by(self))
         minutes = self._minutes.value()
         app_events().status_message.emit(
-            "The desk never locks by itself" if minutes == 0
-            else f"The desk locks after {minutes} idle minutes")
+            self.tr("The desk never locks by itself") if minutes == 0
+            else self.tr("The desk locks after %Ln idle minute(s)", "", minutes))
         self.accept()

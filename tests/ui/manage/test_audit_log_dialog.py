@@ -160,7 +160,7 @@ def test_text_filter_narrows_to_a_client_a_staff_member_or_a_note(qtbot: QtBot, 
     search.setText("at the desk")
     dialog.apply_filters()
     assert _column(dialog.model(), AuditLogModel.WHAT) == ["SMS – Marketing: off → on"]
-    assert dialog.summary_text() == "1 event match."
+    assert dialog.summary_text() == "1 event matches."
 
 
 def test_a_number_typed_any_way_finds_its_events(open_dialog, record) -> None:
