@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QFontMetrics, QIcon, QPainter, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from models.rules import CHANNELS, KIND_LABELS, MESSAGE_KINDS, Channel, Decision, MessageKind
 from resources import icon
-from ui.words import CHANNEL_NAMES
+from ui.words import CHANNEL_NAMES, spoken
 
 #: Item data roles: a cell's state ("allowed", "blocked", "held"), its first line, and the
 #: model's reason below it ('' for allowed and held cells, whose first line says it all).
@@ -63,7 +71,7 @@ class ReceivesGrid(QTableWidget):
 
     def _setup_ui(self) -> None:
         self.setObjectName("receivesGrid")
-        self.setAccessibleName("What this client receives")
+        self.setAccessibleName(self.tr("What this client receives"))
         self.setItemDelegate(self._delegate)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -85,7 +93,7 @@ class ReceivesGrid(QTableWidget):
 
     def _lay_out(self) -> None:
         """Headings, empty cells and the least width for the grid's orientation."""
-        kinds = [KIND_LABELS[kind] for kind in MESSAGE_KINDS]
+        kinds = [spoken(KIND_LABELS[kind]) for kind in MESSAGE_KINDS]
         channels = [CHANNEL_NAMES[channel] for channel in CHANNELS]
         self.clearSpans()
         self.setRowCount(len(MESSAGE_KINDS) if self._transposed else len(CHANNELS))
@@ -128,8 +136,8 @@ class ReceivesGrid(QTableWidget):
                 item.setData(REASON_ROLE, reason)
                 item.setIcon(icon(_ICONS[state]))
                 if whole_row:
-                    item.setToolTip(f"{CHANNEL_NAMES[channel]}: nothing can be sent — "
-                                    f"{decision.reason}.")
+                    item.setToolTip(self.tr("{channel}: nothing can be sent — {reason}.").format(
+                        channel=CHANNEL_NAMES[channel], reason=spoken(decision.reason)))
                 else:
                     item.setToolTip(_tooltip(channel, kind, decision))
             if whole_row and self._transposed:
@@ -236,7 +244,7 @@ class ReceivesGrid(QTableWidget):
 
     def _fit_header_labels(self, metrics: QFontMetrics) -> None:
         labels = ([CHANNEL_NAMES[channel] for channel in CHANNELS] if self._transposed
-                  else [KIND_LABELS[kind] for kind in MESSAGE_KINDS])
+                  else [spoken(KIND_LABELS[kind]) for kind in MESSAGE_KINDS])
         widest = max(metrics.horizontalAdvance(label) for label in labels)
         narrow = self.horizontalHeader().sectionSize(0) < widest + 2 * _PAD_X + 4
         for column, text in enumerate(labels):
@@ -322,12 +330,12 @@ def _beside(metrics: QFontMetrics, width: int, status: str) -> bool:
 def _words(decision: Decision) -> tuple[str, str, str]:
     """A cell's state, its first words and the model's reason ('' when allowed or held)."""
     if decision.allowed:
-        return "allowed", "Allowed", ""
-    reason = decision.reason or ""
+        return "allowed", QCoreApplication.translate("ReceivesGrid", "Allowed"), ""
+    reason = spoken(decision.reason or "")
     if decision.held:
         # The model's own words ("held until 8:00 a.m. local time"), as a sentence.
         return "held", reason[:1].upper() + reason[1:], ""
-    return "blocked", "Blocked", reason
+    return "blocked", QCoreApplication.translate("ReceivesGrid", "Blocked"), reason
 
 
 def _lines(cell: QTableWidgetItem | QModelIndex | QPersistentModelIndex) -> tuple[str, str]:
@@ -337,13 +345,19 @@ def _lines(cell: QTableWidgetItem | QModelIndex | QPersistentModelIndex) -> tupl
 
 def _tooltip(channel: Channel, kind: MessageKind, decision: Decision) -> str:
     medium = "SMS" if channel is Channel.SMS else CHANNEL_NAMES[channel].lower()
-    subject = f"{KIND_LABELS[kind]} by {medium}"
+    subject = QCoreApplication.translate("ReceivesGrid", "{kind} by {medium}").format(
+        kind=spoken(KIND_LABELS[kind]), medium=medium)
+    reason = spoken(decision.reason or "")
     if decision.allowed:
-        return f"{subject}: allowed now."
-    if decision.held_for_review:
-        return (f"{subject}: held, not sent — a text from this mobile looks like an opt-out and "
-                "waits in Needs review; it goes out only if staff decide it was not one.")
-    if decision.held:
-        return (f"{subject}: held, not sent — {decision.reason} (quiet hours: marketing goes "
-                "out between 8 a.m. and 9 p.m. where the client is).")
-    return f"{subject}: blocked — {decision.reason}."
+        text = QCoreApplication.translate("ReceivesGrid", "{subject}: allowed now.")
+    elif decision.held_for_review:
+        text = QCoreApplication.translate(
+            "ReceivesGrid", "{subject}: held, not sent — a text from this mobile looks like an "
+            "opt-out and waits in Needs review; it goes out only if staff decide it was not one.")
+    elif decision.held:
+        text = QCoreApplication.translate(
+            "ReceivesGrid", "{subject}: held, not sent — {reason} (quiet hours: marketing goes "
+            "out between 8 a.m. and 9 p.m. where the client is).")
+    else:
+        text = QCoreApplication.translate("ReceivesGrid", "{subject}: blocked — {reason}.")
+    return text.format(subject=subject, reason=reason)
