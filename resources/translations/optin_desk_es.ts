@@ -354,7 +354,7 @@
     </message>
     <message>
         <source>e.g. asked at the front desk: no more promotions</source>
-        <translation>p. ej., lo pidió en la recepción: no más promociones</translation>
+        <translation>p. ej., en la recepción: no más promociones</translation>
     </message>
     <message>
         <source>&amp;How the client asked:</source>
@@ -429,7 +429,7 @@
     <name>ReceivesGrid</name>
     <message>
         <source>What this client receives</source>
-        <extracomment>Item data roles: a cell&apos;s state (&quot;allowed&quot;, &quot;blocked&quot;, &quot;held&quot;), its first line, and the model&apos;s reason below it (&apos;&apos; for allowed and held cells, whose first line says it all).</extracomment>
+        <extracomment>Item data roles: a cell&apos;s state (&quot;allowed&quot;, &quot;blocked&quot;, &quot;held&quot;), its first line, and the model&apos;s reason below it (&apos;&apos; for allowed and held cells, whose first line says it all). A status word wider than its cell (&quot;Bloqueado&quot; in a narrow column) is drawn this much smaller at most, rather than cut off.</extracomment>
         <translation>Lo que recibe este cliente</translation>
     </message>
     <message>

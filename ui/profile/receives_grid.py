@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QFontMetrics, QIcon, QPainter, QPalette, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QIcon, QPainter, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -46,6 +46,9 @@ _ICON = 16
 _ICON_GAP = 5
 _MIN_COLUMN = 72
 _MIN_TURNED_COLUMN = 64  # a channel's column of a turned grid: "Blocked" beside its icon
+#: A status word wider than its cell ("Bloqueado" in a narrow column) is drawn this much
+#: smaller at most, rather than cut off.
+_LEAST_STATUS_SCALE = 0.8
 
 
 class ReceivesGrid(QTableWidget):
@@ -284,11 +287,12 @@ class _CellDelegate(QStyledItemDelegate):
         flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
         painter.save()
         try:
-            painter.setFont(opt.font)
+            painter.setFont(_fitted_font(opt.font, status_rect.width(), status))
             painter.setPen(opt.palette.color(QPalette.ColorRole.Text))
             used = painter.boundingRect(status_rect, flags, status)
             painter.drawText(status_rect, flags, status)
             if reason:
+                painter.setFont(opt.font)
                 painter.setPen(opt.palette.color(QPalette.ColorRole.PlaceholderText))
                 painter.drawText(rect.adjusted(0, used.bottom() + 1 - rect.top(), 0, 0), flags,
                                  reason)
@@ -319,6 +323,18 @@ def _cell_height(metrics: QFontMetrics, width: int, status: str, reason: str) ->
         reason_width = max(width - 2 * _PAD_X, 20)
         height += metrics.boundingRect(QRect(0, 0, reason_width, 10_000), flags, reason).height()
     return height + 2 * _PAD_Y
+
+
+def _fitted_font(font: QFont, width: int, status: str) -> QFont:
+    """`font`, or a little smaller when the status's longest word is wider than `width`: a
+    longer word of another language shows whole in a narrow column (issue 14)."""
+    widest = max((QFontMetrics(font).horizontalAdvance(word) for word in status.split()),
+                 default=0)
+    if widest <= width or width <= 0 or font.pointSizeF() <= 0:
+        return font
+    fitted = QFont(font)
+    fitted.setPointSizeF(font.pointSizeF() * max(_LEAST_STATUS_SCALE, (width - 1) / widest))
+    return fitted
 
 
 def _beside(metrics: QFontMetrics, width: int, status: str) -> bool:
