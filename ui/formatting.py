@@ -38,9 +38,13 @@ def clock_text(moment: datetime) -> str:
 
 
 def day_text(moment: date, *, year: bool = False, weekday: bool = False) -> str:
-    """A day in the window's language: "Nov 23", "Nov 23, 2026", "Mon, Nov 23" (Spanish
-    "23 nov", "23 nov 2026", "lun 23 nov")."""
-    if weekday:
+    """A day in the window's language: "Nov 23", "Nov 23, 2026", "Mon, Nov 23", "Mon, Nov 23,
+    2026" (Spanish "23 nov", "23 nov 2026", "lun 23 nov", "lun 23 nov 2026")."""
+    if weekday and year:
+        pattern = QCoreApplication.translate(
+            "formatting", "ddd, MMM d, yyyy", "Qt date format: a weekday, a day and its year "
+            "(Mon, Nov 23, 2026)")
+    elif weekday:
         pattern = QCoreApplication.translate(
             "formatting", "ddd, MMM d", "Qt date format: a weekday and a day (Mon, Nov 23)")
     elif year:
@@ -77,8 +81,7 @@ def sender_text(number: str, names: Sequence[str]) -> str:
 
 def due_date_text(day: date, today: date | None = None) -> str:
     """A review item's due date (R19): "Mon, Dec 7", with the year when it is not this year's."""
-    text = day_text(day, weekday=True)
-    return text if day.year == (today or date.today()).year else f"{text}, {day.year}"
+    return day_text(day, weekday=True, year=day.year != (today or date.today()).year)
 
 
 class _Ages(QObject):

@@ -679,6 +679,11 @@
 <context>
     <name>formatting</name>
     <message>
+        <source>ddd, MMM d, yyyy</source>
+        <comment>Qt date format: a weekday, a day and its year (Mon, Nov 23, 2026)</comment>
+        <translation>ddd d MMM yyyy</translation>
+    </message>
+    <message>
         <source>ddd, MMM d</source>
         <comment>Qt date format: a weekday and a day (Mon, Nov 23)</comment>
         <translation>ddd d MMM</translation>

@@ -11,9 +11,12 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QScrollArea, Q
 from pytestqt.qtbot import QtBot
 
 from models.inbound import process_inbound
+from models.record import client_record
 from models.rules import Channel, Switch
 from ui.profile.client_profile_view import ClientProfileView
+from ui.formatting import age_text, due_date_text, when_text
 from ui.profile.consent_dialog import ConsentDialog
+from ui.record_pdf import record_html
 from ui.session import set_current_staff
 from ui.widgets.elided_label import ElidedLabel
 from ui.widgets.toggle_switch import ToggleSwitch
@@ -88,6 +91,29 @@ def test_the_consent_dialog_speaks_spanish(qtbot: QtBot, spanish) -> None:
     for button in dialog.findChildren(QAbstractButton):
         text = button.text().replace("&", "")
         assert button.fontMetrics().horizontalAdvance(text) <= button.width(), text
+
+
+def test_the_consent_record_is_in_the_windows_language(spanish, dana: int) -> None:
+    page = record_html(client_record(dana))
+    for words in ("Registro de consentimiento: Dana Reyes", "Estado actual por canal",
+                  "Bloqueo por STOP", "Verificación", "La cadena de hashes del registro está "
+                  "íntegra", "Todos los eventos de consentimiento ("):
+        assert words in page, words
+    assert "optin-desk verify-audit --checkpoint" in page  # a command stays a command
+
+
+def test_dates_and_ages_in_spanish(spanish) -> None:
+    from datetime import date, timedelta
+
+    assert due_date_text(date(2026, 12, 7), today=date(2026, 11, 30)) == "lun 7 dic"
+    assert due_date_text(date(2027, 1, 4), today=date(2026, 11, 30)) == "lun 4 ene 2027"
+    assert age_text(timedelta(minutes=40)) == "hace 40 minutos"
+    assert age_text(timedelta(hours=1, minutes=5)) == "hace 1 hora"
+    assert age_text(timedelta(days=1204)) == "hace 1,204 días"
+    now = datetime(2026, 11, 30, 18, 0).astimezone()
+    assert when_text("2026-11-30T15:00:00.000000Z", now=now).startswith("Hoy ")
+    assert when_text("2026-11-23T15:00:00.000000Z", now=now).startswith("23 nov, ")
+    assert when_text("2025-11-23T15:00:00.000000Z", now=now) == "23 nov 2025"
 
 
 def _fits(widget: QWidget) -> bool:
