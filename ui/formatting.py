@@ -249,7 +249,7 @@ def event_why(event: EventRecord) -> str:
             parts = [QCoreApplication.translate("formatting", "Client texted STOP") if opted_out
                      else QCoreApplication.translate("formatting", "Client texted START")]
     else:
-        parts = [SOURCE_LABELS[event.source] if event.source in SOURCE_LABELS else event.source]
+        parts = [SOURCE_LABELS.get(event.source, event.source)]
         if event.method:
             parts.append(spoken(RECORD_METHODS.get(event.method, event.method)))
     if note:
@@ -309,7 +309,7 @@ def event_details(event: EventRecord) -> list[str]:
 
 def _state(value: str | None) -> str:
     """A stored state in words: "on", "off", or the value itself (a number of minutes)."""
-    return _STATES[value] if value in _STATES else f"{value}"
+    return _STATES.get(value or "", f"{value}")
 
 
 def _change(old: str | None, new: str | None) -> str:
@@ -349,4 +349,4 @@ def _staff_account(old: str | None, new: str | None) -> str:
 
 
 def _account_state(state: str) -> str:
-    return _ACCOUNT_STATES[state] if state in _ACCOUNT_STATES else state
+    return _ACCOUNT_STATES.get(state, state)

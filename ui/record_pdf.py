@@ -23,8 +23,8 @@ from PySide6.QtCore import QCoreApplication, QLocale, QMarginsF, QObject, QRectF
 from PySide6.QtGui import (
     QFont,
     QGuiApplication,
-    QPageLayout,
     QPagedPaintDevice,
+    QPageLayout,
     QPageSize,
     QPainter,
     QPdfWriter,

@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 from models.inbound import process_inbound
 from models.record import client_record
 from models.rules import Channel, Switch
-from ui.profile.client_profile_view import ClientProfileView
 from ui.formatting import age_text, due_date_text, when_text
+from ui.profile.client_profile_view import ClientProfileView
 from ui.profile.consent_dialog import ConsentDialog
 from ui.record_pdf import record_html
 from ui.session import set_current_staff
@@ -96,8 +96,9 @@ def test_the_consent_dialog_speaks_spanish(qtbot: QtBot, spanish) -> None:
 def test_the_consent_record_is_in_the_windows_language(spanish, dana: int) -> None:
     page = record_html(client_record(dana))
     for words in ("Registro de consentimiento: Dana Reyes", "Estado actual por canal",
-                  "Bloqueo por STOP", "Verificación", "La cadena de hashes del registro está "
-                  "íntegra", "Todos los eventos de consentimiento ("):
+                  "Bloqueo por STOP", "Verificación",
+                  "La cadena de hashes del registro está íntegra",
+                  "Todos los eventos de consentimiento ("):
         assert words in page, words
     assert "optin-desk verify-audit --checkpoint" in page  # a command stays a command
 
