@@ -5,6 +5,9 @@
 `paint_record()` lays it out on pages of a `QPdfWriter` or a `QPrinter`, with a footer on
 every page (whose record, when it was made, the checkpoint, page N of M); the events table's
 header row repeats on every page.
+
+The record is in the window's language (issue 14, context "record_pdf"); the command line's
+`export-record` writes it in English, as everything the command line says.
 """
 
 from __future__ import annotations
@@ -16,12 +19,12 @@ import tempfile
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QMarginsF, QObject, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QFont,
     QGuiApplication,
-    QPageLayout,
     QPagedPaintDevice,
+    QPageLayout,
     QPageSize,
     QPainter,
     QPdfWriter,
@@ -31,16 +34,17 @@ from PySide6.QtGui import (
 from models.audit import EventRecord
 from models.phones import display_phone
 from models.record import ClientRecord
-from models.rules import CHANNEL_LABELS, CHANNELS, KIND_LABELS, MESSAGE_KINDS, format_clock
+from models.rules import CHANNELS, KIND_LABELS, MESSAGE_KINDS
 from models.timeutil import iso, parse_iso
 from ui.formatting import (
     actor_text,
     describe_event,
     event_why,
+    full_time_text,
     happened_early,
     happened_text,
 )
-from ui.words import plural, status_label
+from ui.words import CHANNEL_NAMES, spoken, status_label
 
 #: A word longer than this gets break opportunities, so a pasted link in a note still wraps.
 _LONGEST_WORD = 40
@@ -58,6 +62,15 @@ table.grid { border-collapse: collapse; }
 table.grid th { background: #e8e8e8; text-align: left; font-weight: bold; }
 """
 _FOOTER_POINTS = 7.5
+#: Qt's translation, by a name lupdate reads: translate("record_pdf", "…").
+translate = QCoreApplication.translate
+
+
+class _RecordCounts(QObject):
+    """The record's texts with a count (lupdate marks a plural only in a QObject's tr)."""
+
+    def events_heading(self, count: int) -> str:
+        return self.tr("Every consent event (%Ln event(s))", "", count)
 
 
 def record_html(record: ClientRecord) -> str:
@@ -66,19 +79,25 @@ def record_html(record: ClientRecord) -> str:
     made = _when(iso(record.made_at), zone)
     parts = [
         f"<html><head><style>{_STYLE}</style></head><body>",
-        f"<h1>Consent record: {_e(record.name)}</h1>",
-        f"<p>{_e(record.studio_name)} · made {_e(made)} ({_e(record.time_zone)}) by Opt-In Desk. "
-        "Every time below is in the studio's time zone.</p>",
+        "<h1>" + _e(translate("record_pdf", "Consent record: {name}").format(
+            name=record.name)) + "</h1>",
+        "<p>" + _e(translate(
+            "record_pdf", "{studio} · made {when} ({zone}) by Opt-In Desk. Every time below is "
+            "in the studio's time zone.").format(studio=record.studio_name, when=made,
+                                                  zone=record.time_zone)) + "</p>",
         _identity(record),
-        "<h2>Current state per channel</h2>", _channels(record, zone),
-        "<h2>What this client receives now</h2>", _receives(record),
-        f"<h2>Every consent event ({_e(plural(len(record.events), 'event'))})</h2>",
-        "<p class='muted'>Changes of this client's switches, and the events of every mobile "
-        "number they have had (STOP, START, review decisions), oldest first in the order "
-        "they were recorded. When: when recorded, and for a text imported or synced late "
-        "also when the client texted it.</p>",
+        "<h2>" + _e(translate("record_pdf", "Current state per channel")) + "</h2>",
+        _channels(record, zone),
+        "<h2>" + _e(translate("record_pdf", "What this client receives now")) + "</h2>",
+        _receives(record),
+        f"<h2>{_e(_RecordCounts().events_heading(len(record.events)))}</h2>",
+        "<p class='muted'>" + _e(translate(
+            "record_pdf", "Changes of this client's switches, and the events of every mobile "
+            "number they have had (STOP, START, review decisions), oldest first in the order "
+            "they were recorded. When: when recorded, and for a text imported or synced late "
+            "also when the client texted it.")) + "</p>",
         _events(record.events, zone),
-        "<h2>Verification</h2>", _verification(record),
+        "<h2>" + _e(translate("record_pdf", "Verification")) + "</h2>", _verification(record),
         "</body></html>",
     ]
     return "\n".join(parts)
@@ -114,10 +133,15 @@ def paint_record(record: ClientRecord, device: QPagedPaintDevice) -> int:
             painter.setPen(Qt.GlobalColor.darkGray)
             line = QRectF(0, body.height() + footer_height / 3, body.width(), footer_height * 2 / 3)
             painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             f"{record.name} · {record.studio_name} · made "
-                             f"{record.made_at:%Y-%m-%d %H:%M} UTC · checkpoint {record.checkpoint[:24]}…")
+                             translate(
+                                 "record_pdf", "{name} · {studio} · made {when} UTC · "
+                                 "checkpoint {checkpoint}…").format(
+                                 name=record.name, studio=record.studio_name,
+                                 when=f"{record.made_at:%Y-%m-%d %H:%M}",
+                                 checkpoint=record.checkpoint[:24]))
             painter.drawText(line, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             f"Page {page + 1} of {pages}")
+                             translate("record_pdf", "Page {page} of {pages}").format(
+                                 page=page + 1, pages=pages))
     finally:
         painter.end()
     return pages
@@ -131,7 +155,7 @@ def write_record_pdf(record: ClientRecord, path: Path) -> int:
     part_path = Path(part)
     try:
         writer = QPdfWriter(str(part_path))
-        writer.setTitle(f"Consent record: {record.name}")
+        writer.setTitle(translate("record_pdf", "Consent record: {name}").format(name=record.name))
         writer.setCreator("Opt-In Desk")
         writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.Letter),
                                          QPageLayout.Orientation.Portrait,
@@ -156,6 +180,9 @@ def ensure_gui_application() -> QGuiApplication:
                 or os.environ.get("WAYLAND_DISPLAY")):
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
         app = QGuiApplication(["optin-desk"])
+        # The command line speaks English (no translation is loaded): dates too, whatever
+        # this computer's language.
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     assert isinstance(app, QGuiApplication)
     return app
 
@@ -164,14 +191,19 @@ def ensure_gui_application() -> QGuiApplication:
 
 def _identity(record: ClientRecord) -> str:
     client = record.consent.client
-    rows = [("Client", f"{client.name} (id {client.id})"),
-            ("Status", status_label(client.status) + (" · archived" if client.archived else "")),
-            ("Email", client.email or "none on file"),
-            ("Mobile", display_phone(client.mobile) or "none on file"),
-            ("Home phone", display_phone(client.home_phone) or "none on file")]
+    none = translate("record_pdf", "none on file")
+    status = status_label(client.status)
+    if client.archived:
+        status = translate("record_pdf", "{status} · archived").format(status=status)
+    who = translate("record_pdf", "{name} (id {id})").format(name=client.name, id=client.id)
+    rows = [(translate("record_pdf", "Client"), who),
+            (translate("record_pdf", "Status"), status),
+            (translate("record_pdf", "Email"), client.email or none),
+            (translate("record_pdf", "Mobile"), display_phone(client.mobile) or none),
+            (translate("record_pdf", "Home phone"), display_phone(client.home_phone) or none)]
     earlier = [display_phone(n) for n in record.numbers if n != client.mobile]
     if earlier:
-        rows.append(("Earlier mobiles", ", ".join(earlier)))
+        rows.append((translate("record_pdf", "Earlier mobiles"), ", ".join(earlier)))
     return "<table cellpadding='1'>" + "".join(
         f"<tr><td class='muted' width='110'>{_e(label)}</td><td>{_e(value)}</td></tr>"
         for label, value in rows) + "</table>"
@@ -182,13 +214,16 @@ def _channels(record: ClientRecord, zone: ZoneInfo) -> str:
     for channel in CHANNELS:
         state = record.consent.channels[channel]
         address = state.address if channel.value == "email" else display_phone(state.address)
-        lock = "no"
+        lock = translate("record_pdf", "no")
         if state.stop_locked:
             since = iso(state.stop_locked_at) if state.stop_locked_at else None
-            lock = f"yes, since {_when(since, zone)}" if since else "yes"
-        rows.append([CHANNEL_LABELS[channel], address or "none on file",
+            lock = (translate("record_pdf", "yes, since {when}").format(
+                when=_when(since, zone)) if since else translate("record_pdf", "yes"))
+        rows.append([CHANNEL_NAMES[channel], address or translate("record_pdf", "none on file"),
                      _on(state.effective_all), _on(state.effective_marketing), lock])
-    return _table(["Channel", "Address", "All", "Marketing", "STOP lock"], rows,
+    return _table([translate("record_pdf", "Channel"), translate("record_pdf", "Address"),
+                   translate("switch", "All"), translate("switch", "Marketing"),
+                   translate("record_pdf", "STOP lock")], rows,
                   widths=(16, 30, 10, 14, 30))
 
 
@@ -196,25 +231,31 @@ def _receives(record: ClientRecord) -> str:
     rows = []
     for channel in CHANNELS:
         decisions = record.consent.receives[channel]
-        allowed = [KIND_LABELS[k] for k in MESSAGE_KINDS if decisions[k].allowed]
+        allowed = [spoken(KIND_LABELS[k]) for k in MESSAGE_KINDS if decisions[k].allowed]
         reasons: dict[str, list[str]] = {}
         for kind in MESSAGE_KINDS:
             decision = decisions[kind]
             if not decision.allowed:
-                reasons.setdefault(decision.reason or "not allowed", []).append(KIND_LABELS[kind])
+                why = (spoken(decision.reason) if decision.reason
+                       else translate("record_pdf", "not allowed"))
+                reasons.setdefault(why, []).append(spoken(KIND_LABELS[kind]))
         blocked = "; ".join(f"{', '.join(kinds)}: {why}" for why, kinds in reasons.items())
-        rows.append([CHANNEL_LABELS[channel], ", ".join(allowed) or "nothing", blocked or "—"])
-    return _table(["Channel", "May be sent", "Not sent now, and why"], rows, widths=(16, 34, 50))
+        rows.append([CHANNEL_NAMES[channel], ", ".join(allowed) or translate("record_pdf", "nothing"),
+                     blocked or "—"])
+    return _table([translate("record_pdf", "Channel"), translate("record_pdf", "May be sent"),
+                   translate("record_pdf", "Not sent now, and why")], rows,
+                  widths=(16, 34, 50))
 
 
 def _events(events: tuple[EventRecord, ...], zone: ZoneInfo) -> str:
     if not events:
-        return "<p>No events.</p>"
+        return "<p>" + _e(translate("record_pdf", "No events.")) + "</p>"
     rows = []
     for event in events:
         number = display_phone(event.number) if event.number else ""
         if event.inbound_sid:
-            number = f"{number} · message {event.inbound_sid}".strip(" ·")
+            number = translate("record_pdf", "{number} · message {id}").format(
+                number=number, id=event.inbound_sid).strip(" ·")
         when = _when(event.at, zone)
         early = happened_early(event)
         if early is not None:  # recorded late: both times, as the History shows them (R11)
@@ -222,23 +263,31 @@ def _events(events: tuple[EventRecord, ...], zone: ZoneInfo) -> str:
                     f"{happened_text(event, early.astimezone(zone))}")
         rows.append([str(event.id), when, actor_text(event.actor),
                      describe_event(event), event_why(event), number])
-    return _table(["No.", "When", "Who", "What", "Why", "Number · message"], rows,
+    return _table([translate("record_pdf", "No."), translate("record_pdf", "When"),
+                   translate("record_pdf", "Who"), translate("record_pdf", "What"),
+                   translate("record_pdf", "Why"), translate("record_pdf", "Number · message")],
+                  rows,
                   widths=(6, 13, 12, 21, 34, 14), small=True)
 
 
 def _verification(record: ClientRecord) -> str:
     check = record.check
     if check.ok:
-        verdict = (f"<p class='good'>The record's hash chain holds: all {check.count:,} events "
-                   "of the studio's record were checked, none was changed or removed.</p>")
+        verdict = "<p class='good'>" + _e(translate(
+            "record_pdf", "The record's hash chain holds: all {count} events of the studio's "
+            "record were checked, none was changed or removed.").format(
+            count=QLocale().toString(check.count))) + "</p>"
     else:
-        verdict = (f"<p class='bad'>The record's hash chain is broken at event "
-                   f"{_e(str(check.bad_event_id))}: {_e(check.problem or '')}</p>")
-    return (verdict + "<p>Checkpoint (the newest event of the record and its hash when this "
-            "was made):</p>"
+        verdict = "<p class='bad'>" + _e(translate(
+            "record_pdf", "The record's hash chain is broken at event {id}: {problem}").format(
+            id=check.bad_event_id, problem=spoken(check.problem or ""))) + "</p>"
+    return (verdict + "<p>" + _e(translate(
+                "record_pdf", "Checkpoint (the newest event of the record and its hash when "
+                "this was made):")) + "</p>"
             f"<p class='mono'>{_e(record.checkpoint)}</p>"
-            "<p class='muted'>Keep this line outside the studio's database: the command "
-            "below fails if the record no longer holds that event with that hash.</p>"
+            "<p class='muted'>" + _e(translate(
+                "record_pdf", "Keep this line outside the studio's database: the command "
+                "below fails if the record no longer holds that event with that hash.")) + "</p>"
             f"<p class='mono'>optin-desk verify-audit --checkpoint {_e(record.checkpoint)}</p>")
 
 
@@ -257,12 +306,11 @@ def _when(stored: str | None, zone: ZoneInfo) -> str:
     """A stored time in the studio's zone, in full: "Nov 26, 2026, 4:14 a.m."."""
     if not stored:
         return ""
-    moment = parse_iso(stored).astimezone(zone)
-    return f"{moment:%b} {moment.day}, {moment.year}, {format_clock(moment)}"
+    return full_time_text(parse_iso(stored).astimezone(zone))
 
 
 def _on(value: bool) -> str:
-    return "on" if value else "off"
+    return translate("record_pdf", "on") if value else translate("record_pdf", "off")
 
 
 def _breakable(text: str) -> str:

@@ -88,6 +88,60 @@
     </message>
 </context>
 <context>
+    <name>AiControlsSection</name>
+    <message>
+        <source>Hailee may start conversations: stacks and follow-ups.</source>
+        <extracomment>Per client switch: its name (as models.consent.set_client_ai takes it), what it does and what it lets Hailee do, the start of its tooltip; English, translated when built.</extracomment>
+        <translation>Hailee puede iniciar conversaciones: secuencias y seguimientos.</translation>
+    </message>
+    <message>
+        <source>Lets Hailee, the studio&apos;s AI assistant, start conversations with this client, where the Opt-In switches allow marketing.</source>
+        <translation>Permite que Hailee, el asistente de IA del estudio, inicie conversaciones con este cliente, donde los interruptores de Opt-In permiten marketing.</translation>
+    </message>
+    <message>
+        <source>Hailee may answer this client&apos;s messages.</source>
+        <translation>Hailee puede responder los mensajes de este cliente.</translation>
+    </message>
+    <message>
+        <source>Lets Hailee, the studio&apos;s AI assistant, answer this client&apos;s messages, where the Opt-In switches allow the channel.</source>
+        <translation>Permite que Hailee, el asistente de IA del estudio, responda los mensajes de este cliente, donde los interruptores de Opt-In permiten el canal.</translation>
+    </message>
+    <message>
+        <source>Hailee (AI assistant)</source>
+        <extracomment>A person clicked a Hailee switch (AiSwitchRequest); the receiver records it or calls show_consent() to put it back.</extracomment>
+        <translation>Hailee (asistente de IA)</translation>
+    </message>
+    <message>
+        <source>Controls Hailee only. These switches do not change the client&apos;s legal consent.</source>
+        <translation>Solo controla a Hailee. Estos interruptores no cambian el consentimiento legal del cliente.</translation>
+    </message>
+    <message>
+        <source>It controls Hailee only and does not change the client&apos;s legal consent (Opt-In).</source>
+        <translation>Solo controla a Hailee y no cambia el consentimiento legal del cliente (Opt-In).</translation>
+    </message>
+    <message>
+        <source>Studio-wide AI settings are changed by a manager or the owner.</source>
+        <translation>La configuración de IA de todo el estudio la cambia un gerente o el propietario.</translation>
+    </message>
+    <message>
+        <source>AI assistant is off for the whole studio (manager setting).</source>
+        <extracomment>What the read-only notice says of each studio-wide limit (R12).</extracomment>
+        <translation>El asistente de IA está desactivado para todo el estudio (configuración del gerente).</translation>
+    </message>
+    <message>
+        <source>Hailee outreach is off for the whole studio: outreach becomes staff tasks (manager setting).</source>
+        <translation>Los mensajes propios de Hailee están desactivados para todo el estudio: pasan a ser tareas del personal (configuración del gerente).</translation>
+    </message>
+    <message>
+        <source>Hailee replies to members only (manager setting).</source>
+        <translation>Hailee responde solo a miembros (configuración del gerente).</translation>
+    </message>
+    <message>
+        <source>Hailee replies are off for the whole studio (manager setting).</source>
+        <translation>Las respuestas de Hailee están desactivadas para todo el estudio (configuración del gerente).</translation>
+    </message>
+</context>
+<context>
     <name>AiSettingsDialog</name>
     <message>
         <source>AI assistant enabled</source>
@@ -450,6 +504,376 @@
     </message>
 </context>
 <context>
+    <name>ClientProfileView</name>
+    <message>
+        <source>What this client receives</source>
+        <extracomment>How many of a client&apos;s consent events the History shows (newest recorded first). The grid&apos;s quiet hours follow the clock: reload the shown profile this often (ms). From this content width on, Opt-In and Hailee sit side by side rather than stacked. Below this width the what-they-receive grid turns (a column per channel), and below ``button_beside_width`` the Print button goes under the name: a narrow profile reflows rather than scrolling sideways (issue 10, small screens).</extracomment>
+        <translation>Lo que recibe este cliente</translation>
+    </message>
+    <message>
+        <source>Right now, from the Opt-In switches, Hailee settings and quiet hours.</source>
+        <translation>En este momento, según los interruptores de Opt-In, la configuración de Hailee y el horario de silencio.</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <source>Consent events for this client, newest recorded first.</source>
+        <translation>Eventos de consentimiento de este cliente, los registrados más recientemente primero.</translation>
+    </message>
+    <message>
+        <source>Select a client to see their opt-ins</source>
+        <translation>Seleccione un cliente para ver sus altas</translation>
+    </message>
+    <message>
+        <source>This client is no longer on file.</source>
+        <translation>Este cliente ya no está registrado.</translation>
+    </message>
+    <message>
+        <source>The profile could not be read: {error}</source>
+        <translation>No se pudo leer el perfil: {error}</translation>
+    </message>
+    <message>
+        <source>The profile could not be read again: {error}</source>
+        <translation>No se pudo volver a leer el perfil: {error}</translation>
+    </message>
+    <message>
+        <source>Sign in to change a client&apos;s opt-ins.</source>
+        <translation>Inicie sesión para cambiar las altas de un cliente.</translation>
+    </message>
+    <message>
+        <source>{switch} turned on for {name}</source>
+        <translation>{switch} activado para {name}</translation>
+    </message>
+    <message>
+        <source>{switch} turned off for {name}</source>
+        <translation>{switch} desactivado para {name}</translation>
+    </message>
+    <message>
+        <source>Sign in to change a client&apos;s Hailee settings.</source>
+        <translation>Inicie sesión para cambiar la configuración de Hailee de un cliente.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>Record consent</source>
+        <extracomment>The longest note the dialog takes; the record keeps notes short and readable.</extracomment>
+        <translation>Registrar consentimiento</translation>
+    </message>
+    <message>
+        <source>Turn on {switch} for {name}</source>
+        <translation>Activar {switch} para {name}</translation>
+    </message>
+    <message>
+        <source>This records the client&apos;s consent to be contacted, with how they gave it. It is kept in their consent record.</source>
+        <translation>Esto registra el consentimiento del cliente para ser contactado, con la forma en que lo dio. Se guarda en su registro de consentimiento.</translation>
+    </message>
+    <message>
+        <source>How did the client consent?</source>
+        <translation>¿Cómo dio su consentimiento el cliente?</translation>
+    </message>
+    <message>
+        <source>&amp;Note (optional)</source>
+        <translation>&amp;Nota (opcional)</translation>
+    </message>
+    <message>
+        <source>e.g. signed the membership form at the front desk</source>
+        <translation>p. ej., firmó el formulario de membresía en la recepción</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>When</source>
+        <extracomment>The column titles, in English: translated when shown.</extracomment>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Por qué</translation>
+    </message>
+    <message>
+        <source>When the change was recorded, newest first. A text imported or synced late also says when the client texted it.</source>
+        <translation>Cuándo se registró el cambio, los más recientes primero. Un mensaje de texto importado o sincronizado tarde también dice cuándo lo envió el cliente.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>History</source>
+        <extracomment>A long When, in the window&apos;s language (&quot;Sep 30, 2026, 12:59 p.m.&quot;), and a usual Who.</extracomment>
+        <translation>Historial</translation>
+    </message>
+</context>
+<context>
+    <name>ImportResultDialog</name>
+    <message numerus="yes">
+        <source>&lt;b&gt;%Ln row(s) to fix&lt;/b&gt; — correct them in the file and import it again; rows already imported are skipped.</source>
+        <extracomment>Wide enough for a report&apos;s longest line and a reason beside its row and column. Up to this many rows, each is as tall as its wrapped reason (measuring costs time). The person asked to see the Needs review queue (the dialog closes).</extracomment>
+        <translation>
+            <numerusform>&lt;b&gt;%Ln fila por corregir&lt;/b&gt; — corríjala en el archivo e impórtelo de nuevo; las filas ya importadas se omiten.</numerusform>
+            <numerusform>&lt;b&gt;%Ln filas por corregir&lt;/b&gt; — corríjalas en el archivo e impórtelo de nuevo; las filas ya importadas se omiten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Save list to fix…</source>
+        <translation>&amp;Guardar lista por corregir…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Needs review ({count})</source>
+        <translation>Abrir &amp;Por revisar ({count})</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Fila</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Columna</translation>
+    </message>
+    <message>
+        <source>What to fix</source>
+        <translation>Qué corregir</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save the list of rows to fix</source>
+        <translation>Guardar la lista de filas por corregir</translation>
+    </message>
+    <message>
+        <source>rows to fix.csv</source>
+        <translation>filas por corregir.csv</translation>
+    </message>
+    <message>
+        <source>Save list to fix</source>
+        <translation>Guardar lista por corregir</translation>
+    </message>
+    <message>
+        <source>{path}: could not be saved ({error})</source>
+        <translation>{path}: no se pudo guardar ({error})</translation>
+    </message>
+    <message>
+        <source>&amp;Saved — save again…</source>
+        <translation>&amp;Guardada — guardar de nuevo…</translation>
+    </message>
+</context>
+<context>
+    <name>OptInSection</name>
+    <message>
+        <source>Email</source>
+        <extracomment>The channel groups of DESIGN §1, with their icon and the rows they hold (English; the headings are translated when the section is built).</extracomment>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Mobile (SMS + Phone)</source>
+        <translation>Celular (SMS + llamadas)</translation>
+    </message>
+    <message>
+        <source>Home Phone</source>
+        <translation>Teléfono de casa</translation>
+    </message>
+    <message>
+        <source>No email on file</source>
+        <translation>Sin correo electrónico registrado</translation>
+    </message>
+    <message>
+        <source>No mobile on file</source>
+        <translation>Sin celular registrado</translation>
+    </message>
+    <message>
+        <source>No home phone on file</source>
+        <translation>Sin teléfono de casa registrado</translation>
+    </message>
+    <message>
+        <source>Legal consent for marketing emails to this email address.</source>
+        <extracomment>What each switch is the consent for, the first sentence of its tooltip (whole sentences, so that a translation may order and agree its words: &quot;todas las llamadas&quot;).</extracomment>
+        <translation>Consentimiento legal para correos electrónicos de marketing a esta dirección.</translation>
+    </message>
+    <message>
+        <source>Legal consent for all emails to this email address.</source>
+        <translation>Consentimiento legal para todos los correos electrónicos a esta dirección.</translation>
+    </message>
+    <message>
+        <source>Legal consent for marketing texts to this mobile.</source>
+        <translation>Consentimiento legal para mensajes de texto de marketing a este celular.</translation>
+    </message>
+    <message>
+        <source>Legal consent for all texts to this mobile.</source>
+        <translation>Consentimiento legal para todos los mensajes de texto a este celular.</translation>
+    </message>
+    <message>
+        <source>Legal consent for marketing calls to this mobile.</source>
+        <translation>Consentimiento legal para llamadas de marketing a este celular.</translation>
+    </message>
+    <message>
+        <source>Legal consent for all calls to this mobile.</source>
+        <translation>Consentimiento legal para todas las llamadas a este celular.</translation>
+    </message>
+    <message>
+        <source>Legal consent for marketing calls to this home phone.</source>
+        <translation>Consentimiento legal para llamadas de marketing a este teléfono de casa.</translation>
+    </message>
+    <message>
+        <source>Legal consent for all calls to this home phone.</source>
+        <translation>Consentimiento legal para todas las llamadas a este teléfono de casa.</translation>
+    </message>
+    <message>
+        <source>Off stops campaigns and stacks; reminders and booking help continue.</source>
+        <extracomment>What turning each kind of switch off does, the tooltip&apos;s second sentence.</extracomment>
+        <translation>Desactivado, detiene las campañas y las secuencias; los recordatorios y la ayuda con citas continúan.</translation>
+    </message>
+    <message>
+        <source>Off fully blocks the channel: campaigns, stacks, reminders, booking help and Hailee messages.</source>
+        <translation>Desactivado, bloquea todo el canal: campañas, secuencias, recordatorios, ayuda con citas y mensajes de Hailee.</translation>
+    </message>
+    <message>
+        <source>This client is archived: restore them to change their switches</source>
+        <extracomment>Why an archived client&apos;s switches are disabled (said to screen readers too); English, translated at use.</extracomment>
+        <translation>Este cliente está archivado: restáurelo para cambiar sus interruptores</translation>
+    </message>
+    <message>
+        <source>{day} at {clock}</source>
+        <translation>{day}, {clock}</translation>
+    </message>
+    <message>
+        <source>This is a consent record — it does not stop Hailee; use AI controls for that.</source>
+        <translation>Esto es un registro de consentimiento: no detiene a Hailee; para eso, use los controles de IA.</translation>
+    </message>
+    <message>
+        <source>Opt-In</source>
+        <extracomment>A person clicked a switch (SwitchRequest). The switch already shows the asked state; the receiver records it or calls show_consent() to put it back.</extracomment>
+        <translation>Opt-In</translation>
+    </message>
+    <message>
+        <source>The client&apos;s legal consent to be contacted. Turning a switch on records how they consented.</source>
+        <translation>El consentimiento legal del cliente para ser contactado. Al activar un interruptor se registra cómo dio su consentimiento.</translation>
+    </message>
+    <message>
+        <source>Record an opt-out…</source>
+        <translation>Registrar una baja…</translation>
+    </message>
+    <message>
+        <source>The client also asked, another way, to get no texts: record it, so SMS stays off for them even after someone on this number texts START.</source>
+        <translation>El cliente también pidió, por otra vía, no recibir mensajes de texto: regístrelo, para que el SMS siga desactivado para el cliente incluso después de que alguien con este número envíe START.</translation>
+    </message>
+    <message>
+        <source>Texted STOP on {when} — SMS is off for this number. Only the client can turn it back on, by texting START to the studio.</source>
+        <translation>Envió STOP el {when} — el SMS está desactivado para este número. Solo el cliente puede volver a activarlo, enviando START al estudio.</translation>
+    </message>
+    <message>
+        <source>Texted STOP — SMS is off for this number. Only the client can turn it back on, by texting START to the studio.</source>
+        <translation>Envió STOP — el SMS está desactivado para este número. Solo el cliente puede volver a activarlo, enviando START al estudio.</translation>
+    </message>
+    <message>
+        <source>{reason}. {tooltip}</source>
+        <translation>{reason}. {tooltip}</translation>
+    </message>
+</context>
+<context>
+    <name>OptOutDialog</name>
+    <message>
+        <source>Turn off</source>
+        <translation>Desactivar</translation>
+    </message>
+    <message>
+        <source>Turn off {switch} for {name}</source>
+        <translation>Desactivar {switch} para {name}</translation>
+    </message>
+    <message>
+        <source>An opt-out is always recorded. Saying how the client asked is optional; it is kept with the change in their consent record.</source>
+        <translation>Una baja siempre se registra. Indicar cómo la pidió el cliente es opcional; se guarda con el cambio en su registro de consentimiento.</translation>
+    </message>
+    <message>
+        <source>Not said</source>
+        <translation>No lo dijo</translation>
+    </message>
+    <message>
+        <source>e.g. asked at the front desk: no more promotions</source>
+        <translation>p. ej., en la recepción: no más promociones</translation>
+    </message>
+    <message>
+        <source>&amp;How the client asked:</source>
+        <translation>&amp;Cómo lo pidió el cliente:</translation>
+    </message>
+    <message>
+        <source>&amp;Note (optional):</source>
+        <translation>&amp;Nota (opcional):</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileHeader</name>
+    <message>
+        <source>Edit…</source>
+        <extracomment>Names listed before &quot;and N others&quot;, so a large household stays one readable line. Pixels more than they need before stacked addresses go side by side again. The person asked to edit the client&apos;s name, status and addresses. The person asked to archive (True) or restore (False) the client.</extracomment>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Archive…</source>
+        <translation>Archivar…</translation>
+    </message>
+    <message>
+        <source>SMS STOP</source>
+        <translation>SMS STOP</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archivado</translation>
+    </message>
+    <message>
+        <source>No email or phone number on file</source>
+        <translation>Sin correo electrónico ni teléfono registrado</translation>
+    </message>
+    <message>
+        <source>This client&apos;s mobile texted STOP: no texts can be sent to it.</source>
+        <translation>El celular de este cliente envió STOP: no se le pueden enviar mensajes de texto.</translation>
+    </message>
+    <message>
+        <source>Change the client&apos;s name, status, email and phone numbers (Ctrl+E)</source>
+        <translation>Cambiar el nombre, el estado, el correo electrónico y los teléfonos del cliente (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Celular</translation>
+    </message>
+    <message>
+        <source>Home phone</source>
+        <translation>Teléfono de casa</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Restaurar…</translation>
+    </message>
+    <message>
+        <source>Bring the client back to the list, with the switches they had</source>
+        <translation>Devolver el cliente a la lista, con los interruptores que tenía</translation>
+    </message>
+    <message>
+        <source>Hide the client from the list: they receive nothing, and their consent record is kept</source>
+        <translation>Ocultar el cliente de la lista: no recibe nada y se conserva su registro de consentimiento</translation>
+    </message>
+    <message>
+        <source>Archived — this client receives nothing, and their switches cannot be changed. A manager can restore them.</source>
+        <translation>Archivado — este cliente no recibe nada y sus interruptores no se pueden cambiar. Un gerente puede restaurarlo.</translation>
+    </message>
+</context>
+<context>
     <name>ProviderDialog</name>
     <message>
         <source>Texting provider</source>
@@ -527,6 +951,116 @@
     <message>
         <source>&lt;b&gt;Connected:&lt;/b&gt; {account}, by {name} on {day}.</source>
         <translation>&lt;b&gt;Conectado:&lt;/b&gt; {account}, por {name} el {day}.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivesGrid</name>
+    <message>
+        <source>What this client receives</source>
+        <extracomment>Item data roles: a cell&apos;s state (&quot;allowed&quot;, &quot;blocked&quot;, &quot;held&quot;), its first line, and the model&apos;s reason below it (&apos;&apos; for allowed and held cells, whose first line says it all). A status word wider than its cell (&quot;Bloqueado&quot; in a narrow column) is drawn this much smaller at most, rather than cut off.</extracomment>
+        <translation>Lo que recibe este cliente</translation>
+    </message>
+    <message>
+        <source>{channel}: nothing can be sent — {reason}.</source>
+        <translation>{channel}: no se puede enviar nada — {reason}.</translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>Permitido</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Bloqueado</translation>
+    </message>
+    <message>
+        <source>{kind} by {medium}</source>
+        <translation>{kind} por {medium}</translation>
+    </message>
+    <message>
+        <source>{subject}: allowed now.</source>
+        <translation>{subject}: permitido ahora.</translation>
+    </message>
+    <message>
+        <source>{subject}: held, not sent — a text from this mobile looks like an opt-out and waits in Needs review; it goes out only if staff decide it was not one.</source>
+        <translation>{subject}: retenido, no se envía — un mensaje de texto de este celular parece una baja y espera en Por revisar; solo sale si el personal decide que no lo era.</translation>
+    </message>
+    <message>
+        <source>{subject}: held, not sent — {reason} (quiet hours: marketing goes out between 8 a.m. and 9 p.m. where the client is).</source>
+        <translation>{subject}: retenido, no se envía — {reason} (horario de silencio: el marketing sale entre las 8 a.m. y las 9 p.m. donde está el cliente).</translation>
+    </message>
+    <message>
+        <source>{subject}: blocked — {reason}.</source>
+        <translation>{subject}: bloqueado — {reason}.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPrinter</name>
+    <message>
+        <source>Save as PDF…</source>
+        <extracomment>Whether paper printing is offered (QtPrintSupport present).</extracomment>
+        <translation>Guardar como PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
+    </message>
+    <message>
+        <source>Save this client&apos;s consent record, for a dispute, as a PDF</source>
+        <translation>Guardar como PDF el registro de consentimiento de este cliente, para una disputa</translation>
+    </message>
+    <message>
+        <source>Print this client&apos;s consent record</source>
+        <translation>Imprimir el registro de consentimiento de este cliente</translation>
+    </message>
+    <message>
+        <source>Print / Save as PDF…</source>
+        <translation>Imprimir / Guardar PDF…</translation>
+    </message>
+    <message>
+        <source>The client&apos;s consent record for a dispute: identity, state, every event, the check of the record and its checkpoint (Ctrl+P)</source>
+        <translation>El registro de consentimiento del cliente para una disputa: identidad, estado, cada evento, la verificación del registro y su punto de control (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Could not save {file}: {error}</source>
+        <translation>No se pudo guardar {file}: {error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved {name}&apos;s consent record to {file} (%n page(s))</source>
+        <translation>
+            <numerusform>Registro de consentimiento de {name} guardado en {file} (%n página)</numerusform>
+            <numerusform>Registro de consentimiento de {name} guardado en {file} (%n páginas)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not print: {error}</source>
+        <translation>No se pudo imprimir: {error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Printed {name}&apos;s consent record (%n page(s))</source>
+        <translation>
+            <numerusform>Registro de consentimiento de {name} impreso (%n página)</numerusform>
+            <numerusform>Registro de consentimiento de {name} impreso (%n páginas)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save consent record as PDF</source>
+        <translation>Guardar el registro de consentimiento como PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Print consent record</source>
+        <translation>Imprimir el registro de consentimiento</translation>
+    </message>
+    <message>
+        <source>Consent record</source>
+        <translation>Registro de consentimiento</translation>
+    </message>
+    <message>
+        <source>Sign in to print a client&apos;s consent record.</source>
+        <translation>Inicie sesión para imprimir el registro de consentimiento de un cliente.</translation>
     </message>
 </context>
 <context>
@@ -958,6 +1492,34 @@ Ya no podrá iniciar sesión. Su nombre se conserva en el registro de consentimi
     </message>
 </context>
 <context>
+    <name>_Ages</name>
+    <message>
+        <source>just now</source>
+        <translation>hace un momento</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>hace %n minuto</numerusform>
+            <numerusform>hace %n minutos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>hace %n hora</numerusform>
+            <numerusform>hace %n horas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln day(s) ago</source>
+        <translation>
+            <numerusform>hace %Ln día</numerusform>
+            <numerusform>hace %Ln días</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>_Counted</name>
     <message numerus="yes">
         <source>%Ln text(s) need review</source>
@@ -975,11 +1537,75 @@ Ya no podrá iniciar sesión. Su nombre se conserva en el registro de consentimi
     </message>
 </context>
 <context>
+    <name>_Notices</name>
+    <message numerus="yes">
+        <source>A text from this mobile waits in Needs review (and %Ln more): “{quoted}”.</source>
+        <translation>
+            <numerusform>Un mensaje de texto de este celular espera en Por revisar (y %Ln más): “{quoted}”.</numerusform>
+            <numerusform>Un mensaje de texto de este celular espera en Por revisar (y %Ln más): “{quoted}”.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A text from this mobile waits in Needs review: “{quoted}”.</source>
+        <translation>Un mensaje de texto de este celular espera en Por revisar: “{quoted}”.</translation>
+    </message>
+    <message>
+        <source>It was due {day} — overdue.</source>
+        <translation>Vencía el {day} — atrasado.</translation>
+    </message>
+    <message>
+        <source>Decide by {day}.</source>
+        <translation>Decida a más tardar el {day}.</translation>
+    </message>
+    <message>
+        <source>Marketing texts and calls to this mobile are held until then. Open the review queue (Ctrl+R) to apply the STOP lock, turn SMS marketing off or dismiss it.</source>
+        <translation>Los mensajes de texto y las llamadas de marketing a este celular quedan retenidos hasta entonces. Abra la cola de revisión (Ctrl+R) para aplicar el bloqueo por STOP, desactivar el marketing por SMS o descartarlo.</translation>
+    </message>
+    <message>
+        <source>This mobile texted CANCEL on {day}. SMS is locked, but the client may have meant an appointment — call the client. Mark it done in the review queue (Ctrl+R).</source>
+        <translation>Este celular envió CANCEL el {day}. El SMS está bloqueado, pero quizás el cliente se refería a una cita — llame al cliente. Márquelo como hecho en la cola de revisión (Ctrl+R).</translation>
+    </message>
+    <message>
+        <source>Shares this mobile with {names} — a STOP from this number reaches all of them.</source>
+        <translation>Comparte este celular con {names} — un STOP de este número se aplica a todos.</translation>
+    </message>
+    <message>
+        <source>Shares this mobile with {names} — a STOP from this number reaches both of them.</source>
+        <translation>Comparte este celular con {names} — un STOP de este número se aplica a ambos.</translation>
+    </message>
+    <message>
+        <source>Shares this email with {names}.</source>
+        <translation>Comparte este correo electrónico con {names}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{names} and %Ln other(s)</source>
+        <translation>
+            <numerusform>{names} y %Ln más</numerusform>
+            <numerusform>{names} y %Ln más</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{names} and {last}</source>
+        <translation>{names} y {last}</translation>
+    </message>
+</context>
+<context>
+    <name>_RecordCounts</name>
+    <message numerus="yes">
+        <source>Every consent event (%Ln event(s))</source>
+        <extracomment>A word longer than this gets break opportunities, so a pasted link in a note still wraps. Qt&apos;s translation, by a name lupdate reads: translate(&quot;record_pdf&quot;, &quot;…&quot;).</extracomment>
+        <translation>
+            <numerusform>Todos los eventos de consentimiento (%Ln evento)</numerusform>
+            <numerusform>Todos los eventos de consentimiento (%Ln eventos)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>client filter</name>
     <message>
         <source>All</source>
         <extracomment>The client list&apos;s filters, in the filter bar and the View menu.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Todo</translation>
     </message>
     <message>
         <source>Members</source>
@@ -1004,7 +1630,410 @@ por STOP</translation>
     </message>
     <message>
         <source>Archived</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Archivado</translation>
+    </message>
+</context>
+<context>
+    <name>formatting</name>
+    <message>
+        <source>ddd, MMM d, yyyy</source>
+        <comment>Qt date format: a weekday, a day and its year (Mon, Nov 23, 2026)</comment>
+        <translation>ddd d MMM yyyy</translation>
+    </message>
+    <message>
+        <source>ddd, MMM d</source>
+        <comment>Qt date format: a weekday and a day (Mon, Nov 23)</comment>
+        <translation>ddd d MMM</translation>
+    </message>
+    <message>
+        <source>MMM d, yyyy</source>
+        <comment>Qt date format: a day with its year (Nov 23, 2026)</comment>
+        <translation>d MMM yyyy</translation>
+    </message>
+    <message>
+        <source>MMM d</source>
+        <comment>Qt date format: a day of this year (Nov 23)</comment>
+        <translation>d MMM</translation>
+    </message>
+    <message>
+        <source>Today {clock}</source>
+        <translation>Hoy {clock}</translation>
+    </message>
+    <message>
+        <source>Yesterday {clock}</source>
+        <translation>Ayer {clock}</translation>
+    </message>
+    <message>
+        <source>{day}, {clock}</source>
+        <extracomment>A message-caused event recorded this much after its change happened shows both times: a sync a minute behind is no news, a STOP imported days late must not read as older (R11).</extracomment>
+        <translation>{day}, {clock}</translation>
+    </message>
+    <message>
+        <source>not a client</source>
+        <translation>no es cliente</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <extracomment>Where a change came from (R14), as the record&apos;s Why column says it.</extracomment>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <source>Client keyword</source>
+        <translation>Palabra clave del cliente</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importación</translation>
+    </message>
+    <message>
+        <source>Needs review queue</source>
+        <translation>Cola de revisión</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Sistema</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <extracomment>The record writes a Hailee switch by its column (&quot;ai_outreach&quot;); the name is read at use.</extracomment>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Celular</translation>
+    </message>
+    <message>
+        <source>Home phone</source>
+        <translation>Teléfono de casa</translation>
+    </message>
+    <message>
+        <source>Needs review: STOP lock applied</source>
+        <translation>Por revisar: bloqueo por STOP aplicado</translation>
+    </message>
+    <message>
+        <source>Needs review: dismissed</source>
+        <translation>Por revisar: descartado</translation>
+    </message>
+    <message>
+        <source>Needs review: SMS marketing off only</source>
+        <translation>Por revisar: solo marketing por SMS desactivado</translation>
+    </message>
+    <message>
+        <source>Needs review: called the client about CANCEL</source>
+        <translation>Por revisar: se llamó al cliente por su CANCEL</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <extracomment>A switch&apos;s stored state in words: &quot;on&quot;, &quot;off&quot;.</extracomment>
+        <translation>activado</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>desactivado</translation>
+    </message>
+    <message>
+        <source>{channel} – {switch}: {change}</source>
+        <translation>{channel} – {switch}: {change}</translation>
+    </message>
+    <message>
+        <source>STOP lock: {state}</source>
+        <translation>Bloqueo por STOP: {state}</translation>
+    </message>
+    <message>
+        <source>STOP confirmation sent</source>
+        <translation>Confirmación de STOP enviada</translation>
+    </message>
+    <message>
+        <source>{switch}: {change}</source>
+        <translation>{switch}: {change}</translation>
+    </message>
+    <message>
+        <source>Needs review: {outcome}</source>
+        <translation>Por revisar: {outcome}</translation>
+    </message>
+    <message>
+        <source>Added as {status}</source>
+        <translation>Agregado como {status}</translation>
+    </message>
+    <message>
+        <source>Client {what}</source>
+        <translation>Cliente {what}</translation>
+    </message>
+    <message>
+        <source>Name: {old} → {new}</source>
+        <translation>Nombre: {old} → {new}</translation>
+    </message>
+    <message>
+        <source>Status: {old} → {new}</source>
+        <translation>Estado: {old} → {new}</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archivado</translation>
+    </message>
+    <message>
+        <source>Restored from the archive</source>
+        <translation>Restaurado del archivo</translation>
+    </message>
+    <message>
+        <source>Studio – Lock when idle (minutes, 0 never): {change}</source>
+        <translation>Estudio – Bloquear si está inactiva (minutos, 0 nunca): {change}</translation>
+    </message>
+    <message>
+        <source>Studio AI – {setting}: {change}</source>
+        <translation>IA del estudio – {setting}: {change}</translation>
+    </message>
+    <message>
+        <source>{address} added: {value}</source>
+        <translation>{address} agregado: {value}</translation>
+    </message>
+    <message>
+        <source>{address} removed (was {value})</source>
+        <translation>{address} eliminado (era {value})</translation>
+    </message>
+    <message>
+        <source>{address}: {old} → {new}</source>
+        <translation>{address}: {old} → {new}</translation>
+    </message>
+    <message>
+        <source>Client texted {word}</source>
+        <translation>El cliente envió {word}</translation>
+    </message>
+    <message>
+        <source>Client texted STOP</source>
+        <translation>El cliente envió STOP</translation>
+    </message>
+    <message>
+        <source>Client texted START</source>
+        <translation>El cliente envió START</translation>
+    </message>
+    <message>
+        <source>sent {when}</source>
+        <translation>enviado el {when}</translation>
+    </message>
+    <message>
+        <source>texted {when}</source>
+        <translation>mensaje del {when}</translation>
+    </message>
+    <message>
+        <source>happened {when}</source>
+        <translation>ocurrió el {when}</translation>
+    </message>
+    <message>
+        <source>Event {id} · {time}</source>
+        <translation>Evento {id} · {time}</translation>
+    </message>
+    <message>
+        <source>Recorded {time}</source>
+        <translation>Registrado {time}</translation>
+    </message>
+    <message>
+        <source>Number: {number}</source>
+        <translation>Número: {number}</translation>
+    </message>
+    <message>
+        <source>STOP message id: {id}</source>
+        <translation>Id. del mensaje STOP: {id}</translation>
+    </message>
+    <message>
+        <source>Message id: {id}</source>
+        <translation>Id. del mensaje: {id}</translation>
+    </message>
+    <message>
+        <source>stays {state}</source>
+        <translation>sigue {state}</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <extracomment>A staff account&apos;s stored states, in words.</extracomment>
+        <translation>activa</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inactiva</translation>
+    </message>
+    <message>
+        <source>PIN reset</source>
+        <translation>PIN restablecido</translation>
+    </message>
+    <message>
+        <source>Staff account added: {who}</source>
+        <translation>Cuenta de personal agregada: {who}</translation>
+    </message>
+    <message>
+        <source>Staff account {name}: {state}</source>
+        <translation>Cuenta de personal de {name}: {state}</translation>
+    </message>
+    <message>
+        <source>Staff account: {change}</source>
+        <translation>Cuenta de personal: {change}</translation>
+    </message>
+</context>
+<context>
+    <name>record_pdf</name>
+    <message>
+        <source>Consent record: {name}</source>
+        <translation>Registro de consentimiento: {name}</translation>
+    </message>
+    <message>
+        <source>{studio} · made {when} ({zone}) by Opt-In Desk. Every time below is in the studio&apos;s time zone.</source>
+        <translation>{studio} · generado el {when} ({zone}) por Opt-In Desk. Todas las horas a continuación están en la zona horaria del estudio.</translation>
+    </message>
+    <message>
+        <source>Current state per channel</source>
+        <translation>Estado actual por canal</translation>
+    </message>
+    <message>
+        <source>What this client receives now</source>
+        <translation>Lo que recibe este cliente ahora</translation>
+    </message>
+    <message>
+        <source>Changes of this client&apos;s switches, and the events of every mobile number they have had (STOP, START, review decisions), oldest first in the order they were recorded. When: when recorded, and for a text imported or synced late also when the client texted it.</source>
+        <translation>Cambios de los interruptores de este cliente y los eventos de cada número de celular que ha tenido (STOP, START, decisiones de revisión), del más antiguo al más reciente, en el orden en que se registraron. Cuándo: cuándo se registró y, para un mensaje de texto importado o sincronizado tarde, también cuándo lo envió el cliente.</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Verificación</translation>
+    </message>
+    <message>
+        <source>{name} · {studio} · made {when} UTC · checkpoint {checkpoint}…</source>
+        <translation>{name} · {studio} · generado {when} UTC · punto de control {checkpoint}…</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Página {page} de {pages}</translation>
+    </message>
+    <message>
+        <source>none on file</source>
+        <translation>ninguno registrado</translation>
+    </message>
+    <message>
+        <source>{status} · archived</source>
+        <translation>{status} · archivado</translation>
+    </message>
+    <message>
+        <source>{name} (id {id})</source>
+        <translation>{name} (id. {id})</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Celular</translation>
+    </message>
+    <message>
+        <source>Home phone</source>
+        <translation>Teléfono de casa</translation>
+    </message>
+    <message>
+        <source>Earlier mobiles</source>
+        <translation>Celulares anteriores</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>yes, since {when}</source>
+        <translation>sí, desde el {when}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>STOP lock</source>
+        <translation>Bloqueo por STOP</translation>
+    </message>
+    <message>
+        <source>not allowed</source>
+        <translation>no permitido</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nada</translation>
+    </message>
+    <message>
+        <source>May be sent</source>
+        <translation>Se puede enviar</translation>
+    </message>
+    <message>
+        <source>Not sent now, and why</source>
+        <translation>No se envía ahora, y por qué</translation>
+    </message>
+    <message>
+        <source>No events.</source>
+        <translation>Sin eventos.</translation>
+    </message>
+    <message>
+        <source>{number} · message {id}</source>
+        <translation>{number} · mensaje {id}</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Núm.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Por qué</translation>
+    </message>
+    <message>
+        <source>Number · message</source>
+        <translation>Número · mensaje</translation>
+    </message>
+    <message>
+        <source>The record&apos;s hash chain holds: all {count} events of the studio&apos;s record were checked, none was changed or removed.</source>
+        <translation>La cadena de hashes del registro está íntegra: se revisaron los {count} eventos del registro del estudio; ninguno fue modificado ni eliminado.</translation>
+    </message>
+    <message>
+        <source>The record&apos;s hash chain is broken at event {id}: {problem}</source>
+        <translation>La cadena de hashes del registro está rota en el evento {id}: {problem}</translation>
+    </message>
+    <message>
+        <source>Checkpoint (the newest event of the record and its hash when this was made):</source>
+        <translation>Punto de control (el evento más reciente del registro y su hash cuando se generó este documento):</translation>
+    </message>
+    <message>
+        <source>Keep this line outside the studio&apos;s database: the command below fails if the record no longer holds that event with that hash.</source>
+        <translation>Guarde esta línea fuera de la base de datos del estudio: el comando de abajo falla si el registro ya no contiene ese evento con ese hash.</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>activado</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>desactivado</translation>
     </message>
 </context>
 <context>
@@ -1012,11 +2041,51 @@ por STOP</translation>
     <message>
         <source>Marketing</source>
         <extracomment>What the screens call each channel (a row of the Opt-In section and of the grid).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Marketing</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>Todo</translation>
+    </message>
+</context>
+<context>
+    <name>switch_warnings</name>
+    <message>
+        <source>This fully blocks email to {name}: no campaigns, reminders, booking help or Hailee messages.</source>
+        <extracomment>&quot;This fully blocks &lt;what&gt; to Dana Reyes: …&quot; (R3), a whole sentence per channel so that a translation may say each its own way.</extracomment>
+        <translation>Esto bloquea por completo el correo electrónico a {name}: sin campañas, recordatorios, ayuda con citas ni mensajes de Hailee.</translation>
+    </message>
+    <message>
+        <source>This fully blocks SMS to {name}: no campaigns, reminders, booking help or Hailee messages.</source>
+        <translation>Esto bloquea por completo los SMS a {name}: sin campañas, recordatorios, ayuda con citas ni mensajes de Hailee.</translation>
+    </message>
+    <message>
+        <source>This fully blocks phone calls to {name}: no campaigns, reminders, booking help or Hailee messages.</source>
+        <translation>Esto bloquea por completo las llamadas a {name}: sin campañas, recordatorios, ayuda con citas ni mensajes de Hailee.</translation>
+    </message>
+    <message>
+        <source>This fully blocks home phone calls to {name}: no campaigns, reminders, booking help or Hailee messages.</source>
+        <translation>Esto bloquea por completo las llamadas al teléfono de casa de {name}: sin campañas, recordatorios, ayuda con citas ni mensajes de Hailee.</translation>
+    </message>
+    <message>
+        <source>SMS is already off: this number texted STOP. Recording that the client asked too keeps SMS off for them even after someone on this number texts START.</source>
+        <translation>El SMS ya está desactivado: este número envió STOP. Registrar que el cliente también lo pidió mantiene el SMS desactivado para el cliente incluso después de que alguien con este número envíe START.</translation>
+    </message>
+    <message>
+        <source>Only the client can turn it back on: by texting START to the studio, or by giving consent again, which staff record with how it was given.</source>
+        <translation>Solo el cliente puede volver a activarlo: enviando START al estudio, o dando su consentimiento de nuevo, que el personal registra con la forma en que lo dio.</translation>
+    </message>
+    <message>
+        <source>Only the client can turn it back on: staff record it when the client gives consent again, with how it was given.</source>
+        <translation>Solo el cliente puede volver a activarlo: el personal lo registra cuando el cliente vuelve a dar su consentimiento, con la forma en que lo dio.</translation>
+    </message>
+    <message>
+        <source>A text from this mobile waits in Needs review: it may be an opt-out. Review it before recording consent.</source>
+        <translation>Un mensaje de texto de este celular espera en Por revisar: puede ser una baja. Revíselo antes de registrar el consentimiento.</translation>
+    </message>
+    <message>
+        <source>This mobile texted STOP on {when}. Record consent only if the client gave it since.</source>
+        <translation>Este celular envió STOP el {when}. Registre el consentimiento solo si el cliente lo dio después.</translation>
     </message>
 </context>
 <context>

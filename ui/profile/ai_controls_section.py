@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QSizePolicy,
@@ -24,15 +24,18 @@ from ui.widgets.switch_row import switch_row
 from ui.widgets.toggle_switch import ToggleSwitch
 from ui.words import AI_SWITCH_NAMES
 
-_NOT_CONSENT = "It controls Hailee only and does not change the client's legal consent (Opt-In)."
-#: Per client switch: objectName, title, what it does, tooltip.
-_SWITCHES: tuple[tuple[str, str, str, str], ...] = (
-    ("outreach", AI_SWITCH_NAMES["outreach"], "Hailee may start conversations: stacks and follow-ups.",
-     "Lets Hailee, the studio's AI assistant, start conversations with this client, where the "
-     f"Opt-In switches allow marketing. {_NOT_CONSENT}"),
-    ("replies", AI_SWITCH_NAMES["replies"], "Hailee may answer this client's messages.",
-     "Lets Hailee, the studio's AI assistant, answer this client's messages, where the Opt-In "
-     f"switches allow the channel. {_NOT_CONSENT}"),
+#: Per client switch: its name (as models.consent.set_client_ai takes it), what it does and
+#: what it lets Hailee do, the start of its tooltip; English, translated when built.
+_SWITCHES: tuple[tuple[str, str, str], ...] = (
+    ("outreach", QT_TRANSLATE_NOOP("AiControlsSection",
+                                   "Hailee may start conversations: stacks and follow-ups."),
+     QT_TRANSLATE_NOOP("AiControlsSection",
+                       "Lets Hailee, the studio's AI assistant, start conversations with this "
+                       "client, where the Opt-In switches allow marketing.")),
+    ("replies", QT_TRANSLATE_NOOP("AiControlsSection", "Hailee may answer this client's messages."),
+     QT_TRANSLATE_NOOP("AiControlsSection",
+                       "Lets Hailee, the studio's AI assistant, answer this client's messages, "
+                       "where the Opt-In switches allow the channel.")),
 )
 
 
@@ -52,8 +55,9 @@ class AiControlsSection(SectionFrame):
     switch_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Hailee (AI assistant)", "Controls Hailee only. These switches do not "
-                         "change the client's legal consent.", icon_name="ai", parent=parent)
+        super().__init__(self.tr("Hailee (AI assistant)"), self.tr(
+            "Controls Hailee only. These switches do not change the client's legal consent."),
+            icon_name="ai", parent=parent)
         self._switches: dict[str, ToggleSwitch] = {}
         self._studio_notice = NoticeLabel("studioAiNotice", "settings", "info", self)
         self._message = NoticeLabel("aiMessage", "alert", "warning", self)
@@ -74,16 +78,20 @@ class AiControlsSection(SectionFrame):
         grid.setColumnStretch(0, 1)
         # As wide as the Opt-In section's switch columns, so the switches line up with its All.
         grid.setColumnMinimumWidth(1, 76)
-        for row, (which, name, description, tooltip) in enumerate(_SWITCHES):
-            labels, _title, _detail, toggle = switch_row(self, name, description, tooltip,
-                                                         f"switch_ai_{which}")
+        not_consent = self.tr("It controls Hailee only and does not change the client's legal "
+                              "consent (Opt-In).")
+        for row, (which, description, lets) in enumerate(_SWITCHES):
+            tooltip = f"{self.tr(lets)} {not_consent}"
+            labels, _title, _detail, toggle = switch_row(
+                self, AI_SWITCH_NAMES[which], self.tr(description), tooltip, f"switch_ai_{which}")
             toggle.setEnabled(False)
             self._switches[which] = toggle  # not in a QButtonGroup: Tab must reach each one
             grid.addLayout(labels, row, 0)
             grid.addWidget(toggle, row, 1, Qt.AlignmentFlag.AlignCenter)
         layout.addLayout(grid)
 
-        self._studio_notice.setToolTip("Studio-wide AI settings are changed by a manager or the owner.")
+        self._studio_notice.setToolTip(
+            self.tr("Studio-wide AI settings are changed by a manager or the owner."))
         layout.addWidget(self._studio_notice)
 
     def _connect_signals(self) -> None:
@@ -138,14 +146,19 @@ class AiControlsSection(SectionFrame):
 
 #: What the read-only notice says of each studio-wide limit (R12).
 _STUDIO_LIMITS = {
-    StudioAILimit.ASSISTANT_OFF: "AI assistant is off for the whole studio (manager setting).",
-    StudioAILimit.OUTREACH_OFF: "Hailee outreach is off for the whole studio: outreach becomes "
-                                "staff tasks (manager setting).",
-    StudioAILimit.REPLIES_MEMBERS_ONLY: "Hailee replies to members only (manager setting).",
-    StudioAILimit.REPLIES_OFF: "Hailee replies are off for the whole studio (manager setting).",
+    StudioAILimit.ASSISTANT_OFF: QT_TRANSLATE_NOOP(
+        "AiControlsSection", "AI assistant is off for the whole studio (manager setting)."),
+    StudioAILimit.OUTREACH_OFF: QT_TRANSLATE_NOOP(
+        "AiControlsSection", "Hailee outreach is off for the whole studio: outreach becomes "
+        "staff tasks (manager setting)."),
+    StudioAILimit.REPLIES_MEMBERS_ONLY: QT_TRANSLATE_NOOP(
+        "AiControlsSection", "Hailee replies to members only (manager setting)."),
+    StudioAILimit.REPLIES_OFF: QT_TRANSLATE_NOOP(
+        "AiControlsSection", "Hailee replies are off for the whole studio (manager setting)."),
 }
 
 
 def _studio_lines(ai: StudioAI) -> list[str]:
     """What the studio's AI settings hold back, for the read-only notice."""
-    return [_STUDIO_LIMITS[limit] for limit in studio_ai_limits(ai)]
+    return [QCoreApplication.translate("AiControlsSection", _STUDIO_LIMITS[limit])
+            for limit in studio_ai_limits(ai)]

@@ -47,10 +47,10 @@ from ui.profile.record_printer import RecordPrinter
 from ui.profile.switch_warnings import consent_warning, opt_out_warning
 from ui.session import signed_in
 from ui.widgets.section_frame import SectionFrame
+from ui.words import spoken
 
 #: How many of a client's consent events the History shows (newest recorded first).
 HISTORY_LIMIT = 200
-_EMPTY_TEXT = "Select a client to see their opt-ins"
 
 
 class ClientProfileView(QWidget):
@@ -81,7 +81,7 @@ class ClientProfileView(QWidget):
         self._reload_pending = False
         self._reload_when_shown = False
         self._pages = QStackedWidget(self)
-        self._empty = QLabel(_EMPTY_TEXT, self)
+        self._empty = QLabel(self._empty_text(), self)
         self._scroll = QScrollArea(self)
         self._content = QWidget(self)
         self._header = ProfileHeader(self._content)
@@ -138,10 +138,11 @@ class ClientProfileView(QWidget):
         self._sections.addWidget(self._ai, 2)
         column.addLayout(self._sections)
         column.addWidget(self._titled_section(
-            "What this client receives", "check", self._grid,
-            "Right now, from the Opt-In switches, Hailee settings and quiet hours."))
-        history = self._titled_section("History", "history", self._history,
-                                       "Consent events for this client, newest recorded first.")
+            self.tr("What this client receives"), "check", self._grid,
+            self.tr("Right now, from the Opt-In switches, Hailee settings and quiet hours.")))
+        history = self._titled_section(
+            self.tr("History"), "history", self._history,
+            self.tr("Consent events for this client, newest recorded first."))
         column.addWidget(history, 1)
         self._history.setMinimumHeight(240)
         self._history.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -153,6 +154,9 @@ class ClientProfileView(QWidget):
 
         self._clock_timer.setInterval(self.clock_refresh_ms)
         self._pages.setCurrentIndex(0)
+
+    def _empty_text(self) -> str:
+        return self.tr("Select a client to see their opt-ins")
 
     def _titled_section(self, title: str, icon_name: str, body: QWidget, subtitle: str) -> SectionFrame:
         frame = SectionFrame(title, subtitle, icon_name=icon_name, parent=self._content)
@@ -175,7 +179,7 @@ class ClientProfileView(QWidget):
         self._ai.clear_message()
         self._client_id = client_id
         if client_id is None:
-            self._show_empty(_EMPTY_TEXT)
+            self._show_empty(self._empty_text())
             return
         self._load()
         self._scroll.verticalScrollBar().setValue(0)
@@ -270,13 +274,15 @@ class ClientProfileView(QWidget):
                       if state.client.mobile else [])
             events = client_history(client_id, HISTORY_LIMIT)
         except NotFound:
-            self._show_empty("This client is no longer on file.")
+            self._show_empty(self.tr("This client is no longer on file."))
             return
         except OptInDeskError as error:
             if self._state is None:
-                self._show_empty(f"The profile could not be read: {error}")
+                self._show_empty(self.tr("The profile could not be read: {error}").format(
+                    error=spoken(error)))
             else:
-                self._opt_in.show_message(f"The profile could not be read again: {error}")
+                self._opt_in.show_message(self.tr(
+                    "The profile could not be read again: {error}").format(error=spoken(error)))
             return
         self._state = state
         self._header.show_client(state, mates, review)
@@ -330,7 +336,7 @@ class ClientProfileView(QWidget):
         switch_name = words.switch_name(request.channel, request.switch)
         staff = signed_in()
         if staff is None:
-            self._opt_in.show_message("Sign in to change a client's opt-ins.")
+            self._opt_in.show_message(self.tr("Sign in to change a client's opt-ins."))
             return None
         if request.on:
             answer: ConsentAnswer | OptOutAnswer | None = ConsentDialog.ask(
@@ -347,34 +353,36 @@ class ClientProfileView(QWidget):
                                 request.on, method=method, note=note,
                                 expected_version=state.version)
         except StaleData as error:
-            self._opt_in.show_message(str(error))
+            self._opt_in.show_message(spoken(error))
             self._load()
             return None
         except OptInDeskError as error:
-            self._opt_in.show_message(str(error))
+            self._opt_in.show_message(spoken(error))
             return None
-        app_events().status_message.emit(
-            f"{switch_name} turned {'on' if request.on else 'off'} for {name}")
+        turned = (self.tr("{switch} turned on for {name}") if request.on
+                  else self.tr("{switch} turned off for {name}"))
+        app_events().status_message.emit(turned.format(switch=switch_name, name=name))
         return change
 
     def _change_ai(self, state: ClientConsent, request: AiSwitchRequest) -> Change | None:
         staff = signed_in()
         if staff is None:
-            self._ai.show_message("Sign in to change a client's Hailee settings.")
+            self._ai.show_message(self.tr("Sign in to change a client's Hailee settings."))
             return None
         try:
             change = set_client_ai(staff, state.client.id, request.which, request.on,
                                    expected_version=state.version)
         except StaleData as error:
-            self._ai.show_message(str(error))
+            self._ai.show_message(spoken(error))
             self._load()
             return None
         except OptInDeskError as error:
-            self._ai.show_message(str(error))
+            self._ai.show_message(spoken(error))
             return None
         label = words.AI_SWITCH_NAMES[request.which]
-        app_events().status_message.emit(
-            f"{label} turned {'on' if request.on else 'off'} for {state.client.name}")
+        turned = (self.tr("{switch} turned on for {name}") if request.on
+                  else self.tr("{switch} turned off for {name}"))
+        app_events().status_message.emit(turned.format(switch=label, name=state.client.name))
         return change
 
     # -- Qt overrides ---------------------------------------------------------------------

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from models.consent import CONSENT_METHODS
 from ui.widgets.switch_dialog_top import add_switch_dialog_top
+from ui.words import spoken
 
 #: The longest note the dialog takes; the record keeps notes short and readable.
 NOTE_MAX_LENGTH = 500
@@ -51,7 +52,7 @@ class ConsentDialog(QDialog):
         self._note = QLineEdit(self)
         self._buttons = QDialogButtonBox(self)
         self._record: QPushButton = self._buttons.addButton(
-            "Record consent", QDialogButtonBox.ButtonRole.AcceptRole)
+            self.tr("Record consent"), QDialogButtonBox.ButtonRole.AcceptRole)
         self._setup_ui()
         self._connect_signals()
         # The question comes first: the keyboard starts on the first way to consent (arrows
@@ -60,7 +61,7 @@ class ConsentDialog(QDialog):
 
     def _setup_ui(self) -> None:
         self.setObjectName("consentDialog")
-        self.setWindowTitle("Record consent")
+        self.setWindowTitle(self.tr("Record consent"))
         self.setModal(True)
         self.setMinimumWidth(440)
 
@@ -68,18 +69,19 @@ class ConsentDialog(QDialog):
         layout.setContentsMargins(20, 18, 20, 16)
         layout.setSpacing(12)
         add_switch_dialog_top(
-            layout, self, heading=f"Turn on {self._switch_name} for {self._client_name}",
+            layout, self, heading=self.tr("Turn on {switch} for {name}").format(
+                switch=self._switch_name, name=self._client_name),
             warning=self._warning, warning_name="consentWarning",
-            explanation="This records the client's consent to be contacted, with how they gave "
-                        "it. It is kept in their consent record.")
+            explanation=self.tr("This records the client's consent to be contacted, with how "
+                                "they gave it. It is kept in their consent record."))
 
-        box = QGroupBox("How did the client consent?", self)
+        box = QGroupBox(self.tr("How did the client consent?"), self)
         box.setObjectName("consentMethods")
         column = QVBoxLayout(box)
         column.setSpacing(6)
         self._methods.setExclusive(True)
         for number, (key, label) in enumerate(CONSENT_METHODS.items()):
-            radio = QRadioButton(label, box)
+            radio = QRadioButton(spoken(label), box)
             radio.setObjectName(f"method_{key}")
             self._methods.addButton(radio, number)
             self._method_keys[number] = key
@@ -87,10 +89,10 @@ class ConsentDialog(QDialog):
         layout.addWidget(box)
         layout.addSpacing(2)
 
-        note_label = QLabel("&Note (optional)", self)
+        note_label = QLabel(self.tr("&Note (optional)"), self)
         note_label.setBuddy(self._note)
         self._note.setObjectName("consentNote")
-        self._note.setPlaceholderText("e.g. signed the membership form at the front desk")
+        self._note.setPlaceholderText(self.tr("e.g. signed the membership form at the front desk"))
         self._note.setMaxLength(NOTE_MAX_LENGTH)
         self._note.setClearButtonEnabled(True)
         layout.addWidget(note_label)

@@ -6,14 +6,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from models.audit import EventRecord
 from ui import formatting
 
-_COLUMNS = ("When", "Who", "What", "Why")
-_WHEN_TIP = ("When the change was recorded, newest first. A text imported or synced late also "
-             "says when the client texted it.")
+#: The column titles, in English: translated when shown.
+_COLUMNS = (QT_TRANSLATE_NOOP("HistoryModel", "When"), QT_TRANSLATE_NOOP("HistoryModel", "Who"),
+            QT_TRANSLATE_NOOP("HistoryModel", "What"), QT_TRANSLATE_NOOP("HistoryModel", "Why"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,9 +98,10 @@ class HistoryModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(_COLUMNS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return _COLUMNS[section]
+            return self.tr(_COLUMNS[section])
         if role == Qt.ItemDataRole.ToolTipRole and section == 0:
-            return _WHEN_TIP
+            return self.tr("When the change was recorded, newest first. A text imported or "
+                           "synced late also says when the client texted it.")
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Iterable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from models.audit import EventRecord
+from ui.formatting import full_time_text
 from ui.profile.history_model import HistoryModel
 
-_WHEN_SAMPLE = "Sep 30, 2026, 12:59 p.m."
+#: A long When, in the window's language ("Sep 30, 2026, 12:59 p.m."), and a usual Who.
+_WHEN_SAMPLE = datetime(2026, 9, 30, 12, 59)
 _WHO_SAMPLE = "Demo Employee"
 
 
@@ -24,7 +27,7 @@ class HistoryView(QTableView):
 
     def _setup_ui(self) -> None:
         self.setObjectName("historyView")
-        self.setAccessibleName("History")
+        self.setAccessibleName(self.tr("History"))
         self.setModel(self._model)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -46,7 +49,7 @@ class HistoryView(QTableView):
         header.setMinimumSectionSize(60)
         metrics = self.fontMetrics()
         # When and Who keep the width of their longest usual words; What and Why share the rest.
-        for column, sample in enumerate((_WHEN_SAMPLE, _WHO_SAMPLE)):
+        for column, sample in enumerate((full_time_text(_WHEN_SAMPLE), _WHO_SAMPLE)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)

@@ -14,7 +14,7 @@ from datetime import datetime
 from functools import partial
 from typing import Mapping
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -28,57 +28,86 @@ from PySide6.QtWidgets import (
 
 from models.consent import ClientConsent
 from models.phones import display_phone
-from models.rules import Channel, ChannelConsent, Switch, format_clock, switch_blocker
+from models.rules import Channel, ChannelConsent, Switch, switch_blocker
 from resources import icon
+from ui.formatting import clock_text, day_text
 from ui.widgets.elided_label import ElidedLabel
 from ui.widgets.notice_label import NoticeLabel
 from ui.widgets.section_frame import SectionFrame
 from ui.widgets.toggle_switch import ToggleSwitch
-from ui.words import CHANNEL_NAMES, SWITCH_NAMES, switch_name
+from ui.words import CHANNEL_NAMES, SWITCH_NAMES, spoken, switch_name
 
-#: The channel groups of DESIGN §1, with their icon and the rows they hold.
+#: The channel groups of DESIGN §1, with their icon and the rows they hold (English; the
+#: headings are translated when the section is built).
 _GROUPS: tuple[tuple[str, str, tuple[Channel, ...]], ...] = (
-    ("Email", "email", (Channel.EMAIL,)),
-    ("Mobile (SMS + Phone)", "mobile", (Channel.SMS, Channel.VOICE)),
-    ("Home Phone", "phone", (Channel.HOME,)),
+    (QT_TRANSLATE_NOOP("OptInSection", "Email"), "email", (Channel.EMAIL,)),
+    (QT_TRANSLATE_NOOP("OptInSection", "Mobile (SMS + Phone)"), "mobile",
+     (Channel.SMS, Channel.VOICE)),
+    (QT_TRANSLATE_NOOP("OptInSection", "Home Phone"), "phone", (Channel.HOME,)),
 )
 _NO_ADDRESS: Mapping[Channel, str] = {
-    Channel.EMAIL: "No email on file",
-    Channel.SMS: "No mobile on file",
-    Channel.VOICE: "No mobile on file",
-    Channel.HOME: "No home phone on file",
+    Channel.EMAIL: QT_TRANSLATE_NOOP("OptInSection", "No email on file"),
+    Channel.SMS: QT_TRANSLATE_NOOP("OptInSection", "No mobile on file"),
+    Channel.VOICE: QT_TRANSLATE_NOOP("OptInSection", "No mobile on file"),
+    Channel.HOME: QT_TRANSLATE_NOOP("OptInSection", "No home phone on file"),
 }
-#: What each channel carries, for the tooltips: "marketing texts to this mobile".
-_MESSAGES_TO: Mapping[Channel, tuple[str, str]] = {
-    Channel.EMAIL: ("emails", "this email address"),
-    Channel.SMS: ("texts", "this mobile"),
-    Channel.VOICE: ("calls", "this mobile"),
-    Channel.HOME: ("calls", "this home phone"),
+#: What each switch is the consent for, the first sentence of its tooltip (whole sentences,
+#: so that a translation may order and agree its words: "todas las llamadas").
+_CONSENT_FOR: Mapping[tuple[Channel, Switch], str] = {
+    (Channel.EMAIL, Switch.MARKETING): QT_TRANSLATE_NOOP(
+        "OptInSection", "Legal consent for marketing emails to this email address."),
+    (Channel.EMAIL, Switch.ALL): QT_TRANSLATE_NOOP(
+        "OptInSection", "Legal consent for all emails to this email address."),
+    (Channel.SMS, Switch.MARKETING): QT_TRANSLATE_NOOP(
+        "OptInSection", "Legal consent for marketing texts to this mobile."),
+    (Channel.SMS, Switch.ALL): QT_TRANSLATE_NOOP(
+        "OptInSection", "Legal consent for all texts to this mobile."),
+    (Channel.VOICE, Switch.MARKETING): QT_TRANSLATE_NOOP(
+        "OptInSection", "Legal consent for marketing calls to this mobile."),
+    (Channel.VOICE, Switch.ALL): QT_TRANSLATE_NOOP(
+        "OptInSection", "Legal consent for all calls to this mobile."),
+    (Channel.HOME, Switch.MARKETING): QT_TRANSLATE_NOOP(
+        "OptInSection", "Legal consent for marketing calls to this home phone."),
+    (Channel.HOME, Switch.ALL): QT_TRANSLATE_NOOP(
+        "OptInSection", "Legal consent for all calls to this home phone."),
 }
-_NOT_HAILEE = "This is a consent record — it does not stop Hailee; use AI controls for that."
+#: What turning each kind of switch off does, the tooltip's second sentence.
+_OFF_MEANS: Mapping[Switch, str] = {
+    Switch.MARKETING: QT_TRANSLATE_NOOP(
+        "OptInSection", "Off stops campaigns and stacks; reminders and booking help continue."),
+    Switch.ALL: QT_TRANSLATE_NOOP(
+        "OptInSection", "Off fully blocks the channel: campaigns, stacks, reminders, booking "
+        "help and Hailee messages."),
+}
 _SWITCH_ORDER = (Switch.MARKETING, Switch.ALL)
-#: Why an archived client's switches are disabled (said to screen readers too).
-ARCHIVED_REASON = "This client is archived: restore them to change their switches"
+#: Why an archived client's switches are disabled (said to screen readers too); English,
+#: translated at use.
+ARCHIVED_REASON = QT_TRANSLATE_NOOP(
+    "OptInSection", "This client is archived: restore them to change their switches")
 _SWITCH_CELL = 76  # the width of a switch column, its heading centred over it
 _LABEL_WIDTH = 120
 _GAP = 12
 _ICON_SIZE = 16
 
 
+def _tr(text: str) -> str:
+    """A text of this section kept in English in a constant, in the window's language."""
+    return QCoreApplication.translate("OptInSection", text)
+
+
 def local_time_text(moment: datetime) -> str:
     """A stored UTC time in this workstation's time zone: 'Nov 23, 2026 at 7:14 a.m.'."""
     local = moment.astimezone()
-    return f"{local:%b} {local.day}, {local.year} at {format_clock(local)}"
+    return QCoreApplication.translate("OptInSection", "{day} at {clock}").format(
+        day=day_text(local, year=True), clock=clock_text(local))
 
 
 def switch_tooltip(channel: Channel, switch: Switch) -> str:
     """The tooltip of a compliance switch: what it blocks, and that it is not a Hailee control (R13)."""
-    what, where = _MESSAGES_TO[channel]
-    if switch is Switch.MARKETING:
-        return (f"Legal consent for marketing {what} to {where}. Off stops campaigns and stacks; "
-                f"reminders and booking help continue. {_NOT_HAILEE}")
-    return (f"Legal consent for all {what} to {where}. Off fully blocks the channel: campaigns, "
-            f"stacks, reminders, booking help and Hailee messages. {_NOT_HAILEE}")
+    not_hailee = QCoreApplication.translate(
+        "OptInSection", "This is a consent record — it does not stop Hailee; use AI controls "
+        "for that.")
+    return f"{_tr(_CONSENT_FOR[(channel, switch)])} {_tr(_OFF_MEANS[switch])} {not_hailee}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,8 +131,9 @@ class OptInSection(SectionFrame):
     switch_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Opt-In", "The client's legal consent to be contacted. Turning a switch on "
-                         "records how they consented.", parent=parent)
+        super().__init__(self.tr("Opt-In"), self.tr(
+            "The client's legal consent to be contacted. Turning a switch on records how they "
+            "consented."), parent=parent)
         self._switches: dict[tuple[Channel, Switch], ToggleSwitch] = {}
         self._addresses: dict[Channel, ElidedLabel] = {}
         self._names: list[tuple[QBoxLayout, QLabel]] = []  # a row's name and address
@@ -138,7 +168,7 @@ class OptInSection(SectionFrame):
                 rule.setForegroundRole(QPalette.ColorRole.Mid)
                 layout.addWidget(rule)
             layout.addSpacing(4)
-            layout.addLayout(self._group_heading(title_text, icon_name))
+            layout.addLayout(self._group_heading(_tr(title_text), icon_name))
             for channel in channels:
                 layout.addLayout(self._channel_row(channel))
                 if channel is Channel.SMS:
@@ -200,11 +230,11 @@ class OptInSection(SectionFrame):
     def _record_opt_out_row(self) -> QHBoxLayout:
         """Under the STOP notice: a way to record that the client also asked to opt out,
         by phone or in person, so SMS stays off for them after a START (R20)."""
-        self._record_opt_out = QPushButton("Record an opt-out…", self)
+        self._record_opt_out = QPushButton(self.tr("Record an opt-out…"), self)
         self._record_opt_out.setObjectName("recordStopOptOut")
-        self._record_opt_out.setToolTip("The client also asked, another way, to get no texts: "
-                                        "record it, so SMS stays off for them even after someone "
-                                        "on this number texts START.")
+        self._record_opt_out.setToolTip(self.tr(
+            "The client also asked, another way, to get no texts: record it, so SMS stays off "
+            "for them even after someone on this number texts START."))
         self._record_opt_out.setAutoDefault(False)
         self._record_opt_out.hide()
         row = QHBoxLayout()
@@ -251,10 +281,16 @@ class OptInSection(SectionFrame):
             self._show_channel(state)
         sms = consent.channels[Channel.SMS]
         if sms.stop_locked and sms.address is not None:
-            when = (f"Texted STOP on {local_time_text(sms.stop_locked_at)}"
-                    if sms.stop_locked_at is not None else "Texted STOP")
-            self._stop_notice.show_notice(f"{when} — SMS is off for this number. Only the client "
-                                          "can turn it back on, by texting START to the studio.")
+            if sms.stop_locked_at is not None:
+                notice = self.tr(
+                    "Texted STOP on {when} — SMS is off for this number. Only the client can "
+                    "turn it back on, by texting START to the studio.").format(
+                    when=local_time_text(sms.stop_locked_at))
+            else:
+                notice = self.tr(
+                    "Texted STOP — SMS is off for this number. Only the client can turn it "
+                    "back on, by texting START to the studio.")
+            self._stop_notice.show_notice(notice)
         else:
             self._stop_notice.clear_notice()
         self._record_opt_out.setVisible(sms.stop_locked and sms.address is not None
@@ -262,7 +298,7 @@ class OptInSection(SectionFrame):
         if consent.client.archived:  # an archived client receives nothing (rules.can_send)
             for toggle in self._switches.values():
                 toggle.setEnabled(False)
-                toggle.setAccessibleDescription(ARCHIVED_REASON)
+                toggle.setAccessibleDescription(_tr(ARCHIVED_REASON))
 
     def clear(self) -> None:
         """Show no client: every switch off and disabled, no notice, no message."""
@@ -309,7 +345,7 @@ class OptInSection(SectionFrame):
         channel = state.channel
         address = self._addresses[channel]
         if state.address is None:
-            address.setText(_NO_ADDRESS[channel])
+            address.setText(_tr(_NO_ADDRESS[channel]))
             role = "muted"
         else:
             address.setText(state.address if channel is Channel.EMAIL
@@ -335,14 +371,16 @@ class OptInSection(SectionFrame):
     def _offer(toggle: ToggleSwitch, state: ChannelConsent, switch: Switch) -> None:
         """Enable a switch when the rules let staff turn it on (a switch shown on can always
         be turned off, R3), and say in its tooltip why not when they don't (R4, R5, R7)."""
-        blocker = switch_blocker(state, switch, turn_on=True)
+        reason = switch_blocker(state, switch, turn_on=True)
+        blocker = None if reason is None else spoken(reason)
         toggle.setEnabled(blocker is None)
         # Said to a screen reader too, not only in a tooltip: why it cannot be turned on
         # (a STOP lock, All off, no address).
         toggle.setAccessibleDescription(blocker or "")
         tooltip = switch_tooltip(state.channel, switch)
         if blocker is not None and state.address is not None:  # the row says "No … on file"
-            tooltip = f"{blocker}. {tooltip}"
+            tooltip = QCoreApplication.translate("OptInSection", "{reason}. {tooltip}").format(
+                reason=blocker, tooltip=tooltip)
         toggle.setToolTip(tooltip)
 
 

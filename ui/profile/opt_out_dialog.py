@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from models.consent import OPT_OUT_METHODS
 from ui.profile.consent_dialog import NOTE_MAX_LENGTH
 from ui.widgets.switch_dialog_top import add_switch_dialog_top
+from ui.words import spoken
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,14 +50,14 @@ class OptOutDialog(QDialog):
         self._note = QLineEdit(self)
         self._buttons = QDialogButtonBox(self)
         self._turn_off: QPushButton = self._buttons.addButton(
-            "Turn off", QDialogButtonBox.ButtonRole.AcceptRole)
+            self.tr("Turn off"), QDialogButtonBox.ButtonRole.AcceptRole)
         self._setup_ui()
         self._buttons.accepted.connect(self.accept)
         self._buttons.rejected.connect(self.reject)
 
     def _setup_ui(self) -> None:
         self.setObjectName("optOutDialog")
-        self.setWindowTitle("Turn off")
+        self.setWindowTitle(self.tr("Turn off"))
         self.setModal(True)
         self.setMinimumWidth(460)
 
@@ -64,22 +65,23 @@ class OptOutDialog(QDialog):
         layout.setContentsMargins(20, 18, 20, 16)
         layout.setSpacing(12)
         add_switch_dialog_top(
-            layout, self, heading=f"Turn off {self._switch_name} for {self._client_name}",
+            layout, self, heading=self.tr("Turn off {switch} for {name}").format(
+                switch=self._switch_name, name=self._client_name),
             warning=self._warning, warning_name="optOutWarning",
-            explanation="An opt-out is always recorded. Saying how the client asked is optional; "
-                        "it is kept with the change in their consent record.")
+            explanation=self.tr("An opt-out is always recorded. Saying how the client asked is "
+                                "optional; it is kept with the change in their consent record."))
 
         form = QFormLayout()
         self._method.setObjectName("optOutMethod")
-        self._method.addItem("Not said", None)
+        self._method.addItem(self.tr("Not said"), None)
         for key, label in OPT_OUT_METHODS.items():
-            self._method.addItem(label, key)
+            self._method.addItem(spoken(label), key)
         self._note.setObjectName("optOutNote")
-        self._note.setPlaceholderText("e.g. asked at the front desk: no more promotions")
+        self._note.setPlaceholderText(self.tr("e.g. asked at the front desk: no more promotions"))
         self._note.setMaxLength(NOTE_MAX_LENGTH)
         self._note.setClearButtonEnabled(True)
-        form.addRow("&How the client asked:", self._method)
-        form.addRow("&Note (optional):", self._note)
+        form.addRow(self.tr("&How the client asked:"), self._method)
+        form.addRow(self.tr("&Note (optional):"), self._note)
         layout.addLayout(form)
 
         self._buttons.addButton(QDialogButtonBox.StandardButton.Cancel)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -22,7 +22,7 @@ from models.phones import display_phone
 from models.review import ReviewItem
 from models.rules import Channel
 from resources import icon
-from ui.formatting import due_date_text
+from ui.formatting import day_text, due_date_text
 from ui.widgets.notice_label import NoticeLabel
 from ui.words import status_label
 
@@ -44,16 +44,16 @@ class ProfileHeader(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._edit = QPushButton("Edit…", self)
-        self._archive = QPushButton("Archive…", self)
+        self._edit = QPushButton(self.tr("Edit…"), self)
+        self._archive = QPushButton(self.tr("Archive…"), self)
         self._archived = False
         self._archived_notice = NoticeLabel("archivedNotice", "block", "warning", self)
         self._name = QLabel(self)
         self._status = QLabel(self)
-        self._stop_badge = QLabel("SMS STOP", self)
-        self._archived_badge = QLabel("Archived", self)
+        self._stop_badge = QLabel(self.tr("SMS STOP"), self)
+        self._archived_badge = QLabel(self.tr("Archived"), self)
         self._addresses: dict[str, tuple[QWidget, QLabel]] = {}
-        self._no_address = QLabel("No email or phone number on file", self)
+        self._no_address = QLabel(self.tr("No email or phone number on file"), self)
         self._household = NoticeLabel("householdNotice", "users", "info", self)
         self._review = NoticeLabel("reviewNotice", "alert", "warning", self)
         self._cancel = NoticeLabel("cancelNotice", "phone", "warning", self)
@@ -80,14 +80,16 @@ class ProfileHeader(QWidget):
         self._status.setProperty("role", "badge")
         self._stop_badge.setProperty("role", "badge")
         self._stop_badge.setProperty("state", "locked")
-        self._stop_badge.setToolTip("This client's mobile texted STOP: no texts can be sent to it.")
+        self._stop_badge.setToolTip(
+            self.tr("This client's mobile texted STOP: no texts can be sent to it."))
         self._stop_badge.hide()
         self._archived_badge.setObjectName("archivedBadge")
         self._archived_badge.setProperty("role", "badge")
         self._archived_badge.setProperty("state", "warning")
         self._archived_badge.hide()
         self._edit.setObjectName("editClientButton")
-        self._edit.setToolTip("Change the client's name, status, email and phone numbers (Ctrl+E)")
+        self._edit.setToolTip(
+            self.tr("Change the client's name, status, email and phone numbers (Ctrl+E)"))
         self._edit.setAutoDefault(False)
         self._archive.setObjectName("archiveClientButton")
         self._archive.setAutoDefault(False)
@@ -102,8 +104,9 @@ class ProfileHeader(QWidget):
         self.setMinimumWidth(200)
         addresses = self._address_row
         addresses.setSpacing(18)
-        for kind, icon_name, tooltip in (("email", "email", "Email"), ("mobile", "mobile", "Mobile"),
-                                         ("home_phone", "phone", "Home phone")):
+        for kind, icon_name, tooltip in (("email", "email", self.tr("Email")),
+                                         ("mobile", "mobile", self.tr("Mobile")),
+                                         ("home_phone", "phone", self.tr("Home phone"))):
             holder = QWidget(self)
             pair = QHBoxLayout(holder)
             pair.setContentsMargins(0, 0, 0, 0)
@@ -156,15 +159,16 @@ class ProfileHeader(QWidget):
         self._stop_badge.setVisible(consent.channels[Channel.SMS].stop_locked)
         self._archived_badge.setVisible(bool(client.archived))
         self._archived = bool(client.archived)
-        self._archive.setText("Restore…" if client.archived else "Archive…")
-        self._archive.setToolTip("Bring the client back to the list, with the switches they had"
-                                 if client.archived else "Hide the client from the list: they "
-                                 "receive nothing, and their consent record is kept")
+        self._archive.setText(self.tr("Restore…") if client.archived else self.tr("Archive…"))
+        self._archive.setToolTip(
+            self.tr("Bring the client back to the list, with the switches they had")
+            if client.archived else self.tr("Hide the client from the list: they receive "
+                                            "nothing, and their consent record is kept"))
         self._edit.show()
         self._archive.setVisible(self._archive.isEnabled())
         self._archived_notice.show_notice(
-            "Archived — this client receives nothing, and their switches cannot be changed. "
-            "A manager can restore them." if client.archived else "")
+            self.tr("Archived — this client receives nothing, and their switches cannot be "
+                    "changed. A manager can restore them.") if client.archived else "")
         values = {"email": client.email, "mobile": display_phone(client.mobile),
                   "home_phone": display_phone(client.home_phone)}
         for kind, (holder, text) in self._addresses.items():
@@ -250,57 +254,71 @@ class ProfileHeader(QWidget):
                 self._fitting = False
 
 
+class _Notices(QObject):
+    """The header's notices, in the window's language (a QObject: some say a count)."""
+
+    def review(self, items: Sequence[ReviewItem]) -> str:
+        first = items[0]  # the one due first
+        quoted = " ".join(items[-1].body.split())
+        if len(quoted) > 120:
+            quoted = quoted[:119] + "…"
+        waits = (self.tr("A text from this mobile waits in Needs review (and %Ln more): "
+                         "“{quoted}”.", "", len(items) - 1) if len(items) > 1
+                 else self.tr("A text from this mobile waits in Needs review: “{quoted}”."))
+        parts = [waits.format(quoted=quoted)]
+        if first.due_by is not None:
+            due = (self.tr("It was due {day} — overdue.") if first.overdue
+                   else self.tr("Decide by {day}."))
+            parts.append(due.format(day=due_date_text(first.due_by)))
+        parts.append(self.tr("Marketing texts and calls to this mobile are held until then. "
+                             "Open the review queue (Ctrl+R) to apply the STOP lock, turn SMS "
+                             "marketing off or dismiss it."))
+        return " ".join(parts)
+
+    def cancel(self, items: Sequence[ReviewItem]) -> str:
+        when = items[-1].received_at.astimezone()
+        return self.tr("This mobile texted CANCEL on {day}. SMS is locked, but the client may "
+                       "have meant an appointment — call the client. Mark it done in the "
+                       "review queue (Ctrl+R).").format(day=day_text(when))
+
+    def household(self, housemates: Sequence[Housemate]) -> str:
+        sentences = []
+        mobile = [h.name for h in housemates if h.shares == "mobile"]
+        email = [h.name for h in housemates if h.shares == "email"]
+        if mobile:
+            shares = (self.tr("Shares this mobile with {names} — a STOP from this number "
+                              "reaches all of them.") if len(mobile) > 1
+                      else self.tr("Shares this mobile with {names} — a STOP from this number "
+                                   "reaches both of them."))
+            sentences.append(shares.format(names=self.names(mobile)))
+        if email:
+            sentences.append(self.tr("Shares this email with {names}.").format(
+                names=self.names(email)))
+        return " ".join(sentences)
+
+    def names(self, names: Sequence[str]) -> str:
+        """'Sam', 'Sam and Alex', 'Sam, Alex and Jo', 'Sam, Alex, Jo, Kim and 3 others'."""
+        if len(names) > _MAX_NAMES:
+            return self.tr("{names} and %Ln other(s)", "", len(names) - _MAX_NAMES).format(
+                names=", ".join(names[:_MAX_NAMES]))
+        if len(names) == 1:
+            return names[0]
+        return self.tr("{names} and {last}").format(names=", ".join(names[:-1]), last=names[-1])
+
+
 def review_notice(items: Sequence[ReviewItem]) -> str:
     """What the desk should know before it texts this client: a text from their mobile looks
     like an opt-out and waits for a person to decide by its due date; until then marketing to
     the mobile is held (R10, R19)."""
-    if not items:
-        return ""
-    first = items[0]  # the one due first
-    quoted = " ".join(items[-1].body.split())
-    if len(quoted) > 120:
-        quoted = quoted[:119] + "…"
-    more = f" (and {len(items) - 1} more)" if len(items) > 1 else ""
-    due = ""
-    if first.due_by is not None:
-        due = (f" It was due {due_date_text(first.due_by)} — overdue." if first.overdue
-               else f" Decide by {due_date_text(first.due_by)}.")
-    return (f"A text from this mobile waits in Needs review{more}: “{quoted}”.{due} Marketing "
-            "texts and calls to this mobile are held until then. Open the review queue (Ctrl+R) "
-            "to apply the STOP lock, turn SMS marketing off or dismiss it.")
+    return _Notices().review(items) if items else ""
 
 
 def cancel_notice(items: Sequence[ReviewItem]) -> str:
     """A bare CANCEL locked SMS, but the client may have meant an appointment (R10)."""
-    if not items:
-        return ""
-    when = items[-1].received_at.astimezone()
-    return (f"This mobile texted CANCEL on {when:%b} {when.day}. SMS is locked, but the client "
-            "may have meant an appointment — call the client. Mark it done in the review "
-            "queue (Ctrl+R).")
-
+    return _Notices().cancel(items) if items else ""
 
 
 def household_notice(housemates: Sequence[Housemate]) -> str:
     """R18's notice: "Shares this mobile with Sam Reyes and Alex Reyes — a STOP from this
     number reaches all of them", and likewise for a shared email."""
-    sentences = []
-    mobile = [h.name for h in housemates if h.shares == "mobile"]
-    email = [h.name for h in housemates if h.shares == "email"]
-    if mobile:
-        reach = "reaches all of them" if len(mobile) > 1 else "reaches both of them"
-        sentences.append(f"Shares this mobile with {_names(mobile)} — a STOP from this number "
-                         f"{reach}.")
-    if email:
-        sentences.append(f"Shares this email with {_names(email)}.")
-    return " ".join(sentences)
-
-
-def _names(names: Sequence[str]) -> str:
-    """'Sam', 'Sam and Alex', 'Sam, Alex and Jo', 'Sam, Alex, Jo, Kim and 3 others'."""
-    if len(names) > _MAX_NAMES:
-        rest = len(names) - _MAX_NAMES
-        return f"{', '.join(names[:_MAX_NAMES])} and {rest} other{'s' if rest > 1 else ''}"
-    if len(names) == 1:
-        return names[0]
-    return f"{', '.join(names[:-1])} and {names[-1]}"
+    return _Notices().household(housemates)

@@ -8,8 +8,16 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QFontMetrics, QIcon, QPainter, QPalette, QResizeEvent
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QFont, QFontMetrics, QIcon, QPainter, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -24,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from models.rules import CHANNELS, KIND_LABELS, MESSAGE_KINDS, Channel, Decision, MessageKind
 from resources import icon
-from ui.words import CHANNEL_NAMES
+from ui.words import CHANNEL_NAMES, spoken
 
 #: Item data roles: a cell's state ("allowed", "blocked", "held"), its first line, and the
 #: model's reason below it ('' for allowed and held cells, whose first line says it all).
@@ -38,6 +46,9 @@ _ICON = 16
 _ICON_GAP = 5
 _MIN_COLUMN = 72
 _MIN_TURNED_COLUMN = 64  # a channel's column of a turned grid: "Blocked" beside its icon
+#: A status word wider than its cell ("Bloqueado" in a narrow column) is drawn this much
+#: smaller at most, rather than cut off.
+_LEAST_STATUS_SCALE = 0.8
 
 
 class ReceivesGrid(QTableWidget):
@@ -63,7 +74,7 @@ class ReceivesGrid(QTableWidget):
 
     def _setup_ui(self) -> None:
         self.setObjectName("receivesGrid")
-        self.setAccessibleName("What this client receives")
+        self.setAccessibleName(self.tr("What this client receives"))
         self.setItemDelegate(self._delegate)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -85,7 +96,7 @@ class ReceivesGrid(QTableWidget):
 
     def _lay_out(self) -> None:
         """Headings, empty cells and the least width for the grid's orientation."""
-        kinds = [KIND_LABELS[kind] for kind in MESSAGE_KINDS]
+        kinds = [spoken(KIND_LABELS[kind]) for kind in MESSAGE_KINDS]
         channels = [CHANNEL_NAMES[channel] for channel in CHANNELS]
         self.clearSpans()
         self.setRowCount(len(MESSAGE_KINDS) if self._transposed else len(CHANNELS))
@@ -128,8 +139,8 @@ class ReceivesGrid(QTableWidget):
                 item.setData(REASON_ROLE, reason)
                 item.setIcon(icon(_ICONS[state]))
                 if whole_row:
-                    item.setToolTip(f"{CHANNEL_NAMES[channel]}: nothing can be sent — "
-                                    f"{decision.reason}.")
+                    item.setToolTip(self.tr("{channel}: nothing can be sent — {reason}.").format(
+                        channel=CHANNEL_NAMES[channel], reason=spoken(decision.reason)))
                 else:
                     item.setToolTip(_tooltip(channel, kind, decision))
             if whole_row and self._transposed:
@@ -236,7 +247,7 @@ class ReceivesGrid(QTableWidget):
 
     def _fit_header_labels(self, metrics: QFontMetrics) -> None:
         labels = ([CHANNEL_NAMES[channel] for channel in CHANNELS] if self._transposed
-                  else [KIND_LABELS[kind] for kind in MESSAGE_KINDS])
+                  else [spoken(KIND_LABELS[kind]) for kind in MESSAGE_KINDS])
         widest = max(metrics.horizontalAdvance(label) for label in labels)
         narrow = self.horizontalHeader().sectionSize(0) < widest + 2 * _PAD_X + 4
         for column, text in enumerate(labels):
@@ -276,11 +287,12 @@ class _CellDelegate(QStyledItemDelegate):
         flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
         painter.save()
         try:
-            painter.setFont(opt.font)
+            painter.setFont(_fitted_font(opt.font, status_rect.width(), status))
             painter.setPen(opt.palette.color(QPalette.ColorRole.Text))
             used = painter.boundingRect(status_rect, flags, status)
             painter.drawText(status_rect, flags, status)
             if reason:
+                painter.setFont(opt.font)
                 painter.setPen(opt.palette.color(QPalette.ColorRole.PlaceholderText))
                 painter.drawText(rect.adjusted(0, used.bottom() + 1 - rect.top(), 0, 0), flags,
                                  reason)
@@ -313,6 +325,18 @@ def _cell_height(metrics: QFontMetrics, width: int, status: str, reason: str) ->
     return height + 2 * _PAD_Y
 
 
+def _fitted_font(font: QFont, width: int, status: str) -> QFont:
+    """`font`, or a little smaller when the status's longest word is wider than `width`: a
+    longer word of another language shows whole in a narrow column (issue 14)."""
+    widest = max((QFontMetrics(font).horizontalAdvance(word) for word in status.split()),
+                 default=0)
+    if widest <= width or width <= 0 or font.pointSizeF() <= 0:
+        return font
+    fitted = QFont(font)
+    fitted.setPointSizeF(font.pointSizeF() * max(_LEAST_STATUS_SCALE, (width - 1) / widest))
+    return fitted
+
+
 def _beside(metrics: QFontMetrics, width: int, status: str) -> bool:
     """Whether the status's first word fits beside the icon in a cell's inner ``width``."""
     first = status.split(" ", 1)[0]
@@ -322,12 +346,12 @@ def _beside(metrics: QFontMetrics, width: int, status: str) -> bool:
 def _words(decision: Decision) -> tuple[str, str, str]:
     """A cell's state, its first words and the model's reason ('' when allowed or held)."""
     if decision.allowed:
-        return "allowed", "Allowed", ""
-    reason = decision.reason or ""
+        return "allowed", QCoreApplication.translate("ReceivesGrid", "Allowed"), ""
+    reason = spoken(decision.reason or "")
     if decision.held:
         # The model's own words ("held until 8:00 a.m. local time"), as a sentence.
         return "held", reason[:1].upper() + reason[1:], ""
-    return "blocked", "Blocked", reason
+    return "blocked", QCoreApplication.translate("ReceivesGrid", "Blocked"), reason
 
 
 def _lines(cell: QTableWidgetItem | QModelIndex | QPersistentModelIndex) -> tuple[str, str]:
@@ -337,13 +361,19 @@ def _lines(cell: QTableWidgetItem | QModelIndex | QPersistentModelIndex) -> tupl
 
 def _tooltip(channel: Channel, kind: MessageKind, decision: Decision) -> str:
     medium = "SMS" if channel is Channel.SMS else CHANNEL_NAMES[channel].lower()
-    subject = f"{KIND_LABELS[kind]} by {medium}"
+    subject = QCoreApplication.translate("ReceivesGrid", "{kind} by {medium}").format(
+        kind=spoken(KIND_LABELS[kind]), medium=medium)
+    reason = spoken(decision.reason or "")
     if decision.allowed:
-        return f"{subject}: allowed now."
-    if decision.held_for_review:
-        return (f"{subject}: held, not sent — a text from this mobile looks like an opt-out and "
-                "waits in Needs review; it goes out only if staff decide it was not one.")
-    if decision.held:
-        return (f"{subject}: held, not sent — {decision.reason} (quiet hours: marketing goes "
-                "out between 8 a.m. and 9 p.m. where the client is).")
-    return f"{subject}: blocked — {decision.reason}."
+        text = QCoreApplication.translate("ReceivesGrid", "{subject}: allowed now.")
+    elif decision.held_for_review:
+        text = QCoreApplication.translate(
+            "ReceivesGrid", "{subject}: held, not sent — a text from this mobile looks like an "
+            "opt-out and waits in Needs review; it goes out only if staff decide it was not one.")
+    elif decision.held:
+        text = QCoreApplication.translate(
+            "ReceivesGrid", "{subject}: held, not sent — {reason} (quiet hours: marketing goes "
+            "out between 8 a.m. and 9 p.m. where the client is).")
+    else:
+        text = QCoreApplication.translate("ReceivesGrid", "{subject}: blocked — {reason}.")
+    return text.format(subject=subject, reason=reason)

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import ClassVar
 
-from PySide6.QtCore import QObject, QStandardPaths, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolButton, QWidget
 
@@ -22,7 +22,7 @@ from models.staff import Role, has_role
 from ui.app_events import app_events
 from ui.record_pdf import paint_record, write_record_pdf
 from ui.session import signed_in
-from ui.words import plural
+from ui.words import spoken
 
 try:  # QtPrintSupport is part of PySide6-Essentials, but a trimmed build may lack it
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -43,8 +43,8 @@ class RecordPrinter(QObject):
         self._parent = parent
         self._client_id: int | None = None
         self._client_name = ""
-        self.save_action = QAction("Save as PDF…", parent)
-        self.print_action = QAction("Print…", parent)
+        self.save_action = QAction(self.tr("Save as PDF…"), parent)
+        self.print_action = QAction(self.tr("Print…"), parent)
         self._button = QToolButton(parent)
         self._setup_ui()
         self._connect_signals()
@@ -52,18 +52,20 @@ class RecordPrinter(QObject):
     def _setup_ui(self) -> None:
         self.save_action.setObjectName("saveRecordPdfAction")
         self.save_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
-        self.save_action.setStatusTip("Save this client's consent record, for a dispute, as a PDF")
+        self.save_action.setStatusTip(
+            self.tr("Save this client's consent record, for a dispute, as a PDF"))
         self.print_action.setObjectName("printRecordAction")
-        self.print_action.setStatusTip("Print this client's consent record")
+        self.print_action.setStatusTip(self.tr("Print this client's consent record"))
         self.print_action.setVisible(self.can_print)
         self._parent.addAction(self.save_action)  # Ctrl+P wherever the profile's window has focus
         menu = QMenu(self._button)
         menu.addAction(self.save_action)
         menu.addAction(self.print_action)
         self._button.setObjectName("printRecordButton")
-        self._button.setText("Print / Save as PDF…")
-        self._button.setToolTip("The client's consent record for a dispute: identity, state, "
-                                "every event, the check of the record and its checkpoint (Ctrl+P)")
+        self._button.setText(self.tr("Print / Save as PDF…"))
+        self._button.setToolTip(self.tr(
+            "The client's consent record for a dispute: identity, state, every event, the check "
+            "of the record and its checkpoint (Ctrl+P)"))
         self._button.setMenu(menu)
         self._button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.set_client(None, "")
@@ -105,10 +107,12 @@ class RecordPrinter(QObject):
         try:
             pages = write_record_pdf(record, path)
         except OSError as error:
-            self.show_warning(self._parent, f"Could not save {path.name}: {error.strerror or error}")
+            self.show_warning(self._parent, self.tr("Could not save {file}: {error}").format(
+                file=path.name, error=error.strerror or error))
             return None
-        app_events().status_message.emit(
-            f"Saved {record.name}'s consent record to {path.name} ({plural(pages, 'page')})")
+        app_events().status_message.emit(self.tr(
+            "Saved {name}'s consent record to {file} (%n page(s))", "", pages).format(
+            name=record.name, file=path.name))
         return path
 
     def print_record(self) -> bool:
@@ -124,10 +128,10 @@ class RecordPrinter(QObject):
         try:
             pages = paint_record(record, printer)
         except OSError as error:
-            self.show_warning(self._parent, f"Could not print: {error}")
+            self.show_warning(self._parent, self.tr("Could not print: {error}").format(error=error))
             return False
-        app_events().status_message.emit(
-            f"Printed {record.name}'s consent record ({plural(pages, 'page')})")
+        app_events().status_message.emit(self.tr(
+            "Printed {name}'s consent record (%n page(s))", "", pages).format(name=record.name))
         return True
 
     # -- replaceable dialogs (tests monkeypatch these) ---------------------------------------
@@ -135,8 +139,9 @@ class RecordPrinter(QObject):
     @classmethod
     def ask_save_path(cls, parent: QWidget, suggested: str) -> str:
         """Where to save the PDF, or "" when the person cancels."""
-        path, _ = QFileDialog.getSaveFileName(parent, "Save consent record as PDF", suggested,
-                                              "PDF files (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(
+            parent, QCoreApplication.translate("RecordPrinter", "Save consent record as PDF"),
+            suggested, QCoreApplication.translate("RecordPrinter", "PDF files (*.pdf)"))
         return path
 
     @classmethod
@@ -145,7 +150,7 @@ class RecordPrinter(QObject):
         assert QPrinter is not None and QPrintDialog is not None
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, parent)
-        dialog.setWindowTitle("Print consent record")
+        dialog.setWindowTitle(QCoreApplication.translate("RecordPrinter", "Print consent record"))
         accepted = dialog.exec() == QPrintDialog.DialogCode.Accepted
         dialog.deleteLater()
         return printer if accepted else None
@@ -153,7 +158,8 @@ class RecordPrinter(QObject):
     @classmethod
     def show_warning(cls, parent: QWidget, text: str) -> None:
         """The record was not saved or printed; `text` says why."""
-        QMessageBox.warning(parent, "Consent record", text)
+        QMessageBox.warning(parent, QCoreApplication.translate("RecordPrinter", "Consent record"),
+                            text)
 
     # -- slots ----------------------------------------------------------------------------
 
@@ -170,10 +176,11 @@ class RecordPrinter(QObject):
     def _read(self) -> ClientRecord | None:
         staff = signed_in()
         if staff is None or self._client_id is None:
-            self.show_warning(self._parent, "Sign in to print a client's consent record.")
+            self.show_warning(self._parent,
+                              self.tr("Sign in to print a client's consent record."))
             return None
         try:
             return record_for(staff, self._client_id)
         except OptInDeskError as error:
-            self.show_warning(self._parent, str(error))
+            self.show_warning(self._parent, spoken(error))
             return None

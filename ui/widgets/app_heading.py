@@ -8,12 +8,15 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from resources import icon
 
+#: The program's name, never translated (issue 14).
+_APP_NAME = "Opt-In Desk"
+
 
 def app_heading(parent: QWidget, title: str, subtitle: QLabel | str) -> QHBoxLayout:
     """The heading's layout; `subtitle` is a text, or a label the caller keeps to change."""
     logo = QLabel(parent)
     logo.setPixmap(icon("app").pixmap(QSize(40, 40)))
-    logo.setAccessibleName("Opt-In Desk")
+    logo.setAccessibleName(_APP_NAME)
     header = QLabel(title, parent)
     header.setProperty("role", "header")
     under = subtitle if isinstance(subtitle, QLabel) else QLabel(subtitle, parent)

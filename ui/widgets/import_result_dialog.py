@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Sequence
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from models.client_import import save_problems
 from ui.widgets.remembered_size import remember_size
-from ui.words import plural
+from ui.words import spoken
 
 #: Wide enough for a report's longest line and a reason beside its row and column.
 MINIMUM_WIDTH = 560
@@ -62,17 +62,18 @@ class ImportResultDialog(QDialog):
         layout.addWidget(self._summary)
         self._table: QTableWidget | None = None
         if self._problems:
-            heading = QLabel(f"<b>{plural(len(self._problems), 'row')} to fix</b> — correct them "
-                             "in the file and import it again; rows already imported are skipped.",
-                             self)
+            heading = QLabel(self.tr(
+                "<b>%Ln row(s) to fix</b> — correct them in the file and import it again; rows "
+                "already imported are skipped.", "", len(self._problems)), self)
             heading.setWordWrap(True)
             layout.addWidget(heading)
             self._table = self._problem_table()
             layout.addWidget(self._table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self._save = QPushButton("&Save list to fix…", self)
+        self._save = QPushButton(self.tr("&Save list to fix…"), self)
         self._save.setObjectName("saveProblemsButton")
-        self._review = QPushButton(f"Open &Needs review ({self._review_waiting:,})", self)
+        self._review = QPushButton(self.tr("Open &Needs review ({count})").format(
+            count=QLocale().toString(self._review_waiting)), self)
         self._review.setObjectName("openReviewButton")
         # Only the buttons that apply are added (a button box shows every button it holds).
         if self._problems:
@@ -94,18 +95,18 @@ class ImportResultDialog(QDialog):
     def _problem_table(self) -> QTableWidget:
         table = QTableWidget(len(self._problems), 3, self)
         table.setObjectName("importProblems")
-        table.setHorizontalHeaderLabels(["Row", "Column", "What to fix"])
+        table.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Column"), self.tr("What to fix")])
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setWordWrap(True)
         table.setTabKeyNavigation(False)  # Tab leaves the table for the buttons
         for row, item in enumerate(self._problems):
-            number = QTableWidgetItem(f"{item['row']:,}")
+            number = QTableWidgetItem(QLocale().toString(item["row"]))
             number.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(row, 0, number)
             table.setItem(row, 1, QTableWidgetItem(item.get("column") or "—"))
-            table.setItem(row, 2, QTableWidgetItem(item["reason"]))
+            table.setItem(row, 2, QTableWidgetItem(spoken(item["reason"])))
         header = table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -124,7 +125,9 @@ class ImportResultDialog(QDialog):
     @classmethod
     def ask_save_file(cls, parent: QWidget, title: str, suggested: str) -> str:
         """Where to save, or "" when the person cancels."""
-        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, "CSV files (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(
+            parent, title, suggested,
+            QCoreApplication.translate("ImportResultDialog", "CSV files (*.csv)"))
         return path
 
     # --- public --------------------------------------------------------------------------------
@@ -141,16 +144,18 @@ class ImportResultDialog(QDialog):
 
     @Slot()
     def _on_save_clicked(self) -> None:
-        path = self.ask_save_file(self, "Save the list of rows to fix", "rows to fix.csv")
+        path = self.ask_save_file(self, self.tr("Save the list of rows to fix"),
+                                  self.tr("rows to fix.csv"))
         if not path:
             return
         try:
             save_problems(self._problems, Path(path))
         except OSError as error:
-            QMessageBox.warning(self, "Save list to fix",
-                                f"{path}: could not be saved ({error.strerror or error})")
+            QMessageBox.warning(self, self.tr("Save list to fix"),
+                                self.tr("{path}: could not be saved ({error})").format(
+                                    path=path, error=error.strerror or error))
             return
-        self._save.setText("&Saved — save again…")
+        self._save.setText(self.tr("&Saved — save again…"))
 
     @Slot()
     def _on_review_clicked(self) -> None:
