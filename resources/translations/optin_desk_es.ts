@@ -767,10 +767,6 @@ Leyendo {file}</translation>
         <translation>Mensaje</translation>
     </message>
     <message>
-        <source>Overdue · {date}</source>
-        <translation>Vencido · {date}</translation>
-    </message>
-    <message>
         <source>Nothing needs review.
 Texts that look like an opt-out will wait here.</source>
         <translation>No hay nada por revisar.

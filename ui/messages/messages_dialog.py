@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -18,6 +20,7 @@ from models.changes import Change, Touched
 from models.errors import OptInDeskError
 from models.households import names_by_mobile
 from models.inbound import recent_messages
+from models.timeutil import iso
 from resources import icon
 from ui.app_events import app_events
 from ui.formatting import sender_text, when_text
@@ -85,7 +88,8 @@ class MessagesDialog(QDialog):
         header = self._list.header()
         header.setStretchLastSection(False)
         metrics = self.fontMetrics()
-        header.resizeSection(self.WHEN, metrics.horizontalAdvance("Yesterday 12:00 p.m.") + 16)
+        noon = (datetime.now().astimezone() - timedelta(days=1)).replace(hour=12, minute=0)
+        header.resizeSection(self.WHEN, metrics.horizontalAdvance(when_text(iso(noon))) + 16)
         header.resizeSection(self.FROM, metrics.horizontalAdvance("(555) 555-0123 · Alexandra Reyes")
                              + 16)
         header.setSectionResizeMode(self.BODY, QHeaderView.ResizeMode.Stretch)

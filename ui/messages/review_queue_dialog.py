@@ -9,8 +9,6 @@ by the model layer. Nothing here can opt a client in.
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
@@ -79,10 +77,9 @@ class ReviewQueueDialog(QDialog):
         header.setStretchLastSection(True)
         header.setSectionsMovable(False)
         metrics = self.fontMetrics()
-        overdue = self.tr("Overdue · {date}").format(
-            date=self._words.due_date(date(2026, 12, 30)))  # a long month and day
+        received, due = self._words.widest()
         for column, text, margin in (
-                (self.RECEIVED, "Nov 23, 12:00 p.m. · 10 days ago", 24), (self.DUE, overdue, 40),
+                (self.RECEIVED, received, 24), (self.DUE, due, 40),
                 (self.FROM, "(555) 555-0123 · Alexandra Reyes", 24)):
             header.resizeSection(column, metrics.horizontalAdvance(text) + margin)
         header.setSectionResizeMode(self.TEXT, QHeaderView.ResizeMode.Stretch)

@@ -4,7 +4,7 @@ decision did."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QDate, QLocale, QObject
 
@@ -46,6 +46,14 @@ class ReviewWords(QObject):
                            "days.").format(date=due)
         return self.tr("Decide by {date}: 10 business days after it came (weekends and US "
                        "holidays don't count).").format(date=due)
+
+    def widest(self) -> tuple[str, str]:
+        """A long Received and a long Due cell, to size their columns in any language."""
+        moment = datetime.now().astimezone().replace(month=11, day=23, hour=12, minute=0)
+        received = (f"{when_text(iso(moment), now=moment + timedelta(days=10))} · "
+                    f"{age_text(timedelta(days=10))}")
+        due = self.tr("Overdue · {date}").format(date=self.due_date(date(moment.year, 12, 30)))
+        return received, due
 
     def received(self, item: ReviewItem) -> str:
         """The Received column: "Nov 23, 12:00 p.m. · 10 days ago"."""
