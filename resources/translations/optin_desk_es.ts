@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>Saved {name}</source>
-        <translation>Se guardó a {name}</translation>
+        <translation>Se guardaron los cambios de {name}</translation>
     </message>
     <message>
         <source>Nothing was changed</source>
@@ -415,7 +415,7 @@
     </message>
     <message>
         <source>Sent or received at</source>
-        <translation>Enviado o recibido el</translation>
+        <translation>Fecha de envío o recepción</translation>
     </message>
     <message>
         <source>Direction (inbound or outbound)</source>
