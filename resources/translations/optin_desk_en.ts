@@ -4,10 +4,10 @@
 <context>
     <name>ClientEditor</name>
     <message numerus="yes">
-        <source>Starts with %n switch(es) on: {switches}.</source>
+        <source>Starts with %Ln switch(es) on: {switches}.</source>
         <translation>
-            <numerusform>Starts with %n switch on: {switches}.</numerusform>
-            <numerusform>Starts with %n switches on: {switches}.</numerusform>
+            <numerusform>Starts with %Ln switch on: {switches}.</numerusform>
+            <numerusform>Starts with %Ln switches on: {switches}.</numerusform>
         </translation>
     </message>
 </context>

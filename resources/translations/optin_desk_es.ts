@@ -144,10 +144,10 @@
         <translation>Empieza con todos los interruptores desactivados: no hay ninguna dirección registrada.</translation>
     </message>
     <message numerus="yes">
-        <source>Starts with %n switch(es) on: {switches}.</source>
+        <source>Starts with %Ln switch(es) on: {switches}.</source>
         <translation>
-            <numerusform>Empieza con %n interruptor activado: {switches}.</numerusform>
-            <numerusform>Empieza con %n interruptores activados: {switches}.</numerusform>
+            <numerusform>Empieza con %Ln interruptor activado: {switches}.</numerusform>
+            <numerusform>Empieza con %Ln interruptores activados: {switches}.</numerusform>
         </translation>
     </message>
     <message>

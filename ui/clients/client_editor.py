@@ -282,7 +282,7 @@ class ClientEditor(QDialog):
             names = [switch_name(s.channel, s.switch) for s in preview.switches]
             if not names:
                 return self.tr("Starts with every switch off: there is no address on file.")
-            return self.tr("Starts with %n switch(es) on: {switches}.", "", len(names)).format(
+            return self.tr("Starts with %Ln switch(es) on: {switches}.", "", len(names)).format(
                 switches=", ".join(names))
         if not preview.switches:
             return "" if preview.notes else self.tr("Saving changes no consent switch.")
