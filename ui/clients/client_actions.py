@@ -19,6 +19,7 @@ from ui.clients.client_list_panel import ClientListPanel
 from ui.main_menus import MainMenus
 from ui.profile.client_profile_view import ClientProfileView
 from ui.session import signed_in
+from ui.words import one_line, spoken
 
 
 class ClientActions(QObject):
@@ -66,7 +67,7 @@ class ClientActions(QObject):
         """Open the editor for the client the profile shows (Ctrl+E)."""
         state = self._profile.consent()
         if state is None:
-            self._say("Select a client to edit first")
+            self._say(self.tr("Select a client to edit first"))
             return None
         return self._open_editor(state.client)
 
@@ -93,10 +94,10 @@ class ClientActions(QObject):
         if editor is None or change is None:
             return
         if not editor.is_new():
-            self._announce(change, f"Saved {editor.client_name()}" if change.event_ids
-                           else "Nothing was changed")
+            self._announce(change, self.tr("Saved {name}").format(name=editor.client_name())
+                           if change.event_ids else self.tr("Nothing was changed"))
             return
-        self._announce(change, f"Added {editor.client_name()}")
+        self._announce(change, self.tr("Added {name}").format(name=editor.client_name()))
         client_id = change.client_ids[0]
         if not self._panel.select_client(client_id):  # hidden by the search or the filter
             self._profile.show_client(client_id)
@@ -109,29 +110,32 @@ class ClientActions(QObject):
         name = state.client.name
         if archive:
             asked = self.confirm(
-                self._window, "Archive client",
-                f"Archive {name}? They leave the client list and receive nothing — no "
-                "campaigns, reminders or Hailee messages. Their consent record is kept; "
-                "View ▸ Show clients ▸ Archived shows them, and a manager can restore them.",
-                "Archive")
+                self._window, self.tr("Archive client"),
+                self.tr("Archive {name}? They leave the client list and receive nothing — no "
+                        "campaigns, reminders or Hailee messages. Their consent record is kept; "
+                        "View ▸ Show clients ▸ Archived shows them, and a manager can restore "
+                        "them.").format(name=name),
+                self.tr("Archive"))
         else:
-            asked = self.confirm(self._window, "Restore client",
-                                 f"Restore {name}? They return to the client list with the "
-                                 "switches they had.", "Restore")
+            asked = self.confirm(self._window, self.tr("Restore client"),
+                                 self.tr("Restore {name}? They return to the client list with "
+                                         "the switches they had.").format(name=name),
+                                 self.tr("Restore"))
         if not asked:
             return
         try:
             change = archive_client(staff, state.client.id, archive)
         except OptInDeskError as error:
-            QMessageBox.warning(self._window, "Archive client", str(error))
+            QMessageBox.warning(self._window, self.tr("Archive client"), spoken(error))
             return
-        self._announce(change, f"{'Archived' if archive else 'Restored'} {name}")
+        self._announce(change, (self.tr("Archived {name}") if archive
+                                else self.tr("Restored {name}")).format(name=name))
 
     # --- private -------------------------------------------------------------------------------
 
     def _open_editor(self, client: ClientCard | None) -> ClientEditor | None:
         if signed_in() is None:
-            self._say("Sign in to add or edit clients")
+            self._say(self.tr("Sign in to add or edit clients"))
             return None
         if self._editor is not None:
             self._editor.raise_()
@@ -140,7 +144,8 @@ class ClientActions(QObject):
         try:
             region = load_studio().default_region
         except OptInDeskError as error:
-            self._say(f"Could not open the client editor: {error}")
+            self._say(self.tr("Could not open the client editor: {problem}").format(
+                problem=one_line(error)))
             return None
         editor = ClientEditor(self._window, client=client, region=region)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -33,10 +33,9 @@ from resources import icon
 from ui.session import signed_in
 from ui.widgets.notice_label import NoticeLabel
 from ui.widgets.remembered_size import remember_size
-from ui.words import plural, status_label, switch_name
+from ui.words import spoken, status_label, switch_name
 
 _NOTICE_ICONS = {"locked": "lock", "warning": "alert", "info": "users"}
-_NAMES_MISSING = "A client needs a first or last name"
 
 
 class ClientEditor(QDialog):
@@ -64,7 +63,8 @@ class ClientEditor(QDialog):
 
     def _setup_ui(self) -> None:
         self.setObjectName("clientEditor")
-        self.setWindowTitle("Add client" if self._client is None else f"Edit client — {self._client.name}")
+        self.setWindowTitle(self.tr("Add client") if self._client is None else
+                            self.tr("Edit client — {name}").format(name=self._client.name))
         self.setWindowIcon(icon("user"))
         self.setMinimumWidth(520)
 
@@ -76,35 +76,35 @@ class ClientEditor(QDialog):
             edit.setMaxLength(120 if "Name" in name else 254)
             return edit
 
-        self._first = line("firstNameInput", "First name", "")
-        self._last = line("lastNameInput", "Last name", "")
+        self._first = line("firstNameInput", self.tr("First name"), "")
+        self._last = line("lastNameInput", self.tr("Last name"), "")
         self._names_message = self._message_label("namesMessage")
         self._status = QComboBox(self)
         self._status.setObjectName("statusInput")
-        self._status.setAccessibleName("Status")
+        self._status.setAccessibleName(self.tr("Status"))
         for status in STATUSES:
             self._status.addItem(status_label(status), status)
-        self._email = line("emailInput", "Email", "name@example.com")
-        self._mobile = line("mobileInput", "Mobile", "(555) 555-0123")
-        self._home = line("homePhoneInput", "Home phone", "optional")
+        self._email = line("emailInput", self.tr("Email"), self.tr("name@example.com"))
+        self._mobile = line("mobileInput", self.tr("Mobile"), "(555) 555-0123")
+        self._home = line("homePhoneInput", self.tr("Home phone"), self.tr("optional"))
         self._field_messages = {self._email: self._message_label("emailMessage"),
                                 self._mobile: self._message_label("mobileMessage"),
                                 self._home: self._message_label("homePhoneMessage")}
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.addRow("&First name", self._first)
-        form.addRow("&Last name", self._last)
+        form.addRow(self.tr("&First name"), self._first)
+        form.addRow(self.tr("&Last name"), self._last)
         form.addRow("", self._names_message)
-        form.addRow("&Status", self._status)
-        for text, edit in (("&Email", self._email), ("&Mobile", self._mobile),
-                           ("&Home phone", self._home)):
+        form.addRow(self.tr("&Status"), self._status)
+        for text, edit in ((self.tr("&Email"), self._email), (self.tr("&Mobile"), self._mobile),
+                           (self.tr("&Home phone"), self._home)):
             form.addRow(text, edit)
             form.addRow("", self._field_messages[edit])
 
         self._preview_area = QWidget(self)
         self._preview_area.setObjectName("consentPreview")
-        self._preview_area.setAccessibleName("What saving does to consent")
+        self._preview_area.setAccessibleName(self.tr("What saving does to consent"))
         self._preview_layout = QVBoxLayout(self._preview_area)
         self._preview_layout.setContentsMargins(0, 0, 0, 0)
         self._preview_layout.setSpacing(6)
@@ -119,7 +119,7 @@ class ClientEditor(QDialog):
         self._buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         self._save = self._buttons.button(QDialogButtonBox.StandardButton.Save)
-        self._save.setText("Add client" if self._client is None else "Save")
+        self._save.setText(self.tr("Add client") if self._client is None else self.tr("Save"))
         self._save.setDefault(True)
 
         layout = QVBoxLayout(self)
@@ -190,13 +190,14 @@ class ClientEditor(QDialog):
         for edit, check in self._address_checks().items():
             label = self._field_messages[edit]
             # A valid number reads back formatted, with where it is; a valid email needs no echo.
-            text = check.problem or (check.shown if edit is not self._email else "")
+            problem = spoken(check.problem) if check.problem else ""
+            text = problem or (check.shown if edit is not self._email else "")
             label.setProperty("state", "error" if check.problem else "ok")
             label.setText(text or "")
             label.setVisible(bool(text))
             label.style().unpolish(label)
             label.style().polish(label)
-            edit.setAccessibleDescription(check.problem or "")
+            edit.setAccessibleDescription(problem)
             valid = valid and check.problem is None
         self._save.setEnabled(valid)
         self._refusal.clear_notice()
@@ -223,7 +224,7 @@ class ClientEditor(QDialog):
     def _check_names(self) -> bool:
         missing = not (self._first.text().strip() or self._last.text().strip())
         self._names_message.setProperty("state", "error")
-        self._names_message.setText(_NAMES_MISSING)
+        self._names_message.setText(self.tr("A client needs a first or last name"))
         self._names_message.setVisible(missing and self._names_touched)
         return not missing
 
@@ -257,7 +258,7 @@ class ClientEditor(QDialog):
         for note in preview.notes if preview is not None else ():
             notice = NoticeLabel("consentPreviewNote", _NOTICE_ICONS.get(note.level, "alert"),
                                  note.level, self._preview_area)
-            notice.show_notice(note.text)
+            notice.show_notice(spoken(note.text))
             self._preview_layout.insertWidget(len(self._notices), notice)
             self._notices.append(notice)
         self._steps.setText(self._steps_text(preview))
@@ -280,18 +281,27 @@ class ClientEditor(QDialog):
         if self._client is None:
             names = [switch_name(s.channel, s.switch) for s in preview.switches]
             if not names:
-                return "Starts with every switch off: there is no address on file."
-            return f"Starts with {plural(len(names), 'switch', 'switches')} on: {', '.join(names)}."
+                return self.tr("Starts with every switch off: there is no address on file.")
+            return self.tr("Starts with %Ln switch(es) on: {switches}.", "", len(names)).format(
+                switches=", ".join(names))
         if not preview.switches:
-            return "" if preview.notes else "Saving changes no consent switch."
-        steps = "; ".join(f"{switch_name(s.channel, s.switch)}: {s.old or 'off'} → {s.new}"
-                          for s in preview.switches)
-        return f"Saving changes {steps}."
+            return "" if preview.notes else self.tr("Saving changes no consent switch.")
+        steps = "; ".join(f"{switch_name(s.channel, s.switch)}: {self._state(s.old or 'off')} → "
+                          f"{self._state(s.new)}" for s in preview.switches)
+        return self.tr("Saving changes {steps}.").format(steps=steps)
+
+    def _state(self, state: str) -> str:
+        """A switch's state as the preview says it: "on" / "off"."""
+        if state == "on":
+            return self.tr("on", "a switch's state")
+        if state == "off":
+            return self.tr("off", "a switch's state")
+        return spoken(state)
 
     def _save_draft(self) -> Change | None:
         staff = signed_in()
         if staff is None:
-            self._refusal.show_notice("Sign in to add or edit clients.")
+            self._refusal.show_notice(self.tr("Sign in to add or edit clients."))
             return None
         try:
             draft = self._draft()
@@ -299,10 +309,11 @@ class ClientEditor(QDialog):
                 return add_client(staff, draft)
             return edit_client(staff, self._client.id, draft, self._client.version)
         except StaleData as error:
-            self._refusal.show_notice(f"{str(error).capitalize()}. Cancel and edit the client "
-                                      "again to see what changed.")
+            self._refusal.show_notice(self.tr("{problem}. Cancel and edit the client again to "
+                                              "see what changed.").format(
+                problem=_sentence(spoken(error))))
         except OptInDeskError as error:
-            self._refusal.show_notice(str(error)[:1].upper() + str(error)[1:])
+            self._refusal.show_notice(_sentence(spoken(error)))
         return None
 
     # --- Qt overrides --------------------------------------------------------------------------
@@ -323,3 +334,8 @@ class ClientEditor(QDialog):
             return
         self._change = change
         super().accept()
+
+
+def _sentence(text: str) -> str:
+    """`text` with a capital first letter (a model-layer reason starts in lower case)."""
+    return text[:1].upper() + text[1:]

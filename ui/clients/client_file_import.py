@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Slot
 from PySide6.QtWidgets import QWidget
 
 from models.client_import import ImportSummary, preview_clients
@@ -18,10 +18,11 @@ from ui.messages.import_progress_dialog import ImportProgressDialog
 from ui.messages.import_runner import ImportRunner
 from ui.session import signed_in
 from ui.widgets.import_result_dialog import ImportResultDialog
-from ui.words import plural
+from ui.words import one_line, spoken
 
-TITLE = "Import clients"
-FILE_FILTERS = "Client files (*.csv *.txt);;All files (*)"
+#: The dialogs' title and the file chooser's filters, in English (translated where shown).
+TITLE = QT_TRANSLATE_NOOP("ClientFileImport", "Import clients")
+FILE_FILTERS = QT_TRANSLATE_NOOP("ClientFileImport", "Client files (*.csv *.txt);;All files (*)")
 
 
 class ClientFileImport(ImportRunner):
@@ -37,7 +38,8 @@ class ClientFileImport(ImportRunner):
     @Slot()
     def choose_file(self) -> None:
         """Ask for a file, then preview it."""
-        path = self.window().ask_open_file(self.window(), TITLE, FILE_FILTERS)
+        filters = QCoreApplication.translate("ClientFileImport", FILE_FILTERS)
+        path = self.window().ask_open_file(self.window(), self._title(), filters)
         if path:
             self.preview(Path(path))
 
@@ -49,7 +51,7 @@ class ClientFileImport(ImportRunner):
         try:
             preview = preview_clients(path)
         except InvalidInput as error:
-            self.window().show_warning(self.window(), TITLE, " ".join(str(error).split()))
+            self.window().show_warning(self.window(), self._title(), one_line(error))
             return None
         dialog = ClientImportPreviewDialog(path.name, preview, self.window())
         dialog.accepted.connect(lambda: self.start(path))
@@ -59,8 +61,9 @@ class ClientFileImport(ImportRunner):
 
     def start(self, path: Path) -> ClientImportWorker | None:
         """Import `path` now, with progress and Cancel; None while another import runs."""
-        progress = ImportProgressDialog(path.name, self.window(), title=TITLE,
-                                        doing="Importing clients…", noun="row", cancellable=True)
+        progress = ImportProgressDialog(path.name, self.window(), title=self._title(),
+                                        doing=self.tr("Importing clients…"), noun="row",
+                                        cancellable=True)
         started = self._run(ClientImportWorker(path, signed_in()), progress)
         return started if isinstance(started, ClientImportWorker) else None
 
@@ -70,26 +73,43 @@ class ClientFileImport(ImportRunner):
     def _on_finished(self, path: Path, summary: ImportSummary) -> None:
         app_events().data_changed.emit(summary.change().asked_by(self.window()))
         app_events().status_message.emit(
-            f"Imported {plural(summary.imported, 'client')} from {path.name}")
-        dialog = ImportResultDialog(TITLE, result_text(path, summary), summary.problems(),
+            self.tr("Imported %Ln client(s) from {file}", "", summary.imported).format(
+                file=path.name))
+        problems = [{**item, "reason": spoken(item["reason"])} for item in summary.problems()]
+        dialog = ImportResultDialog(self._title(), result_text(path, summary), problems,
                                     self.window())
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
     @Slot(object, str)
     def _on_failed(self, _path: Path, message: str) -> None:
-        self.window().show_warning(self.window(), TITLE, message)
+        self.window().show_warning(self.window(), self._title(), one_line(message))
+
+    # --- private -------------------------------------------------------------------------------
+
+    def _title(self) -> str:
+        return QCoreApplication.translate("ClientFileImport", TITLE)
+
+
+class ClientImportReport(QObject):
+    """What a client import did, in the window's language (a QObject for its plurals)."""
+
+    def text(self, path: Path, summary: ImportSummary) -> str:
+        """A few plain lines."""
+        lines = [self.tr("{file}: %Ln client(s) imported.", "", summary.imported).format(
+            file=path.name)]
+        if summary.already_on_file:
+            lines.append(self.tr("%Ln row(s) skipped: already on file (nothing to fix).", "",
+                                 len(summary.already_on_file)))
+        if summary.not_reached:
+            lines.append(self.tr("Cancelled: %Ln row(s) not imported. Import the file again to "
+                                 "add them; rows already imported are skipped.", "",
+                                 summary.not_reached))
+        if not summary.problems():
+            lines.append(self.tr("Nothing to fix."))
+        return "\n".join(lines)
 
 
 def result_text(path: Path, summary: ImportSummary) -> str:
     """What a client import did, in a few plain lines."""
-    lines = [f"{path.name}: {plural(summary.imported, 'client')} imported."]
-    if summary.already_on_file:
-        lines.append(f"{plural(len(summary.already_on_file), 'row')} skipped: already on file "
-                     "(nothing to fix).")
-    if summary.not_reached:
-        lines.append(f"Cancelled: {plural(summary.not_reached, 'row')} not imported. Import the "
-                     "file again to add them; rows already imported are skipped.")
-    if not summary.problems():
-        lines.append("Nothing to fix.")
-    return "\n".join(lines)
+    return ClientImportReport().text(path, summary)

@@ -30,7 +30,7 @@ class ClientFilterBar(QWidget):
 
     def _setup_ui(self) -> None:
         self.setObjectName("clientFilters")
-        self.setAccessibleName("Client filters")
+        self.setAccessibleName(self.tr("Client filters"))
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setHorizontalSpacing(4)
@@ -45,7 +45,7 @@ class ClientFilterBar(QWidget):
             if which in _ICONS:
                 button.setIcon(icon(_ICONS[which]))
             button.setText(FILTER_LABELS[which])
-            button.setAccessibleName(f"Show {FILTER_LABELS[which]}")
+            button.setAccessibleName(self.tr("Show {filter}").format(filter=FILTER_LABELS[which]))
             self._group.addButton(button, position)
         self._group.button(0).setChecked(True)
         self._place(MAX_COLUMNS)

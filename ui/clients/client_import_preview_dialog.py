@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from models.client_import import ClientFilePreview
 from ui.widgets.remembered_size import remember_size
-from ui.words import plural
+from ui.words import spoken
 
 MINIMUM_SIZE = (560, 380)
 PREFERRED_SIZE = (820, 480)
@@ -38,12 +38,10 @@ class ClientImportPreviewDialog(QDialog):
     def _setup_ui(self) -> None:
         self.setObjectName("clientImportPreview")
         remember_size(self)
-        self.setWindowTitle("Import clients — preview")
+        self.setWindowTitle(self.tr("Import clients — preview"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        found = self._preview.csv.csv_format
         layout = QVBoxLayout(self)
-        self._format = QLabel(f"<b>{self._file_name}</b> — {found.encoding_name()}, cells separated "
-                              f"by {found.separator_name()}s.", self)
+        self._format = QLabel(self._format_text(), self)
         self._format.setObjectName("previewFormat")
         self._format.setWordWrap(True)
         layout.addWidget(self._format)
@@ -54,14 +52,15 @@ class ClientImportPreviewDialog(QDialog):
         self._table = self._rows_table()
         layout.addWidget(self._table, 1)
         shown = len(self._preview.csv.rows)
-        note = QLabel(f"The first {plural(shown, 'row')} of the file. Rows with a problem are listed "
-                      "after the import, with what to fix; nothing already on file is changed.", self)
+        note = QLabel(self.tr("The first %Ln row(s) of the file. Rows with a problem are listed "
+                              "after the import, with what to fix; nothing already on file is "
+                              "changed.", "", shown), self)
         note.setWordWrap(True)
         layout.addWidget(note)
         self._buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                          | QDialogButtonBox.StandardButton.Cancel, self)
         self._import = self._buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self._import.setText("&Import")
+        self._import.setText(self.tr("&Import"))
         self._import.setObjectName("importButton")
         self._import.setEnabled(not self._preview.missing)
         layout.addWidget(self._buttons)
@@ -72,14 +71,29 @@ class ClientImportPreviewDialog(QDialog):
         self.setMinimumSize(*MINIMUM_SIZE)
         self.resize(*self._fitting_size())
 
+    def _format_text(self) -> str:
+        """"<b>clients.csv</b> — UTF-8, cells separated by commas."."""
+        found = self._preview.csv.csv_format
+        separated = {",": self.tr("cells separated by commas"),
+                     ";": self.tr("cells separated by semicolons"),
+                     "\t": self.tr("cells separated by tabs")}.get(found.separator)
+        if separated is None:
+            separated = self.tr("cells separated by {separator}").format(
+                separator=spoken(found.separator_name()))
+        return self.tr("<b>{file}</b> — {encoding}, {separated}.").format(
+            file=self._file_name, encoding=spoken(found.encoding_name()), separated=separated)
+
     def _columns_text(self) -> str:
         preview = self._preview
-        parts = [f"Columns read: {', '.join(preview.recognised) or 'none'}."]
+        read = ", ".join(preview.recognised) or self.tr("none", "no columns")
+        parts = [self.tr("Columns read: {columns}.").format(columns=read)]
         if preview.unknown:
-            parts.append(f"Not read (not a column this import knows): {', '.join(preview.unknown)}.")
+            parts.append(self.tr("Not read (not a column this import knows): {columns}.").format(
+                columns=", ".join(preview.unknown)))
         if preview.missing:
-            parts.append(f"<b>Missing: {', '.join(preview.missing)}</b> — add these columns to "
-                         "the file (their cells may be empty), then import it again.")
+            parts.append(self.tr("<b>Missing: {columns}</b> — add these columns to the file "
+                                 "(their cells may be empty), then import it again.").format(
+                columns=", ".join(preview.missing)))
         return "<br>".join(parts)
 
     def _rows_table(self) -> QTableWidget:
@@ -88,8 +102,9 @@ class ClientImportPreviewDialog(QDialog):
         width = max([len(header), *(len(row) for row in rows)], default=0)
         table = QTableWidget(len(rows), width, self)
         table.setObjectName("previewRows")
-        table.setHorizontalHeaderLabels([name or f"(column {n + 1})" for n, name in enumerate(header)]
-                                        + [""] * (width - len(header)))
+        table.setHorizontalHeaderLabels(
+            [name or self.tr("(column {number})").format(number=n + 1)
+             for n, name in enumerate(header)] + [""] * (width - len(header)))
         table.setVerticalHeaderLabels([f"{n + 2}" for n in range(len(rows))])  # as a spreadsheet
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setTabKeyNavigation(False)

@@ -14,7 +14,9 @@ from collections import OrderedDict
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -49,11 +51,20 @@ _LOCKED_COLOR = QColor(198, 40, 40)
 _WARNING_COLOR = QColor(176, 106, 0)
 
 
+def _tr(text: str) -> str:
+    """A text marked with QT_TRANSLATE_NOOP("ClientListModel", …), in the window's language."""
+    return QCoreApplication.translate("ClientListModel", text)
+
+
 class ClientListModel(QAbstractTableModel):
     """Clients of one search and filter: ids in list order, rows fetched a page at a time."""
 
     FLAGS, NAME, STATUS, MOBILE, EMAIL = range(5)
-    HEADERS = ("", "Name", "Status", "Mobile", "Email")
+    #: The column headers in English, translated when the header is drawn (issue 14).
+    HEADERS = ("", QT_TRANSLATE_NOOP("ClientListModel", "Name"),
+               QT_TRANSLATE_NOOP("ClientListModel", "Status"),
+               QT_TRANSLATE_NOOP("ClientListModel", "Mobile"),
+               QT_TRANSLATE_NOOP("ClientListModel", "Email"))
     #: What a click on a column's header sorts by; the flags column has no order of its own.
     SORT_ORDERS = {NAME: ClientOrder.NAME, STATUS: ClientOrder.STATUS, MOBILE: ClientOrder.MOBILE,
                    EMAIL: ClientOrder.EMAIL}
@@ -156,7 +167,7 @@ class ClientListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if client.stop_locked:
                 return "STOP"
-            return "Review" if client.needs_review else ""
+            return QCoreApplication.translate("ClientListModel", "Review") if client.needs_review else ""
         if role == Qt.ItemDataRole.DecorationRole:
             if client.stop_locked:
                 return icon("lock")
@@ -169,11 +180,14 @@ class ClientListModel(QAbstractTableModel):
             return _WARNING_COLOR if client.needs_review else None
         words = []
         if client.stop_locked:
-            words.append("STOP-locked: the client texted STOP; only they can re-enable SMS")
+            words.append(QCoreApplication.translate(
+                "ClientListModel", "STOP-locked: the client texted STOP; only they can re-enable SMS"))
         if client.needs_review:
-            words.append("Needs review: a text from this mobile looks like an opt-out")
+            words.append(QCoreApplication.translate(
+                "ClientListModel", "Needs review: a text from this mobile looks like an opt-out"))
         if client.opted_out and not client.stop_locked:
-            words.append("Opted out of some contact")
+            words.append(QCoreApplication.translate(
+                "ClientListModel", "Opted out of some contact"))
         return "\n".join(words) or None
 
     def _page(self, page: int) -> dict[int, ClientRow]:
@@ -284,11 +298,11 @@ class ClientListModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation is Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
             if role == Qt.ItemDataRole.DisplayRole:
-                return self.HEADERS[section]
+                return _tr(self.HEADERS[section]) if self.HEADERS[section] else ""
             if section == self.FLAGS and role == Qt.ItemDataRole.ToolTipRole:
-                return "STOP lock, needs review, or opted out of something"
+                return self.tr("STOP lock, needs review, or opted out of something")
             if section == self.FLAGS and role == Qt.ItemDataRole.AccessibleTextRole:
-                return "Flags"
+                return self.tr("Flags")
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

@@ -8,9 +8,11 @@ recount only what a change can move, on a worker thread (`FilterCounter`); choos
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QEvent,
     QItemSelection,
     QItemSelectionModel,
+    QLocale,
     QModelIndex,
     QObject,
     QSignalBlocker,
@@ -40,8 +42,8 @@ from ui.app_events import app_events
 from ui.clients.client_filter_bar import ClientFilterBar
 from ui.clients.client_list_model import ClientListModel
 from ui.clients.empty_list_hint import EmptyListHint
-from ui.clients.filter_counter import FilterCounter
-from ui.words import FILTER_LABELS, plural, review_banner
+from ui.clients.filter_counter import FilterCounter, problem_text
+from ui.words import FILTER_LABELS, STATUS_LABELS, review_banner
 
 #: What each kind of change can move in the filter bar's counts (the rest stay as they are).
 _COUNTS_MOVED_BY = (
@@ -88,12 +90,13 @@ class ClientListPanel(QWidget):
     def _setup_ui(self) -> None:
         self._search = QLineEdit(self)
         self._search.setObjectName("clientSearch")
-        self._search.setPlaceholderText("Search name, phone or email")
+        self._search.setPlaceholderText(self.tr("Search name, phone or email"))
         self._search.setClearButtonEnabled(True)
         self._search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self._search.setAccessibleName("Search clients")
-        self._search.setToolTip("Search by any part of a name, a phone number in any format, "
-                                "or an email address (Ctrl+F). Esc clears, Down goes to the list.")
+        self._search.setAccessibleName(self.tr("Search clients"))
+        self._search.setToolTip(self.tr("Search by any part of a name, a phone number in any "
+                                        "format, or an email address (Ctrl+F). Esc clears, "
+                                        "Down goes to the list."))
         self._search.installEventFilter(self)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -112,14 +115,14 @@ class ClientListPanel(QWidget):
         self._review_notice.setProperty("role", "notice")
         self._review_notice.setProperty("state", "warning")
         self._review_notice.setWordWrap(True)
-        self._review_notice.setToolTip("Texts that look like an opt-out but are not exactly a "
-                                       "keyword wait for staff to apply the STOP lock or "
-                                       "dismiss them.")
-        self._review_button = QPushButton("Open review queue", self)
+        self._review_notice.setToolTip(self.tr("Texts that look like an opt-out but are not "
+                                               "exactly a keyword wait for staff to apply the "
+                                               "STOP lock or dismiss them."))
+        self._review_button = QPushButton(self.tr("Open review queue"), self)
         self._review_button.setObjectName("openReviewQueue")
         self._review_button.setIcon(icon("alert"))
-        self._review_button.setToolTip("Texts that look like an opt-out but are not a keyword "
-                                       "(Ctrl+R)")
+        self._review_button.setToolTip(self.tr("Texts that look like an opt-out but are not a "
+                                               "keyword (Ctrl+R)"))
         review_row = QHBoxLayout()
         review_row.setContentsMargins(0, 0, 0, 0)
         review_row.addWidget(self._review_notice, 1)
@@ -130,7 +133,7 @@ class ClientListPanel(QWidget):
 
         self._table = QTableView(self)
         self._table.setObjectName("clientList")
-        self._table.setAccessibleName("Clients")
+        self._table.setAccessibleName(self.tr("Clients"))
         self._table.setModel(self._model)
         self._empty_hint = EmptyListHint(self._table, self._model)
         self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -157,15 +160,8 @@ class ClientListPanel(QWidget):
         columns.setSectionsClickable(True)
         columns.setSortIndicatorShown(True)
         columns.setSortIndicator(ClientListModel.NAME, Qt.SortOrder.AscendingOrder)
-        metrics = self.fontMetrics()
         columns.setSectionResizeMode(ClientListModel.FLAGS, QHeaderView.ResizeMode.Fixed)
-        widths = {
-            ClientListModel.FLAGS: metrics.horizontalAdvance("Review") + 40,
-            ClientListModel.NAME: metrics.horizontalAdvance("Alexandra Montgomery") + 16,
-            ClientListModel.STATUS: metrics.horizontalAdvance("Prospect") + 24,
-            ClientListModel.MOBILE: metrics.horizontalAdvance("(555) 555-0123") + 24,
-        }
-        for column, width in widths.items():
+        for column, width in self._column_widths().items():
             columns.resizeSection(column, width)
 
         self._count = QLabel(self)
@@ -182,6 +178,24 @@ class ClientListPanel(QWidget):
         layout.addWidget(self._count)
         self.setFocusProxy(self._search)
         self.setMinimumWidth(320)  # leaves a 800-pixel window room for the profile
+
+    def _column_widths(self) -> dict[int, int]:
+        """The first columns' widths, from the words they show in the window's language
+        ("Review" / "Revisar", "Prospect" / "Cliente potencial") and their headers'."""
+        metrics = self.fontMetrics()
+        model = self._model
+
+        def fits(column: int, *texts: str) -> int:
+            header = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            return max(metrics.horizontalAdvance(text) for text in (*texts, header))
+
+        flag = QCoreApplication.translate("ClientListModel", "Review")
+        return {
+            ClientListModel.FLAGS: fits(ClientListModel.FLAGS, flag) + 40,
+            ClientListModel.NAME: fits(ClientListModel.NAME, "Alexandra Montgomery") + 16,
+            ClientListModel.STATUS: fits(ClientListModel.STATUS, *STATUS_LABELS.values()) + 24,
+            ClientListModel.MOBILE: fits(ClientListModel.MOBILE, "(555) 555-0123") + 24,
+        }
 
     def _connect_signals(self) -> None:
         self._search.textChanged.connect(self._on_search_text_changed)
@@ -347,10 +361,11 @@ class ClientListPanel(QWidget):
             self._show_count(which)
         self.counts_shown.emit(dict(counts))
 
-    @Slot(object, bool, str)
+    @Slot(object, bool, object)
     def _on_counter_failed(self, filters: frozenset[ClientFilter], review: bool,
                            problem: str) -> None:
-        app_events().status_message.emit(f"Could not count clients: {problem}")
+        app_events().status_message.emit(
+            self.tr("Could not count clients: {problem}").format(problem=problem_text(problem)))
         self._stale_counts.update(filters)
         self._review_count_stale = self._review_count_stale or review
         if not self._count_timer.isActive():
@@ -373,14 +388,15 @@ class ClientListPanel(QWidget):
     def _update_count_label(self) -> None:
         rows = self._model.rowCount()
         if self._model.is_complete():
-            self._count.setText(plural(rows, "client"))
+            self._count.setText(self.tr("%Ln client(s)", "", rows))
         else:  # the rest are read as the list scrolls
-            self._count.setText(f"{rows:,}+ clients")
+            self._count.setText(self.tr("%Ln+ clients", "", rows))
 
     def _show_count(self, which: ClientFilter) -> None:
-        text = f"{FILTER_LABELS[which]} ({self._counts[which]:,})"
-        self._filter_bar.set_label(which, text,
-                                   f"Show {text} (Ctrl+{list(ClientFilter).index(which) + 1})")
+        text = f"{FILTER_LABELS[which]} ({QLocale().toString(self._counts[which])})"
+        key = list(ClientFilter).index(which) + 1
+        self._filter_bar.set_label(which, text, self.tr("Show {filter} (Ctrl+{key})").format(
+            filter=text, key=key))
 
     def _show_review_count(self, counts: ReviewCounts) -> None:
         if counts.waiting:  # overdue: past the 10 business days an opt-out has (R19)

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Slot
 from PySide6.QtWidgets import QLabel, QTableView
 
 from models.client_list import ClientFilter
 from ui.clients.client_list_model import ClientListModel
 
-EMPTY_LIST_TEXT = ("No clients yet — add one with Clients ▸ Add client (Ctrl+N) or "
-                   "File ▸ Import clients.")
+#: The hint in English; shown in the window's language (`empty_list_text`).
+EMPTY_LIST_TEXT = QT_TRANSLATE_NOOP("EmptyListHint", "No clients yet — add one with Clients ▸ "
+                                    "Add client (Ctrl+N) or File ▸ Import clients.")
+
+
+def empty_list_text() -> str:
+    """The hint in the window's language."""
+    return QCoreApplication.translate("EmptyListHint", EMPTY_LIST_TEXT)
 
 
 class EmptyListHint(QLabel):
@@ -17,7 +23,7 @@ class EmptyListHint(QLabel):
     a search or filter that finds nobody shows the empty list as it is."""
 
     def __init__(self, view: QTableView, model: ClientListModel) -> None:
-        super().__init__(EMPTY_LIST_TEXT, view.viewport())
+        super().__init__(empty_list_text(), view.viewport())
         self._view, self._model = view, model
         self.setObjectName("emptyListHint")
         self.setProperty("role", "muted")
@@ -35,7 +41,7 @@ class EmptyListHint(QLabel):
         empty = self._model.rowCount() == 0 and not text and which is ClientFilter.ALL
         self.setVisible(empty)
         if empty:  # a screen reader reads the empty list as this hint
-            self._view.setAccessibleDescription(EMPTY_LIST_TEXT)
+            self._view.setAccessibleDescription(self.text())
         else:
             self._view.setAccessibleDescription("")
         self._fit()

@@ -18,16 +18,35 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    QThreadPool,
+    Qt,
+    Signal,
+    Slot,
+)
 
 from models.client_list import ClientFilter, filter_counts, filter_counts_for
 from models.db import close_database
 from models.errors import OptInDeskError
 from models.review import ReviewCounts, review_counts
+from models.wording import message_of
+from ui.words import one_line
 
 _log = logging.getLogger(__name__)
 
-INTERNAL_ERROR = "an internal error (details are in the log)"
+INTERNAL_ERROR = QT_TRANSLATE_NOOP("FilterCounter", "an internal error (details are in the log)")
+
+
+def problem_text(problem: str) -> str:
+    """Why a count failed, in one line in the window's language (a model-layer sentence
+    arrives as a `Phrase`, the internal error as the English marked above)."""
+    if problem == INTERNAL_ERROR:
+        return QCoreApplication.translate("FilterCounter", INTERNAL_ERROR)
+    return one_line(problem)
 
 
 @dataclass(frozen=True)
@@ -40,6 +59,7 @@ class CountResult:
     review_asked: bool
     counts: dict[ClientFilter, int] = field(default_factory=dict)
     review: ReviewCounts | None = None
+    #: The reason as the model layer said it (a `Phrase` when it made one): `problem_text`.
     problem: str | None = None
 
 
@@ -57,7 +77,7 @@ def count(request: int, filters: frozenset[ClientFilter], review: bool) -> Count
         finally:
             close_database()
     except OptInDeskError as error:
-        return CountResult(request, filters, review, problem=" ".join(str(error).split()))
+        return CountResult(request, filters, review, problem=message_of(error))
     # The thread's boundary: an exception escaping here would only be printed. A bug.
     except Exception:
         _log.exception("Counting the client filters failed")
@@ -90,8 +110,8 @@ class FilterCounter(QObject):
     #: counts (a ReviewCounts, or None when they were not asked for or are out of date).
     counted = Signal(object, object)
     #: A count could not be made: the filters it was for (a frozenset, to ask again), whether
-    #: the review counts were among them, and one line that says why.
-    failed = Signal(object, bool, str)
+    #: the review counts were among them, and why (a str or `Phrase`: show `problem_text`).
+    failed = Signal(object, bool, object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

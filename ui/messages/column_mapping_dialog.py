@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Mapping, Sequence
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,12 +20,17 @@ from PySide6.QtWidgets import (
 from models.errors import InvalidInput
 from models.message_layout import FIELDS, REQUIRED_FIELDS, mapped_layout
 from ui.widgets.remembered_size import remember_size
+from ui.words import one_line
 
-#: Each field as staff read it.
+#: Each field as staff read it, in English (translated where shown).
 FIELD_LABELS: Mapping[str, str] = {
-    "from": "From (who sent the text)", "to": "To (who received it)", "body": "Message text",
-    "time": "Sent or received at", "direction": "Direction (inbound or outbound)",
-    "sid": "Message id", "status": "Status"}
+    "from": QT_TRANSLATE_NOOP("ColumnMappingDialog", "From (who sent the text)"),
+    "to": QT_TRANSLATE_NOOP("ColumnMappingDialog", "To (who received it)"),
+    "body": QT_TRANSLATE_NOOP("ColumnMappingDialog", "Message text"),
+    "time": QT_TRANSLATE_NOOP("ColumnMappingDialog", "Sent or received at"),
+    "direction": QT_TRANSLATE_NOOP("ColumnMappingDialog", "Direction (inbound or outbound)"),
+    "sid": QT_TRANSLATE_NOOP("ColumnMappingDialog", "Message id"),
+    "status": QT_TRANSLATE_NOOP("ColumnMappingDialog", "Status")}
 #: Column names that usually hold a field, lower case, for a first guess.
 _GUESSES: Mapping[str, tuple[str, ...]] = {
     "from": ("from", "sender", "phone", "from number"), "to": ("to", "recipient", "to number"),
@@ -33,7 +38,6 @@ _GUESSES: Mapping[str, tuple[str, ...]] = {
     "time": ("date sent", "sent", "sentdate", "date", "time", "timestamp", "received"),
     "direction": ("direction", "type"), "sid": ("sid", "message sid", "message id", "id"),
     "status": ("status",)}
-NONE = "(none)"
 
 
 class ColumnMappingDialog(QDialog):
@@ -51,11 +55,12 @@ class ColumnMappingDialog(QDialog):
     def _setup_ui(self) -> None:
         self.setObjectName("columnMappingDialog")
         remember_size(self)
-        self.setWindowTitle("Import message log — choose columns")
+        self.setWindowTitle(self.tr("Import message log — choose columns"))
         layout = QVBoxLayout(self)
-        intro = QLabel(f"<b>{self._file_name}</b> is not a message log this program knows. "
-                       "Choose which column holds each part of a text; the choice is kept for "
-                       "the next file with the same columns.", self)
+        intro = QLabel(self.tr("<b>{file}</b> is not a message log this program knows. Choose "
+                               "which column holds each part of a text; the choice is kept for "
+                               "the next file with the same columns.").format(
+            file=self._file_name), self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
@@ -63,16 +68,19 @@ class ColumnMappingDialog(QDialog):
         for field in FIELDS:
             combo = QComboBox(self)
             combo.setObjectName(f"mapping_{field}")
-            combo.addItem(NONE if field not in REQUIRED_FIELDS else "(choose a column)", "")
+            combo.addItem(self.tr("(none)", "no column") if field not in REQUIRED_FIELDS
+                          else self.tr("(choose a column)"), "")
             for name in self._header:
                 combo.addItem(name, name)
             chosen = combo.findData(self._start.get(field, ""))
             combo.setCurrentIndex(max(chosen, 0))
-            label = FIELD_LABELS[field] + (" *" if field in REQUIRED_FIELDS else "")
+            label = (QCoreApplication.translate("ColumnMappingDialog", FIELD_LABELS[field])
+                     + (" *" if field in REQUIRED_FIELDS else ""))
             form.addRow(label, combo)
             self._combos[field] = combo
         layout.addLayout(form)
-        note = QLabel("* needed. Without a direction every text is read as inbound.", self)
+        note = QLabel(self.tr("* needed. Without a direction every text is read as inbound."),
+                      self)
         note.setWordWrap(True)
         layout.addWidget(note)
         self._error = QLabel(self)
@@ -83,7 +91,7 @@ class ColumnMappingDialog(QDialog):
         layout.addWidget(self._error)
         self._buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                          | QDialogButtonBox.StandardButton.Cancel, self)
-        self._buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Import")
+        self._buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Import"))
         layout.addWidget(self._buttons)
         self.setMinimumWidth(480)
 
@@ -105,7 +113,8 @@ class ColumnMappingDialog(QDialog):
         try:
             mapped_layout(self.mapping(), self._header)
         except InvalidInput as error:
-            self._error.setText(str(error).capitalize() + ".")
+            reason = one_line(error)
+            self._error.setText(reason[:1].upper() + reason[1:] + ".")
             self._error.show()
             return
         self.accept()

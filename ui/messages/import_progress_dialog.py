@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal, SIGNAL, SLOT
+from PySide6.QtCore import QLocale, QObject, Qt, Signal, SIGNAL, SLOT
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QProgressBar, QProgressDialog, QWidget
 
-from ui.words import plural
 
 #: Shorter imports end before the dialog would show: no flash for a small log.
 SHOW_AFTER_MS = 400
@@ -29,12 +28,16 @@ class ImportProgressDialog(QProgressDialog):
     cancel_requested = Signal()
 
     def __init__(self, file_name: str, parent: QWidget | None = None, *,
-                 title: str = "Import message log", doing: str = "Importing message log…",
+                 title: str | None = None, doing: str | None = None,
                  noun: str = "inbound text", cancellable: bool = False) -> None:
+        """`title` and `doing` are already in the window's language (None: a message log's);
+        `noun` is what is counted, "inbound text" or "row"."""
         super().__init__(parent)
         self._file_name = self.fontMetrics().elidedText(file_name, Qt.TextElideMode.ElideMiddle,
                                                         FILE_NAME_WIDTH)
-        self._title, self._doing, self._noun = title, doing, noun
+        self._title = title if title is not None else self.tr("Import message log")
+        self._doing = doing if doing is not None else self.tr("Importing message log…")
+        self._rows = noun == "row"
         self._cancellable = cancellable
         self._stopping = False
         self._setup_ui()
@@ -58,7 +61,8 @@ class ImportProgressDialog(QProgressDialog):
         self._bar = QProgressBar(self)
         self._bar.setObjectName("importProgressBar")
         self.setBar(self._bar)
-        self.setLabelText(f"{self._doing}\nReading {self._file_name}")
+        self.setLabelText(self.tr("{doing}\nReading {file}").format(doing=self._doing,
+                                                                     file=self._file_name))
         self.setRange(0, 0)  # busy until the file is read and its texts counted
         self.setMinimumDuration(SHOW_AFTER_MS)
         self.setValue(0)  # starts the timer that shows the dialog after SHOW_AFTER_MS
@@ -69,8 +73,10 @@ class ImportProgressDialog(QProgressDialog):
         """`done` of `total` texts (or rows) are imported."""
         if self._stopping:
             return
-        self.setLabelText(f"{self._doing}\n{done:,} of "
-                          f"{plural(total, self._noun)} from {self._file_name}")
+        of = (self.tr("{done} of %Ln row(s) from {file}", "", total) if self._rows else
+              self.tr("{done} of %Ln inbound text(s) from {file}", "", total))
+        self.setLabelText(f"{self._doing}\n" + of.format(done=QLocale().toString(done),
+                                                        file=self._file_name))
         if total > 0:
             self._bar.setRange(0, total)
             self._bar.setValue(done)
@@ -98,5 +104,6 @@ class ImportProgressDialog(QProgressDialog):
         if self._stopping:
             return
         self._stopping = True
-        self.setLabelText(f"Stopping after the rows being saved…\n{self._file_name}")
+        self.setLabelText(self.tr("Stopping after the rows being saved…\n{file}").format(
+            file=self._file_name))
         self.cancel_requested.emit()

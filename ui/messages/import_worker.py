@@ -14,17 +14,20 @@ import threading
 from pathlib import Path
 from typing import Any, Mapping
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal, Slot
 
 from models.db import close_database
 from models.errors import OptInDeskError
 from models.message_log import MessageImportSummary, import_messages
+from ui.words import one_line
 
 _log = logging.getLogger(__name__)
 
-#: What the screen says when the import stopped on a bug; the traceback goes to the log.
-INTERNAL_ERROR = ("The import stopped on an internal error (details are in the log); texts "
-                  "already imported are kept, and importing the file again skips them.")
+#: What the screen says when the import stopped on a bug (in English; the signal carries it in
+#: the window's language); the traceback goes to the log.
+INTERNAL_ERROR = QT_TRANSLATE_NOOP(
+    "ImportWorker", "The import stopped on an internal error (details are in the log); texts "
+    "already imported are kept, and importing the file again skips them.")
 
 
 class ImportWorker(QObject):
@@ -39,7 +42,8 @@ class ImportWorker(QObject):
     progress = Signal(int, int)
     #: The import ended; the summary of what it did (models' *Summary).
     finished = Signal(object)
-    #: The import was refused or stopped; one line a person can read.
+    #: The import was refused or stopped; one line a person can read, in the window's language
+    #: (QCoreApplication.translate may be called from any thread).
     failed = Signal(str)
 
     def __init__(self, path: Path) -> None:
@@ -65,12 +69,12 @@ class ImportWorker(QObject):
         try:
             summary = self._import()
         except OptInDeskError as error:
-            self.failed.emit(" ".join(str(error).split()))
+            self.failed.emit(one_line(error))
         # The thread's boundary: an exception escaping here would only be printed, and the
         # window would wait for an end that never comes. It is a bug, so keep its traceback.
         except Exception:
             _log.exception("Importing %s failed", self._path)
-            self.failed.emit(INTERNAL_ERROR)
+            self.failed.emit(QCoreApplication.translate("ImportWorker", INTERNAL_ERROR))
         else:
             self.finished.emit(summary)
 

@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 from typing import Mapping, Sequence
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QLocale, QObject, QSettings, Signal
 from PySide6.QtWidgets import QWidget
 
 from models.csv_files import preview_csv
@@ -26,7 +26,7 @@ from ui.messages.import_progress_dialog import ImportProgressDialog
 from ui.messages.import_runner import ImportRunner
 from ui.messages.import_worker import MessageImportWorker
 from ui.widgets.import_result_dialog import ImportResultDialog
-from ui.words import plural
+from ui.words import one_line, spoken
 
 #: Where the chosen columns of each set of column names are kept.
 MAPPINGS_GROUP = "messageLogMappings"
@@ -64,9 +64,10 @@ class MessageLogImport(ImportRunner):
 
     def show_result(self, path: Path, summary: MessageImportSummary) -> ImportResultDialog:
         """Open the result of an import over the window (window-modal, not blocking)."""
-        problems = [{"row": item["row"], "column": "", "reason": item["error"]}
+        problems = [{"row": item["row"], "column": "", "reason": spoken(item["error"])}
                     for item in summary.bad_rows]
-        dialog = ImportResultDialog("Import message log", import_report(path, summary, rows=False),
+        dialog = ImportResultDialog(self.tr("Import message log"),
+                                    import_report(path, summary, rows=False),
                                     problems, self.window(),
                                     review_waiting=summary.actions["review"])
         dialog.review_queue_requested.connect(self.review_queue_requested)
@@ -113,34 +114,57 @@ def _mapping_key(header: Sequence[str]) -> str:
     return f"{MAPPINGS_GROUP}/{digest}"
 
 
+class MessageImportReport(QObject):
+    """What a message-log import did, in the window's language (a QObject for its plurals)."""
+
+    def text(self, path: Path, summary: MessageImportSummary, *, rows: bool = True) -> str:
+        """See `import_report`."""
+        actions = summary.as_json()["actions"]
+        number = QLocale().toString
+        lines = [
+            self.tr("{file}: {inbound}, {changes}.").format(
+                file=path.name, inbound=self.tr("%Ln inbound text(s)", "", summary.inbound),
+                changes=self.tr("%Ln consent change(s)", "", summary.changed)),
+            self.tr("STOP {stop} · START {start} · HELP {help} · Needs review {review} · "
+                    "Other {other}").format(
+                stop=number(actions["opt_out"]), start=number(actions["opt_in"]),
+                help=number(actions["help"]), review=number(actions["review"]),
+                other=number(actions["none"])),
+        ]
+        if summary.sent_after_stop:
+            lines.append(self.tr("%Ln text(s) sent after the client texted STOP — see "
+                                 "Reports.", "", summary.sent_after_stop))
+        if summary.outbound:
+            confirmed = (self.tr("%Ln STOP confirmation(s) recorded on the client's record", "",
+                                 summary.confirmations) if summary.confirmations
+                         else self.tr("no STOP confirmation"))
+            lines.append(self.tr("{outbound}: {confirmed}, {skipped} sent while the number was "
+                                 "not opted out.").format(
+                outbound=self.tr("%Ln outbound text(s)", "", summary.outbound),
+                confirmed=confirmed, skipped=number(summary.outbound_skipped)))
+        duplicates = actions["duplicate"] + summary.outbound_duplicate
+        lines.append(self.tr("Skipped: %Ln text(s) already imported.", "", duplicates))
+        lines += self._bad_rows(summary, rows)
+        return "\n".join(lines)
+
+    def _bad_rows(self, summary: MessageImportSummary, rows: bool) -> list[str]:
+        if not summary.bad_rows:
+            return []
+        if not rows:
+            return [self.tr("%Ln row(s) could not be read — see below.", "",
+                            len(summary.bad_rows))]
+        shown = summary.bad_rows[:8]
+        lines = [self.tr("%Ln bad row(s) not imported:", "", len(summary.bad_rows))]
+        lines += ["    " + self.tr("row {row}: {problem}").format(
+            row=item["row"], problem=one_line(item["error"])) for item in shown]
+        if len(summary.bad_rows) > len(shown):
+            lines.append("    " + self.tr("… and %Ln more", "",
+                                          len(summary.bad_rows) - len(shown)))
+        return lines
+
+
 def import_report(path: Path, summary: MessageImportSummary, *, rows: bool = True) -> str:
     """What a message-log import did, in a few plain lines: the texts sent after a client
     texted STOP first among the outbound ones, since the studio must act on them (R23). The
     first bad rows are listed too, unless `rows` is false (a dialog lists them in a table)."""
-    actions = summary.as_json()["actions"]
-    lines = [
-        (f"{path.name}: {plural(summary.inbound, 'inbound text')}, "
-         f"{plural(summary.changed, 'consent change')}."),
-        (f"STOP {actions['opt_out']:,} · START {actions['opt_in']:,} · "
-         f"HELP {actions['help']:,} · Needs review {actions['review']:,} · "
-         f"Other {actions['none']:,}"),
-    ]
-    if summary.sent_after_stop:
-        lines.append(f"{plural(summary.sent_after_stop, 'text was', 'texts were')} sent after "
-                     "the client texted STOP — see Reports.")
-    if summary.outbound:
-        confirmed = (f"{plural(summary.confirmations, 'STOP confirmation')} recorded on the "
-                     "client's record" if summary.confirmations else "no STOP confirmation")
-        lines.append(f"{plural(summary.outbound, 'outbound text')}: {confirmed}, "
-                     f"{summary.outbound_skipped:,} sent while the number was not opted out.")
-    duplicates = actions["duplicate"] + summary.outbound_duplicate
-    lines.append(f"Skipped: {plural(duplicates, 'text')} already imported.")
-    if summary.bad_rows and not rows:
-        lines.append(f"{plural(len(summary.bad_rows), 'row')} could not be read — see below.")
-    elif summary.bad_rows:
-        shown = summary.bad_rows[:8]
-        lines.append(f"{plural(len(summary.bad_rows), 'bad row')} not imported:")
-        lines += [f"    row {item['row']}: {item['error']}" for item in shown]
-        if len(summary.bad_rows) > len(shown):
-            lines.append(f"    … and {len(summary.bad_rows) - len(shown):,} more")
-    return "\n".join(lines)
+    return MessageImportReport().text(path, summary, rows=rows)

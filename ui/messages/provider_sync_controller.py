@@ -12,15 +12,15 @@ from __future__ import annotations
 import re
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, Qt, QThread, QTimer, Slot
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from models.changes import Touched
 from models.sync_state import SyncStatus
 from ui.app_events import app_events
 from ui.manage.provider_dialog import ProviderDialog
-from ui.messages.sync_worker import ProviderSyncWorker, SyncOutcome
-from ui.words import plural
+from ui.messages.sync_worker import INTERNAL_ERROR, ProviderSyncWorker, SyncOutcome
+from ui.words import one_line
 
 #: How often a window syncs (R24: every minute). Tests make it shorter.
 SYNC_INTERVAL_MS = 60_000
@@ -28,42 +28,70 @@ SYNC_INTERVAL_MS = 60_000
 _SHOWN = 60
 
 
+class SyncWords(QObject):
+    """The status bar's words about the sync, in the window's language (issue 14)."""
+
+    def synced(self, status: SyncStatus | None, now: datetime, can_sync: bool = True) -> str:
+        """"Synced just now", "Synced 5 min ago", "Sync failed: …"; "" with no provider."""
+        if status is None or not status.connected:
+            return ""
+        if status.failing and status.last_failure:
+            return self.failed(status.last_failure)
+        if status.last_success_at is None:
+            return (self.tr("Not synced yet") if can_sync else
+                    self.tr("Not synced yet (this computer has no provider secret)"))
+        return self.tr("Synced {ago}").format(ago=self.ago(status.last_success_at, now))
+
+    def failed(self, reason: object, *, short: bool = True) -> str:
+        """"Sync failed: Cannot reach Twilio" (`short`: its first clause only)."""
+        said = problem_text(reason)
+        return self.tr("Sync failed: {reason}").format(
+            reason=short_reason(said) if short else said)
+
+    def ago(self, moment: datetime, now: datetime) -> str:
+        """"just now", "1 min ago", "3 h ago", "on 26 Nov"."""
+        minutes = int((now - moment).total_seconds() // 60)
+        if minutes < 1:
+            return self.tr("just now")
+        if minutes < 60:
+            return self.tr("{minutes} min ago").format(minutes=minutes)
+        if minutes < 48 * 60:
+            return self.tr("{hours} h ago").format(hours=minutes // 60)
+        return self.tr("on {date}").format(date=QLocale().toString(
+            _local(moment), self.tr("dd MMM", "the date of the last sync")))
+
+    def stale(self, status: SyncStatus) -> str:
+        """R24's warning, short enough for the status bar: since when no texts have come in."""
+        when = (QLocale().toString(_local(status.fresh_at),
+                                   self.tr("dd MMM HH:mm", "since when no texts came"))
+                if status.fresh_at is not None else self.tr("connecting"))
+        return self.tr("No texts since {when} — STOPs may wait").format(when=when)
+
+    def stale_tip(self, status: SyncStatus) -> str:
+        """The warning's tooltip: why it matters and what to do."""
+        fix = (self.tr("check the sync's status beside it") if status.connected else
+               self.tr("connect the texting provider (Manage ▸ Texting provider) or import "
+                       "its message log"))
+        return self.tr("Neither a sync nor an import has brought texts for more than one "
+                       "business day: a client's STOP may be waiting at the provider. To fix "
+                       "it, {fix}.").format(fix=fix)
+
+
+def _local(moment: datetime) -> QDateTime:
+    """A moment in this computer's time zone, for QLocale."""
+    return QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+
+
+def problem_text(reason: object) -> str:
+    """Why a sync failed, in one line in the window's language."""
+    if reason == INTERNAL_ERROR:
+        return QCoreApplication.translate("ProviderSyncWorker", INTERNAL_ERROR)
+    return one_line(reason)
+
+
 def synced_text(status: SyncStatus | None, now: datetime, can_sync: bool = True) -> str:
     """"Synced just now", "Synced 5 min ago", "Sync failed: …"; "" with no provider."""
-    if status is None or not status.connected:
-        return ""
-    if status.failing and status.last_failure:
-        return f"Sync failed: {short_reason(status.last_failure)}"
-    if status.last_success_at is None:
-        return "Not synced yet" if can_sync else "Not synced yet (this computer has no provider secret)"
-    return f"Synced {ago(status.last_success_at, now)}"
-
-
-def ago(moment: datetime, now: datetime) -> str:
-    """"just now", "1 min ago", "3 h ago", "on 26 Nov"."""
-    minutes = int((now - moment).total_seconds() // 60)
-    if minutes < 1:
-        return "just now"
-    if minutes < 60:
-        return f"{minutes} min ago"
-    if minutes < 48 * 60:
-        return f"{minutes // 60} h ago"
-    return f"on {moment.astimezone().strftime('%d %b')}"
-
-
-def stale_text(status: SyncStatus) -> str:
-    """R24's warning, short enough for the status bar: since when no texts have come in."""
-    when = (status.fresh_at.astimezone().strftime("%d %b %H:%M") if status.fresh_at is not None
-            else "connecting")
-    return f"No texts since {when} — STOPs may wait"
-
-
-def stale_tip(status: SyncStatus) -> str:
-    """The warning's tooltip: why it matters and what to do."""
-    fix = ("check the sync's status beside it" if status.connected else
-           "connect the texting provider (Manage ▸ Texting provider) or import its message log")
-    return ("Neither a sync nor an import has brought texts for more than one business day: a "
-            f"client's STOP may be waiting at the provider. To fix it, {fix}.")
+    return SyncWords().synced(status, now, can_sync)
 
 
 def short_reason(reason: str) -> str:
@@ -82,6 +110,7 @@ class ProviderSyncController(QObject):
         self._worker: ProviderSyncWorker | None = None
         self._last: SyncOutcome | None = None
         self._dialog: ProviderDialog | None = None
+        self._words = SyncWords(self)
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms if interval_ms is not None else SYNC_INTERVAL_MS)
         self._setup_ui()
@@ -162,8 +191,8 @@ class ProviderSyncController(QObject):
             app_events().data_changed.emit(outcome.change.asked_by(self))
             fetched = len(outcome.change.client_ids)
             if outcome.change.touches(Touched.STOP_LOCKS | Touched.REVIEW):
-                app_events().status_message.emit(
-                    f"Synced texts from the provider: {plural(fetched, 'client')} affected")
+                app_events().status_message.emit(self.tr(
+                    "Synced texts from the provider: %Ln client(s) affected", "", fetched))
         self._show(outcome)
 
     # --- private -------------------------------------------------------------------------------
@@ -171,17 +200,20 @@ class ProviderSyncController(QObject):
     def _show(self, outcome: SyncOutcome) -> None:
         now = datetime.now(timezone.utc)
         status = outcome.status
-        text = synced_text(status, now, outcome.can_sync)
+        text = self._words.synced(status, now, outcome.can_sync)
         reason = outcome.problem or (status.last_failure if status is not None else None) or ""
-        if outcome.problem and outcome.can_sync and not text.startswith("Sync failed"):
-            text = f"Sync failed: {short_reason(outcome.problem)}"
-        self._status.setToolTip(f"Sync failed: {reason}" if text.startswith("Sync failed") else text)
+        failing = bool(status is not None and status.connected and status.failing
+                       and status.last_failure)
+        if outcome.problem and outcome.can_sync and not failing:
+            text, failing = self._words.failed(outcome.problem), True
+        self._status.setToolTip(self._words.failed(reason, short=False) if failing else text)
         self._status.setText(text if len(text) <= _SHOWN else text[:_SHOWN - 1] + "…")
         self._status.setVisible(bool(text))
-        self._status.setProperty("state", "warning" if text.startswith("Sync failed") else "")
+        self._status.setProperty("state", "warning" if failing else "")
         stale = status is not None and status.stale
-        self._stale.setText(stale_text(status) if stale and status is not None else "")
-        self._stale.setToolTip(stale_tip(status) if stale and status is not None else "")
+        self._stale.setText(self._words.stale(status) if stale and status is not None else "")
+        self._stale.setToolTip(self._words.stale_tip(status) if stale and status is not None
+                               else "")
         self._stale.setVisible(stale)
 
     def _end(self) -> None:

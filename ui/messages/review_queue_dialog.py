@@ -27,22 +27,15 @@ from PySide6.QtWidgets import (
 
 from models.changes import Change, Touched
 from models.errors import OptInDeskError, StaleData
-from models.phones import display_phone
 from models.review import ReviewAction, ReviewItem, resolve_review, review_items
-from models.timeutil import iso
 from resources import icon
 from ui.app_events import app_events
-from ui.formatting import age_text, due_date_text, sender_text, when_text
+from ui.formatting import sender_text
+from ui.messages.review_words import ReviewWords
 from ui.session import current_staff
 from ui.widgets.record_list import RecordList
 from ui.widgets.remembered_size import remember_size
-
-_DONE = {
-    ReviewAction.APPLY_STOP: "STOP lock applied to {number}: SMS is off for everyone on this number",
-    ReviewAction.MARKETING_OFF: "SMS marketing turned off for everyone on {number}",
-    ReviewAction.DISMISS: "Dismissed the text from {number}",
-    ReviewAction.CALLED: "Marked the CANCEL from {number} as called",
-}
+from ui.words import one_line, spoken
 
 
 class ReviewQueueDialog(QDialog):
@@ -56,6 +49,7 @@ class ReviewQueueDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._items: dict[int, ReviewItem] = {}
+        self._words = ReviewWords(self)
         self._setup_ui()
         self._connect_signals()
         remember_size(self)
@@ -63,32 +57,35 @@ class ReviewQueueDialog(QDialog):
 
     def _setup_ui(self) -> None:
         self.setObjectName("reviewQueue")
-        self.setWindowTitle("Needs review — Opt-In Desk")
+        self.setWindowTitle(self.tr("Needs review — Opt-In Desk"))
         self.setWindowIcon(icon("alert"))
         self.setModal(False)
 
-        title = QLabel("Needs review", self)
+        title = QLabel(self.tr("Needs review"), self)
         title.setProperty("role", "header")
-        intro = QLabel("Texts that look like an opt-out but are not exactly a keyword. Decide "
-                       "each by its due date: an opt-out must be honoured within 10 business "
-                       "days. Until then marketing to the number is held. Nothing here can opt "
-                       "a client in.", self)
+        intro = QLabel(self.tr("Texts that look like an opt-out but are not exactly a keyword. "
+                               "Decide each by its due date: an opt-out must be honoured within "
+                               "10 business days. Until then marketing to the number is held. "
+                               "Nothing here can opt a client in."), self)
         intro.setProperty("role", "muted")
         intro.setWordWrap(True)
 
-        self._list = RecordList("reviewList", "Texts that need review",
-                                ["Received", "Due", "From", "Text"], self)
+        self._list = RecordList("reviewList", self.tr("Texts that need review"),
+                                [self.tr("Received"), self.tr("Due"), self.tr("From"),
+                                 self.tr("Text")], self)
         header = self._list.header()
         header.setStretchLastSection(True)
         header.setSectionsMovable(False)
         metrics = self.fontMetrics()
-        header.resizeSection(self.RECEIVED, metrics.horizontalAdvance("Nov 23, 12:00 p.m. · 10 days ago") + 24)
-        header.resizeSection(self.DUE, metrics.horizontalAdvance("Overdue · Mon, Dec 7") + 40)
-        header.resizeSection(self.FROM, metrics.horizontalAdvance("(555) 555-0123 · Alexandra Reyes") + 24)
+        received, due = self._words.widest()
+        for column, text, margin in (
+                (self.RECEIVED, received, 24), (self.DUE, due, 40),
+                (self.FROM, "(555) 555-0123 · Alexandra Reyes", 24)):
+            header.resizeSection(column, metrics.horizontalAdvance(text) + margin)
         header.setSectionResizeMode(self.TEXT, QHeaderView.ResizeMode.Stretch)
 
-        self._empty = QLabel("Nothing needs review.\nTexts that look like an opt-out will "
-                             "wait here.", self)
+        self._empty = QLabel(self.tr("Nothing needs review.\nTexts that look like an opt-out "
+                                     "will wait here."), self)
         self._empty.setObjectName("reviewEmpty")
         self._empty.setProperty("role", "muted")
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -106,23 +103,25 @@ class ReviewQueueDialog(QDialog):
 
         self._note = QLineEdit(self)
         self._note.setObjectName("reviewNote")
-        self._note.setPlaceholderText("Note for the record (optional)")
-        self._note.setAccessibleName("Note for the record")
+        self._note.setPlaceholderText(self.tr("Note for the record (optional)"))
+        self._note.setAccessibleName(self.tr("Note for the record"))
         self._note.setMaxLength(500)
 
-        self._apply = QPushButton(icon("lock"), "&Apply STOP lock…", self)
+        self._apply = QPushButton(icon("lock"), self.tr("&Apply STOP lock…"), self)
         self._apply.setObjectName("applyStopLock")
-        self._apply.setToolTip("Turn SMS off for everyone on this number, dated when the client "
-                               "texted. Only the client can undo it, by texting START.")
-        self._marketing_off = QPushButton(icon("block"), "SMS &marketing off only", self)
+        self._apply.setToolTip(self.tr("Turn SMS off for everyone on this number, dated when the "
+                                       "client texted. Only the client can undo it, by texting "
+                                       "START."))
+        self._marketing_off = QPushButton(icon("block"), self.tr("SMS &marketing off only"), self)
         self._marketing_off.setObjectName("smsMarketingOffOnly")
-        self._marketing_off.setToolTip("“No more promos”: turn SMS Marketing off for everyone on "
-                                       "this number. Reminders and replies still go out.")
-        self._dismiss = QPushButton(icon("check"), "&Dismiss", self)
+        self._marketing_off.setToolTip(self.tr("“No more promos”: turn SMS Marketing off for "
+                                               "everyone on this number. Reminders and replies "
+                                               "still go out."))
+        self._dismiss = QPushButton(icon("check"), self.tr("&Dismiss"), self)
         self._dismiss.setObjectName("dismissReview")
-        self._open_client = QPushButton(icon("user"), "&Open the client", self)
+        self._open_client = QPushButton(icon("user"), self.tr("&Open the client"), self)
         self._open_client.setObjectName("openReviewClient")
-        self._open_client.setToolTip("Show this number's client in the main window.")
+        self._open_client.setToolTip(self.tr("Show this number's client in the main window."))
         for button in (self._apply, self._marketing_off, self._dismiss, self._open_client):
             button.setIconSize(QSize(16, 16))
             button.setAutoDefault(False)
@@ -186,7 +185,9 @@ class ReviewQueueDialog(QDialog):
         try:
             items = review_items()
         except OptInDeskError as error:
-            app_events().status_message.emit(f"Could not read the review queue: {error}")
+            app_events().status_message.emit(
+                self.tr("Could not read the review queue: {problem}").format(
+                    problem=one_line(error)))
             return
         self._items = {item.message_id: item for item in items}
         self._list.clear()
@@ -222,12 +223,8 @@ class ReviewQueueDialog(QDialog):
         item = self._selected_item()
         if item is None:
             return
-        everyone = ", ".join(item.client_names) if item.client_names else "no client on file yet"
-        text = (f"Apply the STOP lock to {display_phone(item.number)}?\n\n"
-                f"SMS is turned off for everyone on this number ({everyone}), dated "
-                f"{when_text(iso(item.received_at))} when the client texted, and nobody at the "
-                f"studio can turn it back on: only the client can undo this, by texting START.")
-        if not self.confirm(self, "Apply STOP lock", text, "Apply STOP lock"):
+        text = self._words.apply_question(item)
+        if not self.confirm(self, self.tr("Apply STOP lock"), text, self.tr("Apply STOP lock")):
             return
         self._resolve(item, ReviewAction.APPLY_STOP)
 
@@ -257,9 +254,9 @@ class ReviewQueueDialog(QDialog):
     # --- private -------------------------------------------------------------------------------
 
     def _add_row(self, item: ReviewItem) -> None:
-        due = self._due_words(item)
+        due = self._words.due(item)
         entry = self._list.add_record(item.message_id, [
-            f"{when_text(iso(item.received_at))} · {age_text(item.age)}", due,
+            self._words.received(item), due,
             sender_text(item.number, item.client_names), " ".join(item.body.split())])
         entry.setToolTip(self.FROM, entry.text(self.FROM))
         entry.setToolTip(self.TEXT, item.body)
@@ -274,42 +271,24 @@ class ReviewQueueDialog(QDialog):
             badge.setAccessibleName(due)
             entry.setText(self.DUE, "")
             self._list.setItemWidget(entry, self.DUE, _left_aligned(badge, self._list))
-        entry.setToolTip(self.DUE, self._due_tooltip(item))
-
-    @staticmethod
-    def _due_words(item: ReviewItem) -> str:
-        if item.may_mean_appointment:
-            return "Call the client"
-        assert item.due_by is not None
-        due = due_date_text(item.due_by)
-        return f"Overdue · {due}" if item.overdue else due
-
-    @staticmethod
-    def _due_tooltip(item: ReviewItem) -> str:
-        if item.may_mean_appointment:
-            return ("CANCEL locked SMS for this number when it came. The client may have meant "
-                    "an appointment: call them.")
-        assert item.due_by is not None
-        due = due_date_text(item.due_by)
-        if item.overdue:
-            return f"Was due {due}: an opt-out must be honoured within 10 business days."
-        return f"Decide by {due}: 10 business days after it came (weekends and US holidays don't count)."
+        entry.setToolTip(self.DUE, self._words.due_tooltip(item))
 
     def _resolve(self, item: ReviewItem, action: ReviewAction) -> None:
         try:
             change = resolve_review(current_staff(), item.message_id, action,
                                     note=self._note.text().strip() or None)
         except StaleData as error:
-            self.inform(self, "Needs review", f"{error}. The list has been reloaded.")
+            self.inform(self, self.tr("Needs review"), self.tr(
+                "{problem}. The list has been reloaded.").format(problem=spoken(error)))
             self.reload()
             return
         except OptInDeskError as error:
-            self.inform(self, "Needs review", str(error))
+            self.inform(self, self.tr("Needs review"), spoken(error))
             return
         self._note.clear()
         self.reload()
         app_events().data_changed.emit(change.asked_by(self))
-        app_events().status_message.emit(_DONE[action].format(number=display_phone(item.number)))
+        app_events().status_message.emit(self._words.done(action, item.number))
 
     def _selected_item(self) -> ReviewItem | None:
         message_id = self.selected_message_id()
@@ -324,36 +303,17 @@ class ReviewQueueDialog(QDialog):
         self._note.setEnabled(item is not None)
         self._open_client.setEnabled(item is not None and bool(item.client_ids))
         cancel = item is not None and item.may_mean_appointment
-        self._dismiss.setText("&Called the client" if cancel else "&Dismiss")
-        self._dismiss.setToolTip("The client was called about their CANCEL: take it off the queue."
-                                 if cancel else
-                                 "Not an opt-out: take the text off the queue and change nothing.")
+        self._dismiss.setText(self.tr("&Called the client") if cancel else self.tr("&Dismiss"))
+        self._dismiss.setToolTip(
+            self.tr("The client was called about their CANCEL: take it off the queue.") if cancel
+            else self.tr("Not an opt-out: take the text off the queue and change nothing."))
         self._detail.setVisible(item is not None)
         if item is None:
             return
         self._detail.setProperty("state", "locked" if item.overdue else "warning")
         self._detail.style().unpolish(self._detail)
         self._detail.style().polish(self._detail)
-        self._detail.setText(_detail_text(item))
-
-
-def _detail_text(item: ReviewItem) -> str:
-    """The selected text in full, who has the number, and what its deadline asks."""
-    came = f"“{item.body}”\n{when_text(iso(item.received_at))} ({age_text(item.age)}) from {display_phone(item.number)}."
-    if item.may_mean_appointment:
-        return (f"{came} CANCEL locked SMS for this number when it came, but the client may have "
-                "meant an appointment — call the client, then mark it called.")
-    if item.client_names:
-        names = ", ".join(item.client_names)
-        one = len(item.client_names) == 1
-        who = (f"{names} {'has' if one else 'share'} this mobile: a STOP lock turns SMS off for "
-               f"{'them' if one else 'all of them'}.")
-    else:
-        who = "No client has this mobile on file."
-    assert item.due_by is not None
-    due = due_date_text(item.due_by)
-    deadline = (f"Overdue: it was due {due}." if item.overdue else f"Due {due}.")
-    return f"{came} {who} {deadline} Marketing to this number is held until it is decided."
+        self._detail.setText(self._words.detail(item))
 
 
 def _left_aligned(label: QLabel, parent: QWidget) -> QWidget:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal, Slot
 
 from models.changes import Change
 from models.db import close_database
@@ -17,16 +17,20 @@ from models.errors import OptInDeskError, StorageError
 from models.provider import ProviderNotConnected
 from models.provider_sync import SyncStopped, sync_messages
 from models.sync_state import SyncBusy, SyncStatus, sync_status
+from models.wording import message_of
 
 _log = logging.getLogger(__name__)
 
-INTERNAL_ERROR = "the sync stopped on an internal error (details are in the log)"
+#: In English; the status bar says it in the window's language (provider_sync_controller).
+INTERNAL_ERROR = QT_TRANSLATE_NOOP("ProviderSyncWorker",
+                                   "the sync stopped on an internal error (details are in the log)")
 
 
 @dataclass(frozen=True)
 class SyncOutcome:
-    """How one sync went: what it changed (None: nothing), why it failed (None: it did not),
-    whether this workstation can sync at all, and the shared state read after it."""
+    """How one sync went: what it changed (None: nothing), why it failed (None: it did not;
+    a `Phrase` when the model layer said it, INTERNAL_ERROR on a bug), whether this
+    workstation can sync at all, and the shared state read after it."""
 
     change: Change | None
     problem: str | None
@@ -60,13 +64,13 @@ class ProviderSyncWorker(QObject):
         except SyncBusy:
             pass  # another workstation syncs right now; its result is read below
         except SyncStopped as error:
-            problem = " ".join(str(error).split())
+            problem = message_of(error)
             if error.applied is not None:
                 change = error.applied.change()
             elif error.applied_sids:  # some chunks were committed before the database failed
                 change = Change.everything()
         except OptInDeskError as error:
-            problem = " ".join(str(error).split())
+            problem = message_of(error)
         # The thread's boundary: an exception escaping here would only be printed. A bug.
         except Exception:
             _log.exception("The provider sync failed")
@@ -74,5 +78,5 @@ class ProviderSyncWorker(QObject):
         try:
             status = sync_status()
         except StorageError as error:
-            return SyncOutcome(change, problem or str(error), can_sync, None)
+            return SyncOutcome(change, problem or message_of(error), can_sync, None)
         return SyncOutcome(change, problem, can_sync, status)
