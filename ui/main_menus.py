@@ -18,15 +18,17 @@ from resources import icon
 from ui.language import LANGUAGES, current_language
 from ui.words import FILTER_LABELS
 
-#: Keys that are not menu actions, for the list of shortcuts (F1), translated when shown.
+#: Keys that are not menu actions, for the list of shortcuts (F1): the keys as Qt names them
+#: in the language spoken (QKeySequence), what they do translated when shown.
 _OTHER_KEYS = (
-    (QT_TRANSLATE_NOOP("MainMenus", "Esc"), QT_TRANSLATE_NOOP("MainMenus", "Clear the search")),
+    (QKeySequence(Qt.Key.Key_Escape), QT_TRANSLATE_NOOP("MainMenus", "Clear the search")),
     ("↓", QT_TRANSLATE_NOOP("MainMenus", "From the search box into the list")),
-    (QT_TRANSLATE_NOOP("MainMenus", "Enter"),
+    (QKeySequence(Qt.Key.Key_Enter),
      QT_TRANSLATE_NOOP("MainMenus", "Open the selected client's profile")),
-    (QT_TRANSLATE_NOOP("MainMenus", "Space"),
+    (QKeySequence(Qt.Key.Key_Space),
      QT_TRANSLATE_NOOP("MainMenus", "Turn the focused switch on or off")),
-    ("Ctrl+P", QT_TRANSLATE_NOOP("MainMenus", "Save the shown client's consent record as PDF")))
+    (QKeySequence("Ctrl+P"),
+     QT_TRANSLATE_NOOP("MainMenus", "Save the shown client's consent record as PDF")))
 
 
 class MainMenus(QObject):
@@ -180,7 +182,9 @@ class MainMenus(QObject):
             what = action.text().replace("&", "").rstrip("…")
             rows.append((action.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
                          self.tr("Show {what}").format(what=what) if action in filters else what))
-        return rows + [(self.tr(keys), self.tr(what)) for keys, what in _OTHER_KEYS]
+        return rows + [(keys if isinstance(keys, str) else
+                        keys.toString(QKeySequence.SequenceFormat.NativeText), self.tr(what))
+                       for keys, what in _OTHER_KEYS]
 
     # --- private -------------------------------------------------------------------------------
 

@@ -136,12 +136,8 @@
 <context>
     <name>MainMenus</name>
     <message>
-        <source>Esc</source>
-        <extracomment>Keys that are not menu actions, for the list of shortcuts (F1), translated when shown.</extracomment>
-        <translation>Esc</translation>
-    </message>
-    <message>
         <source>Clear the search</source>
+        <extracomment>Keys that are not menu actions, for the list of shortcuts (F1): the keys as Qt names them in the language spoken (QKeySequence), what they do translated when shown.</extracomment>
         <translation>Borrar la búsqueda</translation>
     </message>
     <message>
@@ -149,16 +145,8 @@
         <translation>Del cuadro de búsqueda a la lista</translation>
     </message>
     <message>
-        <source>Enter</source>
-        <translation>Intro</translation>
-    </message>
-    <message>
         <source>Open the selected client&apos;s profile</source>
         <translation>Abrir el perfil del cliente seleccionado</translation>
-    </message>
-    <message>
-        <source>Space</source>
-        <translation>Espacio</translation>
     </message>
     <message>
         <source>Turn the focused switch on or off</source>
@@ -417,7 +405,7 @@
     </message>
     <message>
         <source>postgresql://user:password@host:5432/studio (or fill in below)</source>
-        <translation>postgresql://usuario:contraseña@servidor:5432/estudio (o complete abajo)</translation>
+        <translation>postgresql://usuario@servidor:5432/estudio (o complete abajo)</translation>
     </message>
     <message>
         <source>Server</source>
