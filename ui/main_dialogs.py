@@ -5,7 +5,8 @@ may not use them (R15). Out of ui/main_window.py, which wires the parts together
 
 from __future__ import annotations
 
-from typing import Any, Callable, TypeVar, cast
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
 
 from PySide6.QtWidgets import QDialog, QWidget
 

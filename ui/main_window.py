@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, QTimer, Signal, Slot
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -340,8 +341,8 @@ class MainWindow(QMainWindow):
         self.activateWindow()
         self._focus_profile()
 
-    @Slot(str)
-    def _on_status_message(self, text: str) -> None:
+    @Slot(object)
+    def _on_status_message(self, text: object) -> None:
         if text == UNAVAILABLE_MESSAGE:  # the list's own models say it in English (issue 14)
             text = unavailable_message()
         self.statusBar().showMessage(one_line(text), STATUS_TIMEOUT_MS)

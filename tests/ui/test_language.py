@@ -5,8 +5,8 @@ still fit at 1024×600."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 import shiboken6
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialogButtonBox,
     QLabel,
+    QLineEdit,
     QMenu,
     QMenuBar,
     QPushButton,
@@ -277,3 +278,45 @@ def test_file_database_speaks_spanish_with_qt_own_cancel(spanish, qtbot: QtBot, 
     cancel = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel)
     assert cancel.text().replace("&", "") == "Cancelar"
     assert dialog.findChild(QLabel, "firstRunSubtitle").text().startswith("Ahora: /tmp/studio.db.")
+
+
+def test_a_time_in_a_model_sentence_is_said_as_the_language_writes_it(spanish, qapp) -> None:
+    """The lockout's "until 1:45 p.m." (R15): a time handed to `say` as a datetime is written
+    by QLocale in the language spoken."""
+    from datetime import datetime
+
+    from PySide6.QtCore import QTime
+
+    from models.wording import say
+    from ui.words import one_line, spoken
+
+    phrase = say("Locked until {until} (in 5 minutes)", until=datetime(2026, 3, 2, 13, 45))
+    expected = QLocale().toString(QTime(13, 45), QLocale.FormatType.ShortFormat)
+    assert "p.m." in expected  # es_US
+    assert spoken(phrase) == f"Locked until {expected} (in 5 minutes)"
+    assert one_line(ValueError(phrase)) == " ".join(f"Locked until {expected} (in 5 minutes)".split())
+
+
+def test_the_status_bar_says_a_model_sentence_in_the_language_spoken(
+        spanish, kept: MainWindow) -> None:
+    from models.wording import say
+    from ui.app_events import app_events
+
+    app_events().status_message.emit(say("Refreshed"))  # a Phrase reaches the bar whole
+    assert kept.statusBar().currentMessage() == "Refreshed"  # the "" context has no such entry
+    app_events().status_message.emit(
+        "Database unavailable — retrying")  # the list's own English constant
+    assert kept.statusBar().currentMessage() == "Base de datos no disponible; reintentando"
+
+
+def test_the_lock_screen_speaks_spanish_and_fits(spanish, qtbot: QtBot, kept: MainWindow) -> None:
+    kept.findChild(QAction, "lockAction").trigger()
+    screen = kept.findChild(QWidget, "lockScreen")
+    qtbot.waitUntil(screen.isVisible, timeout=2000)
+    note = screen.findChild(QLabel, "lockNote")
+    assert note.text().startswith("Opt-In Desk está bloqueado. Inicie sesión para continuar")
+    assert kept.statusBar().currentMessage() == "Bloqueado"
+    sign_in = screen.findChild(QPushButton, "signInButton")
+    assert sign_in.text() == "Iniciar sesión" and _fits(sign_in)
+    assert screen.findChild(QLineEdit, "pinInput").placeholderText() == "de 4 a 8 dígitos"
+    assert note.heightForWidth(note.width()) <= note.height()  # no line cut off
