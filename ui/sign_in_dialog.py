@@ -24,7 +24,7 @@ from models.errors import NotFound, OptInDeskError, SignInRefused
 from models.staff import SignedIn, list_staff, sign_in
 from resources import icon
 from ui.widgets.app_heading import app_heading
-from ui.words import ROLE_LABELS, one_line
+from ui.words import ROLE_LABELS, one_line, spoken
 
 
 class SignInDialog(QDialog):
@@ -53,7 +53,7 @@ class SignInDialog(QDialog):
         self._hint.setProperty("state", "info")
         self._hint.setWordWrap(True)
         self._hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._hint.setText(self._demo_hint or "")
+        self._hint.setText(spoken(self._demo_hint or ""))  # a model sentence, or a plain text
         self._hint.setVisible(bool(self._demo_hint))
 
         self._staff = QComboBox(self)

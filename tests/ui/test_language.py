@@ -320,3 +320,13 @@ def test_the_lock_screen_speaks_spanish_and_fits(spanish, qtbot: QtBot, kept: Ma
     assert sign_in.text() == "Iniciar sesión" and _fits(sign_in)
     assert screen.findChild(QLineEdit, "pinInput").placeholderText() == "de 4 a 8 dígitos"
     assert note.heightForWidth(note.width()) <= note.height()  # no line cut off
+
+
+@pytest.mark.usefixtures("fresh_computer_files")
+def test_each_spanish_first_run_page_has_one_letter_per_field_and_button(
+        spanish, qtbot: QtBot) -> None:
+    dialog = _first_run(qtbot)
+    for choice in ("createStudioChoice", "connectServerChoice", "demoChoice"):
+        dialog.findChild(QRadioButton, choice).click()
+        letters = _accelerators(dialog.findChildren(QAbstractButton) + dialog.findChildren(QLabel))
+        assert len(letters) == len(set(letters)), (choice, letters)
