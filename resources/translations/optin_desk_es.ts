@@ -206,7 +206,7 @@
     </message>
     <message>
         <source>Sign in as another staff member</source>
-        <translation>Iniciar sesión con otra persona del personal</translation>
+        <translation>Iniciar sesión como otro integrante del personal</translation>
     </message>
     <message>
         <source>&amp;Lock</source>
@@ -672,7 +672,7 @@
     </message>
     <message>
         <source>Log</source>
-        <translation>Registro</translation>
+        <translation>Archivo de registro</translation>
     </message>
     <message>
         <source>How each client may be contacted, STOP/START enforced without exception, and the record of every consent.</source>
