@@ -179,7 +179,7 @@ def _open_for_window(url: str) -> None:
         _open(url, must_exist=False)
     except (CommandError, OptInDeskError) as error:
         from ui.app import show_unusable_database
-        show_unusable_database(" ".join(str(error).split()))
+        show_unusable_database(error)  # one line, in the window's language
         raise
 
 

@@ -11,7 +11,7 @@ import gc
 import sys
 import threading
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from models import deadlines
@@ -24,6 +24,7 @@ from ui.main_window import APP_NAME, ORGANIZATION, MainWindow
 from ui.session import set_current_staff
 from ui.sign_in_dialog import SignInDialog
 from ui.theme_watcher import watch_theme
+from ui.words import one_line
 
 #: How long a change made at the desk waits for another workstation's write before the
 #: window says the database is busy (the command line waits longer).
@@ -73,12 +74,14 @@ def _close_once_shown(dialog: QDialog) -> None:
     QTimer.singleShot(0, close)
 
 
-def show_unusable_database(message: str) -> None:
+def show_unusable_database(problem: object) -> None:
     """Say in a message box, in one line, why the database cannot be opened (damaged, not
-    Opt-In Desk's, made by a newer version, full disk, read-only) and what to do."""
+    Opt-In Desk's, made by a newer version, full disk, read-only) and what to do. `problem`
+    is the error (or its text): the model layer's sentence is said in the window's language."""
     create_application()
-    box = QMessageBox(QMessageBox.Icon.Warning, f"{APP_NAME}: the database cannot be opened",
-                      message, QMessageBox.StandardButton.Close)
+    title = QCoreApplication.translate("app", "{app}: the database cannot be opened")
+    box = QMessageBox(QMessageBox.Icon.Warning, title.format(app=APP_NAME), one_line(problem),
+                      QMessageBox.StandardButton.Close)
     box.setObjectName("databaseUnusableBox")
     box.setTextFormat(Qt.TextFormat.PlainText)  # a path is text, never markup
     box.exec()
@@ -105,21 +108,33 @@ def run_first_run() -> DatabaseChoice | None:
 _windows: list[MainWindow] = []
 
 
+def main_window() -> MainWindow | None:
+    """The main window on screen, the one a language change rebuilds."""
+    return _windows[0] if _windows else None
+
+
+def keep_window(window: MainWindow) -> MainWindow:
+    """Make `window` the main window on screen: View ▸ Language rebuilds it in the language
+    chosen (`_speak_again`)."""
+    window.language_chosen.connect(lambda _code: _speak_again(window))
+    _windows[:] = [window]  # the old one's Python side may go; this one stays
+    return window
+
+
 def _speak_again(window: MainWindow) -> MainWindow:
     """A new main window in the language just chosen, in place of `window`, showing the same
     client: every text is made when a window is built, so building it again is what changes
-    them all. Staff stay signed in."""
+    them all. Staff stay signed in; the windows opened from the menus close with the old one."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     client_id = window.profile().client_id()
     app.setQuitOnLastWindowClosed(False)  # between the two windows there is none
     window.close()  # saves its size and splitter, which the new one reads
     window.deleteLater()
-    again = MainWindow()
-    again.language_chosen.connect(lambda _code: _speak_again(again))
-    _windows[:] = [again]  # the old one's Python side may go; this one stays
+    again = keep_window(window.made_again())
     again.show()
-    if client_id is not None and again.panel().select_client(client_id):
+    if client_id is not None:
+        again.panel().select_client(client_id)  # when the list holds them as it opens
         again.profile().show_client(client_id)
     app.setQuitOnLastWindowClosed(True)
     return again
@@ -146,9 +161,7 @@ def run_app(*, demo_hint: str | None = None) -> int:
     dialog.deleteLater()
     settings.setValue(LAST_STAFF_KEY, who.staff_id)
     set_current_staff(who)
-    window = MainWindow()
-    window.language_chosen.connect(lambda _code: _speak_again(window))
-    _windows[:] = [window]
+    window = keep_window(MainWindow())
     window.show()
     # Everything built so far lives as long as the window: keep the collector from walking it
     # again and again, which otherwise lands a 10-15 ms pause on a keystroke now and then.

@@ -18,8 +18,9 @@ class AppEvents(QObject):
     data_changed = Signal(object)
     #: The signed-in staff member changed (models.staff.SignedIn, or None when signed out).
     staff_changed = Signal(object)
-    #: A one-line message for the status bar.
-    status_message = Signal(str)
+    #: A one-line message for the status bar: a text in the language spoken, or a sentence of
+    #: the model layer (a `Phrase`, kept whole by `object`), which the status bar says in it.
+    status_message = Signal(object)
 
 
 _events: AppEvents | None = None

@@ -8,17 +8,24 @@ asks which clients the new events touched and emits one app-wide `data_changed` 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Slot
 
 from models.changes import Change, Touched
 from models.errors import StorageError
 from models.record_marks import Marks, changes_since, latest_marks
 from ui.app_events import app_events
 
-UNAVAILABLE_MESSAGE = "Database unavailable — retrying"
+#: The status bar's line while the database cannot be read, in English: `unavailable_message()`
+#: says it in the window's language (the main window translates this English one too).
+UNAVAILABLE_MESSAGE = QT_TRANSLATE_NOOP("ChangeWatcher", "Database unavailable — retrying")
 #: What events of a client may have changed, when only the client is known.
 _ANY_CLIENT_DATA = Touched.CLIENTS | Touched.SWITCHES | Touched.STOP_LOCKS | Touched.CLIENT_AI
-RESTORED_MESSAGE = "Database available again"
+RESTORED_MESSAGE = QT_TRANSLATE_NOOP("ChangeWatcher", "Database available again")
+
+
+def unavailable_message() -> str:
+    """"Database unavailable — retrying", in the window's language."""
+    return QCoreApplication.translate("ChangeWatcher", UNAVAILABLE_MESSAGE)
 
 
 class ChangeWatcher(QObject):
@@ -119,13 +126,13 @@ class ChangeWatcher(QObject):
             return None
         if self._unavailable:
             self._unavailable = False
-            app_events().status_message.emit(RESTORED_MESSAGE)
+            app_events().status_message.emit(self.tr(RESTORED_MESSAGE))
         return marks
 
     def _report_unavailable(self) -> None:
         # Said every time: the status bar's message fades, the trouble may not.
         self._unavailable = True
-        app_events().status_message.emit(UNAVAILABLE_MESSAGE)
+        app_events().status_message.emit(unavailable_message())
 
     def _only_own_events(self, old: Marks, new: Marks) -> bool:
         return all(event in self._own_events for event in range(old.event_id + 1, new.event_id + 1))

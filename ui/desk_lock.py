@@ -95,7 +95,7 @@ class DeskLock(QObject):
         self._screen = self._lock_screen()
         window.setCentralWidget(self._screen)
         self._screen.show()  # now, not when the layout gets round to it
-        app_events().status_message.emit("Locked")
+        app_events().status_message.emit(self.tr("Locked"))
         self._screen.findChild(QWidget, "pinInput").setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- slots ---------------------------------------------------------------------------------
@@ -139,7 +139,7 @@ class DeskLock(QObject):
         self._hidden = []
         # The window offers, and closes, what the new staff member's role allows (R15).
         set_current_staff(who)
-        app_events().status_message.emit(f"Signed in as {who.name}")
+        app_events().status_message.emit(self.tr("Signed in as {name}").format(name=who.name))
         self._read_setting()
 
     @Slot()
@@ -154,8 +154,8 @@ class DeskLock(QObject):
     def _lock_screen(self) -> QWidget:
         screen = QWidget()
         screen.setObjectName("lockScreen")
-        note = QLabel("Opt-In Desk is locked. Sign in to go on — you come back to where the "
-                      "desk was left.", screen)
+        note = QLabel(self.tr("Opt-In Desk is locked. Sign in to go on — you come back to "
+                              "where the desk was left."), screen)
         note.setObjectName("lockNote")
         note.setProperty("role", "muted")
         note.setWordWrap(True)

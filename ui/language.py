@@ -11,6 +11,7 @@ The command line stays in English: what it prints is read by scripts.
 
 from __future__ import annotations
 
+import logging
 from typing import Mapping
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
@@ -26,6 +27,7 @@ LANGUAGE_KEY = "view/language"
 _LOCALES = {"en": (QLocale.Language.English, QLocale.Country.UnitedStates),
             "es": (QLocale.Language.Spanish, QLocale.Country.UnitedStates)}
 
+_log = logging.getLogger(__name__)
 _installed: list[QTranslator] = []
 _current = DEFAULT_LANGUAGE
 
@@ -73,6 +75,8 @@ def use_language(code: str) -> None:
         if translator.load(name, folder):
             app.installTranslator(translator)
             _installed.append(translator)
+        elif code != DEFAULT_LANGUAGE:  # the window goes on, in English where it has to
+            _log.warning("No translation %s in %s", name, folder)
     language, country = _LOCALES[code]
     QLocale.setDefault(QLocale(language, country))
     _current = code

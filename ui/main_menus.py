@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -18,11 +18,17 @@ from resources import icon
 from ui.language import LANGUAGES, current_language
 from ui.words import FILTER_LABELS
 
-#: Keys that are not menu actions, for the list of shortcuts (F1).
-_OTHER_KEYS = (("Esc", "Clear the search"), ("↓", "From the search box into the list"),
-               ("Enter", "Open the selected client's profile"),
-               ("Space", "Turn the focused switch on or off"),
-               ("Ctrl+P", "Save the shown client's consent record as PDF"))
+#: Keys that are not menu actions, for the list of shortcuts (F1): the keys as Qt names them
+#: in the language spoken (QKeySequence), what they do translated when shown.
+_OTHER_KEYS = (
+    (QKeySequence(Qt.Key.Key_Escape), QT_TRANSLATE_NOOP("MainMenus", "Clear the search")),
+    ("↓", QT_TRANSLATE_NOOP("MainMenus", "From the search box into the list")),
+    (QKeySequence(Qt.Key.Key_Enter),
+     QT_TRANSLATE_NOOP("MainMenus", "Open the selected client's profile")),
+    (QKeySequence(Qt.Key.Key_Space),
+     QT_TRANSLATE_NOOP("MainMenus", "Turn the focused switch on or off")),
+    (QKeySequence("Ctrl+P"),
+     QT_TRANSLATE_NOOP("MainMenus", "Save the shown client's consent record as PDF")))
 
 
 class MainMenus(QObject):
@@ -31,35 +37,37 @@ class MainMenus(QObject):
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         bar = window.menuBar()
-        self._file_menu(bar.addMenu("&File"))
-        self._clients_menu(bar.addMenu("&Clients"))
-        self._view_menu(bar.addMenu("&View"))
-        self._manage_menu(bar.addMenu("&Manage"))
-        self._help_menu(bar.addMenu("&Help"))
+        self._file_menu(bar.addMenu(self.tr("&File")))
+        self._clients_menu(bar.addMenu(self.tr("&Clients")))
+        self._view_menu(bar.addMenu(self.tr("&View")))
+        self._manage_menu(bar.addMenu(self.tr("&Manage")))
+        self._help_menu(bar.addMenu(self.tr("&Help")))
         self._bar = bar
 
     def _file_menu(self, file_menu: QMenu) -> None:
         ctrl, shift = Qt.Modifier.CTRL, Qt.Modifier.SHIFT
         self.import_messages = _action(
-            file_menu, "importMessagesAction", "&Import message log…", "import",
-            "Process a provider's message-log CSV export", QKeySequence(ctrl | Qt.Key.Key_I))
+            file_menu, "importMessagesAction", self.tr("&Import message log…"), "import",
+            self.tr("Process a provider's message-log CSV export"), QKeySequence(ctrl | Qt.Key.Key_I))
         self.import_clients = _action(
-            file_menu, "importClientsAction", "Import &clients…", "import",
-            "Add clients from a spreadsheet's CSV export, after a preview",
+            file_menu, "importClientsAction", self.tr("Import &clients…"), "import",
+            self.tr("Add clients from a spreadsheet's CSV export, after a preview"),
             QKeySequence(ctrl | shift | Qt.Key.Key_I))
         self.database = _action(
-            file_menu, "databaseAction", "&Database…", "settings",
-            "Where this computer keeps the studio's records, from the next time it opens", None)
+            file_menu, "databaseAction", self.tr("&Database…"), "settings",
+            self.tr("Where this computer keeps the studio's records, from the next time it opens"),
+            None)
         file_menu.addSeparator()
         self.switch_user = _action(
-            file_menu, "switchUserAction", "S&witch user…", "users",
-            "Sign in as another staff member", QKeySequence(ctrl | shift | Qt.Key.Key_U))
+            file_menu, "switchUserAction", self.tr("S&witch user…"), "users",
+            self.tr("Sign in as another staff member"), QKeySequence(ctrl | shift | Qt.Key.Key_U))
         self.lock = _action(
-            file_menu, "lockAction", "&Lock", "lock",
-            "Hide the clients and show the sign-in, for the next person at the desk",
+            file_menu, "lockAction", self.tr("&Lock"), "lock",
+            self.tr("Hide the clients and show the sign-in, for the next person at the desk"),
             QKeySequence(ctrl | Qt.Key.Key_L))
         file_menu.addSeparator()
-        self.quit = _action(file_menu, "quitAction", "&Quit", "logout", "Close Opt-In Desk",
+        self.quit = _action(file_menu, "quitAction", self.tr("&Quit"), "logout",
+                            self.tr("Close Opt-In Desk"),
                             _standard(QKeySequence.StandardKey.Quit, ctrl | Qt.Key.Key_Q))
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -68,70 +76,73 @@ class MainMenus(QObject):
         self.clients_menu = menu
         self.clients_menu.setObjectName("clientsMenu")
         self.add_client = _action(
-            self.clients_menu, "addClientAction", "&Add client…", "user",
-            "Add a client: name, status, email and phone numbers",
+            self.clients_menu, "addClientAction", self.tr("&Add client…"), "user",
+            self.tr("Add a client: name, status, email and phone numbers"),
             _standard(QKeySequence.StandardKey.New, ctrl | Qt.Key.Key_N))
         self.edit_client = _action(
-            self.clients_menu, "editClientAction", "&Edit client…", None,
-            "Change the shown client's name, status, email and phone numbers",
+            self.clients_menu, "editClientAction", self.tr("&Edit client…"), None,
+            self.tr("Change the shown client's name, status, email and phone numbers"),
             QKeySequence(ctrl | Qt.Key.Key_E))
 
     def _view_menu(self, view_menu: QMenu) -> None:
         ctrl = Qt.Modifier.CTRL
         self.find_client = _action(
-            view_menu, "findClientAction", "&Find client", "search",
-            "Search clients by name, phone or email",
+            view_menu, "findClientAction", self.tr("&Find client"), "search",
+            self.tr("Search clients by name, phone or email"),
             _standard(QKeySequence.StandardKey.Find, ctrl | Qt.Key.Key_F))
         self.review_queue = _action(
-            view_menu, "reviewQueueAction", "Needs &review queue…", "alert",
-            "Texts that look like an opt-out but are not a keyword",
+            view_menu, "reviewQueueAction", self.tr("Needs &review queue…"), "alert",
+            self.tr("Texts that look like an opt-out but are not a keyword"),
             QKeySequence(ctrl | Qt.Key.Key_R))
         self.messages = _action(
-            view_menu, "messagesAction", "&Messages…", "mobile", "Inbound texts processed lately",
-            QKeySequence(ctrl | Qt.Key.Key_M))
+            view_menu, "messagesAction", self.tr("&Messages…"), "mobile",
+            self.tr("Inbound texts processed lately"), QKeySequence(ctrl | Qt.Key.Key_M))
         view_menu.addSeparator()
-        self.filters = self._filter_actions(view_menu.addMenu("&Show clients"))
+        self.filters = self._filter_actions(view_menu.addMenu(self.tr("&Show clients")))
         view_menu.addSeparator()
         self.refresh = _action(
-            view_menu, "refreshAction", "Re&fresh", None, "Read the list and the profile again",
-            QKeySequence(Qt.Key.Key_F5))
+            view_menu, "refreshAction", self.tr("Re&fresh"), None,
+            self.tr("Read the list and the profile again"), QKeySequence(Qt.Key.Key_F5))
         view_menu.addSeparator()
-        self.languages = self._language_actions(view_menu.addMenu("&Language"))
+        self.languages = self._language_actions(view_menu.addMenu(self.tr("&Language")))
 
     def _manage_menu(self, menu: QMenu) -> None:
         """Manager views (DESIGN §3): offered by role; the model layer checks roles itself (R15)."""
         self.manage_menu = menu
         self.manage_menu.setObjectName("manageMenu")
         self.ai_settings = _action(
-            self.manage_menu, "aiSettingsAction", "Studio &AI settings…", "ai",
-            "How Hailee, the AI assistant, works for every client", None)
+            self.manage_menu, "aiSettingsAction", self.tr("Studio &AI settings…"), "ai",
+            self.tr("How Hailee, the AI assistant, works for every client"), None)
         self.reports = _action(
-            self.manage_menu, "reportsAction", "&Reports…", None,
-            "Clients per channel and state, the campaign audience, opt-outs over time", None)
+            self.manage_menu, "reportsAction", self.tr("&Reports…"), None,
+            self.tr("Clients per channel and state, the campaign audience, opt-outs over time"),
+            None)
         self.audit_log = _action(
-            self.manage_menu, "auditLogAction", "Audit &log…", "history",
-            "Every consent event, with filters, CSV export and a check of the record", None)
+            self.manage_menu, "auditLogAction", self.tr("Audit &log…"), "history",
+            self.tr("Every consent event, with filters, CSV export and a check of the record"),
+            None)
         self.client_audit_log = _action(
-            self.manage_menu, "clientAuditLogAction", "Audit log of this &client…", None,
-            "The consent events of the client shown", None)
+            self.manage_menu, "clientAuditLogAction", self.tr("Audit log of this &client…"), None,
+            self.tr("The consent events of the client shown"), None)
         self.connect_provider = _action(
-            self.manage_menu, "connectProviderAction", "Texting &provider…", "mobile",
-            "Connect the studio's Twilio account, so STOPs arrive by themselves", None)
+            self.manage_menu, "connectProviderAction", self.tr("Texting &provider…"), "mobile",
+            self.tr("Connect the studio's Twilio account, so STOPs arrive by themselves"), None)
         self._staff_separator = self.manage_menu.addSeparator()
         self.staff_accounts = _action(
-            self.manage_menu, "staffAccountsAction", "&Staff accounts…", "users",
-            "Add staff, reset PINs, deactivate accounts", None)
+            self.manage_menu, "staffAccountsAction", self.tr("&Staff accounts…"), "users",
+            self.tr("Add staff, reset PINs, deactivate accounts"), None)
         self.studio_settings = _action(
-            self.manage_menu, "studioSettingsAction", "S&tudio settings…", None,
-            "When an unattended desk locks itself", None)
+            self.manage_menu, "studioSettingsAction", self.tr("S&tudio settings…"), None,
+            self.tr("When an unattended desk locks itself"), None)
 
     def _help_menu(self, help_menu: QMenu) -> None:
         self.shortcuts = _action(
-            help_menu, "shortcutsAction", "&Keyboard shortcuts", None,
-            "Every keyboard shortcut of the window",
+            help_menu, "shortcutsAction", self.tr("&Keyboard shortcuts"), None,
+            self.tr("Every keyboard shortcut of the window"),
             _standard(QKeySequence.StandardKey.HelpContents, Qt.Key.Key_F1))
         help_menu.addSeparator()
-        self.about = _action(help_menu, "aboutAction", "&About Opt-In Desk", "app", None, None)
+        self.about = _action(help_menu, "aboutAction", self.tr("&About Opt-In Desk"), "app",
+                             None, None)
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
 
     # --- public --------------------------------------------------------------------------------
@@ -170,8 +181,10 @@ class MainMenus(QObject):
                 continue
             what = action.text().replace("&", "").rstrip("…")
             rows.append((action.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
-                         f"Show {what}" if action in filters else what))
-        return rows + list(_OTHER_KEYS)
+                         self.tr("Show {what}").format(what=what) if action in filters else what))
+        return rows + [(keys if isinstance(keys, str) else
+                        keys.toString(QKeySequence.SequenceFormat.NativeText), self.tr(what))
+                       for keys, what in _OTHER_KEYS]
 
     # --- private -------------------------------------------------------------------------------
 

@@ -7,14 +7,13 @@ elsewhere comes from a ChangeWatcher it owns (R16).
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
-from typing import Any, Callable, TypeVar, cast
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
-    QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -26,17 +25,18 @@ from models.client_list import ClientFilter
 from models.errors import OptInDeskError
 from models.message_log import MessageImportSummary
 from models.settings import load_studio
-from models.staff import Role, SignedIn, has_role
+from models.staff import SignedIn
 from resources import icon
 from ui.about import about_text
 from ui.app_events import app_events
-from ui.change_watcher import ChangeWatcher
+from ui.change_watcher import UNAVAILABLE_MESSAGE, ChangeWatcher, unavailable_message
 from ui.clients.client_actions import ClientActions
 from ui.clients.client_file_import import ClientFileImport
 from ui.clients.client_list_panel import ClientListPanel
 from ui.desk_lock import DeskLock
 from ui.first_run.first_run_dialog import choose_database
 from ui.language import choose_language
+from ui.main_dialogs import MainDialogs
 from ui.main_menus import MainMenus
 from ui.manage.ai_settings_dialog import AiSettingsDialog
 from ui.manage.audit_log_dialog import AuditLogDialog
@@ -52,7 +52,7 @@ from ui.profile.client_profile_view import ClientProfileView
 from ui.session import set_current_staff, signed_in
 from ui.sign_in_dialog import SignInDialog
 from ui.widgets.list_splitter import ListSplitter
-from ui.words import ROLE_LABELS, plural
+from ui.words import ROLE_LABELS, one_line, spoken
 
 APP_NAME = "Opt-In Desk"
 ORGANIZATION = "Opt-In Desk"
@@ -63,12 +63,6 @@ LIST_WIDTH = 600
 #: What a narrow profile needs to show every switch without scrolling sideways (issue 10).
 PROFILE_MIN_WIDTH = 460
 STATUS_TIMEOUT_MS = 6000
-_Dialog = TypeVar("_Dialog", bound=QDialog)
-#: The role a window of the Manage menu needs (R15); the others are every employee's.
-_ROLE_NEEDED: dict[type[QDialog], Role] = {
-    AiSettingsDialog: Role.MANAGER, ReportsDialog: Role.MANAGER, AuditLogDialog: Role.MANAGER,
-    StaffAccountsDialog: Role.OWNER, StudioSettingsDialog: Role.OWNER,
-}
 
 
 class MainWindow(QMainWindow):
@@ -82,8 +76,9 @@ class MainWindow(QMainWindow):
                  watch: bool = True) -> None:
         super().__init__(parent)
         self._settings = settings if settings is not None else QSettings(ORGANIZATION, APP_NAME)
+        self._watch = watch
         #: The windows opened from the menus, one of each kind, made on first use.
-        self._dialogs: dict[type[QDialog], QDialog] = {}
+        self._dialogs = MainDialogs(self)
         self._import = MessageLogImport(self, self._settings)
         self._client_import = ClientFileImport(self)
         self._split_on_show = False
@@ -150,7 +145,7 @@ class MainWindow(QMainWindow):
         menus.staff_accounts.triggered.connect(self.open_staff_accounts)
         menus.connect_provider.triggered.connect(self._sync.open_provider_dialog)
         menus.studio_settings.triggered.connect(
-            lambda: self._open_once(StudioSettingsDialog, StudioSettingsDialog.reload))
+            lambda: self._dialogs.open_once(StudioSettingsDialog, StudioSettingsDialog.reload))
         menus.shortcuts.triggered.connect(self._on_shortcuts_triggered)
         menus.about.triggered.connect(self._on_about_triggered)
         self._import.finished.connect(self._on_import_finished)
@@ -206,25 +201,30 @@ class MainWindow(QMainWindow):
         """The live-refresh watcher."""
         return self._watcher
 
+    def made_again(self) -> MainWindow:
+        """A new main window like this one (its settings, live refresh or not), built now: in
+        the language spoken now (View ▸ Language)."""
+        return MainWindow(settings=self._settings, watch=self._watch)
+
     def open_review_queue(self) -> ReviewQueueDialog:
         """Show the Needs review queue (one window, read again and raised if open)."""
-        made = ReviewQueueDialog in self._dialogs
-        dialog = self._open_once(ReviewQueueDialog, ReviewQueueDialog.reload)
+        made = self._dialogs.made(ReviewQueueDialog)
+        dialog = self._dialogs.open_once(ReviewQueueDialog, ReviewQueueDialog.reload)
         if not made:  # the window is made on first use: connect it then
             dialog.client_open_requested.connect(self._on_review_client_open_requested)
         return dialog
 
     def open_messages(self) -> MessagesDialog:
         """Show the Messages list (one window, read again and raised if open)."""
-        return self._open_once(MessagesDialog, MessagesDialog.reload)
+        return self._dialogs.open_once(MessagesDialog, MessagesDialog.reload)
 
     def open_ai_settings(self) -> AiSettingsDialog:
         """Show the studio's AI settings (one window, read again and raised if open)."""
-        return self._open_once(AiSettingsDialog, AiSettingsDialog.reopen)
+        return self._dialogs.open_once(AiSettingsDialog, AiSettingsDialog.reopen)
 
     def open_reports(self) -> ReportsDialog:
         """Show the reports (one window, counted again if open)."""
-        return self._open_once(ReportsDialog, ReportsDialog.reload)
+        return self._dialogs.open_once(ReportsDialog, ReportsDialog.reload)
 
     def open_audit_log(self, client_id: int | None = None, client_name: str = "") -> AuditLogDialog:
         """Show the audit log, of one client or of everyone (one window, raised if open)."""
@@ -232,12 +232,12 @@ class MainWindow(QMainWindow):
             if dialog.filters().client_id != client_id:
                 dialog.set_client(client_id, client_name)
 
-        return self._open_once(AuditLogDialog, show_client, client_id=client_id,
+        return self._dialogs.open_once(AuditLogDialog, show_client, client_id=client_id,
                                client_name=client_name)
 
     def open_staff_accounts(self) -> StaffAccountsDialog:
         """Show the staff accounts (one window, read again if open)."""
-        return self._open_once(StaffAccountsDialog, StaffAccountsDialog.reload)
+        return self._dialogs.open_once(StaffAccountsDialog, StaffAccountsDialog.reload)
 
     def import_message_log(self, path: Path) -> MessageImportWorker | None:
         """Start processing a provider's message log on a worker thread, with a progress
@@ -253,21 +253,21 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_import_messages_triggered(self) -> None:
-        path = self.ask_open_file(self, "Import message log",
-                                  "Message logs (*.csv);;All files (*)")
+        path = self.ask_open_file(self, self.tr("Import message log"),
+                                  self.tr("Message logs (*.csv);;All files (*)"))
         if path:
             self.import_message_log(Path(path))
 
     @Slot(object, object)
     def _on_import_finished(self, path: Path, summary: MessageImportSummary) -> None:
         app_events().data_changed.emit(summary.change().asked_by(self))
-        app_events().status_message.emit(
-            f"Imported {plural(summary.inbound, 'inbound text')} from {path.name}")
+        app_events().status_message.emit(self.tr(
+            "Imported %Ln inbound text(s) from {file}", "", summary.inbound).format(file=path.name))
         self._import.show_result(path, summary)
 
     @Slot(object, str)
     def _on_import_failed(self, _path: Path, message: str) -> None:
-        self.show_warning(self, "Import message log", message)
+        self.show_warning(self, self.tr("Import message log"), spoken(message))
 
     @Slot(bool)
     def _on_import_running_changed(self, running: bool) -> None:
@@ -278,7 +278,7 @@ class MainWindow(QMainWindow):
         who = self.ask_sign_in()
         if who is not None:
             set_current_staff(who)
-            app_events().status_message.emit(f"Signed in as {who.name}")
+            app_events().status_message.emit(self.tr("Signed in as {name}").format(name=who.name))
 
     @Slot()
     def _on_manage_menu_about_to_show(self) -> None:
@@ -307,17 +307,18 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._panel.refresh()
         self._profile.reload()
-        app_events().status_message.emit("Refreshed")
+        app_events().status_message.emit(self.tr("Refreshed"))
 
     @Slot()
     def _on_shortcuts_triggered(self) -> None:
-        table = "".join(f"<tr><td style='padding-right:18px'><b>{keys}</b></td><td>{what}</td></tr>"
-                        for keys, what in self._menus.shortcut_rows())
-        self.show_information(self, "Keyboard shortcuts", f"<table>{table}</table>")
+        rows = "".join(f"<tr><td style='padding-right:18px'><b>{html.escape(keys)}</b></td>"
+                       f"<td>{html.escape(what)}</td></tr>" for keys, what in self._menus.shortcut_rows())
+        table = f"<table>{rows}</table>"  # markup only: every text in it is translated
+        self.show_information(self, self.tr("Keyboard shortcuts"), table)
 
     @Slot()
     def _on_about_triggered(self) -> None:
-        self.show_information(self, "About Opt-In Desk", about_text())
+        self.show_information(self, self.tr("About Opt-In Desk"), about_text())
 
     @Slot(int)
     def _on_panel_client_selected(self, client_id: int) -> None:
@@ -340,9 +341,11 @@ class MainWindow(QMainWindow):
         self.activateWindow()
         self._focus_profile()
 
-    @Slot(str)
-    def _on_status_message(self, text: str) -> None:
-        self.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
+    @Slot(object)
+    def _on_status_message(self, text: object) -> None:
+        if text == UNAVAILABLE_MESSAGE:  # the list's own models say it in English (issue 14)
+            text = unavailable_message()
+        self.statusBar().showMessage(one_line(text), STATUS_TIMEOUT_MS)
 
     @Slot(object)
     def _on_staff_changed(self, staff: SignedIn | None) -> None:
@@ -350,20 +353,6 @@ class MainWindow(QMainWindow):
         self._offer_views(staff)
 
     # --- private -------------------------------------------------------------------------------
-
-    def _open_once(self, kind: type[_Dialog], again: Callable[[_Dialog], None],
-                   **kwargs: Any) -> _Dialog:
-        """Show the one window of a kind, made on first use; one already made is brought up
-        to date by `again` first. The window is raised and made active either way."""
-        dialog = self._dialogs.get(kind)
-        if dialog is None:
-            dialog = self._dialogs[kind] = kind(self, **kwargs)
-        else:
-            again(cast(_Dialog, dialog))
-        dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()
-        return cast(_Dialog, dialog)
 
     def _focus_profile(self) -> None:
         widget = self._profile.nextInFocusChain()
@@ -379,20 +368,16 @@ class MainWindow(QMainWindow):
 
     def _show_staff(self, staff: SignedIn | None) -> None:
         if staff is None:
-            self._staff_label.setText("Not signed in")
+            self._staff_label.setText(self.tr("Not signed in"))
         else:
-            self._staff_label.setText(f"Signed in as {staff.name} — {ROLE_LABELS[staff.role]}")
+            self._staff_label.setText(self.tr("Signed in as {name} — {role}").format(
+                name=staff.name, role=ROLE_LABELS[staff.role]))
 
     def _offer_views(self, staff: SignedIn | None) -> None:
         """Offer the views the signed-in role may use, close the others, and read the open
         ones again as the new staff member (R15)."""
         self._menus.offer_for(staff, self._profile.client_id() is not None)
-        for kind, dialog in self._dialogs.items():
-            allowed = has_role(staff, _ROLE_NEEDED.get(kind, Role.EMPLOYEE))
-            if not allowed:
-                dialog.close()
-            elif kind in (StaffAccountsDialog, ReportsDialog) and dialog.isVisible():
-                cast(StaffAccountsDialog | ReportsDialog, dialog).reload()
+        self._dialogs.offer_for(staff)
 
     def _update_title(self) -> None:
         try:
@@ -446,6 +431,5 @@ class MainWindow(QMainWindow):
         self._import.wait()
         self._client_import.wait()
         self._save_settings()
-        for dialog in self._dialogs.values():
-            dialog.close()
+        self._dialogs.close_all()
         super().closeEvent(event)

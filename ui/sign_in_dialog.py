@@ -24,7 +24,7 @@ from models.errors import NotFound, OptInDeskError, SignInRefused
 from models.staff import SignedIn, list_staff, sign_in
 from resources import icon
 from ui.widgets.app_heading import app_heading
-from ui.words import ROLE_LABELS
+from ui.words import ROLE_LABELS, one_line, spoken
 
 
 class SignInDialog(QDialog):
@@ -41,11 +41,11 @@ class SignInDialog(QDialog):
 
     def _setup_ui(self) -> None:
         self.setObjectName("signInDialog")
-        self.setWindowTitle("Sign in — Opt-In Desk")
+        self.setWindowTitle(self.tr("Sign in — Opt-In Desk"))
         self.setWindowIcon(icon("app"))
         self.setModal(True)
 
-        heading = app_heading(self, "Opt-In Desk", "Sign in with your own PIN.")
+        heading = app_heading(self, "Opt-In Desk", self.tr("Sign in with your own PIN."))
 
         self._hint = QLabel(self)
         self._hint.setObjectName("demoHint")
@@ -53,22 +53,22 @@ class SignInDialog(QDialog):
         self._hint.setProperty("state", "info")
         self._hint.setWordWrap(True)
         self._hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._hint.setText(self._demo_hint or "")
+        self._hint.setText(spoken(self._demo_hint or ""))  # a model sentence, or a plain text
         self._hint.setVisible(bool(self._demo_hint))
 
         self._staff = QComboBox(self)
         self._staff.setObjectName("staffPicker")
-        self._staff.setAccessibleName("Staff member")
+        self._staff.setAccessibleName(self.tr("Staff member"))
         self._staff.setMinimumContentsLength(24)
         self._staff.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
 
         self._pin = QLineEdit(self)
         self._pin.setObjectName("pinInput")
-        self._pin.setAccessibleName("PIN")
+        self._pin.setAccessibleName(self.tr("PIN"))
         self._pin.setEchoMode(QLineEdit.EchoMode.Password)
         self._pin.setMaxLength(8)
-        self._pin.setPlaceholderText("4 to 8 digits")
+        self._pin.setPlaceholderText(self.tr("4 to 8 digits"))
         self._pin.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,8}"), self._pin))
         self._pin.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly
                                       | Qt.InputMethodHint.ImhSensitiveData
@@ -76,19 +76,19 @@ class SignInDialog(QDialog):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("&Staff member", self._staff)
-        form.addRow("&PIN", self._pin)
+        form.addRow(self.tr("&Staff member"), self._staff)
+        form.addRow(self.tr("&PIN"), self._pin)
 
         self._error = QLabel(self)
         self._error.setObjectName("signInError")
         self._error.setProperty("role", "notice")
         self._error.setProperty("state", "locked")
         self._error.setWordWrap(True)
-        self._error.setAccessibleName("Sign-in problem")
+        self._error.setAccessibleName(self.tr("Sign-in problem"))
         self._error.hide()
 
         self._buttons = QDialogButtonBox(self)
-        self._sign_in = self._buttons.addButton("Sign in", QDialogButtonBox.ButtonRole.AcceptRole)
+        self._sign_in = self._buttons.addButton(self.tr("Sign in"), QDialogButtonBox.ButtonRole.AcceptRole)
         self._sign_in.setObjectName("signInButton")
         self._sign_in.setDefault(True)
         self._sign_in.setAutoDefault(True)
@@ -130,22 +130,22 @@ class SignInDialog(QDialog):
         staff_id = self._staff.currentData()
         pin = self._pin.text()
         if staff_id is None:
-            self._show_error("Choose your name first.")
+            self._show_error(self.tr("Choose your name first."))
             return
         if len(pin) < 4:
-            self._show_error("Type your PIN: 4 to 8 digits.")
+            self._show_error(self.tr("Type your PIN: 4 to 8 digits."))
             return
         try:
             who = sign_in(staff_id, pin)
         except SignInRefused as error:
-            self._show_error(str(error))
+            self._show_error(one_line(error))
             return
         except NotFound:
-            self._show_error("That staff account no longer exists. Choose your name again.")
+            self._show_error(self.tr("That staff account no longer exists. Choose your name again."))
             self._load_staff(None)
             return
         except OptInDeskError as error:
-            self._show_error(str(error))
+            self._show_error(one_line(error))
             return
         self._signed_in = who
         self.accept()
@@ -162,18 +162,19 @@ class SignInDialog(QDialog):
             staff = list_staff()
         except OptInDeskError as error:
             staff = []
-            self._show_error(str(error))
+            self._show_error(one_line(error))
         self._staff.blockSignals(True)
         self._staff.clear()
         for member in staff:
-            self._staff.addItem(icon("user"), f"{member.name} — {ROLE_LABELS[member.role]}",
-                                member.staff_id)
+            self._staff.addItem(icon("user"), self.tr("{name} — {role}").format(
+                name=member.name, role=ROLE_LABELS[member.role]), member.staff_id)
         if preselect is not None and (index := self._staff.findData(preselect)) >= 0:
             self._staff.setCurrentIndex(index)
         self._staff.blockSignals(False)
         if not staff and not self._error.isVisibleTo(self):
-            self._show_error("This database has no staff accounts yet. Create the owner's with "
-                             "“optin-desk init --owner-name NAME --owner-pin PIN”.", focus=False)
+            self._show_error(self.tr("This database has no staff accounts yet. Create the owner's "
+                                     "with “{command}”.").format(
+                command="optin-desk init --owner-name NAME --owner-pin PIN"), focus=False)
         self._sign_in.setEnabled(bool(staff))
         self._pin.setEnabled(bool(staff))
         self._pin.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -9,9 +9,10 @@ is off" matches the row it is shown on, in English and in Spanish.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Iterator, Mapping, TypeVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QLocale, QObject
 
 from models.client_list import ClientFilter
 from models.rules import CHANNEL_LABELS, Channel, Switch
@@ -32,12 +33,26 @@ def spoken(text: object) -> str:
     template = QCoreApplication.translate(MODEL_CONTEXT, text.template)
     if not text.params:
         return template
-    params = {name: spoken(value) if isinstance(value, Phrase) else value
-              for name, value in text.params.items()}
+    params = {name: _said(value) for name, value in text.params.items()}
     try:
         return template.format_map(params)
     except (KeyError, IndexError, ValueError):  # a translation with a wrong name in braces
         return text.template.format_map(params)
+
+
+def _said(value: object) -> object:
+    """A parameter of a Phrase as the window says it: a Phrase translated, a time of day (a
+    `datetime`, or a text that carries one as `.moment`) in the language's own clock."""
+    moment = value if isinstance(value, datetime) else getattr(value, "moment", None)
+    if isinstance(moment, datetime):
+        return clock(moment)
+    return spoken(value) if isinstance(value, Phrase) else value
+
+
+def clock(moment: datetime) -> str:
+    """A time of day as the window's language writes it: "1:45 PM", "1:45 p.m." (QLocale)."""
+    local = moment.astimezone() if moment.tzinfo is not None else moment
+    return QLocale().toString(QDateTime(local).time(), QLocale.FormatType.ShortFormat)
 
 
 def one_line(text: object) -> str:

@@ -156,6 +156,16 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>Imported %Ln inbound text(s) from {file}</source>
+        <translation>
+            <numerusform>Imported %Ln inbound text from {file}</numerusform>
+            <numerusform>Imported %Ln inbound texts from {file}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MessageImportReport</name>
     <message numerus="yes">
         <source>%Ln inbound text(s)</source>

@@ -33,6 +33,7 @@ from resources import icon
 from ui.first_run.server_page import ServerPage
 from ui.first_run.studio_page import StudioPage
 from ui.widgets.app_heading import app_heading
+from ui.words import one_line, spoken
 
 _PAGES = (DatabaseKind.STUDIO, DatabaseKind.SERVER, DatabaseKind.DEMO)
 
@@ -55,26 +56,28 @@ class FirstRunDialog(QDialog):
 
     def _setup_ui(self) -> None:
         self.setObjectName("firstRunDialog")
-        self.setWindowTitle("Set up Opt-In Desk" if self._first_run else "Database — Opt-In Desk")
+        self.setWindowTitle(self.tr("Set up Opt-In Desk") if self._first_run
+                            else self.tr("Database — Opt-In Desk"))
         self.setWindowIcon(icon("app"))
         self.setModal(True)
 
         subtitle = QLabel(self)
         subtitle.setObjectName("firstRunSubtitle")
-        subtitle.setText("Where should this computer keep the studio's consent records?"
+        subtitle.setText(self.tr("Where should this computer keep the studio's consent records?")
                          if self._first_run else
-                         f"Now: {self._current}. A change takes effect the next time Opt-In Desk "
-                         "opens; until then this window keeps working on the database it has.")
-        heading = app_heading(self, "Welcome to Opt-In Desk" if self._first_run
-                              else "This computer's database", subtitle)
+                         self.tr("Now: {database}. A change takes effect the next time Opt-In "
+                                 "Desk opens; until then this window keeps working on the "
+                                 "database it has.").format(database=spoken(self._current)))
+        heading = app_heading(self, self.tr("Welcome to Opt-In Desk") if self._first_run
+                              else self.tr("This computer's database"), subtitle)
 
         self._choices = QButtonGroup(self)
         choice_row = QHBoxLayout()
         for number, (name, text) in enumerate((
-                ("createStudioChoice", "&Create my studio" if self._first_run or not self._local_studio
-                 else "This &computer's studio"),
-                ("connectServerChoice", "Connect to the studio's ser&ver"),
-                ("demoChoice", "Try the &demo"))):
+                ("createStudioChoice", self.tr("&Create my studio")
+                 if self._first_run or not self._local_studio else self.tr("This &computer's studio")),
+                ("connectServerChoice", self.tr("Connect to the studio's ser&ver")),
+                ("demoChoice", self.tr("Try the &demo")))):
             button = QRadioButton(text, self)
             button.setObjectName(name)
             self._choices.addButton(button, number)
@@ -97,11 +100,13 @@ class FirstRunDialog(QDialog):
         self._failure.hide()
 
         self._buttons = QDialogButtonBox(self)
-        self._go = self._buttons.addButton("Create studio", QDialogButtonBox.ButtonRole.AcceptRole)
+        self._go = self._buttons.addButton(self.tr("Create studio"),
+                                          QDialogButtonBox.ButtonRole.AcceptRole)
         self._go.setObjectName("setupButton")
         self._go.setDefault(True)
         cancel = self._buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText("&Quit" if self._first_run else "Cancel")
+        if self._first_run:  # else Qt's own "Cancel", in the language spoken
+            cancel.setText(self.tr("&Quit"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 16)
@@ -136,14 +141,14 @@ class FirstRunDialog(QDialog):
         self._saved_server = False
         self._failure.hide()
         if kind is DatabaseKind.STUDIO:
-            self._go.setText("Create studio" if self._first_run else
-                             "Use it" if self._local_studio else "Save")
+            self._go.setText(self.tr("Create studio") if self._first_run else
+                             self.tr("Use it") if self._local_studio else self.tr("Save"))
             self._go.setEnabled(self._studio is None or not self._studio.problem())
         elif kind is DatabaseKind.SERVER:
-            self._go.setText("Save")
+            self._go.setText(self.tr("Save"))
             self._go.setEnabled(self._server.tested() is not None)
         else:
-            self._go.setText("Open the demo" if self._first_run else "Save")
+            self._go.setText(self.tr("Open the demo") if self._first_run else self.tr("Save"))
             self._go.setEnabled(True)
 
     @Slot(bool)
@@ -185,18 +190,24 @@ class FirstRunDialog(QDialog):
         place = remember_choice(choice, password or None)
         self._chosen = choice
         self._saved_server = True
-        kept = f" The password is kept {place.description}." if place else ""
-        when = "" if self._first_run else " Opt-In Desk uses it the next time it opens."
-        self._server.show_result(f"Saved: {address.describe()}.{kept}{when}")
-        self._go.setText("Continue" if self._first_run else "Close")
+        lines = [self.tr("Saved: {database}.").format(database=spoken(address.describe()))]
+        if place:
+            lines.append(self.tr("The password is kept {place}.").format(
+                place=spoken(place.description)))
+        if not self._first_run:
+            lines.append(self.tr("Opt-In Desk uses it the next time it opens."))
+        self._server.show_result(" ".join(lines))
+        self._go.setText(self.tr("Continue") if self._first_run else self.tr("Close"))
 
     def _show_failure(self, kind: DatabaseKind, error: Exception) -> None:
-        text = " ".join(str(error).split())
+        text = one_line(error)
+        not_saved = self.tr("Not saved: {problem}").format(problem=text)
         if kind is DatabaseKind.SERVER:
-            self._server.show_result(f"Not saved: {text}", "locked")
+            self._server.show_result(not_saved, "locked")
             return
         created = self._studio is not None and kind is DatabaseKind.STUDIO
-        self._failure.setText(f"The studio was not created: {text}" if created else f"Not saved: {text}")
+        self._failure.setText(self.tr("The studio was not created: {problem}").format(problem=text)
+                              if created else not_saved)
         self._failure.show()
 
     def _text_page(self, name: str, text: str) -> QWidget:
@@ -214,14 +225,16 @@ class FirstRunDialog(QDialog):
     def _studio_words(self) -> str:
         path = default_database_path()
         if self._local_studio:
-            return f"Use the studio kept on this computer, in {path}."
-        return ("Create a new studio on this computer. The next time Opt-In Desk opens, it asks "
-                f"for the studio's name, time zone and owner, and keeps its records in {path}.")
+            return self.tr("Use the studio kept on this computer, in {path}.").format(path=path)
+        return self.tr("Create a new studio on this computer. The next time Opt-In Desk opens, it "
+                       "asks for the studio's name, time zone and owner, and keeps its records "
+                       "in {path}.").format(path=path)
 
     def _demo_words(self) -> str:
-        return ("A demo studio with sample clients, some of whom texted STOP, to try everything "
-                f"out. Nothing done there touches a real studio. It is kept in "
-                f"{demo_database_path()}.\n\n{demo_sign_in_hint()}.")
+        words = self.tr("A demo studio with sample clients, some of whom texted STOP, to try "
+                        "everything out. Nothing done there touches a real studio. It is kept in "
+                        "{path}.").format(path=demo_database_path())
+        return f"{words}\n\n{spoken(demo_sign_in_hint())}."
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # Qt's signature
         super().showEvent(event)

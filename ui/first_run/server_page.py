@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from models.errors import InvalidInput, OptInDeskError
 from models.workstation import DEFAULT_PORT, ServerAddress, parse_server_url, server_address, try_server
 from ui.first_run.fields import line_edit
+from ui.words import one_line, spoken
 
 
 class ServerPage(QWidget):
@@ -39,34 +40,37 @@ class ServerPage(QWidget):
 
     def _setup_ui(self) -> None:
         self.setObjectName("connectServerPage")
-        self._url = line_edit(self, "serverUrlInput", "Server URL",
-                               "postgresql://user:password@host:5432/studio (or fill in below)")
-        self._host = line_edit(self, "serverHostInput", "Server", "name or address of the server")
-        self._port = line_edit(self, "serverPortInput", "Port", str(DEFAULT_PORT))
+        self._url = line_edit(self, "serverUrlInput", self.tr("Server URL"),
+                              self.tr("postgresql://user:password@host:5432/studio (or fill in below)"))
+        self._host = line_edit(self, "serverHostInput", self.tr("Server"),
+                               self.tr("name or address of the server"))
+        self._port = line_edit(self, "serverPortInput", self.tr("Port"), str(DEFAULT_PORT))
         self._port.setValidator(QIntValidator(1, 65535, self._port))
         self._port.setMaximumWidth(90)
-        self._database = line_edit(self, "serverDatabaseInput", "Database", "the studio's database")
-        self._user = line_edit(self, "serverUserInput", "User", "user name on the server")
-        self._password = line_edit(self, "serverPasswordInput", "Password", "")
+        self._database = line_edit(self, "serverDatabaseInput", self.tr("Database"),
+                                   self.tr("the studio's database"))
+        self._user = line_edit(self, "serverUserInput", self.tr("User"),
+                               self.tr("user name on the server"))
+        self._password = line_edit(self, "serverPasswordInput", self.tr("Password"), "")
         self._password.setEchoMode(QLineEdit.EchoMode.Password)
 
         server_row = QHBoxLayout()
         server_row.addWidget(self._host, 1)
-        server_row.addWidget(QLabel("Po&rt", self))
+        server_row.addWidget(QLabel(self.tr("Po&rt"), self))
         server_row.addWidget(self._port)
         server_row.itemAt(1).widget().setBuddy(self._port)
-        server_label = QLabel("&Server", self)
+        server_label = QLabel(self.tr("&Server"), self)
         server_label.setBuddy(self._host)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("&URL", self._url)
+        form.addRow(self.tr("&URL"), self._url)
         form.addRow(server_label, server_row)
-        form.addRow("&Database", self._database)
-        form.addRow("U&ser", self._user)
-        form.addRow("Pass&word", self._password)
+        form.addRow(self.tr("&Database"), self._database)
+        form.addRow(self.tr("U&ser"), self._user)
+        form.addRow(self.tr("Pass&word"), self._password)
 
-        self._test = QPushButton("&Test connection", self)
+        self._test = QPushButton(self.tr("&Test connection"), self)
         self._test.setObjectName("testConnectionButton")
         self._test.setAutoDefault(False)
         test_row = QHBoxLayout()
@@ -78,7 +82,7 @@ class ServerPage(QWidget):
         self._result.setWordWrap(True)
         self._result.setTextFormat(Qt.TextFormat.PlainText)
         self._result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._result.setAccessibleName("Connection test")
+        self._result.setAccessibleName(self.tr("Connection test"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -121,7 +125,8 @@ class ServerPage(QWidget):
         try:
             address, password = parse_server_url(text)
         except InvalidInput as error:
-            self._show_muted(f"The URL is not complete yet: {error}.")
+            self._show_muted(self.tr("The URL is not complete yet: {problem}.").format(
+                problem=spoken(error)))
             return
         self._filling = True
         self._host.setText(address.host)
@@ -151,10 +156,11 @@ class ServerPage(QWidget):
         try:
             self._address()
         except InvalidInput as error:
-            self._show_muted(f"{str(error)[0].upper()}{str(error)[1:]}.")
+            problem = spoken(error)
+            self._show_muted(f"{problem[:1].upper()}{problem[1:]}.")
             self._test.setEnabled(False)
         else:
-            self._show_muted("Test the connection before saving it.")
+            self._show_muted(self.tr("Test the connection before saving it."))
             self._test.setEnabled(True)
         self.completeness_changed.emit(False)
 
@@ -162,17 +168,18 @@ class ServerPage(QWidget):
     def _on_test_clicked(self) -> None:
         address = self._address()
         password = self._password.text()
-        self.show_result(f"Connecting to {address.host}…")
+        self.show_result(self.tr("Connecting to {server}…").format(server=address.host))
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             found = try_server(address, password or None)
         except OptInDeskError as error:
-            self.show_result(f"Could not use it: {' '.join(str(error).split())}", "locked")
+            self.show_result(self.tr("Could not use it: {problem}").format(
+                problem=one_line(error)), "locked")
             return
         finally:
             QApplication.restoreOverrideCursor()
         self._tested = (address, password)
-        self.show_result(found + " You may save it.")
+        self.show_result(self.tr("{found} You may save it.").format(found=spoken(found)))
         self.completeness_changed.emit(True)
 
     # --- private -------------------------------------------------------------------------------

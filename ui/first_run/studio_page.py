@@ -10,6 +10,7 @@ from models.errors import InvalidInput
 from models.settings import time_zone_names, validate_studio_name, validate_time_zone
 from models.staff import validate_pin, validate_staff_name
 from ui.first_run.fields import line_edit, pin_edit
+from ui.words import spoken
 
 #: Shown where the computer's own time zone is not an IANA name Opt-In Desk knows.
 FALLBACK_TIME_ZONE = "America/New_York"
@@ -30,12 +31,13 @@ class StudioPage(QWidget):
 
     def _setup_ui(self) -> None:
         self.setObjectName("createStudioPage")
-        self._studio_name = line_edit(self, "studioNameInput", "Studio name", "e.g. Sunrise Yoga")
+        self._studio_name = line_edit(self, "studioNameInput", self.tr("Studio name"),
+                                       self.tr("e.g. Sunrise Yoga"))
         self._studio_name.setMaxLength(120)
 
         self._time_zone = QComboBox(self)
         self._time_zone.setObjectName("timeZonePicker")
-        self._time_zone.setAccessibleName("Time zone")
+        self._time_zone.setAccessibleName(self.tr("Time zone"))
         self._time_zone.setEditable(True)
         self._time_zone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self._time_zone.addItems(time_zone_names())
@@ -45,27 +47,30 @@ class StudioPage(QWidget):
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self._time_zone.setCurrentText(computer_time_zone())
 
-        self._owner_name = line_edit(self, "ownerNameInput", "Owner's name", "your own name")
+        self._owner_name = line_edit(self, "ownerNameInput", self.tr("Owner's name"),
+                                      self.tr("your own name"))
         self._owner_name.setMaxLength(120)
-        self._pin = pin_edit(self, "ownerPinInput", "PIN", "4 to 8 digits")
-        self._pin_again = pin_edit(self, "ownerPinAgainInput", "PIN again", "the same PIN")
+        self._pin = pin_edit(self, "ownerPinInput", self.tr("PIN"), self.tr("4 to 8 digits"))
+        self._pin_again = pin_edit(self, "ownerPinAgainInput", self.tr("PIN again"),
+                                   self.tr("the same PIN"))
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Studio &name", self._studio_name)
-        form.addRow("&Time zone", self._time_zone)
-        form.addRow("&Owner's name", self._owner_name)
-        form.addRow("Owner's &PIN", self._pin)
-        form.addRow("PIN &again", self._pin_again)
+        form.addRow(self.tr("Studio &name"), self._studio_name)
+        form.addRow(self.tr("&Time zone"), self._time_zone)
+        form.addRow(self.tr("&Owner's name"), self._owner_name)
+        form.addRow(self.tr("Owner's &PIN"), self._pin)
+        form.addRow(self.tr("PIN &again"), self._pin_again)
 
         self._problem = QLabel(self)
         self._problem.setObjectName("studioProblem")
         self._problem.setProperty("role", "muted")
         self._problem.setWordWrap(True)
-        self._problem.setAccessibleName("What is still needed")
+        self._problem.setAccessibleName(self.tr("What is still needed"))
 
-        where = QLabel(f"The studio's records are kept on this computer, in {self._database_place}. "
-                       "The owner signs in with this PIN and adds the staff.", self)
+        where = QLabel(self.tr("The studio's records are kept on this computer, in {place}. "
+                               "The owner signs in with this PIN and adds the staff.").format(
+                                   place=self._database_place), self)
         where.setObjectName("studioPlace")
         where.setProperty("role", "muted")
         where.setWordWrap(True)
@@ -90,22 +95,24 @@ class StudioPage(QWidget):
         try:
             validate_studio_name(self._studio_name.text())
         except InvalidInput:
-            return "Type the studio's name."
+            return self.tr("Type the studio's name.")
         try:
             validate_time_zone(self._time_zone.currentText())
         except InvalidInput as error:
-            return f"Choose the studio's time zone from the list: {error}."
+            return self.tr("Choose the studio's time zone from the list: {problem}.").format(
+                problem=spoken(error))
         try:
             validate_staff_name(self._owner_name.text())
         except InvalidInput:
-            return "Type the owner's name."
+            return self.tr("Type the owner's name.")
         try:
             validate_pin(self._pin.text())
         except InvalidInput:
-            return "Choose the owner's PIN: 4 to 8 digits."
+            return self.tr("Choose the owner's PIN: 4 to 8 digits.")
         if self._pin_again.text() != self._pin.text():
-            return ("Type the same PIN again." if len(self._pin_again.text()) < len(self._pin.text())
-                    else "The two PINs differ: type the same PIN again.")
+            return (self.tr("Type the same PIN again.")
+                    if len(self._pin_again.text()) < len(self._pin.text())
+                    else self.tr("The two PINs differ: type the same PIN again."))
         return ""
 
     def values(self) -> tuple[str, str, str, str]:
@@ -122,7 +129,7 @@ class StudioPage(QWidget):
     @Slot()
     def _on_any_edited(self) -> None:
         problem = self.problem()
-        self._problem.setText(problem or "Ready: the studio can be created.")
+        self._problem.setText(problem or self.tr("Ready: the studio can be created."))
         self.completeness_changed.emit(not problem)
 
 
