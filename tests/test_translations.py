@@ -46,6 +46,12 @@ def _translations(message: ET.Element) -> list[str]:
     return [form.text or "" for form in forms] if forms else [translation.text or ""]
 
 
+def _is_log_call(func: ast.expr) -> bool:
+    """`log.warning(…)`: a line for the log, which stays English."""
+    return (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)
+            and func.value.id.strip("_") in {"log", "logger", "logging"})
+
+
 def _untranslated_literals(path: Path) -> list[str]:
     """Each place in `path` where a literal English text is handed straight to a widget."""
     found = []
@@ -54,7 +60,7 @@ def _untranslated_literals(path: Path) -> list[str]:
             continue
         name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(
             node.func, "id", "")
-        if name not in _SHOWS_TEXT:
+        if name not in _SHOWS_TEXT or _is_log_call(node.func):
             continue
         for argument in node.args:
             if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
