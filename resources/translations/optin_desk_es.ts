@@ -1475,7 +1475,7 @@ Leyendo {file}</translation>
     </message>
     <message>
         <source>&amp;Reports…</source>
-        <translation>&amp;Reportes…</translation>
+        <translation>In&amp;formes…</translation>
     </message>
     <message>
         <source>Clients per channel and state, the campaign audience, opt-outs over time</source>
@@ -3275,15 +3275,15 @@ Ya no podrá iniciar sesión. Su nombre se conserva en el registro de consentimi
     </message>
     <message>
         <source>Prospects</source>
-        <translation>Clientes potenciales</translation>
+        <translation>Potenciales</translation>
     </message>
     <message>
         <source>Any opt-out</source>
-        <translation>Con alguna baja</translation>
+        <translation>Con baja</translation>
     </message>
     <message>
         <source>STOP-locked</source>
-        <translation>Bloqueados por STOP</translation>
+        <translation>Con STOP</translation>
     </message>
     <message>
         <source>Needs review</source>

@@ -171,7 +171,7 @@ def test_the_main_window_speaks_spanish(spanish, qtbot: QtBot, kept: MainWindow)
     texts = {action.objectName(): action.text() for action in window.findChildren(QAction)}
     assert texts["lockAction"] == "B&loquear"
     assert texts["reviewQueueAction"] == "Cola de &revisión…"
-    assert texts["showFilterAction_any_opt_out"] == "Con alguna baja"
+    assert texts["showFilterAction_any_opt_out"] == "Con baja"
     assert window.findChild(QAction, "lockAction").statusTip().startswith("Ocultar los clientes")
     assert window.findChild(QLabel, "signedInAs").text().startswith("Sesión de ")
     window.findChild(QAction, "refreshAction").trigger()
@@ -179,7 +179,7 @@ def test_the_main_window_speaks_spanish(spanish, qtbot: QtBot, kept: MainWindow)
     rows = dict(window._menus.shortcut_rows())  # Help ▸ Keyboard shortcuts (F1)
     keys = window.findChild(QAction, "showFilterAction_any_opt_out").shortcut().toString(
         QKeySequence.SequenceFormat.NativeText)
-    assert rows[keys] == "Mostrar: Con alguna baja"
+    assert rows[keys] == "Mostrar: Con baja"
     assert rows["Espacio"] == "Activar o desactivar el interruptor seleccionado"
 
 
