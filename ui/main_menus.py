@@ -101,7 +101,7 @@ class MainMenus(QObject):
         self.filters = self._filter_actions(view_menu.addMenu(self.tr("&Show clients")))
         view_menu.addSeparator()
         self.refresh = _action(
-            view_menu, "refreshAction", self.tr("Re&fresh"), None,
+            view_menu, "refreshAction", self.tr("Refres&h"), None,
             self.tr("Read the list and the profile again"), QKeySequence(Qt.Key.Key_F5))
         view_menu.addSeparator()
         self.languages = self._language_actions(view_menu.addMenu(self.tr("&Language")))

@@ -1454,7 +1454,7 @@ Leyendo {file}</translation>
         <translation>Mostrar &amp;clientes</translation>
     </message>
     <message>
-        <source>Re&amp;fresh</source>
+        <source>Refres&amp;h</source>
         <translation>Ac&amp;tualizar</translation>
     </message>
     <message>
@@ -2608,7 +2608,7 @@ Los SMS se desactivan para todos los de este número ({everyone}), con fecha {wh
         <translation>&amp;Puerto</translation>
     </message>
     <message>
-        <source>&amp;Server</source>
+        <source>S&amp;erver</source>
         <translation>Ser&amp;vidor</translation>
     </message>
     <message>
@@ -2616,7 +2616,7 @@ Los SMS se desactivan para todos los de este número ({everyone}), con fecha {wh
         <translation>&amp;URL</translation>
     </message>
     <message>
-        <source>&amp;Database</source>
+        <source>Data&amp;base</source>
         <translation>&amp;Base de datos</translation>
     </message>
     <message>

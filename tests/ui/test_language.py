@@ -30,7 +30,7 @@ from pytestqt.qtbot import QtBot
 import ui.app as app_module
 from ui import language
 from ui.first_run.first_run_dialog import FirstRunDialog
-from ui.language import LANGUAGE_KEY, current_language, start_language
+from ui.language import LANGUAGE_KEY, current_language, start_language, use_language
 from ui.main_window import MainWindow
 from ui.session import set_current_staff, signed_in
 from ui.sign_in_dialog import SignInDialog
@@ -193,7 +193,14 @@ def _accelerators(widgets: list[QWidget] | list[QAction]) -> list[str]:
     return found
 
 
-def test_each_spanish_menu_has_one_letter_per_entry(spanish, kept: MainWindow) -> None:
+@pytest.fixture(params=["en", "es"])
+def either_language(request: pytest.FixtureRequest, english) -> str:
+    """The test runs once in English, once in Spanish."""
+    use_language(request.param)
+    return request.param
+
+
+def test_each_menu_has_one_letter_per_entry(either_language, kept: MainWindow) -> None:
     window = kept
     menus = [window.menuBar()] + [a.menu() for a in window.menuBar().actions()]
     for menu in menus:
@@ -323,8 +330,8 @@ def test_the_lock_screen_speaks_spanish_and_fits(spanish, qtbot: QtBot, kept: Ma
 
 
 @pytest.mark.usefixtures("fresh_computer_files")
-def test_each_spanish_first_run_page_has_one_letter_per_field_and_button(
-        spanish, qtbot: QtBot) -> None:
+def test_each_first_run_page_has_one_letter_per_field_and_button(
+        either_language, qtbot: QtBot) -> None:
     dialog = _first_run(qtbot)
     for choice in ("createStudioChoice", "connectServerChoice", "demoChoice"):
         dialog.findChild(QRadioButton, choice).click()

@@ -59,14 +59,14 @@ class ServerPage(QWidget):
         server_row.addWidget(QLabel(self.tr("Po&rt"), self))
         server_row.addWidget(self._port)
         server_row.itemAt(1).widget().setBuddy(self._port)
-        server_label = QLabel(self.tr("&Server"), self)
+        server_label = QLabel(self.tr("S&erver"), self)
         server_label.setBuddy(self._host)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("&URL"), self._url)
         form.addRow(server_label, server_row)
-        form.addRow(self.tr("&Database"), self._database)
+        form.addRow(self.tr("Data&base"), self._database)
         form.addRow(self.tr("U&ser"), self._user)
         form.addRow(self.tr("Pass&word"), self._password)
 
