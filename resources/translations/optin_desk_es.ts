@@ -2,6 +2,46 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_US">
 <context>
+    <name></name>
+    <message>
+        <source>{problem}; {remedy}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{remedy} and import the file again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import the file again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{rows} applied; the rest were not — {again}: rows already applied are skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing was imported — {again}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{problem}; {done}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row {row} was</source>
+        <extracomment>Runs named in a message; the command line&apos;s JSON lists them all.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rows {rows}, … ({count} rows in all) were</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rows {rows} were</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>_Counted</name>
     <message numerus="yes">
         <source>%Ln text(s) need review</source>
