@@ -277,7 +277,7 @@
     </message>
     <message>
         <source>{path}: is not {encoding} text throughout (save it as CSV UTF-8)</source>
-        <translation>{path}: no es todo texto {encoding} (guárdelo como CSV UTF-8)</translation>
+        <translation>{path}: no es texto {encoding} en su totalidad (guárdelo como CSV UTF-8)</translation>
     </message>
     <message>
         <source>{path}: not a readable CSV file ({error})</source>
@@ -426,7 +426,7 @@
     </message>
     <message>
         <source>{place} is damaged ({error})</source>
-        <translation>{place} está dañada ({error})</translation>
+        <translation>la base de datos {place} está dañada ({error})</translation>
     </message>
     <message>
         <source>restore it from a backup</source>
