@@ -18,6 +18,7 @@ import peewee
 
 from .locations import app_data_dir
 from .private_files import PRIVATE_FILE, make_private_folders
+from .wording import say
 
 LOG_NAME = "optin-desk.log"
 LOG_MAX_BYTES = 1_000_000
@@ -72,8 +73,8 @@ def database_in_use() -> str:
 
     db = database.obj
     if db is None:
-        return "none opened"
+        return say("none opened")
     if isinstance(db, peewee.PostgresqlDatabase):
-        host = db.connect_params.get("host") or "this computer"
-        return f"PostgreSQL database {db.database} on {host}"
+        host = db.connect_params.get("host") or say("this computer")
+        return say("PostgreSQL database {name} on {host}", name=db.database, host=host)
     return str(db.database)

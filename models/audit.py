@@ -19,6 +19,7 @@ from .event_times import recorded_times
 from .number_record import number_event_ids
 from .private_files import create_private_file
 from .schema import AuditHead, Client, ConsentEvent
+from .wording import say
 
 if TYPE_CHECKING:
     from .staff import SignedIn
@@ -167,20 +168,22 @@ def verify_chain() -> AuditCheck:
         event_id = row["id"]
         if event_id != expected_id:
             return AuditCheck(False, count, expected_id,
-                              f"event {expected_id} is missing (next is {event_id})")
+                              say("event {id} is missing (next is {next})", id=expected_id, next=event_id))
         if row["prev_hash"] != prev_hash:
             return AuditCheck(False, count, event_id,
-                              f"event {event_id} does not follow the event before it")
+                              say("event {id} does not follow the event before it", id=event_id))
         if event_hash(prev_hash, row) != row["hash"]:
-            return AuditCheck(False, count, event_id, f"event {event_id} was changed after it was written")
+            return AuditCheck(False, count, event_id,
+                              say("event {id} was changed after it was written", id=event_id))
         prev_hash = row["hash"]
         expected_id += 1
         count += 1
     if head.last_event_id != count or head.last_hash != prev_hash:
         missing = count + 1
         return AuditCheck(False, count, missing,
-                          f"event {missing} and later are missing (the chain ends at event {count}, "
-                          f"its head at {head.last_event_id})")
+                          say("event {id} and later are missing (the chain ends at event {last}, "
+                              "its head at {head})", id=missing, last=count,
+                              head=head.last_event_id))
     return AuditCheck(True, count)
 
 
@@ -196,9 +199,11 @@ def parse_checkpoint(text: str) -> tuple[int, str]:
     event_id, colon, hash_ = text.strip().partition(":")
     hash_ = hash_.lower()
     if not colon or not event_id.isdigit() or len(event_id) > 18:
-        raise InvalidInput(f"checkpoint {text!r} is not ID:HASH (an event id, a colon, its hash)")
+        raise InvalidInput(say("checkpoint {text} is not ID:HASH (an event id, a colon, its hash)",
+                               text=repr(text)))
     if len(hash_) != 64 or any(c not in "0123456789abcdef" for c in hash_):
-        raise InvalidInput(f"checkpoint {text!r}: the hash is not 64 hexadecimal digits")
+        raise InvalidInput(say("checkpoint {text}: the hash is not 64 hexadecimal digits",
+                               text=repr(text)))
     return int(event_id), hash_
 
 
@@ -212,11 +217,11 @@ def verify_checkpoint(text: str) -> AuditCheck:
     stored = ConsentEvent.select(ConsentEvent.hash).where(ConsentEvent.id == event_id).scalar()
     if stored is None:
         return AuditCheck(False, check.count, event_id,
-                          f"the checkpoint's event {event_id} is no longer in the record")
+                          say("the checkpoint's event {id} is no longer in the record", id=event_id))
     if stored != hash_:
         return AuditCheck(False, check.count, event_id,
-                          f"event {event_id} no longer has the checkpoint's hash: the record "
-                          "was rewritten after the checkpoint was taken")
+                          say("event {id} no longer has the checkpoint's hash: the record was "
+                              "rewritten after the checkpoint was taken", id=event_id))
     return check
 
 

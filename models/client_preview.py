@@ -19,6 +19,7 @@ from .rules import CHANNEL_LABELS, CHANNELS, Channel, Switch
 from .schema import Client
 from .settings import load_studio
 from .timeutil import parse_iso
+from .wording import listing, say
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +60,7 @@ def preview_new_client(draft: ClientDraft) -> ConsentPreview:
     values = starting_switches(draft, load_studio(), locked)
     notes = []
     if locked and draft.mobile is not None:
-        notes.append(_locked_note(draft.mobile, "SMS starts off and locked for this client"))
+        notes.append(_locked_note(draft.mobile, say("SMS starts off and locked for this client")))
     notes += _shared_notes(sharing(mobile=draft.mobile, email=draft.email))
     steps = tuple(SwitchStep(channel, switch, None, "on")
                   for channel in CHANNELS for switch in (Switch.ALL, Switch.MARKETING)
@@ -73,7 +74,7 @@ def preview_edit(client_id: int, draft: ClientDraft) -> ConsentPreview:
     marketing consent that stays with the old number (R21), and who shares a new address."""
     client = Client.get_or_none(Client.id == client_id)
     if client is None:
-        raise NotFound(f"no client with id {client_id}")
+        raise NotFound(say("no client with id {id}", id=client_id))
     plan = EditPlan(client, "", None, load_studio())
     plan.details(draft.first_name, draft.last_name, draft.status)
     plan.addresses(email=draft.email, mobile=draft.mobile, home_phone=draft.home_phone)
@@ -93,51 +94,76 @@ def _mobile_notes(old: str | None, new: str | None, plan: EditPlan,
                   steps: tuple[SwitchStep, ...]) -> list[PreviewNote]:
     notes = []
     if new is None:
-        notes.append(PreviewNote("info", "With no mobile on file, no texts or calls go to the "
-                                         "mobile; its switches are kept as they are."))
+        notes.append(PreviewNote("info", say("With no mobile on file, no texts or calls go to the "
+                                             "mobile; its switches are kept as they are.")))
         return notes
     if stop_locked_numbers([new]):  # the lock belongs to the number, whatever SMS All was
-        notes.append(_locked_note(new, "SMS will be off and locked for this client"))
+        notes.append(_locked_note(new, say("SMS will be off and locked for this client")))
     elif old is not None and plan.updates.get("sms_off_by_stop") is False:
-        notes.append(PreviewNote("info", f"The STOP belongs to the old number "
-                                         f"{display_phone(old)}, which stays locked; SMS comes "
-                                         "back on for the new number."))
+        notes.append(PreviewNote("info", say("The STOP belongs to the old number {number}, which "
+                                             "stays locked; SMS comes back on for the new number.",
+                                             number=display_phone(old))))
     lost = [CHANNEL_LABELS[s.channel] for s in steps
             if s.switch is Switch.MARKETING and s.old == "on" and s.new == "off"]
-    if old is not None and lost:
-        notes.append(PreviewNote(
-            "warning", f"Consent to marketing names a number: {' and '.join(lost)} Marketing "
-                       f"{'stays' if len(lost) == 1 else 'stay'} with {display_phone(old)} and "
-                       f"{'goes' if len(lost) == 1 else 'go'} back to the studio's default (off) "
-                       "for the new number. Record new consent on the profile if the client "
-                       "gives it."))
+    if old is not None and len(lost) == 1:
+        notes.append(PreviewNote("warning", say(
+            "Consent to marketing names a number: {channels} Marketing stays with {number} and "
+            "goes back to the studio's default (off) for the new number. Record new consent on "
+            "the profile if the client gives it.", channels=lost[0], number=display_phone(old))))
+    elif old is not None and lost:
+        notes.append(PreviewNote("warning", say(
+            "Consent to marketing names a number: {channels} Marketing stay with {number} and "
+            "go back to the studio's default (off) for the new number. Record new consent on "
+            "the profile if the client gives it.", channels=_and(lost),
+            number=display_phone(old))))
     return notes
+
+
+def _and(words: list[str]) -> str:
+    """"A", "A and B", "A, B and C"."""
+    if len(words) == 1:
+        return words[0]
+    return say("{items} and {last}", items=listing(words[:-1]), last=words[-1])
 
 
 def _locked_note(number: str, what: str) -> PreviewNote:
     lock = lock_for(number)
-    when = ""
-    if lock is not None:
-        local = parse_iso(lock.locked_at).astimezone()
-        when = f" on {_day(local)}"
-    return PreviewNote("locked", f"{display_phone(number)} texted STOP{when}: {what}. Only the "
-                                 "client can turn it back on, by texting START.")
+    if lock is None:
+        return PreviewNote("locked", say("{number} texted STOP: {what}. Only the client can turn "
+                                         "it back on, by texting START.",
+                                         number=display_phone(number), what=what))
+    day = _day(parse_iso(lock.locked_at).astimezone())
+    return PreviewNote("locked", say("{number} texted STOP on {day}: {what}. Only the client can "
+                                     "turn it back on, by texting START.",
+                                     number=display_phone(number), day=day, what=what))
+
+
+#: The months as `%b` writes them in English, to be said in the window's language.
+_MONTHS = (say("Jan"), say("Feb"), say("Mar"), say("Apr"), say("May"), say("Jun"), say("Jul"),
+           say("Aug"), say("Sep"), say("Oct"), say("Nov"), say("Dec"))
 
 
 def _day(moment: datetime) -> str:
-    return f"{moment:%b} {moment.day}, {moment.year}"
+    return say("{month} {day}, {year}", month=_MONTHS[moment.month - 1], day=moment.day,
+               year=moment.year)
 
 
 def _shared_notes(people: list[Housemate]) -> list[PreviewNote]:
     notes = []
-    for kind, words in (("mobile", "this mobile"), ("email", "this email")):
+    for kind in ("mobile", "email"):
         names = [p.name for p in people if p.shares == kind]
         if not names:
             continue
-        who = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-        reach = ""
-        if kind == "mobile":
-            reach = f" — a STOP from this number reaches {'both' if len(names) == 1 else 'all'} of them"
-        notes.append(PreviewNote("warning" if kind == "mobile" else "info",
-                                 f"{who} also {'has' if len(names) == 1 else 'have'} {words}{reach}."))
+        who = _and(names)
+        if kind == "mobile" and len(names) == 1:
+            text = say("{who} also has this mobile — a STOP from this number reaches both of them.",
+                       who=who)
+        elif kind == "mobile":
+            text = say("{who} also have this mobile — a STOP from this number reaches all of them.",
+                       who=who)
+        elif len(names) == 1:
+            text = say("{who} also has this email.", who=who)
+        else:
+            text = say("{who} also have this email.", who=who)
+        notes.append(PreviewNote("warning" if kind == "mobile" else "info", text))
     return notes

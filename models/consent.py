@@ -45,28 +45,29 @@ from .settings import Studio, load_studio
 from .staff import Role, SignedIn, require_role
 from .text import note_or_none
 from .timeutil import iso_now, parse_iso
+from .wording import say
 
 #: How a client gave consent (R4), with the words the consent dialog shows.
 CONSENT_METHODS = {
-    "signed_form": "Signed form",
-    "online_form": "Online form",
-    "in_person": "In person",
-    "client_email": "Email from the client",
-    "client_phone_call": "Phone call from the client",
+    "signed_form": say("Signed form"),
+    "online_form": say("Online form"),
+    "in_person": say("In person"),
+    "client_email": say("Email from the client"),
+    "client_phone_call": say("Phone call from the client"),
 }
 #: How a client asked to opt out (R20): offered when a switch is turned off, never required.
 OPT_OUT_METHODS = {
-    "in_person": "In person",
-    "phone_call": "Phone call",
-    "email": "Email",
-    "text_message": "Text message",
-    "social_media": "Social media",
-    "other": "Other",
+    "in_person": say("In person"),
+    "phone_call": say("Phone call"),
+    "email": say("Email"),
+    "text_message": say("Text message"),
+    "social_media": say("Social media"),
+    "other": say("Other"),
 }
 #: Every method the record writes, with its words: consent, opt-out, and what the studio
 #: records without being asked (its defaults, a client's keyword).
-RECORD_METHODS = {**OPT_OUT_METHODS, **CONSENT_METHODS, "studio_default": "Studio default",
-                  "client_keyword": "Client texted START"}
+RECORD_METHODS = {**OPT_OUT_METHODS, **CONSENT_METHODS, "studio_default": say("Studio default"),
+                  "client_keyword": say("Client texted START")}
 
 AI_SWITCHES = {"outreach": "ai_outreach", "replies": "ai_replies"}
 
@@ -149,7 +150,7 @@ def load_consent(client_id: int, now: datetime | None = None, studio: Studio | N
     """Read a client's consent and decide what they receive now (R1, R2, R12, R13, R17)."""
     client = Client.get_or_none(Client.id == client_id)
     if client is None:
-        raise NotFound(f"no client with id {client_id}")
+        raise NotFound(say("no client with id {id}", id=client_id))
     studio = studio or load_studio()
     channels = channel_consents(client, lock_for(client.mobile))
     ai = ClientAI(outreach=client.ai_outreach, replies=client.ai_replies)
@@ -208,23 +209,26 @@ def status_json(client_id: int, now: datetime | None = None) -> dict[str, Any]:
 def _check_method(method: str | None) -> str:
     if method is None or method not in CONSENT_METHODS:
         choices = ", ".join(CONSENT_METHODS)
-        raise InvalidInput(f"turning a switch on records how the client consented ({choices})")
+        raise InvalidInput(say("turning a switch on records how the client consented ({choices})",
+                               choices=choices))
     return method
 
 
 def _check_opt_out_method(method: str | None) -> str | None:
     if method is not None and method not in OPT_OUT_METHODS:
-        raise InvalidInput(f"how the client asked to opt out is one of {', '.join(OPT_OUT_METHODS)}")
+        raise InvalidInput(say("how the client asked to opt out is one of {choices}",
+                               choices=", ".join(OPT_OUT_METHODS)))
     return method
 
 
 def _locked_client(client_id: int, expected_version: int | None) -> Client:
     client = for_update(Client.select().where(Client.id == client_id)).get_or_none()
     if client is None:
-        raise NotFound(f"no client with id {client_id}")
+        raise NotFound(say("no client with id {id}", id=client_id))
     if expected_version is not None and client.version != expected_version:
-        raise StaleData(f"{client.first_name} {client.last_name}'s opt-ins were changed elsewhere "
-                        "since this profile was shown. It has been reloaded: check it and try again.")
+        raise StaleData(say("{name}'s opt-ins were changed elsewhere since this profile was shown. "
+                            "It has been reloaded: check it and try again.",
+                            name=f"{client.first_name} {client.last_name}"))
     return client
 
 
@@ -251,7 +255,7 @@ def set_switch(who: SignedIn, client_id: int, channel: Channel | str, switch: Sw
         # elsewhere: turning something off cannot undo anyone's consent.
         client = _locked_client(client_id, expected_version if on else None)
         if client.archived and on:
-            raise ConsentLocked("this client is archived; restore them before recording consent")
+            raise ConsentLocked(say("this client is archived; restore them before recording consent"))
         # The lock is read inside the write transaction: a STOP committed a moment ago is seen,
         # and one arriving now waits for this transaction and then turns SMS All off (R16).
         consent = channel_consents(client, lock_for(client.mobile))[channel]
@@ -285,7 +289,7 @@ def set_client_ai(who: SignedIn, client_id: int, which: str, on: bool, *,
     Controls Hailee only: consent switches are not touched, and no consent method is asked.
     """
     if which not in AI_SWITCHES:
-        raise InvalidInput(f"unknown AI switch {which!r} (outreach or replies)")
+        raise InvalidInput(say("unknown AI switch {name} (outreach or replies)", name=repr(which)))
     column = AI_SWITCHES[which]
     with database.atomic():
         staff = require_role(who, Role.EMPLOYEE)

@@ -9,6 +9,7 @@ from typing import Iterator, Sequence
 
 from .csv_format import CsvFormat, detect_format
 from .errors import InvalidInput
+from .wording import say
 
 #: The most characters a cell may hold; a row with a longer cell is a bad row, listed. A text
 #: message is at most 1,600 characters (Twilio joins no more than ten segments), and a name,
@@ -49,14 +50,23 @@ def read_csv(path: Path, required: Sequence[str], *,
                 number += 1
                 yield number, _row(header, cells)
     except FileNotFoundError:
-        raise InvalidInput(f"{path}: no such file") from None
+        raise InvalidInput(say("{path}: no such file", path=str(path))) from None
     except IsADirectoryError:
-        raise InvalidInput(f"{path}: is a folder, not a CSV file") from None
+        raise InvalidInput(say("{path}: is a folder, not a CSV file", path=str(path))) from None
     except UnicodeDecodeError:
-        raise InvalidInput(f"{path}: is not {found.encoding_name()} text throughout "
-                           "(save it as CSV UTF-8)") from None
+        raise _not_text(path, found) from None
     except csv.Error as error:
-        raise InvalidInput(f"{path}: not a readable CSV file ({error})") from None
+        raise _not_csv(path, error) from None
+
+
+def _not_text(path: Path, found: CsvFormat) -> InvalidInput:
+    return InvalidInput(say("{path}: is not {encoding} text throughout (save it as CSV UTF-8)",
+                            path=str(path), encoding=found.encoding_name()))
+
+
+def _not_csv(path: Path, error: csv.Error) -> InvalidInput:
+    return InvalidInput(say("{path}: not a readable CSV file ({error})", path=str(path),
+                            error=str(error)))
 
 
 @dataclass(frozen=True)
@@ -83,10 +93,9 @@ def preview_csv(path: Path, limit: int = 10) -> CsvPreview:
                 if any(cells):
                     rows.append(tuple(cell[:MAX_CELL] for cell in cells))
     except UnicodeDecodeError:
-        raise InvalidInput(f"{path}: is not {found.encoding_name()} text throughout "
-                           "(save it as CSV UTF-8)") from None
+        raise _not_text(path, found) from None
     except csv.Error as error:
-        raise InvalidInput(f"{path}: not a readable CSV file ({error})") from None
+        raise _not_csv(path, error) from None
     return CsvPreview(found, tuple(header), tuple(rows))
 
 
@@ -98,8 +107,9 @@ def _next_row(reader: Iterator[list[str]], path: Path, number: int) -> list[str]
         return None
     except csv.Error as error:
         if "field limit" in str(error):
-            raise InvalidInput(f"{path}: row {number} has a cell larger than "
-                               f"{READ_LIMIT // (1024 * 1024)} MB; not a CSV file to import") from None
+            raise InvalidInput(say("{path}: row {row} has a cell larger than {size} MB; not a "
+                                   "CSV file to import", path=str(path), row=number,
+                                   size=READ_LIMIT // (1024 * 1024))) from None
         raise
 
 
@@ -107,38 +117,48 @@ def _header(path: Path, cells: list[str], required: Sequence[str]) -> list[str]:
     """The column names, if the file can be read by them: none missing, none twice."""
     header = [name.strip() for name in cells]
     if not header:
-        raise InvalidInput(f"{path}: the file is empty")
+        raise InvalidInput(say("{path}: the file is empty", path=str(path)))
     if any("\x00" in name for name in header):
-        raise InvalidInput(f"{path}: holds NUL bytes, so it is not UTF-8 text "
-                           "(save it as CSV UTF-8)")
+        raise InvalidInput(say("{path}: holds NUL bytes, so it is not UTF-8 text (save it as CSV "
+                               "UTF-8)", path=str(path)))
     seen: set[str] = set()
     for name in header:
         # A column named twice would let one cell hide the other (a second Body hiding a STOP).
         # Unnamed columns (a spreadsheet's empty ones at the right) are never read.
         if name and name in seen:
-            raise InvalidInput(f"{path}: column {name} appears twice")
+            raise InvalidInput(say("{path}: column {name} appears twice", path=str(path), name=name))
         seen.add(name)
     missing = [name for name in required if name not in header]
     if missing:
-        raise InvalidInput(f"{path}: missing column{'s' if len(missing) > 1 else ''} "
-                           f"{', '.join(missing)}")
+        if len(missing) > 1:
+            raise InvalidInput(say("{path}: missing columns {columns}", path=str(path),
+                                   columns=", ".join(missing)))
+        raise InvalidInput(say("{path}: missing column {columns}", path=str(path),
+                               columns=missing[0]))
     return header
 
 
 def _row(header: list[str], cells: list[str]) -> dict[str, str]:
     """A row by column name, or {"__error__": reason} for one that cannot be read safely."""
     for index, value in enumerate(cells):
-        column = f"column {header[index] or index + 1}" if index < len(header) else "a cell"
+        column = (say("column {name}", name=header[index] or index + 1) if index < len(header)
+                  else say("a cell"))
         if len(value) > MAX_CELL:
             lines = value.count("\n") + 1
-            return {"__error__": f"{column} holds {len(value):,} characters (at most {MAX_CELL:,})"
-                                 + (f" over {lines:,} lines: a quote left open?" if lines > 1 else "")}
+            if lines > 1:
+                return {"__error__": say("{column} holds {count} characters (at most {most}) over "
+                                         "{lines} lines: a quote left open?", column=column,
+                                         count=f"{len(value):,}", most=f"{MAX_CELL:,}",
+                                         lines=f"{lines:,}")}
+            return {"__error__": say("{column} holds {count} characters (at most {most})",
+                                     column=column, count=f"{len(value):,}", most=f"{MAX_CELL:,}")}
         if "\x00" in value:
-            return {"__error__": f"{column} holds a NUL byte: the file may be damaged"}
+            return {"__error__": say("{column} holds a NUL byte: the file may be damaged",
+                                     column=column)}
     if len(cells) > len(header):
-        return {"__error__": "more cells than the header has"}
+        return {"__error__": say("more cells than the header has")}
     if len(cells) < len(header):
         if any(cells):
-            return {"__error__": "fewer cells than the header has"}
+            return {"__error__": say("fewer cells than the header has")}
         cells = cells + [""] * (len(header) - len(cells))
     return dict(zip(header, cells))

@@ -20,16 +20,17 @@ from typing import BinaryIO
 from charset_normalizer import from_bytes
 
 from .errors import InvalidInput
+from .wording import say
 
 #: Separators a spreadsheet writes: comma, semicolon (where the comma is the decimal mark), tab.
 SEPARATORS = (",", ";", "\t")
-SEPARATOR_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
+SEPARATOR_NAMES = {",": say("comma"), ";": say("semicolon"), "\t": say("tab")}
 #: Code pages a spreadsheet saves CSV in, most likely first: Excel's "CSV" on Windows, its
 #: "CSV (Macintosh)" and "CSV (MS-DOS)". Short files of names fit several of the world's code
 #: pages equally well; among those that fit best, the first of these is taken.
 CODE_PAGES = ("cp1252", "mac_roman", "cp850")
-ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 (with byte-order mark)",
-                  "utf-16": "UTF-16 (Unicode Text)", "cp1252": "Windows-1252 (Western)",
+ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": say("UTF-8 (with byte-order mark)"),
+                  "utf-16": say("UTF-16 (Unicode Text)"), "cp1252": say("Windows-1252 (Western)"),
                   "mac_roman": "Mac Roman", "cp850": "DOS Latin 1 (850)"}
 #: How much less "chaos" (charset-normalizer's measure of how garbled a decoding reads) a
 #: less likely code page must show to be taken over Windows-1252.
@@ -69,15 +70,15 @@ def detect_format(path: Path) -> CsvFormat:
         with path.open("rb") as handle:
             head = handle.read(SAMPLE_BYTES)
             if head.startswith(_WORKBOOK):
-                raise InvalidInput(f"{path}: is an Excel workbook, not a CSV file "
-                                   "(in Excel, use File ▸ Save As ▸ CSV)")
+                raise InvalidInput(say("{path}: is an Excel workbook, not a CSV file (in Excel, "
+                                       "use File ▸ Save As ▸ CSV)", path=str(path)))
             encoding = _encoding(handle, head, path)
     except FileNotFoundError:
-        raise InvalidInput(f"{path}: no such file") from None
+        raise InvalidInput(say("{path}: no such file", path=str(path))) from None
     except IsADirectoryError:
-        raise InvalidInput(f"{path}: is a folder, not a CSV file") from None
+        raise InvalidInput(say("{path}: is a folder, not a CSV file", path=str(path))) from None
     except PermissionError:
-        raise InvalidInput(f"{path}: cannot be read (no permission)") from None
+        raise InvalidInput(say("{path}: cannot be read (no permission)", path=str(path))) from None
     text = head.decode(encoding, errors="ignore")
     return CsvFormat(encoding, _separator(text))
 
@@ -132,8 +133,8 @@ def _code_page(head: bytes, evidence: bytes, path: Path) -> str:
              from_bytes(head + evidence, cp_isolation=list(CODE_PAGES), threshold=1.0)}
     fits = [name for name in CODE_PAGES if name in chaos]
     if not fits:
-        raise InvalidInput(f"{path}: is not a text file in any encoding a spreadsheet writes "
-                           "(save it as CSV UTF-8)")
+        raise InvalidInput(say("{path}: is not a text file in any encoding a spreadsheet writes "
+                               "(save it as CSV UTF-8)", path=str(path)))
     least = min(chaos[name] for name in fits)
     return next(name for name in fits if chaos[name] <= least + CLEARLY_BETTER)
 

@@ -27,6 +27,7 @@ from .errors import (
 )
 from .locations import sqlite_path
 from .private_files import create_private_file, keep_private, make_private_folders
+from .wording import say
 
 database = peewee.DatabaseProxy()
 
@@ -56,15 +57,16 @@ _PG_DISK_FULL = {"53100"}
 _PG_READ_ONLY = {"25006"}
 
 #: What to do about a database that cannot be used as it is (DESIGN §4).
-CHECK_THE_NAME = "check that you named the studio's database"
-UPDATE = "update Opt-In Desk"
+CHECK_THE_NAME = say("check that you named the studio's database")
+UPDATE = say("update Opt-In Desk")
 
 
 def _storage_trouble(error: Exception, *, postgres: bool, place: str) -> StorageError | None:
     """The StorageError for a database failure that is the storage's fault, else None; a
     damaged file, a full disk and a read-only database say so, and what to do, naming `place`."""
     if isinstance(error, peewee.InterfaceError):
-        return StorageError(f"the database connection was lost: {_one_line(error)}")
+        return StorageError(say("the database connection was lost: {error}",
+                                error=_one_line(error)))
     if isinstance(error, peewee.DatabaseError):
         # SQLite reports a malformed file as a plain DatabaseError, the rest as OperationalError;
         # on PostgreSQL an OperationalError is the server or the connection, never the SQL.
@@ -72,20 +74,28 @@ def _storage_trouble(error: Exception, *, postgres: bool, place: str) -> Storage
         words = text.lower()
         code = getattr(error.args[0] if error.args else None, "pgcode", None)
         if code in _PG_DISK_FULL or "database or disk is full" in words:
-            disk = "the database server's disk" if postgres else f"the disk holding {place}"
-            return DiskFull(f"{disk} is full ({text})", "free some disk space and try again")
+            return DiskFull(say("the database server's disk is full ({error})", error=text)
+                            if postgres else
+                            say("the disk holding {place} is full ({error})", place=place,
+                                error=text),
+                            say("free some disk space and try again"),
+                            first_step=say("free some disk space"))
         if code in _PG_READ_ONLY or "readonly database" in words:
-            return DatabaseReadOnly(f"{place} is read-only ({text})",
-                                    "connect as a user who may write, and try again" if postgres
-                                    else "make the file and its folder writable, and try again")
+            problem = say("{place} is read-only ({error})", place=place, error=text)
+            if postgres:
+                return DatabaseReadOnly(problem, say("connect as a user who may write, and try again"),
+                                        first_step=say("connect as a user who may write,"))
+            return DatabaseReadOnly(problem, say("make the file and its folder writable, and try again"),
+                                    first_step=say("make the file and its folder writable,"))
         if "disk image is malformed" in words or "file is not a database" in words:
-            return DatabaseDamaged(f"{place} is damaged ({text})", "restore it from a backup")
+            return DatabaseDamaged(say("{place} is damaged ({error})", place=place, error=text),
+                                   say("restore it from a backup"))
         if (postgres and isinstance(error, peewee.OperationalError)) or any(
                 trouble in words for trouble in _SQLITE_STORAGE_TROUBLE):
             if _busy(error):
-                return StorageError("the database is busy with another workstation's change; "
-                                    "nothing was saved — try again")
-            return StorageError(f"the database is unavailable: {text}")
+                return StorageError(say("the database is busy with another workstation's change; "
+                                        "nothing was saved — try again"))
+            return StorageError(say("the database is unavailable: {error}", error=text))
     return None
 
 
@@ -137,7 +147,7 @@ class _StorageErrors:
         """The database as a person names it: a SQLite file's path, a PostgreSQL database."""
         name = str(self.database)  # type: ignore[attr-defined]
         if isinstance(self, peewee.PostgresqlDatabase):
-            return f"the PostgreSQL database {name}"
+            return say("the PostgreSQL database {name}", name=name)
         return unquote(name.removeprefix("file:").split("?", 1)[0])
 
     def _close_broken_connection(self) -> None:
@@ -252,15 +262,18 @@ def connect(url: str) -> peewee.Database:
                 create_private_file(path, exclusive=True)
             except OSError as error:
                 if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-                    raise DatabaseReadOnly(f"{path} cannot be created: {error.strerror}",
-                                           "choose a folder you may write to") from None
-                raise StorageError(f"{path} cannot be created: {error.strerror or error}") from None
+                    raise DatabaseReadOnly(say("{path} cannot be created: {error}", path=str(path),
+                                               error=error.strerror),
+                                           say("choose a folder you may write to")) from None
+                raise StorageError(say("{path} cannot be created: {error}", path=str(path),
+                                       error=str(error.strerror or error))) from None
         # BEGIN IMMEDIATE: a write transaction takes the write lock at its start, so two
         # writers queue on the busy timeout instead of failing half-way.
         return StudioSqliteDatabase(name, pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE")
     if parsed.scheme in ("postgres", "postgresql"):
         return StudioPostgresqlDatabase(**parse_url(url))
-    raise InvalidInput(f"unsupported database URL scheme {parsed.scheme!r} (use a file path or postgresql://)")
+    raise InvalidInput(say("unsupported database URL scheme {scheme} (use a file path or "
+                           "postgresql://)", scheme=repr(parsed.scheme)))
 
 
 def open_database(url: str, *, migrate: bool = True) -> peewee.Database:
@@ -313,9 +326,10 @@ def _connected(url: str) -> peewee.Database:
         db.connect(reuse_if_open=True)
     except (peewee.DatabaseError, peewee.InterfaceError) as error:
         trouble = db.storage_trouble(error)  # type: ignore[attr-defined]
-        raise trouble or StorageError(f"cannot open the database: {_one_line(error)}") from None
+        raise trouble or StorageError(say("cannot open the database: {error}",
+                                          error=_one_line(error))) from None
     except peewee.ImproperlyConfigured as error:  # the database's driver is not installed
-        raise StorageError(f"cannot open the database: {error}") from None
+        raise StorageError(say("cannot open the database: {error}", error=str(error))) from None
     return db
 
 
@@ -328,10 +342,12 @@ def _needs_update(db: peewee.Database) -> StorageError:
     from .migrations import current_version, latest_version
 
     place = db.place()  # type: ignore[attr-defined]
-    return DatabaseTooOld(f"{place} has schema {current_version(db)} and this Opt-In Desk needs "
-                          f"{latest_version()}, which this user may not make",
-                          "open it once as the database's owner (e.g. `optin-desk verify-audit "
-                          "--database-url postgresql://OWNER@HOST/DB`), then try again")
+    return DatabaseTooOld(say("{place} has schema {version} and this Opt-In Desk needs {needed}, "
+                              "which this user may not make", place=place,
+                              version=current_version(db), needed=latest_version()),
+                          say("open it once as the database's owner (e.g. `optin-desk "
+                              "verify-audit --database-url postgresql://OWNER@HOST/DB`), then "
+                              "try again"))
 
 
 #: Tables every Opt-In Desk database has had since its first version.
@@ -344,8 +360,8 @@ def _refuse_unusable_file(path: Path) -> None:
     with path.open("rb") as handle:
         head = handle.read(16)
     if head and head != b"SQLite format 3\x00":
-        raise NotOptInDeskDatabase(f"{path} is not an Opt-In Desk database (not a SQLite file)",
-                                   CHECK_THE_NAME)
+        raise NotOptInDeskDatabase(say("{place} is not an Opt-In Desk database (not a SQLite "
+                                       "file)", place=str(path)), CHECK_THE_NAME)
     probe = StudioSqliteDatabase("file:" + quote(str(path)) + "?mode=ro", uri=True)
     try:
         _refuse_unusable(probe)
@@ -363,23 +379,26 @@ def _refuse_unusable(db: peewee.Database) -> None:
     if not tables:
         return
     if "schema_version" not in tables:
-        raise NotOptInDeskDatabase(f"{place} is not an Opt-In Desk database (it holds another "
-                                   "program's tables)", CHECK_THE_NAME)
+        raise NotOptInDeskDatabase(say("{place} is not an Opt-In Desk database (it holds another "
+                                       "program's tables)", place=place), CHECK_THE_NAME)
     try:
         version = current_version(db)
     except (peewee.OperationalError, peewee.ProgrammingError):
         version = None
     if not isinstance(version, int):
-        raise NotOptInDeskDatabase(f"{place} is not an Opt-In Desk database (its schema_version "
-                                   "table is another program's)", CHECK_THE_NAME)
+        raise NotOptInDeskDatabase(say("{place} is not an Opt-In Desk database (its "
+                                       "schema_version table is another program's)",
+                                       place=place), CHECK_THE_NAME)
     known = latest_version()
     if version > known:
-        raise DatabaseTooNew(f"{place} was made by a newer Opt-In Desk (schema {version}; this "
-                             f"one knows {known})", UPDATE)
+        raise DatabaseTooNew(say("{place} was made by a newer Opt-In Desk (schema {version}; "
+                                 "this one knows {known})", place=place, version=version,
+                                 known=known), UPDATE)
     missing = sorted(_FIRST_TABLES - tables)
     if missing:
-        raise NotOptInDeskDatabase(f"{place} is not an Opt-In Desk database (it has no "
-                                   f"{', '.join(missing)} table)", CHECK_THE_NAME)
+        raise NotOptInDeskDatabase(say("{place} is not an Opt-In Desk database (it has no "
+                                       "{tables} table)", place=place,
+                                       tables=", ".join(missing)), CHECK_THE_NAME)
 
 
 def set_busy_timeout(milliseconds: int) -> None:

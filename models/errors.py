@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from .wording import say
+
 
 class OptInDeskError(Exception):
     """Base of every error the model layer raises on purpose."""
@@ -50,13 +52,17 @@ class StorageError(OptInDeskError):
     """The database cannot be reached or written right now.
 
     `problem` says what is wrong, `remedy` (may be empty) what a person must do first; the
-    message is the two in one line.
+    message is the two in one line. `first_step` is the remedy without its "and try again"
+    (an import stopped part-way says "… and import the file again" instead); empty when the
+    remedy has no such ending.
     """
 
-    def __init__(self, problem: str, remedy: str = "") -> None:
-        super().__init__(f"{problem}; {remedy}" if remedy else problem)
+    def __init__(self, problem: str, remedy: str = "", *, first_step: str = "") -> None:
+        super().__init__(say("{problem}; {remedy}", problem=problem, remedy=remedy) if remedy
+                         else problem)
         self.problem = problem
         self.remedy = remedy
+        self.first_step = first_step
 
 
 class DatabaseDamaged(StorageError):
@@ -92,14 +98,15 @@ class ImportStopped(StorageError):
     def __init__(self, cause: StorageError, applied_rows: Iterable[int]) -> None:
         self.cause = cause
         self.applied_rows = tuple(sorted(set(applied_rows)))
-        remedy = cause.remedy.removesuffix(" and try again").removesuffix("; try again")
-        again = f"{remedy} and import the file again" if remedy else "import the file again"
+        remedy = cause.first_step or cause.remedy
+        again = (say("{remedy} and import the file again", remedy=remedy) if remedy
+                 else say("import the file again"))
         if self.applied_rows:
-            done = (f"{describe_rows(self.applied_rows)} applied; the rest were not — {again}: "
-                    "rows already applied are skipped")
+            done = say("{rows} applied; the rest were not — {again}: rows already applied are "
+                       "skipped", rows=describe_rows(self.applied_rows), again=again)
         else:
-            done = f"nothing was imported — {again}"
-        super().__init__(f"{cause.problem}; {done}")
+            done = say("nothing was imported — {again}", again=again)
+        super().__init__(say("{problem}; {done}", problem=cause.problem, done=done))
 
     def as_json(self) -> dict[str, object]:
         """The rows applied as [first, last] ranges, for the command line's JSON."""
@@ -127,8 +134,9 @@ def describe_rows(rows: Iterable[int]) -> str:
     rows = tuple(rows)
     runs = row_ranges(rows)
     if len(rows) == 1:
-        return f"row {rows[0]} was"
+        return say("row {row} was", row=rows[0])
     words = [f"{first}" if first == last else f"{first}–{last}" for first, last in runs]
     if len(words) > _RUNS_SHOWN:
-        words = words[:_RUNS_SHOWN] + [f"… ({len(set(rows)):,} rows in all)"]
-    return f"rows {', '.join(words)} were"
+        return say("rows {rows}, … ({count} rows in all) were",
+                   rows=", ".join(words[:_RUNS_SHOWN]), count=f"{len(set(rows)):,}")
+    return say("rows {rows} were", rows=", ".join(words))

@@ -31,6 +31,7 @@ from .schema import Client, InboundMessage, StopLock
 from .settings import load_studio
 from .text import storable
 from .timeutil import iso, iso_now, now, parse_iso, received_time
+from .wording import say
 
 _KEYWORDS_THAT_DECIDE = (Keyword.OPT_OUT.value, Keyword.OPT_IN.value)
 
@@ -262,7 +263,7 @@ def process_inbound(from_number: str, body: str, *, sid: str | None = None,
     """Process one inbound text (R6, R8–R11). The same message id twice is processed once."""
     number = normalize_phone(from_number, load_studio().default_region)
     if sid is not None and not sid.strip():
-        raise InvalidInput("message id is empty")
+        raise InvalidInput(say("message id is empty"))
     text = InboundText(sid=(sid or f"local-{uuid.uuid4().hex}").strip(), number=number, body=storable(body),
                        at=received_time(at, "--at") if at is not None else now(), to=to)
     with database.atomic():

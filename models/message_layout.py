@@ -12,14 +12,16 @@ from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
 from .errors import InvalidInput
+from .wording import listing, say
 
 #: The fields of a text, in the order a mapping dialog asks for them.
 FIELDS = ("from", "to", "body", "time", "direction", "sid", "status")
 #: Fields a mapping must name: without them a text cannot be processed once, in order (R11).
 REQUIRED_FIELDS = ("from", "body", "time", "sid")
 #: What each field is, in the words of a one-line error.
-FIELD_NAMES = {"from": "From", "to": "To", "body": "Body", "time": "time", "direction": "direction",
-               "sid": "message id", "status": "status"}
+#: From, To and Body are the provider's column names, kept as they are.
+FIELD_NAMES = {"from": "From", "to": "To", "body": "Body", "time": say("time"),
+               "direction": say("direction"), "sid": say("message id"), "status": say("status")}
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,9 @@ def missing_columns(header: Sequence[str]) -> str:
     """Why a file with this header is no known layout, in one line (the Console export's
     missing columns: its columns are the contract)."""
     missing = [name for name in CONSOLE_EXPORT.required if name not in set(header)]
-    return f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}"
+    if len(missing) > 1:
+        return say("missing columns {columns}", columns=", ".join(missing))
+    return say("missing column {columns}", columns=", ".join(missing))
 
 
 def mapped_layout(mapping: Mapping[str, str], header: Sequence[str]) -> MessageLogLayout:
@@ -77,19 +81,20 @@ def mapped_layout(mapping: Mapping[str, str], header: Sequence[str]) -> MessageL
     column is not in the file, or one column is given to two fields."""
     unknown = [name for name in mapping if name not in FIELDS]
     if unknown:
-        raise InvalidInput(f"no such message-log field: {', '.join(unknown)}")
+        raise InvalidInput(say("no such message-log field: {fields}", fields=", ".join(unknown)))
     chosen = {name: column.strip() for name, column in mapping.items() if column and column.strip()}
     unmapped = [FIELD_NAMES[name] for name in REQUIRED_FIELDS if name not in chosen]
     if unmapped:
-        raise InvalidInput(f"choose the column that holds: {', '.join(unmapped)}")
+        raise InvalidInput(say("choose the column that holds: {fields}", fields=listing(unmapped)))
     absent = [column for column in chosen.values() if column not in set(header)]
     if absent:
-        raise InvalidInput(f"the file has no column {absent[0]!r}")
+        raise InvalidInput(say("the file has no column {column}", column=repr(absent[0])))
     seen: dict[str, str] = {}
     for name, column in chosen.items():
         if column in seen:
-            raise InvalidInput(f"column {column!r} cannot hold both {FIELD_NAMES[seen[column]]} "
-                               f"and {FIELD_NAMES[name]}")
+            raise InvalidInput(say("column {column} cannot hold both {field} and {other}",
+                                   column=repr(column), field=FIELD_NAMES[seen[column]],
+                                   other=FIELD_NAMES[name]))
         seen[column] = name
     ordered = {name: chosen[name] for name in FIELDS if name in chosen}
     return _layout("chosen columns", ordered)

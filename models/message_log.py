@@ -24,6 +24,7 @@ from .rules import Keyword
 from .settings import load_studio
 from .text import storable
 from .timeutil import parse_user_time, received_time
+from .wording import message_of, say
 
 #: Texts per transaction: a crash keeps whole chunks, and a re-run skips them by message id.
 IMPORT_CHUNK = 5000
@@ -153,7 +154,7 @@ def _layout_of(path: Path, header: Sequence[str], mapping: Mapping[str, str] | N
         return mapped_layout(mapping, header)
     layout = layout_for(header)
     if layout is None:
-        raise InvalidInput(f"{path}: {missing_columns(header)}")
+        raise InvalidInput(say("{path}: {problem}", path=str(path), problem=missing_columns(header)))
     return layout
 
 
@@ -173,7 +174,7 @@ def _read_log(rows: Iterable[tuple[int, dict[str, str]]], summary: MessageImport
         try:
             outbound, sid, number, at = _row_facts(row, layout, region)
         except InvalidInput as error:
-            summary.bad_rows.append({"row": line, "error": str(error)})
+            summary.bad_rows.append({"row": line, "error": message_of(error)})
             continue
         body = storable(_cell(row, layout, "body"))
         if outbound:
@@ -200,15 +201,15 @@ def _row_facts(row: dict[str, str], layout: MessageLogLayout, region: str
     outbound = direction.startswith("outbound")  # outbound-api, outbound-reply, outbound-call
     if not outbound and direction != "inbound":
         # Not skipped quietly: a cut-off row may well be a client's STOP.
-        raise InvalidInput(f"{direction_column} {row[direction_column or '']!r} is neither "
-                           "inbound nor outbound")
+        raise InvalidInput(say("{column} {value} is neither inbound nor outbound",
+                               column=direction_column, value=repr(row[direction_column or ""])))
     sid_column = layout.column("sid") or "Sid"
     sid = row[sid_column].strip()
     if not sid:
-        raise InvalidInput(f"{sid_column} is empty")
+        raise InvalidInput(say("{column} is empty", column=sid_column))
     # An outbound text went to the client's number: To; an inbound one came from it.
     if outbound and layout.column("to") is None:
-        raise InvalidInput("an outbound text, and no column was chosen for To")
+        raise InvalidInput(say("an outbound text, and no column was chosen for To"))
     number = normalize_phone(_cell(row, layout, "to" if outbound else "from"), region)
     time_column = layout.column("time") or "SentDate"
     written = row[time_column]

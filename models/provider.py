@@ -22,6 +22,7 @@ from .schema import ProviderAccount, ProviderSync
 from .secret_store import SecretPlace, forget_secret, load_secret, save_secret
 from .staff import Role, SignedIn, require_role
 from .timeutil import iso_now
+from .wording import say
 
 TWILIO = "twilio"
 #: Seconds to wait for Twilio's answer before calling it unreachable (the library waits forever).
@@ -61,8 +62,10 @@ class ProviderConnection:
 
     def describe(self) -> str:
         """"Twilio account AC…1234 (API key SK…9abc)", for the screen."""
-        key = f" (API key {_short(self.key_sid)})" if self.key_sid else ""
-        return f"Twilio account {_short(self.account_sid)}{key}"
+        if self.key_sid:
+            return say("Twilio account {account} (API key {key})",
+                       account=_short(self.account_sid), key=_short(self.key_sid))
+        return say("Twilio account {account}", account=_short(self.account_sid))
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,12 +83,13 @@ class Credentials:
         key = (self.key_sid or "").strip() or None
         secret = self.secret.strip()
         if not _ACCOUNT_SID.fullmatch(account):
-            raise InvalidInput("the account SID is AC followed by 32 letters and digits "
-                               "(Twilio Console ▸ Account info)")
+            raise InvalidInput(say("the account SID is AC followed by 32 letters and digits "
+                                   "(Twilio Console ▸ Account info)"))
         if key is not None and not _KEY_SID.fullmatch(key):
-            raise InvalidInput("an API key SID is SK followed by 32 letters and digits")
+            raise InvalidInput(say("an API key SID is SK followed by 32 letters and digits"))
         if not secret:
-            raise InvalidInput("the API key secret is empty" if key else "the auth token is empty")
+            raise InvalidInput(say("the API key secret is empty") if key
+                               else say("the auth token is empty"))
         return Credentials(account, secret, key)
 
 
@@ -124,11 +128,13 @@ def stored_credentials() -> Credentials:
     is no account, or its secret is not kept here."""
     connection = load_connection()
     if connection is None:
-        raise ProviderNotConnected("no texting provider is connected (Manage ▸ Texting provider)")
+        raise ProviderNotConnected(say("no texting provider is connected (Manage ▸ Texting "
+                                       "provider)"))
     secret = load_secret(secret_name(connection.account_sid, connection.key_sid))
     if not secret:
-        raise ProviderNotConnected(f"the secret of {connection.describe()} is not kept on this "
-                                   "computer; connect it here (Manage ▸ Texting provider)")
+        raise ProviderNotConnected(say("the secret of {account} is not kept on this computer; "
+                                       "connect it here (Manage ▸ Texting provider)",
+                                       account=connection.describe()))
     return Credentials(connection.account_sid, secret, connection.key_sid)
 
 
@@ -139,7 +145,7 @@ def check_credentials(credentials: Credentials) -> str:
     account = call_provider(lambda: client.api.v2010.accounts(checked.account_sid).fetch())
     status = getattr(account, "status", None) or "unknown"
     if status != "active":
-        raise ProviderRefused(f"the Twilio account is {status}, not active")
+        raise ProviderRefused(say("the Twilio account is {status}, not active", status=status))
     return f"{account.friendly_name or checked.account_sid} ({status})"
 
 
@@ -185,16 +191,17 @@ def call_provider(call: Callable[[], Any]) -> Any:
     except TwilioRestException as error:
         raise provider_error(error.status, error.msg or str(error)) from None
     except requests.RequestException as error:
-        raise ProviderUnreachable(f"cannot reach Twilio ({type(error).__name__}); "
-                                  "check this computer's internet connection") from None
+        raise ProviderUnreachable(say("cannot reach Twilio ({error}); check this computer's "
+                                      "internet connection", error=type(error).__name__)) from None
     except TwilioException as error:
         # A page the library could not fetch: TwilioException("Unable to fetch page", response).
         response = error.args[1] if len(error.args) > 1 else None
         if isinstance(getattr(response, "status_code", None), int):
             raise provider_error(response.status_code, _error_text(response)) from None
-        raise ProviderRefused(f"Twilio: {' '.join(str(error).split())}") from None
+        raise ProviderRefused(say("Twilio: {error}", error=" ".join(str(error).split()))) from None
     except ValueError:  # an answer that is not JSON: cut off on the way, or not Twilio's
-        raise ProviderUnreachable("Twilio's answer could not be read (cut off?); try again later") from None
+        raise ProviderUnreachable(say("Twilio's answer could not be read (cut off?); try again "
+                                      "later")) from None
 
 
 def _error_text(response: Any) -> str:
@@ -209,9 +216,11 @@ def provider_error(status: int, text: str) -> ProviderError:
     """The ProviderError for an HTTP status Twilio answered with."""
     words = " ".join(str(text).split())[:200]
     if status in (401, 403):
-        return ProviderRefused(f"Twilio refused the credentials (HTTP {status}: {words}); "
-                               "check them in Manage ▸ Texting provider")
+        return ProviderRefused(say("Twilio refused the credentials (HTTP {status}: {error}); "
+                                   "check them in Manage ▸ Texting provider", status=status,
+                                   error=words))
     if status == 404:
-        return ProviderRefused(f"Twilio knows no such account (HTTP 404: {words}); "
-                               "check the account SID")
-    return ProviderUnreachable(f"Twilio answered HTTP {status} ({words}); try again later")
+        return ProviderRefused(say("Twilio knows no such account (HTTP 404: {error}); check the "
+                                   "account SID", error=words))
+    return ProviderUnreachable(say("Twilio answered HTTP {status} ({error}); try again later",
+                                   status=status, error=words))

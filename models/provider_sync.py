@@ -39,6 +39,7 @@ from .sync_state import (
     take_lease,
 )
 from .timeutil import CLOCK_SKEW, iso, now
+from .wording import message_of, say
 
 #: Fetched again before the newest date sent on file: a message the provider lists late is
 #: not missed at the boundary (ids already on file are skipped).
@@ -84,13 +85,18 @@ class SyncStopped(ProviderError):
         self.cause = cause
         self.applied = applied
         self.applied_sids = applied_sids
-        if applied_sids:
-            done = (f"the {len(applied_sids):,} newest messages ({fetched_pages} "
-                    f"page{'s' if fetched_pages != 1 else ''}) were applied, older ones were not "
-                    "fetched — the next sync fetches them again")
+        count = f"{len(applied_sids):,}"
+        if applied_sids and fetched_pages == 1:
+            done = say("the {count} newest messages ({pages} page) were applied, older ones were "
+                       "not fetched — the next sync fetches them again", count=count,
+                       pages=fetched_pages)
+        elif applied_sids:
+            done = say("the {count} newest messages ({pages} pages) were applied, older ones were "
+                       "not fetched — the next sync fetches them again", count=count,
+                       pages=fetched_pages)
         else:
-            done = "nothing was applied — the next sync tries again"
-        super().__init__(f"{cause}; {done}")
+            done = say("nothing was applied — the next sync tries again")
+        super().__init__(say("{problem}; {done}", problem=message_of(cause), done=done))
 
     def as_json(self) -> dict[str, Any]:
         """What was applied, for the command line's JSON."""

@@ -18,6 +18,7 @@ from .outbound import OutboundKind, first_words
 from .rules import CHANNEL_ADDRESS, CHANNELS, Address, Channel, Switch, utc_now
 from .schema import Client, ConsentEvent, InboundMessage, OutboundMessage, StopLock
 from .staff import Role, SignedIn, require_role
+from .wording import say
 
 
 class ChannelState(StrEnum):
@@ -32,11 +33,11 @@ class ChannelState(StrEnum):
 
 CHANNEL_STATES: tuple[ChannelState, ...] = tuple(ChannelState)
 STATE_LABELS = {
-    ChannelState.NO_ADDRESS: "No address",
-    ChannelState.ALL_OFF: "All off",
-    ChannelState.STOP_LOCKED: "STOP-locked",
-    ChannelState.MARKETING_OFF: "Marketing off",
-    ChannelState.MARKETING_ON: "Marketing on",
+    ChannelState.NO_ADDRESS: say("No address"),
+    ChannelState.ALL_OFF: say("All off"),
+    ChannelState.STOP_LOCKED: say("STOP-locked"),
+    ChannelState.MARKETING_OFF: say("Marketing off"),
+    ChannelState.MARKETING_ON: say("Marketing on"),
 }
 
 _ADDRESS_COLUMNS = {Address.EMAIL: Client.email, Address.MOBILE: Client.mobile,
@@ -114,7 +115,8 @@ def opt_out_months(who: SignedIn, months: int = 12, now: datetime | None = None)
     """
     require_role(who, Role.MANAGER)
     if not 1 <= months <= MAX_MONTHS:
-        raise InvalidInput(f"a report covers 1 to {MAX_MONTHS} months, not {months}")
+        raise InvalidInput(say("a report covers 1 to {most} months, not {months}", most=MAX_MONTHS,
+                               months=months))
     keys = _month_keys(now or utc_now(), months)
     month = fn.SUBSTR(ConsentEvent.at, 1, 7)
     is_lock = (ConsentEvent.switch == "stop_lock") & (ConsentEvent.new == "on")
@@ -176,7 +178,8 @@ def texts_sent_after_stop(who: SignedIn, limit: int = MAX_LISTED) -> TextsAfterS
     of them and the newest `limit`, newest first. Both walk the (kind, sent_at) index."""
     require_role(who, Role.MANAGER)
     if not 1 <= limit <= MAX_LISTED:
-        raise InvalidInput(f"the report lists 1 to {MAX_LISTED} texts, not {limit}")
+        raise InvalidInput(say("the report lists 1 to {most} texts, not {limit}", most=MAX_LISTED,
+                               limit=limit))
     after_stop = OutboundMessage.kind == OutboundKind.AFTER_STOP.value
     count = OutboundMessage.select().where(after_stop).count()
     query = (OutboundMessage

@@ -35,6 +35,7 @@ from .settings import load_studio
 from .staff import Role, SignedIn, require_role
 from .text import note_or_none
 from .timeutil import iso, iso_now, parse_iso
+from .wording import say
 
 OPEN = "open"
 
@@ -51,6 +52,12 @@ class ReviewAction(StrEnum):
 #: What staff may decide about a text that waits for review, and about a CANCEL flagged for a call.
 REVIEW_ACTIONS = (ReviewAction.APPLY_STOP, ReviewAction.MARKETING_OFF, ReviewAction.DISMISS)
 CANCEL_ACTIONS = (ReviewAction.CALLED,)
+#: A decision someone else took first, as the refusal names it.
+_TAKEN_ALREADY = {
+    ReviewAction.APPLY_STOP.value: say("this text was already applied by someone else"),
+    ReviewAction.DISMISS.value: say("this text was already dismissed by someone else"),
+    ReviewAction.CALLED.value: say("this text was already called by someone else"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,14 +182,16 @@ def _clients_on(number: str) -> tuple[int, ...]:
 
 def _check_action(message: InboundMessage, action: ReviewAction) -> None:
     if message.review_state != OPEN:
-        raise StaleData(f"this text was already {message.review_state} by someone else")
+        raise StaleData(_TAKEN_ALREADY.get(message.review_state) or say(
+            "this text was already {state} by someone else", state=message.review_state))
     cancel = message.keyword == Keyword.OPT_OUT.value and may_mean_appointment(message.body)
     allowed = CANCEL_ACTIONS if cancel else REVIEW_ACTIONS
     if action not in allowed:
-        what = ("a CANCEL that already locked the number" if cancel
-                else "a text waiting for review")
-        raise InvalidInput(f"“{action.value}” is not a decision for {what} "
-                           f"(choose {', '.join(a.value for a in allowed)})")
+        what = (say("a CANCEL that already locked the number") if cancel
+                else say("a text waiting for review"))
+        raise InvalidInput(say("“{action}” is not a decision for {what} (choose {choices})",
+                               action=action.value, what=what,
+                               choices=", ".join(a.value for a in allowed)))
 
 
 def resolve_review(who: SignedIn, message_id: int, action: ReviewAction | str, *,
@@ -195,13 +204,13 @@ def resolve_review(who: SignedIn, message_id: int, action: ReviewAction | str, *
     try:
         action = ReviewAction(action)
     except ValueError:
-        raise InvalidInput(f"unknown review decision {action!r} "
-                           f"({', '.join(a.value for a in ReviewAction)})") from None
+        raise InvalidInput(say("unknown review decision {action} ({choices})", action=repr(action),
+                               choices=", ".join(a.value for a in ReviewAction))) from None
     with database.atomic():
         staff = require_role(who, Role.EMPLOYEE)
         message = for_update(InboundMessage.select().where(InboundMessage.id == message_id)).get_or_none()
         if message is None:
-            raise NotFound(f"no message with id {message_id}")
+            raise NotFound(say("no message with id {id}", id=message_id))
         _check_action(message, action)
         now = iso_now()
         clean_note = note_or_none(note)

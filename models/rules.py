@@ -12,6 +12,8 @@ from enum import StrEnum
 from typing import Iterable, Mapping
 from zoneinfo import ZoneInfo
 
+from .wording import say
+
 
 class Channel(StrEnum):
     """A form of communication (DESIGN §1)."""
@@ -75,24 +77,27 @@ CHANNEL_ADDRESS: Mapping[Channel, Address] = {
 
 #: What the screen calls each channel, and the address it needs.
 CHANNEL_LABELS: Mapping[Channel, str] = {
-    Channel.EMAIL: "Email",
-    Channel.SMS: "SMS",
-    Channel.VOICE: "Phone calls",
-    Channel.HOME: "Home phone",
+    Channel.EMAIL: say("Email"),
+    Channel.SMS: say("SMS"),
+    Channel.VOICE: say("Phone calls"),
+    Channel.HOME: say("Home phone"),
 }
 ADDRESS_LABELS: Mapping[Address, str] = {
-    Address.EMAIL: "email",
-    Address.MOBILE: "mobile number",
-    Address.HOME_PHONE: "home phone",
+    Address.EMAIL: say("email"),
+    Address.MOBILE: say("mobile number"),
+    Address.HOME_PHONE: say("home phone"),
 }
 KIND_LABELS: Mapping[MessageKind, str] = {
-    MessageKind.CAMPAIGN: "Campaigns",
-    MessageKind.STACK: "Stacks",
-    MessageKind.REMINDER: "Reminders",
-    MessageKind.BOOKING_HELP: "Booking help",
-    MessageKind.AI_OUTREACH: "Hailee outreach",
-    MessageKind.AI_REPLY: "Hailee replies",
+    MessageKind.CAMPAIGN: say("Campaigns"),
+    MessageKind.STACK: say("Stacks"),
+    MessageKind.REMINDER: say("Reminders"),
+    MessageKind.BOOKING_HELP: say("Booking help"),
+    MessageKind.AI_OUTREACH: say("Hailee outreach"),
+    MessageKind.AI_REPLY: say("Hailee replies"),
 }
+#: The refusal of SMS on a number that texted STOP (R7), whoever asks.
+STOP_LOCK_REFUSAL = say("This number texted STOP: only the client can turn SMS back on, by "
+                        "texting START")
 
 
 # --- Switch state (R4, R4a, R5, R7) ------------------------------------------------------------
@@ -142,15 +147,16 @@ def switch_blocker(consent: ChannelConsent, switch: Switch, turn_on: bool) -> st
     """
     label = CHANNEL_LABELS[consent.channel]
     if consent.address is None:
-        return f"No {ADDRESS_LABELS[CHANNEL_ADDRESS[consent.channel]]} on file, so {label} has no switches"
+        return say("No {address} on file, so {channel} has no switches",
+                   address=ADDRESS_LABELS[CHANNEL_ADDRESS[consent.channel]], channel=label)
     if not turn_on:
         return None
     if switch is Switch.ALL and consent.channel is Channel.SMS and consent.stop_locked:
-        return ("This number texted STOP: only the client can turn SMS back on, by texting START")
+        return STOP_LOCK_REFUSAL
     if switch is Switch.MARKETING and not consent.effective_all:
         if consent.channel is Channel.SMS and consent.stop_locked:
-            return ("This number texted STOP: only the client can turn SMS back on, by texting START")
-        return f"{label} Marketing can be on only while {label} All is on"
+            return STOP_LOCK_REFUSAL
+        return say("{channel} Marketing can be on only while {channel} All is on", channel=label)
     return None
 
 
@@ -290,7 +296,7 @@ class Decision:
 
 ALLOWED = Decision(True)
 #: Marketing to a number whose text waits in Needs review (R19).
-REVIEW_HOLD = Decision(False, "held — a possible opt-out waits for review", held_for_review=True)
+REVIEW_HOLD = Decision(False, say("held — a possible opt-out waits for review"), held_for_review=True)
 REVIEW_HELD_KINDS = MARKETING_KINDS
 
 
@@ -316,39 +322,42 @@ def can_send(
     that number (sms, voice) is held until staff decide (R19).
     """
     if archived:
-        return Decision(False, "Client is archived")
+        return Decision(False, say("Client is archived"))
     channel = consent.channel
     label = CHANNEL_LABELS[channel]
     if consent.address is None:
-        return Decision(False, f"No {ADDRESS_LABELS[CHANNEL_ADDRESS[channel]]} on file")
+        return Decision(False, say("No {address} on file",
+                                   address=ADDRESS_LABELS[CHANNEL_ADDRESS[channel]]))
     if not consent.effective_all:
         if channel is Channel.SMS and consent.stop_locked:
-            return Decision(False, "SMS All is off — client texted STOP")
-        return Decision(False, f"{label} All is off")
+            return Decision(False, say("SMS All is off — client texted STOP"))
+        return Decision(False, say("{channel} All is off", channel=label))
     if kind in MARKETING_KINDS and not consent.effective_marketing:
-        return Decision(False, "Marketing is off")
+        return Decision(False, say("Marketing is off"))
     if kind in AI_KINDS:
         limits = studio_ai_limits(studio_ai)
         if StudioAILimit.ASSISTANT_OFF in limits:
-            return Decision(False, "AI assistant is off for the studio")
+            return Decision(False, say("AI assistant is off for the studio"))
         if kind is MessageKind.AI_OUTREACH:
             if StudioAILimit.OUTREACH_OFF in limits:
-                return Decision(False, "Hailee outreach is off for the studio (staff tasks instead)")
+                return Decision(False, say("Hailee outreach is off for the studio (staff tasks "
+                                           "instead)"))
             if not client_ai.outreach:
-                return Decision(False, "Hailee outreach is off for this client")
+                return Decision(False, say("Hailee outreach is off for this client"))
         else:
             if StudioAILimit.REPLIES_OFF in limits:
-                return Decision(False, "Hailee message reply is off for the studio")
+                return Decision(False, say("Hailee message reply is off for the studio"))
             if StudioAILimit.REPLIES_MEMBERS_ONLY in limits and not is_member:
-                return Decision(False, "Hailee replies are on for members only")
+                return Decision(False, say("Hailee replies are on for members only"))
             if not client_ai.replies:
-                return Decision(False, "Hailee replies are off for this client")
+                return Decision(False, say("Hailee replies are off for this client"))
     if review_waiting and kind in REVIEW_HELD_KINDS and CHANNEL_ADDRESS[channel] is Address.MOBILE:
         return REVIEW_HOLD
     if kind in HELD_KINDS and channel in PHONE_CHANNELS:
         release = held_until(now, zones, hours)
         if release is not None:
-            return Decision(False, f"held until {format_clock(release)} local time", release)
+            return Decision(False, say("held until {time} local time",
+                                       time=format_clock(release)), release)
     return ALLOWED
 
 

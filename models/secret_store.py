@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .locations import app_data_dir
 from .private_files import create_private_file, make_private_folders
+from .wording import say
 
 log = logging.getLogger(__name__)
 
@@ -53,8 +54,8 @@ def _keyring():
 
 
 def _file_place() -> SecretPlace:
-    return SecretPlace(False, f"in {secrets_file()}, a file only you can read "
-                              "(this computer has no password keyring)")
+    return SecretPlace(False, say("in {path}, a file only you can read (this computer has no "
+                                  "password keyring)", path=str(secrets_file())))
 
 
 def _read_file() -> dict[str, str]:
@@ -92,7 +93,7 @@ def save_secret(name: str, value: str) -> SecretPlace:
             secrets = _read_file()
             if secrets.pop(name, None) is not None:
                 _write_file(secrets)
-            return SecretPlace(True, "in this computer's password keyring")
+            return SecretPlace(True, say("in this computer's password keyring"))
     secrets = _read_file()
     secrets[name] = value
     _write_file(secrets)

@@ -15,15 +15,16 @@ from .schema import StudioSettings
 from .staff import Role, SignedIn, require_role
 from .text import storable
 from .timeutil import iso_now
+from .wording import say
 
 #: The AI settings a manager may change, with the words the screen and the record use.
 AI_SETTING_LABELS = {
-    "ai_enabled": "AI assistant enabled",
-    "ai_outreach": "Stack and task outreach",
-    "ai_reply_all": "Message reply",
-    "ai_reply_members": "Message reply for members",
-    "ai_response_time": "Response time",
-    "ai_response_minutes": "Response time (minutes)",
+    "ai_enabled": say("AI assistant enabled"),
+    "ai_outreach": say("Stack and task outreach"),
+    "ai_reply_all": say("Message reply"),
+    "ai_reply_members": say("Message reply for members"),
+    "ai_response_time": say("Response time"),
+    "ai_response_minutes": say("Response time (minutes)"),
 }
 
 
@@ -69,9 +70,9 @@ def validate_studio_name(name: str) -> str:
     """A studio's name as stored: spaces tidied, 1 to 120 characters."""
     clean = " ".join(storable(name).split())
     if not clean:
-        raise InvalidInput("the studio needs a name")
+        raise InvalidInput(say("the studio needs a name"))
     if len(clean) > 120:
-        raise InvalidInput("the studio's name is longer than 120 characters")
+        raise InvalidInput(say("the studio's name is longer than 120 characters"))
     return clean
 
 
@@ -87,7 +88,8 @@ def validate_time_zone(name: str) -> str:
     try:
         ZoneInfo(clean)
     except (ZoneInfoNotFoundError, ValueError):
-        raise InvalidInput(f"{clean!r} is not a time zone (e.g. America/New_York)") from None
+        raise InvalidInput(say("{name} is not a time zone (e.g. America/New_York)",
+                               name=repr(clean))) from None
     return clean
 
 
@@ -111,26 +113,27 @@ def update_ai_settings(who: SignedIn, changes: dict[str, Any], *,
     """
     unknown = set(changes) - set(AI_SETTING_LABELS)
     if unknown:
-        raise InvalidInput(f"unknown AI setting {sorted(unknown)[0]!r}")
+        raise InvalidInput(say("unknown AI setting {name}", name=repr(sorted(unknown)[0])))
     for name in ("ai_enabled", "ai_outreach", "ai_reply_all", "ai_reply_members"):
         # Only True or False: "no" would be stored as on while the record said "no" (R14).
         if name in changes and not isinstance(changes[name], bool):
-            raise InvalidInput(f"{AI_SETTING_LABELS[name]} is on or off, not {changes[name]!r}")
+            raise InvalidInput(say("{setting} is on or off, not {value}",
+                                   setting=AI_SETTING_LABELS[name], value=repr(changes[name])))
     if "ai_response_time" in changes:
         try:
             changes["ai_response_time"] = ResponseTime(changes["ai_response_time"]).value
         except ValueError:
-            raise InvalidInput("response time is dynamic, instant or fixed") from None
+            raise InvalidInput(say("response time is dynamic, instant or fixed")) from None
     if "ai_response_minutes" in changes:
         minutes = changes["ai_response_minutes"]
         if not isinstance(minutes, int) or isinstance(minutes, bool) or not 1 <= minutes <= 1440:
-            raise InvalidInput("fixed response time is 1 to 1440 minutes")
+            raise InvalidInput(say("fixed response time is 1 to 1440 minutes"))
     with database.atomic():
         staff = require_role(who, Role.MANAGER)
         row = for_update(StudioSettings.select().where(StudioSettings.id == 1)).get()
         if expected_version is not None and row.version != expected_version:
-            raise StaleData("The studio's AI settings were changed on another workstation. "
-                            "They have been reloaded; please check and try again.")
+            raise StaleData(say("The studio's AI settings were changed on another workstation. "
+                                "They have been reloaded; please check and try again."))
         log = EventLog()
         now = iso_now()
         changed: dict[str, Any] = {}
@@ -158,13 +161,14 @@ def set_idle_lock_minutes(who: SignedIn, minutes: int, *,
     recorded as one event, like every studio setting (R14)."""
     low, high = IDLE_LOCK_RANGE
     if not isinstance(minutes, int) or isinstance(minutes, bool) or not low <= minutes <= high:
-        raise InvalidInput(f"the idle lock is {low} (never) to {high} minutes, not {minutes!r}")
+        raise InvalidInput(say("the idle lock is {low} (never) to {high} minutes, not {minutes}",
+                               low=low, high=high, minutes=repr(minutes)))
     with database.atomic():
         staff = require_role(who, Role.OWNER)
         row = for_update(StudioSettings.select().where(StudioSettings.id == 1)).get()
         if expected_version is not None and row.version != expected_version:
-            raise StaleData("The studio's settings were changed on another workstation. "
-                            "They have been reloaded; please check and try again.")
+            raise StaleData(say("The studio's settings were changed on another workstation. "
+                                "They have been reloaded; please check and try again."))
         if row.idle_lock_minutes == minutes:
             return Change(Touched.NONE)
         log = EventLog()

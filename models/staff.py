@@ -26,6 +26,7 @@ from .rules import format_clock
 from .schema import Staff
 from .text import storable
 from .timeutil import iso, iso_now, parse_iso
+from .wording import say
 
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT = timedelta(minutes=5)
@@ -89,16 +90,16 @@ def validate_staff_name(name: str) -> str:
     """A staff member's name as stored: spaces tidied, 1 to 120 characters."""
     clean_name = " ".join(storable(name).split())
     if not clean_name:
-        raise InvalidInput("a staff member needs a name")
+        raise InvalidInput(say("a staff member needs a name"))
     if len(clean_name) > 120:
-        raise InvalidInput("a staff member's name is longer than 120 characters")
+        raise InvalidInput(say("a staff member's name is longer than 120 characters"))
     return clean_name
 
 
 def validate_pin(pin: str) -> str:
     """A PIN is 4 to 8 digits."""
     if not (pin.isascii() and pin.isdigit() and 4 <= len(pin) <= 8):
-        raise InvalidInput("a PIN is 4 to 8 digits")
+        raise InvalidInput(say("a PIN is 4 to 8 digits"))
     return pin
 
 
@@ -106,7 +107,8 @@ def _role(value: str) -> Role:
     try:
         return Role(value.strip().lower())
     except ValueError:
-        raise InvalidInput(f"unknown role {value!r} (owner, manager or employee)") from None
+        raise InvalidInput(say("unknown role {role} (owner, manager or employee)",
+                               role=repr(value))) from None
 
 
 def create_staff(by: SignedIn | None, name: str, role: str, pin: str) -> SignedIn:
@@ -118,14 +120,14 @@ def create_staff(by: SignedIn | None, name: str, role: str, pin: str) -> SignedI
     with database.atomic():
         if by is None:
             if Staff.select().exists():
-                raise NotAllowed("only an owner can add staff accounts")
+                raise NotAllowed(say("only an owner can add staff accounts"))
             if wanted is not Role.OWNER:
-                raise InvalidInput("the studio's first account is its owner")
+                raise InvalidInput(say("the studio's first account is its owner"))
             actor = clean_name
         else:
             actor = require_role(by, Role.OWNER).name
         if Staff.select().where(Staff.name == clean_name).exists():
-            raise InvalidInput(f"a staff member named {clean_name!r} already exists")
+            raise InvalidInput(say("a staff member named {name} already exists", name=repr(clean_name)))
         staff = Staff.create(name=clean_name, role=wanted.value, pin_hash=pin_hash,
                              pin_salt="", created_at=iso_now())
         log = EventLog()
@@ -177,7 +179,7 @@ def set_staff_active(by: SignedIn, staff_id: int, active: bool) -> Change:
         owner = require_role(by, Role.OWNER)
         target = for_update(Staff.select().where(Staff.id == staff_id)).get_or_none()
         if target is None:
-            raise NotFound("no such staff member")
+            raise NotFound(say("no such staff member"))
         if target.active == active:
             return Change(Touched.NONE)
         if not active:
@@ -185,9 +187,9 @@ def set_staff_active(by: SignedIn, staff_id: int, active: bool) -> Change:
                     Staff.select().where((Staff.role == Role.OWNER.value)
                                          & (Staff.active == True)  # noqa: E712 (peewee expression)
                                          & (Staff.id != target.id)).exists()):
-                raise NotAllowed("the studio's last owner cannot be deactivated")
+                raise NotAllowed(say("the studio's last owner cannot be deactivated"))
             if target.id == owner.staff_id:
-                raise NotAllowed("you cannot deactivate your own account; another owner can")
+                raise NotAllowed(say("you cannot deactivate your own account; another owner can"))
         Staff.update(active=active).where(Staff.id == target.id).execute()
         log = EventLog()
         log.add(at=iso_now(), actor=owner.name, staff_id=owner.staff_id, source="staff",
@@ -208,7 +210,7 @@ def reset_pin(by: SignedIn, staff_id: int, new_pin: str) -> Change:
         owner = require_role(by, Role.OWNER)
         target = for_update(Staff.select().where(Staff.id == staff_id)).get_or_none()
         if target is None:
-            raise NotFound("no such staff member")
+            raise NotFound(say("no such staff member"))
         (Staff.update(pin_hash=pin_hash, pin_salt="", failed_attempts=0, locked_until=None)
          .where(Staff.id == target.id).execute())
         log = EventLog()
@@ -253,7 +255,7 @@ def sign_in(staff_id: int, pin: str) -> SignedIn:
     now = lockout_clock()
     staff = Staff.get_or_none(Staff.id == staff_id)
     if staff is None or not staff.active:
-        raise NotFound("no such staff member")
+        raise NotFound(say("no such staff member"))
     _refuse_while_locked(staff, now)
     good, stale = check_pin(pin, staff.pin_hash, staff.pin_salt)
     rehashed = hash_pin(pin) if good and stale else None  # slow: outside the write lock
@@ -274,28 +276,33 @@ def sign_in(staff_id: int, pin: str) -> SignedIn:
         if attempts >= MAX_FAILED_ATTEMPTS:
             until = now + LOCKOUT
             Staff.update(failed_attempts=0, locked_until=iso(until)).where(Staff.id == staff_id).execute()
-            message = (f"Wrong PIN. After {MAX_FAILED_ATTEMPTS} wrong PINs, sign-in for {staff.name} "
-                       f"is locked until {format_clock(until.astimezone())} "
-                       f"({_minutes_left(until, now)}).")
+            message = say("Wrong PIN. After {attempts} wrong PINs, sign-in for {name} is locked "
+                          "until {time} ({left}).", attempts=MAX_FAILED_ATTEMPTS, name=staff.name,
+                          time=format_clock(until.astimezone()), left=_minutes_left(until, now))
         else:
             Staff.update(failed_attempts=attempts).where(Staff.id == staff_id).execute()
             left = MAX_FAILED_ATTEMPTS - attempts
             lockout = round(LOCKOUT.total_seconds() / 60)
-            message = (f"Wrong PIN. {left} more {'try' if left == 1 else 'tries'} before sign-in "
-                       f"is locked for {lockout} minutes.")
+            message = (say("Wrong PIN. {left} more try before sign-in is locked for {lockout} "
+                           "minutes.", left=left, lockout=lockout) if left == 1 else
+                       say("Wrong PIN. {left} more tries before sign-in is locked for {lockout} "
+                           "minutes.", left=left, lockout=lockout))
     raise SignInRefused(message)
 
 
 def _refuse_while_locked(staff: Staff, now: datetime) -> None:
     if staff.locked_until and parse_iso(staff.locked_until) > now:
         until = parse_iso(staff.locked_until)
-        raise SignInRefused(f"Too many wrong PINs: sign-in for {staff.name} is locked until "
-                            f"{format_clock(until.astimezone())} ({_minutes_left(until, now)}).")
+        raise SignInRefused(say("Too many wrong PINs: sign-in for {name} is locked until {time} "
+                                "({left}).", name=staff.name, time=format_clock(until.astimezone()),
+                                left=_minutes_left(until, now)))
 
 
 def _minutes_left(until: datetime, now: datetime) -> str:
     minutes = max(1, round((until - now).total_seconds() / 60))
-    return f"in {minutes} minute{'s' if minutes != 1 else ''}"
+    if minutes == 1:
+        return say("in {minutes} minute", minutes=minutes)
+    return say("in {minutes} minutes", minutes=minutes)
 
 
 def has_role(who: SignedIn | None, role: Role) -> bool:
@@ -312,8 +319,9 @@ def require_role(who: SignedIn, role: Role) -> SignedIn:
     """
     staff = Staff.get_or_none(Staff.id == who.staff_id)
     if staff is None or not staff.active:
-        raise NotAllowed("this staff account no longer exists; sign in again")
+        raise NotAllowed(say("this staff account no longer exists; sign in again"))
     stored = Role(staff.role)
     if _RANK[stored] < _RANK[role]:
-        raise NotAllowed(f"only {'an owner' if role is Role.OWNER else 'a manager or owner'} can do this")
+        raise NotAllowed(say("only an owner can do this") if role is Role.OWNER
+                         else say("only a manager or owner can do this"))
     return SignedIn(staff.id, staff.name, stored)

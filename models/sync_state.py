@@ -20,6 +20,7 @@ from .errors import OptInDeskError
 from .schema import InboundMessage, ProviderAccount, ProviderSync
 from .settings import load_studio
 from .timeutil import iso, now, parse_iso
+from .wording import say
 
 #: A lease not renewed for this long belongs to a sync that died; another may take it.
 LEASE = timedelta(minutes=10)
@@ -66,8 +67,8 @@ def take_lease() -> str:
                            | (ProviderSync.running_since < iso(now() - LEASE))))
                  .execute())
     if not taken:
-        raise SyncBusy(f"another sync has been running since {row.running_since[:16].replace('T', ' ')} "
-                       "UTC; it brings the same messages")
+        raise SyncBusy(say("another sync has been running since {time} UTC; it brings the same "
+                           "messages", time=row.running_since[:16].replace("T", " ")))
     return token
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from .errors import InvalidInput
+from .wording import say
 
 ISO_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 #: The times a person or a provider may give (`--at`, a log's SentDate).
@@ -48,7 +49,7 @@ def parse_user_time(text: str) -> datetime:
     """
     value = text.strip()
     if not value:
-        raise InvalidInput("time is empty")
+        raise InvalidInput(say("time is empty"))
     candidate = value[:-1] + "+00:00" if value.endswith(("Z", "z")) else value
     try:
         moment = datetime.fromisoformat(candidate)
@@ -59,8 +60,8 @@ def parse_user_time(text: str) -> datetime:
     try:
         moment = moment.astimezone(timezone.utc)
     except OverflowError:
-        raise InvalidInput(f"time {value!r} is out of range") from None
-    return in_record_range(moment, f"time {value!r}")
+        raise InvalidInput(say("time {value} is out of range", value=repr(value))) from None
+    return in_record_range(moment, say("time {value}", value=repr(value)))
 
 
 def received_time(moment: datetime, what: str, *, processing: datetime | None = None) -> datetime:
@@ -75,7 +76,8 @@ def received_time(moment: datetime, what: str, *, processing: datetime | None = 
     """
     in_record_range(moment, what)
     if moment > (processing or now()) + CLOCK_SKEW:
-        raise InvalidInput(f"{what} {iso(moment)[:19]}Z is more than a day in the future")
+        raise InvalidInput(say("{what} {time}Z is more than a day in the future", what=what,
+                               time=iso(moment)[:19]))
     return moment
 
 
@@ -86,9 +88,10 @@ def in_record_range(moment: datetime, what: str) -> datetime:
     typo, not a date, and would sort wrongly.
     """
     if moment.tzinfo is None:
-        raise InvalidInput(f"{what} has no time zone")
+        raise InvalidInput(say("{what} has no time zone", what=what))
     if not EARLIEST <= moment < LATEST:
-        raise InvalidInput(f"{what} is not between {EARLIEST.year} and {LATEST.year - 1}")
+        raise InvalidInput(say("{what} is not between {first} and {last}", what=what,
+                               first=EARLIEST.year, last=LATEST.year - 1))
     return moment
 
 
@@ -107,4 +110,5 @@ def _parse_provider_time(value: str) -> datetime:
             return datetime.strptime(value, fmt)
         except ValueError:
             continue
-    raise InvalidInput(f"time {value!r} is not a date and time like 2026-11-30 14:05")
+    raise InvalidInput(say("time {value} is not a date and time like 2026-11-30 14:05",
+                           value=repr(value)))

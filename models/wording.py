@@ -18,7 +18,7 @@ which covers English and Spanish.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterable
 
 
 class Phrase(str):
@@ -47,6 +47,18 @@ CONTEXT = ""
 def say(template: str, /, **params: Any) -> Phrase:
     """`template` with `params` filled in: English now, translatable later."""
     return Phrase(template, params)
+
+
+def listing(items: Iterable[str]) -> str:
+    """Items joined by ", " ("time, message id"): a `Phrase` when one of them is, so that
+    each is said in the window's language; a plain `str` otherwise."""
+    words = list(items)
+    if not any(isinstance(word, Phrase) for word in words):
+        return ", ".join(words)
+    joined: str = words[0]
+    for word in words[1:]:
+        joined = say("{items}, {item}", items=joined, item=word)
+    return joined
 
 
 def message_of(error: BaseException) -> str:

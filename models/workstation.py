@@ -25,6 +25,7 @@ from .locations import ENV_VAR, app_data_dir, default_database_path, resolve_loc
 from .private_files import create_private_file, make_private_folders
 from .secret_store import SecretPlace, forget_secret, load_secret, save_secret
 from .staff import SignedIn
+from .wording import say
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +64,7 @@ class ServerAddress:
 
     def describe(self) -> str:
         """As a person names it."""
-        return f"the PostgreSQL database {self.database} on {self.host}"
+        return say("the PostgreSQL database {name} on {host}", name=self.database, host=self.host)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +80,7 @@ class DatabaseChoice:
         if self.kind is DatabaseKind.SERVER and self.server is not None:
             return self.server.describe()
         if self.kind is DatabaseKind.DEMO:
-            return f"the demo studio ({demo_database_path()})"
+            return say("the demo studio ({path})", path=str(demo_database_path()))
         return str(self.path or default_database_path())
 
 
@@ -97,17 +98,17 @@ def server_address(host: str, port: str | int, database: str, user: str) -> Serv
     """A server's address from what a person typed; InvalidInput names the first problem."""
     host, database, user = host.strip(), database.strip(), user.strip()
     if not host:
-        raise InvalidInput("type the server's name or address")
+        raise InvalidInput(say("type the server's name or address"))
     try:
         number = int(str(port).strip() or DEFAULT_PORT)
     except ValueError:
-        raise InvalidInput(f"the port {port!r} is not a number") from None
+        raise InvalidInput(say("the port {port} is not a number", port=repr(port))) from None
     if not 1 <= number <= 65535:
-        raise InvalidInput("a port is a number from 1 to 65535")
+        raise InvalidInput(say("a port is a number from 1 to 65535"))
     if not database:
-        raise InvalidInput("type the name of the studio's database")
+        raise InvalidInput(say("type the name of the studio's database"))
     if not user:
-        raise InvalidInput("type the user name to connect as")
+        raise InvalidInput(say("type the user name to connect as"))
     return ServerAddress(host, number, database, user)
 
 
@@ -115,11 +116,11 @@ def parse_server_url(url: str) -> tuple[ServerAddress, str | None]:
     """A `postgresql://user:password@host:port/database` URL as an address and its password."""
     parsed = urlparse(url.strip())
     if parsed.scheme not in ("postgresql", "postgres"):
-        raise InvalidInput("a server URL starts with postgresql://")
+        raise InvalidInput(say("a server URL starts with postgresql://"))
     try:
         port = parsed.port or DEFAULT_PORT
     except ValueError:
-        raise InvalidInput("the URL's port is not a number from 1 to 65535") from None
+        raise InvalidInput(say("the URL's port is not a number from 1 to 65535")) from None
     address = server_address(unquote(parsed.hostname or ""), port,
                              unquote(parsed.path.lstrip("/")), unquote(parsed.username or ""))
     return address, unquote(parsed.password) if parsed.password else None
@@ -131,9 +132,10 @@ def try_server(address: ServerAddress, password: str | None) -> str:
     that is not Opt-In Desk's or is newer, in one line."""
     version = check_database(address.url(password))
     if version == 0:
-        return (f"Connected to {address.describe()}. It is empty: Opt-In Desk makes its tables "
-                "when it first opens it.")
-    return f"Connected to {address.describe()}. It holds an Opt-In Desk studio."
+        return say("Connected to {database}. It is empty: Opt-In Desk makes its tables when it "
+                   "first opens it.", database=address.describe())
+    return say("Connected to {database}. It holds an Opt-In Desk studio.",
+               database=address.describe())
 
 
 def load_choice() -> DatabaseChoice | None:

@@ -60,9 +60,13 @@ def test_models_never_import_qt(path):
 
 
 def test_rules_is_pure_python():
+    """rules.py needs the standard library and models/wording.py (itself pure stdlib, which
+    test_wording_is_pure_python checks) for its sentences (issue 14)."""
     imports = imported_modules(MODELS / "rules.py")
     assert imports, "rules.py imports nothing? the walker is broken"
     for line, name in imports:
+        if name == ".wording":
+            continue
         assert not name.startswith("."), f"rules.py:{line} imports {name} from the model layer"
         root = name.split(".")[0]
         assert root in sys.stdlib_module_names, f"rules.py:{line} imports {name}, not the standard library"
