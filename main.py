@@ -125,12 +125,14 @@ def _location(args: argparse.Namespace) -> str:
 
 def _open(url: str, *, must_exist: bool = True) -> None:
     from models.db import open_database, sqlite_path
+    from models.wording import say
     path = sqlite_path(url)
-    if path is not None:
+    if path is not None:  # these reach the window too, in its language
         if path.is_dir():
-            raise CommandError(f"{path} is a folder, not a database file")
+            raise CommandError(say("{path} is a folder, not a database file", path=path))
         if must_exist and not path.exists():
-            raise CommandError(f"no database at {path} (create one with `{PROG} init` or `{PROG} demo`)")
+            raise CommandError(say("no database at {path} (create one with `{program} init` or "
+                                   "`{program} demo`)", path=path, program=PROG))
     open_database(url)  # refuses a damaged, foreign or newer database, one line saying which
 
 

@@ -1050,6 +1050,14 @@
         <source>Connected to {database}. It holds an Opt-In Desk studio.</source>
         <translation>Conectado a {database}. Contiene un estudio de Opt-In Desk.</translation>
     </message>
+    <message>
+        <source>{path} is a folder, not a database file</source>
+        <translation>{path} es una carpeta, no un archivo de base de datos</translation>
+    </message>
+    <message>
+        <source>no database at {path} (create one with `{program} init` or `{program} demo`)</source>
+        <translation>no hay ninguna base de datos en {path} (cree una con `{program} init` o `{program} demo`)</translation>
+    </message>
 </context>
 <context>
     <name>AfterStopSection</name>
