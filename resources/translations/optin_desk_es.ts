@@ -1489,8 +1489,8 @@
     <message numerus="yes">
         <source>The record is broken at event {event}: {problem}. The %Ln event(s) before it are intact.</source>
         <translation>
-            <numerusform>El registro está dañado en el evento {event}: {problem}. El %Ln evento anterior está intacto.</numerusform>
-            <numerusform>El registro está dañado en el evento {event}: {problem}. Los %Ln eventos anteriores están intactos.</numerusform>
+            <numerusform>El registro está dañado en el evento {event}: {problem}. Antes de él, %Ln evento está intacto.</numerusform>
+            <numerusform>El registro está dañado en el evento {event}: {problem}. Antes de él, %Ln eventos están intactos.</numerusform>
         </translation>
     </message>
     <message>
@@ -1702,7 +1702,7 @@
     </message>
     <message>
         <source>What saving does to consent</source>
-        <translation>Lo que guardar cambia en el consentimiento</translation>
+        <translation>Qué cambia en el consentimiento al guardar</translation>
     </message>
     <message>
         <source>Save</source>
@@ -1988,7 +1988,7 @@
     </message>
     <message>
         <source>Consent events for this client, newest recorded first.</source>
-        <translation>Eventos de consentimiento de este cliente, los registrados más recientemente primero.</translation>
+        <translation>Eventos de consentimiento de este cliente, los más recientes primero.</translation>
     </message>
     <message>
         <source>Select a client to see their opt-ins</source>
@@ -2160,7 +2160,7 @@
     </message>
     <message>
         <source>Welcome to Opt-In Desk</source>
-        <translation>Bienvenido a Opt-In Desk</translation>
+        <translation>Le damos la bienvenida a Opt-In Desk</translation>
     </message>
     <message>
         <source>This computer&apos;s database</source>
@@ -2898,11 +2898,11 @@ Leyendo {file}</translation>
     <message>
         <source>Off stops campaigns and stacks; reminders and booking help continue.</source>
         <extracomment>What turning each kind of switch off does, the tooltip&apos;s second sentence.</extracomment>
-        <translation>Desactivado, detiene las campañas y las secuencias; los recordatorios y la ayuda con citas continúan.</translation>
+        <translation>Si está desactivado, se detienen las campañas y las secuencias; los recordatorios y la ayuda con citas continúan.</translation>
     </message>
     <message>
         <source>Off fully blocks the channel: campaigns, stacks, reminders, booking help and Hailee messages.</source>
-        <translation>Desactivado, bloquea todo el canal: campañas, secuencias, recordatorios, ayuda con citas y mensajes de Hailee.</translation>
+        <translation>Si está desactivado, se bloquea todo el canal: campañas, secuencias, recordatorios, ayuda con citas y mensajes de Hailee.</translation>
     </message>
     <message>
         <source>This client is archived: restore them to change their switches</source>
@@ -2963,7 +2963,7 @@ Leyendo {file}</translation>
     </message>
     <message>
         <source>Not said</source>
-        <translation>No lo dijo</translation>
+        <translation>Sin indicar</translation>
     </message>
     <message>
         <source>e.g. asked at the front desk: no more promotions</source>
@@ -3027,11 +3027,11 @@ Leyendo {file}</translation>
     </message>
     <message>
         <source>Bring the client back to the list, with the switches they had</source>
-        <translation>Devolver el cliente a la lista, con los interruptores que tenía</translation>
+        <translation>Devolver al cliente a la lista, con los interruptores que tenía</translation>
     </message>
     <message>
         <source>Hide the client from the list: they receive nothing, and their consent record is kept</source>
-        <translation>Ocultar el cliente de la lista: no recibe nada y se conserva su registro de consentimiento</translation>
+        <translation>Ocultar al cliente de la lista: no recibe nada y se conserva su registro de consentimiento</translation>
     </message>
     <message>
         <source>Archived — this client receives nothing, and their switches cannot be changed. A manager can restore them.</source>
@@ -3411,7 +3411,7 @@ por horario</translation>
     </message>
     <message>
         <source>{opt_outs}: {staff} turned off by staff, {locks}.</source>
-        <translation>{opt_outs}: {staff} por el personal, {locks}.</translation>
+        <translation>{opt_outs}: {staff} hechas por el personal, {locks}.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln STOP lock(s)</source>
@@ -3627,7 +3627,7 @@ Los SMS se desactivan para todos los de este número ({everyone}), con fecha {wh
     </message>
     <message>
         <source>postgresql://user:password@host:5432/studio (or fill in below)</source>
-        <translation>postgresql://usuario@servidor:5432/estudio (o complete abajo)</translation>
+        <translation>postgresql://usuario:clave@servidor:5432/estudio (o complete abajo)</translation>
     </message>
     <message>
         <source>Server</source>
@@ -4616,7 +4616,7 @@ Ya no podrá iniciar sesión. Su nombre se conserva en el registro de consentimi
     </message>
     <message>
         <source>{name} · {studio} · made {when} UTC · checkpoint {checkpoint}…</source>
-        <translation>{name} · {studio} · generado {when} UTC · punto de control {checkpoint}…</translation>
+        <translation>{name} · {studio} · generado el {when} UTC · punto de control {checkpoint}…</translation>
     </message>
     <message>
         <source>Page {page} of {pages}</source>
