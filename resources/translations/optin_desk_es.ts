@@ -1154,7 +1154,7 @@
     </message>
     <message>
         <source>Lets Hailee, the studio&apos;s AI assistant, start conversations with this client, where the Opt-In switches allow marketing.</source>
-        <translation>Permite que Hailee, el asistente de IA del estudio, inicie conversaciones con este cliente, donde los interruptores de Opt-In permiten marketing.</translation>
+        <translation>Permite que Hailee, el asistente de IA del estudio, inicie conversaciones con este cliente, siempre que los interruptores de Opt-In permitan el marketing.</translation>
     </message>
     <message>
         <source>Hailee may answer this client&apos;s messages.</source>
@@ -1162,7 +1162,7 @@
     </message>
     <message>
         <source>Lets Hailee, the studio&apos;s AI assistant, answer this client&apos;s messages, where the Opt-In switches allow the channel.</source>
-        <translation>Permite que Hailee, el asistente de IA del estudio, responda los mensajes de este cliente, donde los interruptores de Opt-In permiten el canal.</translation>
+        <translation>Permite que Hailee, el asistente de IA del estudio, responda los mensajes de este cliente, siempre que los interruptores de Opt-In permitan el canal.</translation>
     </message>
     <message>
         <source>Hailee (AI assistant)</source>
@@ -1782,7 +1782,7 @@
     </message>
     <message>
         <source>Show {filter}</source>
-        <translation>Mostrar {filter}</translation>
+        <translation>Mostrar: {filter}</translation>
     </message>
 </context>
 <context>
@@ -1968,7 +1968,7 @@
     </message>
     <message>
         <source>Show {filter} (Ctrl+{key})</source>
-        <translation>Mostrar {filter} (Ctrl+{key})</translation>
+        <translation>Mostrar: {filter} (Ctrl+{key})</translation>
     </message>
 </context>
 <context>
@@ -3332,8 +3332,8 @@ activado</translation>
     <message>
         <source>Campaign
 audience now</source>
-        <translation>Audiencia de
-campaña ahora</translation>
+        <translation>Audiencia
+de campaña</translation>
     </message>
     <message>
         <source>Held for
@@ -3411,7 +3411,7 @@ por horario</translation>
     </message>
     <message>
         <source>{opt_outs}: {staff} turned off by staff, {locks}.</source>
-        <translation>{opt_outs}: {staff} hechas por el personal, {locks}.</translation>
+        <translation>{opt_outs}: {staff} por el personal, {locks}.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln STOP lock(s)</source>
