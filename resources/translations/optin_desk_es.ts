@@ -74,7 +74,7 @@
     </message>
     <message>
         <source>Consent to marketing names a number: {channels} Marketing stay with {number} and go back to the studio&apos;s default (off) for the new number. Record new consent on the profile if the client gives it.</source>
-        <translation>El consentimiento para marketing corresponde a un número: Marketing de {channels} se queda con {number} y vuelve al valor predeterminado del estudio (desactivado) para el número nuevo. Registre un nuevo consentimiento en el perfil si el cliente lo da.</translation>
+        <translation>El consentimiento para marketing corresponde a un número: los interruptores Marketing de {channels} se quedan con {number} y vuelven al valor predeterminado del estudio (desactivado) para el número nuevo. Registre un nuevo consentimiento en el perfil si el cliente lo da.</translation>
     </message>
     <message>
         <source>{items} and {last}</source>
