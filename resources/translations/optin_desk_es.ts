@@ -50,7 +50,7 @@
     </message>
     <message>
         <source>SMS starts off and locked for this client</source>
-        <translation>SMS empieza desactivado y bloqueado para este cliente</translation>
+        <translation>los SMS empiezan desactivados y bloqueados para este cliente</translation>
     </message>
     <message>
         <source>no client with id {id}</source>
@@ -62,11 +62,11 @@
     </message>
     <message>
         <source>SMS will be off and locked for this client</source>
-        <translation>SMS quedará desactivado y bloqueado para este cliente</translation>
+        <translation>los SMS quedarán desactivados y bloqueados para este cliente</translation>
     </message>
     <message>
         <source>The STOP belongs to the old number {number}, which stays locked; SMS comes back on for the new number.</source>
-        <translation>El STOP pertenece al número anterior {number}, que sigue bloqueado; SMS se vuelve a activar para el número nuevo.</translation>
+        <translation>El STOP pertenece al número anterior {number}, que sigue bloqueado; los SMS se vuelven a activar para el número nuevo.</translation>
     </message>
     <message>
         <source>Consent to marketing names a number: {channels} Marketing stays with {number} and goes back to the studio&apos;s default (off) for the new number. Record new consent on the profile if the client gives it.</source>
@@ -74,7 +74,7 @@
     </message>
     <message>
         <source>Consent to marketing names a number: {channels} Marketing stay with {number} and go back to the studio&apos;s default (off) for the new number. Record new consent on the profile if the client gives it.</source>
-        <translation>El consentimiento para marketing corresponde a un número: Marketing de {channels} se queda con {number} y vuelve al valor predeterminado del estudio (desactivado) para el número nuevo. Registre un nuevo consentimiento en el perfil si el cliente lo da.</translation>
+        <translation>El consentimiento para marketing corresponde a un número: los interruptores Marketing de {channels} se quedan con {number} y vuelven al valor predeterminado del estudio (desactivado) para el número nuevo. Registre un nuevo consentimiento en el perfil si el cliente lo da.</translation>
     </message>
     <message>
         <source>{items} and {last}</source>
@@ -82,11 +82,11 @@
     </message>
     <message>
         <source>{number} texted STOP: {what}. Only the client can turn it back on, by texting START.</source>
-        <translation>{number} envió STOP: {what}. Solo el cliente puede volver a activarlo, enviando START.</translation>
+        <translation>{number} envió STOP: {what}. Solo el cliente puede volver a activarlos, enviando START.</translation>
     </message>
     <message>
         <source>{number} texted STOP on {day}: {what}. Only the client can turn it back on, by texting START.</source>
-        <translation>{number} envió STOP el {day}: {what}. Solo el cliente puede volver a activarlo, enviando START.</translation>
+        <translation>{number} envió STOP el {day}: {what}. Solo el cliente puede volver a activarlos, enviando START.</translation>
     </message>
     <message>
         <source>Jan</source>
@@ -749,7 +749,7 @@
     <message>
         <source>This number texted STOP: only the client can turn SMS back on, by texting START</source>
         <extracomment>The refusal of SMS on a number that texted STOP (R7), whoever asks.</extracomment>
-        <translation>Este número envió STOP: solo el cliente puede volver a activar SMS, enviando START</translation>
+        <translation>Este número envió STOP: solo el cliente puede volver a activar los SMS, enviando START</translation>
     </message>
     <message>
         <source>No {address} on file, so {channel} has no switches</source>
@@ -762,7 +762,7 @@
     <message>
         <source>held — a possible opt-out waits for review</source>
         <extracomment>When held kinds may go out, by the recipient&apos;s local weekday (Monday first): a (from, until) window, or None for a day without one. The federal one is every day 8 a.m.–9 p.m.; the stricter ones of the states are in models/quiet_hours.py. Held by quiet hours until then (R17). Held while a text from the number waits in Needs review (R19): until staff decide, so there is no time to show. Marketing to a number whose text waits in Needs review (R19).</extracomment>
-        <translation>en espera — una posible baja está por revisar</translation>
+        <translation>retenido — una posible baja está por revisar</translation>
     </message>
     <message>
         <source>Client is archived</source>
@@ -810,7 +810,7 @@
     </message>
     <message>
         <source>held until {time} local time</source>
-        <translation>en espera hasta las {time}, hora local</translation>
+        <translation>retenido hasta las {time}, hora local</translation>
     </message>
     <message>
         <source>in {path}, a file only you can read (this computer has no password keyring)</source>
@@ -832,11 +832,11 @@
     </message>
     <message>
         <source>Message reply</source>
-        <translation>Respuesta a mensajes</translation>
+        <translation>Responder mensajes</translation>
     </message>
     <message>
         <source>Message reply for members</source>
-        <translation>Respuesta a mensajes de miembros</translation>
+        <translation>Responder mensajes de miembros</translation>
     </message>
     <message>
         <source>Response time</source>
@@ -877,7 +877,7 @@
     </message>
     <message>
         <source>The studio&apos;s AI settings were changed on another workstation. They have been reloaded; please check and try again.</source>
-        <translation>Los ajustes de IA del estudio se cambiaron en otra computadora. Se volvieron a cargar; revíselos e inténtelo de nuevo.</translation>
+        <translation>La configuración de IA del estudio se cambió en otra computadora. Se volvió a cargar; revísela e inténtelo de nuevo.</translation>
     </message>
     <message>
         <source>the idle lock is {low} (never) to {high} minutes, not {minutes}</source>
@@ -886,7 +886,7 @@
     </message>
     <message>
         <source>The studio&apos;s settings were changed on another workstation. They have been reloaded; please check and try again.</source>
-        <translation>Los ajustes del estudio se cambiaron en otra computadora. Se volvieron a cargar; revíselos e inténtelo de nuevo.</translation>
+        <translation>La configuración del estudio se cambió en otra computadora. Se volvió a cargar; revísela e inténtelo de nuevo.</translation>
     </message>
     <message>
         <source>a staff member needs a name</source>
@@ -907,11 +907,11 @@
     </message>
     <message>
         <source>only an owner can add staff accounts</source>
-        <translation>solo un Propietario puede agregar cuentas del personal</translation>
+        <translation>solo un propietario puede agregar cuentas del personal</translation>
     </message>
     <message>
         <source>the studio&apos;s first account is its owner</source>
-        <translation>la primera cuenta del estudio es la de su Propietario</translation>
+        <translation>la primera cuenta del estudio es la de su propietario</translation>
     </message>
     <message>
         <source>a staff member named {name} already exists</source>
@@ -924,11 +924,11 @@
     </message>
     <message>
         <source>the studio&apos;s last owner cannot be deactivated</source>
-        <translation>no se puede desactivar al último Propietario del estudio</translation>
+        <translation>no se puede desactivar al último propietario del estudio</translation>
     </message>
     <message>
         <source>you cannot deactivate your own account; another owner can</source>
-        <translation>no puede desactivar su propia cuenta; otro Propietario puede hacerlo</translation>
+        <translation>no puede desactivar su propia cuenta; otro propietario puede hacerlo</translation>
     </message>
     <message>
         <source>Wrong PIN. After {attempts} wrong PINs, sign-in for {name} is locked until {time} ({left}).</source>
@@ -960,11 +960,11 @@
     </message>
     <message>
         <source>only an owner can do this</source>
-        <translation>solo un Propietario puede hacer esto</translation>
+        <translation>solo un propietario puede hacer esto</translation>
     </message>
     <message>
         <source>only a manager or owner can do this</source>
-        <translation>solo un Gerente o un Propietario puede hacer esto</translation>
+        <translation>solo un gerente o un propietario puede hacer esto</translation>
     </message>
     <message>
         <source>another sync has been running since {time} UTC; it brings the same messages</source>
@@ -1154,7 +1154,7 @@
     </message>
     <message>
         <source>Lets Hailee, the studio&apos;s AI assistant, start conversations with this client, where the Opt-In switches allow marketing.</source>
-        <translation>Permite que Hailee, el asistente de IA del estudio, inicie conversaciones con este cliente, donde los interruptores de Opt-In permiten marketing.</translation>
+        <translation>Permite que Hailee, el asistente de IA del estudio, inicie conversaciones con este cliente, siempre que los interruptores de Opt-In permitan el marketing.</translation>
     </message>
     <message>
         <source>Hailee may answer this client&apos;s messages.</source>
@@ -1162,7 +1162,7 @@
     </message>
     <message>
         <source>Lets Hailee, the studio&apos;s AI assistant, answer this client&apos;s messages, where the Opt-In switches allow the channel.</source>
-        <translation>Permite que Hailee, el asistente de IA del estudio, responda los mensajes de este cliente, donde los interruptores de Opt-In permiten el canal.</translation>
+        <translation>Permite que Hailee, el asistente de IA del estudio, responda los mensajes de este cliente, siempre que los interruptores de Opt-In permitan el canal.</translation>
     </message>
     <message>
         <source>Hailee (AI assistant)</source>
@@ -1184,19 +1184,19 @@
     <message>
         <source>AI assistant is off for the whole studio (manager setting).</source>
         <extracomment>What the read-only notice says of each studio-wide limit (R12).</extracomment>
-        <translation>El asistente de IA está desactivado para todo el estudio (configuración del gerente).</translation>
+        <translation>El asistente de IA está desactivado para todo el estudio (lo configura un gerente).</translation>
     </message>
     <message>
         <source>Hailee outreach is off for the whole studio: outreach becomes staff tasks (manager setting).</source>
-        <translation>Los mensajes propios de Hailee están desactivados para todo el estudio: pasan a ser tareas del personal (configuración del gerente).</translation>
+        <translation>Los mensajes propios de Hailee están desactivados para todo el estudio: pasan a ser tareas del personal (lo configura un gerente).</translation>
     </message>
     <message>
         <source>Hailee replies to members only (manager setting).</source>
-        <translation>Hailee responde solo a miembros (configuración del gerente).</translation>
+        <translation>Hailee responde solo a miembros (lo configura un gerente).</translation>
     </message>
     <message>
         <source>Hailee replies are off for the whole studio (manager setting).</source>
-        <translation>Las respuestas de Hailee están desactivadas para todo el estudio (configuración del gerente).</translation>
+        <translation>Las respuestas de Hailee están desactivadas para todo el estudio (lo configura un gerente).</translation>
     </message>
 </context>
 <context>
@@ -1216,11 +1216,11 @@
     </message>
     <message>
         <source>Stack and task outreach</source>
-        <translation>Contacto con secuencias y tareas</translation>
+        <translation>Mensajes de secuencias y tareas</translation>
     </message>
     <message>
         <source>Hailee may start conversations: stacks and follow-ups. Off: outreach becomes tasks for the staff.</source>
-        <translation>Hailee puede iniciar conversaciones: secuencias y seguimientos. Desactivado: los contactos pasan a ser tareas para el personal.</translation>
+        <translation>Hailee puede iniciar conversaciones: secuencias y seguimientos. Desactivado: esos mensajes pasan a ser tareas para el personal.</translation>
     </message>
     <message>
         <source>Lets Hailee start conversations with clients where their Opt-In allows marketing. It controls Hailee only and does not change any client&apos;s legal consent (Opt-In).</source>
@@ -1426,7 +1426,7 @@
     </message>
     <message>
         <source>The consent record: every change of a switch, a STOP lock, an AI setting or a staff account, newest first. Events are never changed or deleted.</source>
-        <translation>El registro de consentimiento: cada cambio de un interruptor, un bloqueo por STOP, una configuración de IA o una cuenta del personal, los más recientes primero. Los eventos nunca se cambian ni se eliminan.</translation>
+        <translation>El registro de consentimiento: cada cambio de un interruptor, un bloqueo por STOP, un ajuste de IA o una cuenta del personal, los más recientes primero. Los eventos nunca se cambian ni se eliminan.</translation>
     </message>
     <message>
         <source>Show every client</source>
@@ -1489,8 +1489,8 @@
     <message numerus="yes">
         <source>The record is broken at event {event}: {problem}. The %Ln event(s) before it are intact.</source>
         <translation>
-            <numerusform>El registro está dañado en el evento {event}: {problem}. El %Ln evento anterior está intacto.</numerusform>
-            <numerusform>El registro está dañado en el evento {event}: {problem}. Los %Ln eventos anteriores están intactos.</numerusform>
+            <numerusform>El registro está dañado en el evento {event}: {problem}. Antes de él, %Ln evento está intacto.</numerusform>
+            <numerusform>El registro está dañado en el evento {event}: {problem}. Antes de él, %Ln eventos están intactos.</numerusform>
         </translation>
     </message>
     <message>
@@ -1702,7 +1702,7 @@
     </message>
     <message>
         <source>What saving does to consent</source>
-        <translation>Lo que guardar cambia en el consentimiento</translation>
+        <translation>Qué cambia en el consentimiento al guardar</translation>
     </message>
     <message>
         <source>Save</source>
@@ -1782,7 +1782,7 @@
     </message>
     <message>
         <source>Show {filter}</source>
-        <translation>Mostrar {filter}</translation>
+        <translation>Mostrar: {filter}</translation>
     </message>
 </context>
 <context>
@@ -1968,7 +1968,7 @@
     </message>
     <message>
         <source>Show {filter} (Ctrl+{key})</source>
-        <translation>Mostrar {filter} (Ctrl+{key})</translation>
+        <translation>Mostrar: {filter} (Ctrl+{key})</translation>
     </message>
 </context>
 <context>
@@ -1988,7 +1988,7 @@
     </message>
     <message>
         <source>Consent events for this client, newest recorded first.</source>
-        <translation>Eventos de consentimiento de este cliente, los registrados más recientemente primero.</translation>
+        <translation>Eventos de consentimiento de este cliente, los más recientes primero.</translation>
     </message>
     <message>
         <source>Select a client to see their opt-ins</source>
@@ -2160,7 +2160,7 @@
     </message>
     <message>
         <source>Welcome to Opt-In Desk</source>
-        <translation>Bienvenido a Opt-In Desk</translation>
+        <translation>Le damos la bienvenida a Opt-In Desk</translation>
     </message>
     <message>
         <source>This computer&apos;s database</source>
@@ -2449,7 +2449,7 @@ Leyendo {file}</translation>
     </message>
     <message>
         <source>Sign in as another staff member</source>
-        <translation>Iniciar sesión como otro integrante del personal</translation>
+        <translation>Iniciar sesión como otro miembro del personal</translation>
     </message>
     <message>
         <source>&amp;Lock</source>
@@ -2525,7 +2525,7 @@ Leyendo {file}</translation>
     </message>
     <message>
         <source>Studio &amp;AI settings…</source>
-        <translation>Ajustes de &amp;IA del estudio…</translation>
+        <translation>Configuración de &amp;IA del estudio…</translation>
     </message>
     <message>
         <source>How Hailee, the AI assistant, works for every client</source>
@@ -2537,7 +2537,7 @@ Leyendo {file}</translation>
     </message>
     <message>
         <source>Clients per channel and state, the campaign audience, opt-outs over time</source>
-        <translation>Clientes por canal y estado, el público de las campañas, las bajas a lo largo del tiempo</translation>
+        <translation>Clientes por canal y estado, la audiencia de campaña, las bajas a lo largo del tiempo</translation>
     </message>
     <message>
         <source>Audit &amp;log…</source>
@@ -2573,7 +2573,7 @@ Leyendo {file}</translation>
     </message>
     <message>
         <source>S&amp;tudio settings…</source>
-        <translation>Ajustes del es&amp;tudio…</translation>
+        <translation>Configuración del es&amp;tudio…</translation>
     </message>
     <message>
         <source>When an unattended desk locks itself</source>
@@ -2898,11 +2898,11 @@ Leyendo {file}</translation>
     <message>
         <source>Off stops campaigns and stacks; reminders and booking help continue.</source>
         <extracomment>What turning each kind of switch off does, the tooltip&apos;s second sentence.</extracomment>
-        <translation>Desactivado, detiene las campañas y las secuencias; los recordatorios y la ayuda con citas continúan.</translation>
+        <translation>Si está desactivado, se detienen las campañas y las secuencias; los recordatorios y la ayuda con citas continúan.</translation>
     </message>
     <message>
         <source>Off fully blocks the channel: campaigns, stacks, reminders, booking help and Hailee messages.</source>
-        <translation>Desactivado, bloquea todo el canal: campañas, secuencias, recordatorios, ayuda con citas y mensajes de Hailee.</translation>
+        <translation>Si está desactivado, se bloquea todo el canal: campañas, secuencias, recordatorios, ayuda con citas y mensajes de Hailee.</translation>
     </message>
     <message>
         <source>This client is archived: restore them to change their switches</source>
@@ -2932,15 +2932,15 @@ Leyendo {file}</translation>
     </message>
     <message>
         <source>The client also asked, another way, to get no texts: record it, so SMS stays off for them even after someone on this number texts START.</source>
-        <translation>El cliente también pidió, por otra vía, no recibir mensajes de texto: regístrelo, para que el SMS siga desactivado para el cliente incluso después de que alguien con este número envíe START.</translation>
+        <translation>El cliente también pidió, por otra vía, no recibir mensajes de texto: regístrelo, para que los SMS sigan desactivados para el cliente incluso después de que alguien con este número envíe START.</translation>
     </message>
     <message>
         <source>Texted STOP on {when} — SMS is off for this number. Only the client can turn it back on, by texting START to the studio.</source>
-        <translation>Envió STOP el {when} — el SMS está desactivado para este número. Solo el cliente puede volver a activarlo, enviando START al estudio.</translation>
+        <translation>Envió STOP el {when} — los SMS están desactivados para este número. Solo el cliente puede volver a activarlos, enviando START al estudio.</translation>
     </message>
     <message>
         <source>Texted STOP — SMS is off for this number. Only the client can turn it back on, by texting START to the studio.</source>
-        <translation>Envió STOP — el SMS está desactivado para este número. Solo el cliente puede volver a activarlo, enviando START al estudio.</translation>
+        <translation>Envió STOP — los SMS están desactivados para este número. Solo el cliente puede volver a activarlos, enviando START al estudio.</translation>
     </message>
     <message>
         <source>{reason}. {tooltip}</source>
@@ -2963,7 +2963,7 @@ Leyendo {file}</translation>
     </message>
     <message>
         <source>Not said</source>
-        <translation>No lo dijo</translation>
+        <translation>Sin indicar</translation>
     </message>
     <message>
         <source>e.g. asked at the front desk: no more promotions</source>
@@ -3027,11 +3027,11 @@ Leyendo {file}</translation>
     </message>
     <message>
         <source>Bring the client back to the list, with the switches they had</source>
-        <translation>Devolver el cliente a la lista, con los interruptores que tenía</translation>
+        <translation>Devolver al cliente a la lista, con los interruptores que tenía</translation>
     </message>
     <message>
         <source>Hide the client from the list: they receive nothing, and their consent record is kept</source>
-        <translation>Ocultar el cliente de la lista: no recibe nada y se conserva su registro de consentimiento</translation>
+        <translation>Ocultar al cliente de la lista: no recibe nada y se conserva su registro de consentimiento</translation>
     </message>
     <message>
         <source>Archived — this client receives nothing, and their switches cannot be changed. A manager can restore them.</source>
@@ -3047,7 +3047,7 @@ Leyendo {file}</translation>
     </message>
     <message>
         <source>Opt-In Desk fetches the texts of the studio&apos;s Twilio account every minute, so a client&apos;s STOP switches off SMS by itself.</source>
-        <translation>Opt-In Desk trae los mensajes de la cuenta de Twilio del estudio cada minuto, así que el STOP de un cliente desactiva el SMS por sí solo.</translation>
+        <translation>Opt-In Desk descarga cada minuto los mensajes de la cuenta de Twilio del estudio, así que el STOP de un cliente desactiva los SMS automáticamente.</translation>
     </message>
     <message>
         <source>Account SID and auth token</source>
@@ -3273,7 +3273,7 @@ por STOP</translation>
     </message>
     <message>
         <source>The mobile texted STOP: SMS is off and only the client can turn it back on, by texting START (R6, R7)</source>
-        <translation>El celular envió STOP: el SMS está desactivado y solo el cliente puede volver a activarlo enviando START (R6, R7)</translation>
+        <translation>El celular envió STOP: los SMS están desactivados y solo el cliente puede volver a activarlos, enviando START (R6, R7)</translation>
     </message>
     <message>
         <source>Marketing off</source>
@@ -3343,7 +3343,7 @@ por horario</translation>
     </message>
     <message>
         <source>The campaign audience now: clients a campaign on this channel may reach at this moment, with switches, STOP locks and quiet hours applied as the what-they-receive grid decides</source>
-        <translation>La audiencia de campaña ahora: clientes a los que una campaña por este canal puede llegar en este momento, con los interruptores, los bloqueos por STOP y las horas de silencio aplicados como lo decide la cuadrícula de lo que reciben</translation>
+        <translation>La audiencia de campaña ahora: los clientes a los que una campaña por este canal puede llegar en este momento, con los interruptores, los bloqueos por STOP y el horario de silencio aplicados tal como lo decide la tabla Lo que recibe este cliente</translation>
     </message>
     <message>
         <source>Campaign texts and calls held back now: outside 8 a.m.–9 p.m. in the client&apos;s time zone they wait until the morning (R17)</source>
@@ -3392,11 +3392,11 @@ por horario</translation>
     </message>
     <message>
         <source>Outside 8 a.m.–9 p.m. where the client is: sent when the quiet hours end (R17)</source>
-        <translation>Fuera del horario de 8 a.m. a 9 p.m. donde está el cliente: se envían cuando terminan las horas de silencio (R17)</translation>
+        <translation>Fuera del horario de 8 a.m. a 9 p.m. donde está el cliente: se envían cuando termina el horario de silencio (R17)</translation>
     </message>
     <message>
         <source>Email has no quiet hours</source>
-        <translation>El correo electrónico no tiene horas de silencio</translation>
+        <translation>El correo electrónico no tiene horario de silencio</translation>
     </message>
     <message numerus="yes">
         <source>%Ln opt-out(s) in the last {months} months</source>
@@ -3434,7 +3434,7 @@ por horario</translation>
     </message>
     <message>
         <source>Texts that look like an opt-out but are not exactly a keyword. Decide each by its due date: an opt-out must be honoured within 10 business days. Until then marketing to the number is held. Nothing here can opt a client in.</source>
-        <translation>Mensajes que parecen una baja pero no son exactamente una palabra clave. Decida cada uno antes de su fecha límite: una baja se debe respetar en un plazo de 10 días hábiles. Hasta entonces, el marketing a ese número queda en espera. Nada aquí puede dar de alta a un cliente.</translation>
+        <translation>Mensajes que parecen una baja pero no son exactamente una palabra clave. Decida cada uno antes de su fecha límite: una baja se debe respetar en un plazo de 10 días hábiles. Hasta entonces, el marketing a ese número queda retenido. Nada aquí puede dar de alta a un cliente.</translation>
     </message>
     <message>
         <source>Texts that need review</source>
@@ -3553,7 +3553,7 @@ Los mensajes que parezcan una baja esperarán aquí.</translation>
     </message>
     <message>
         <source>Decide by {date}: 10 business days after it came (weekends and US holidays don&apos;t count).</source>
-        <translation>Decidir antes del {date}: 10 días hábiles después de que llegó (no cuentan los fines de semana ni los feriados de EE. UU.).</translation>
+        <translation>Decida a más tardar el {date}: 10 días hábiles después de que llegó (no cuentan los fines de semana ni los feriados de EE. UU.).</translation>
     </message>
     <message>
         <source>“{text}”
@@ -3587,7 +3587,7 @@ Los mensajes que parezcan una baja esperarán aquí.</translation>
     </message>
     <message>
         <source>{came} {who} {deadline} Marketing to this number is held until it is decided.</source>
-        <translation>{came} {who} {deadline} El marketing a este número queda en espera hasta que se decida.</translation>
+        <translation>{came} {who} {deadline} El marketing a este número queda retenido hasta que se decida.</translation>
     </message>
     <message>
         <source>no client on file yet</source>
@@ -3627,7 +3627,7 @@ Los SMS se desactivan para todos los de este número ({everyone}), con fecha {wh
     </message>
     <message>
         <source>postgresql://user:password@host:5432/studio (or fill in below)</source>
-        <translation>postgresql://usuario@servidor:5432/estudio (o complete abajo)</translation>
+        <translation>postgresql://usuario:clave@servidor:5432/estudio (o complete abajo)</translation>
     </message>
     <message>
         <source>Server</source>
@@ -3897,7 +3897,7 @@ Ya no podrá iniciar sesión. Su nombre se conserva en el registro de consentimi
     </message>
     <message>
         <source>You cannot deactivate your own account; another owner can.</source>
-        <translation>No puede desactivar su propia cuenta; otro propietario sí puede.</translation>
+        <translation>No puede desactivar su propia cuenta; otro propietario puede hacerlo.</translation>
     </message>
     <message>
         <source>Stop this account from signing in</source>
@@ -4248,7 +4248,7 @@ Ya no podrá iniciar sesión. Su nombre se conserva en el registro de consentimi
     </message>
     <message>
         <source>It was due {day} — overdue.</source>
-        <translation>Vencía el {day} — atrasado.</translation>
+        <translation>Vencía el {day} — vencido.</translation>
     </message>
     <message>
         <source>Decide by {day}.</source>
@@ -4260,7 +4260,7 @@ Ya no podrá iniciar sesión. Su nombre se conserva en el registro de consentimi
     </message>
     <message>
         <source>This mobile texted CANCEL on {day}. SMS is locked, but the client may have meant an appointment — call the client. Mark it done in the review queue (Ctrl+R).</source>
-        <translation>Este celular envió CANCEL el {day}. El SMS está bloqueado, pero quizás el cliente se refería a una cita — llame al cliente. Márquelo como hecho en la cola de revisión (Ctrl+R).</translation>
+        <translation>Este celular envió CANCEL el {day}. Los SMS están bloqueados, pero quizás el cliente se refería a una cita — llame al cliente. Márquelo como hecho en la cola de revisión (Ctrl+R).</translation>
     </message>
     <message>
         <source>Shares this mobile with {names} — a STOP from this number reaches all of them.</source>
@@ -4577,15 +4577,15 @@ Ya no podrá iniciar sesión. Su nombre se conserva en el registro de consentimi
     </message>
     <message>
         <source>Staff account added: {who}</source>
-        <translation>Cuenta de personal agregada: {who}</translation>
+        <translation>Cuenta del personal agregada: {who}</translation>
     </message>
     <message>
         <source>Staff account {name}: {state}</source>
-        <translation>Cuenta de personal de {name}: {state}</translation>
+        <translation>Cuenta del personal de {name}: {state}</translation>
     </message>
     <message>
         <source>Staff account: {change}</source>
-        <translation>Cuenta de personal: {change}</translation>
+        <translation>Cuenta del personal: {change}</translation>
     </message>
 </context>
 <context>
@@ -4616,7 +4616,7 @@ Ya no podrá iniciar sesión. Su nombre se conserva en el registro de consentimi
     </message>
     <message>
         <source>{name} · {studio} · made {when} UTC · checkpoint {checkpoint}…</source>
-        <translation>{name} · {studio} · generado {when} UTC · punto de control {checkpoint}…</translation>
+        <translation>{name} · {studio} · generado el {when} UTC · punto de control {checkpoint}…</translation>
     </message>
     <message>
         <source>Page {page} of {pages}</source>
@@ -4788,7 +4788,7 @@ Ya no podrá iniciar sesión. Su nombre se conserva en el registro de consentimi
     </message>
     <message>
         <source>SMS is already off: this number texted STOP. Recording that the client asked too keeps SMS off for them even after someone on this number texts START.</source>
-        <translation>El SMS ya está desactivado: este número envió STOP. Registrar que el cliente también lo pidió mantiene el SMS desactivado para el cliente incluso después de que alguien con este número envíe START.</translation>
+        <translation>Los SMS ya están desactivados: este número envió STOP. Registrar que el cliente también lo pidió mantiene los SMS desactivados para el cliente incluso después de que alguien con este número envíe START.</translation>
     </message>
     <message>
         <source>Only the client can turn it back on: by texting START to the studio, or by giving consent again, which staff record with how it was given.</source>

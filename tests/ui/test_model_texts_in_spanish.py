@@ -15,7 +15,7 @@ from models.message_log import import_messages
 from models.rules import Channel, MessageKind
 from ui.words import CHANNEL_NAMES, one_line, spoken
 
-STOP_REFUSAL_ES = ("Este número envió STOP: solo el cliente puede volver a activar SMS, "
+STOP_REFUSAL_ES = ("Este número envió STOP: solo el cliente puede volver a activar los SMS, "
                    "enviando START")
 
 

@@ -73,7 +73,7 @@ def test_the_list_and_its_filters_speak_spanish(qtbot: QtBot, panel: ClientListP
     assert flags.count("Revisar") == 2  # the Reyes family's mobile needs review
     everyone = _filter_button(panel, ClientFilter.ALL)
     assert everyone.text() == f"{FILTER_LABELS[ClientFilter.ALL]} (3)"
-    assert everyone.toolTip() == f"Mostrar {everyone.text()} (Ctrl+1)"
+    assert everyone.toolTip() == f"Mostrar: {everyone.text()} (Ctrl+1)"
     assert panel.findChild(QPushButton, "openReviewQueue").text() == "Abrir cola de revisión"
     _type = panel.findChild(QLineEdit, "clientSearch")
     qtbot.keyClicks(_type, "Omar")

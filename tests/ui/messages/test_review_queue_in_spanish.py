@@ -85,7 +85,7 @@ def test_a_due_date_has_a_spanish_day_and_month(queue: ReviewQueueDialog) -> Non
     assert month == QLocale(QLocale.Language.Spanish).monthName(
         items[2].due_by.month, QLocale.FormatType.ShortFormat).rstrip(".")
     tip = _tree(queue).topLevelItem(2).toolTip(ReviewQueueDialog.DUE)
-    assert tip.startswith(f"Decidir antes del {soon}: 10 días hábiles")
+    assert tip.startswith(f"Decida a más tardar el {soon}: 10 días hábiles")
 
 
 def test_the_buttons_hold_their_spanish_words_at_1024_by_600(
