@@ -102,8 +102,9 @@ class ReceivesGrid(QTableWidget):
         self.setRowCount(len(MESSAGE_KINDS) if self._transposed else len(CHANNELS))
         self.setColumnCount(len(CHANNELS) if self._transposed else len(MESSAGE_KINDS))
         self.setHorizontalHeaderLabels(channels if self._transposed else kinds)
-        # Turned, the kinds' names take two lines to leave the channels their width.
-        self.setVerticalHeaderLabels([kind.replace(" ", "\n", 1) for kind in kinds]
+        # Turned, the kinds' names wrap to their longest word, to leave the channels their width
+        # ("Hailee:\nmensajes\npropios" in Spanish).
+        self.setVerticalHeaderLabels(_wrapped(kinds, self.verticalHeader().fontMetrics())
                                      if self._transposed else channels)
         rows = self.verticalHeader()
         least = _MIN_TURNED_COLUMN if self._transposed else _MIN_COLUMN
@@ -255,6 +256,24 @@ class ReceivesGrid(QTableWidget):
             item = self.horizontalHeaderItem(column)
             if item is not None and item.text() != label:
                 item.setText(label)
+
+
+def _wrapped(labels: list[str], metrics: QFontMetrics) -> list[str]:
+    """Each label in lines no wider than the widest word of any label (and at least two lines
+    where it has two words, as the English grid always had)."""
+    width = max(metrics.horizontalAdvance(word) for label in labels for word in label.split())
+    wrapped = []
+    for label in labels:
+        first, _, rest = label.partition(" ")
+        lines = [first]
+        for word in rest.split():
+            joined = f"{lines[-1]} {word}"
+            if len(lines) > 1 and metrics.horizontalAdvance(joined) <= width:
+                lines[-1] = joined
+            else:
+                lines.append(word)
+        wrapped.append("\n".join(lines))
+    return wrapped
 
 
 class _CellDelegate(QStyledItemDelegate):

@@ -123,9 +123,10 @@ def _fits(widget: QWidget) -> bool:
     return widget.fontMetrics().horizontalAdvance(text) <= widget.width()
 
 
-def test_the_spanish_profile_holds_at_1024_by_600(window_for, spanish, dana: int,
-                                                  qtbot: QtBot) -> None:
-    window = window_for(size=(1024, 600))
+@pytest.mark.parametrize("size", [(1024, 600), (800, 560)])
+def test_the_spanish_profile_holds_on_small_screens(window_for, spanish, dana: int,
+                                                    qtbot: QtBot, size: tuple[int, int]) -> None:
+    window = window_for(size=size)
     search = window.findChild(QLineEdit, "clientSearch")
     qtbot.keyClicks(search, "Dana")
     qtbot.waitUntil(lambda: window.panel().model().rowCount() == 1)
