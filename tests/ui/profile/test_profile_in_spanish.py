@@ -7,7 +7,9 @@ from datetime import datetime, timezone
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton, QLabel, QLineEdit, QScrollArea, QSplitter, QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from models.inbound import process_inbound
@@ -132,6 +134,9 @@ def test_the_spanish_profile_holds_on_small_screens(window_for, spanish, dana: i
     qtbot.waitUntil(lambda: window.panel().model().rowCount() == 1)
     qtbot.keyClick(search, Qt.Key.Key_Down)
     qtbot.waitUntil(lambda: window.profile().client_id() is not None)
+    # The list's side dragged as wide as it goes: the profile at the least width it is given.
+    splitter = window.findChild(QSplitter, "mainSplitter")
+    splitter.setSizes([size[0], 1])
     scroll = window.findChild(QScrollArea, "profileScroll")
     qtbot.wait(50)
     assert not scroll.horizontalScrollBar().isVisible()
