@@ -3433,7 +3433,7 @@ por horario</translation>
         <translation>Por revisar</translation>
     </message>
     <message>
-        <source>Texts that look like an opt-out but are not exactly a keyword. Decide each by its due date: an opt-out must be honoured within 10 business days. Until then marketing to the number is held. Nothing here can opt a client in.</source>
+        <source>Texts that look like an opt-out but are not exactly a keyword. Decide each by its due date: an opt-out must be honored within 10 business days. Until then marketing to the number is held. Nothing here can opt a client in.</source>
         <translation>Mensajes que parecen una baja pero no son exactamente una palabra clave. Decida cada uno antes de su fecha límite: una baja se debe respetar en un plazo de 10 días hábiles. Hasta entonces, el marketing a ese número queda retenido. Nada aquí puede dar de alta a un cliente.</translation>
     </message>
     <message>
@@ -3548,7 +3548,7 @@ Los mensajes que parezcan una baja esperarán aquí.</translation>
         <translation>CANCEL bloqueó los SMS de este número cuando llegó. Es posible que el cliente se refiriera a una cita: llámelo.</translation>
     </message>
     <message>
-        <source>Was due {date}: an opt-out must be honoured within 10 business days.</source>
+        <source>Was due {date}: an opt-out must be honored within 10 business days.</source>
         <translation>Vencía el {date}: una baja se debe respetar en un plazo de 10 días hábiles.</translation>
     </message>
     <message>

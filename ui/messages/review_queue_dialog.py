@@ -64,7 +64,7 @@ class ReviewQueueDialog(QDialog):
         title = QLabel(self.tr("Needs review"), self)
         title.setProperty("role", "header")
         intro = QLabel(self.tr("Texts that look like an opt-out but are not exactly a keyword. "
-                               "Decide each by its due date: an opt-out must be honoured within "
+                               "Decide each by its due date: an opt-out must be honored within "
                                "10 business days. Until then marketing to the number is held. "
                                "Nothing here can opt a client in."), self)
         intro.setProperty("role", "muted")

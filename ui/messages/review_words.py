@@ -42,7 +42,7 @@ class ReviewWords(QObject):
         assert item.due_by is not None
         due = self.due_date(item.due_by)
         if item.overdue:
-            return self.tr("Was due {date}: an opt-out must be honoured within 10 business "
+            return self.tr("Was due {date}: an opt-out must be honored within 10 business "
                            "days.").format(date=due)
         return self.tr("Decide by {date}: 10 business days after it came (weekends and US "
                        "holidays don't count).").format(date=due)
