@@ -14,11 +14,12 @@ shared with the row before (R18), 0.5 % bad rows (letters in a phone, a broken e
 * app: `main.py import-clients FILE` in its own process, wall time (start-up included), as a
   person runs it;
 * raw: the `raw` subcommand, standard library only (psycopg2 on PostgreSQL): the CSV read with
-  `csv`, phones and emails cleaned by hand (no phonenumbers, no email-validator), per batch of
-  the app's size one SELECT of the names on file and one of the STOP-locked mobiles, then
-  ``executemany`` of the clients into a table shaped like `client` (its indexes, not its
-  search triggers) and of their events, hash-chained with sha256 as the app chains them, into
-  a table shaped like `consent_event`; one transaction per batch.
+  `csv`, phones and emails cleaned by hand (no phonenumbers, no email-validator), per batch
+  one SELECT per 500 addresses for the clients on file and one for the STOP-locked mobiles,
+  then ``executemany`` of the clients, their search-index entries (SQLite, with migration
+  0007's pause as the app does) and their events, hash-chained with sha256 from the chain's
+  head as the app chains them, into the real tables; one transaction per batch. The same end
+  state as the app's, written the shortest way.
 """
 
 from __future__ import annotations
@@ -41,8 +42,8 @@ from pathlib import Path
 from typing import Any, Sequence
 
 REPO = Path(__file__).resolve().parent.parent
-#: The app's rows per transaction (models/client_import.py IMPORT_CHUNK).
-CHUNK = 2000
+#: Rows per transaction: about the app's (models/client_import.py sizes its batches by time).
+CHUNK = 5000
 COLUMNS = ("first_name", "last_name", "email", "mobile", "home_phone", "status",
            "sms_marketing", "email_marketing", "consent_method")
 
@@ -133,18 +134,53 @@ def _email(raw: str) -> str | None:
     return text
 
 
-def _copy_table(connection: Any, source: str, target: str) -> None:
-    """An empty table shaped like `source`: its columns and indexes, no triggers."""
-    connection.execute(f"DROP TABLE IF EXISTS {target}")
-    if connection.postgres:
-        connection.execute(f"CREATE TABLE {target} (LIKE {source} INCLUDING ALL)")
-        return
-    rows = connection.execute("SELECT type, sql FROM sqlite_master WHERE tbl_name = ? "
-                              "AND type IN ('table', 'index') AND sql IS NOT NULL", (source,)).fetchall()
-    for kind, sql in sorted(rows, key=lambda row: row[0] != "table"):
-        sql = re.sub(r'"?\bFOREIGN KEY[^)]*\) REFERENCES "?\w+"? \("?\w+"?\),? ?', "", sql)
-        sql = sql.replace(f'"{source}"', target).replace(f"{source}_", f"{target}_", 1 if kind == "index" else 0)
-        connection.execute(re.sub(r",\s*\)$", ")", sql.rstrip()))
+def _read(path: Path) -> tuple[list[tuple[Any, ...]], int]:
+    """The file's good rows, cleaned by hand, and how many were bad."""
+    good, bad = [], 0
+    with path.open(newline="", encoding="utf-8-sig") as handle:
+        for row in csv.DictReader(handle):
+            try:
+                first, last = " ".join(row["first_name"].split()), " ".join(row["last_name"].split())
+                good.append((first, last, row["status"].strip().lower() or "prospect",
+                             _email(row["email"]), _phone(row["mobile"]), _phone(row["home_phone"]),
+                             row["sms_marketing"].strip().lower() == "yes",
+                             row["email_marketing"].strip().lower() == "no", row["consent_method"] or None))
+            except ValueError:
+                bad += 1
+    return good, bad
+
+
+def _events(row: tuple[Any, ...], locked: set[str]) -> tuple[tuple[Any, ...], list[tuple[Any, ...]]]:
+    """A new client's switch columns and its events (switch, channel, number, new, method,
+    note), as the app starts them with the studio's defaults (email marketing on)."""
+    _first, _last, status, email, mobile, home, sms_yes, email_no, method = row
+    stop = mobile in locked
+    sms = mobile is not None and not stop
+    switches = (stop, email is not None, email is not None and not email_no, sms, sms and sms_yes,
+                mobile is not None, False, home is not None, False)
+    events: list[tuple[Any, ...]] = [("client", None, None, f"added ({status})", None, None)]
+    if email is not None:
+        events.append(("all", "email", None, "on", "studio_default", None))
+        if not email_no:
+            events.append(("marketing", "email", None, "on", "studio_default", None))
+    if stop:
+        events.append(("all", "sms", mobile, "off", None, "this mobile texted STOP: SMS stays off "
+                       "until the client texts START"))
+    elif sms:
+        events.append(("all", "sms", mobile, "on", "studio_default", None))
+        if sms_yes:
+            events.append(("marketing", "sms", mobile, "on", method, None))
+    if mobile is not None:
+        events.append(("all", "voice", mobile, "on", "studio_default", None))
+    if home is not None:
+        events.append(("all", "home", home, "on", "studio_default", None))
+    return switches, events
+
+
+_CLIENT_COLUMNS = ("id, first_name, last_name, name_key, sort_key, status, email, mobile, home_phone, "
+                   "created_at, version, ai_outreach, ai_replies, archived, sms_off_by_stop, email_all, "
+                   "email_marketing, sms_all, sms_marketing, voice_all, voice_marketing, home_all, "
+                   "home_marketing")
 
 
 def _on_file(connection: Any, part: list[tuple[Any, ...]]) -> set[tuple[Any, ...]]:
@@ -152,80 +188,83 @@ def _on_file(connection: Any, part: list[tuple[Any, ...]]) -> set[tuple[Any, ...
     repeat, looked up by their most selective address: email, else mobile, else home phone,
     else name (a name alone is shared by dozens of clients in a big studio)."""
     by: dict[str, set[Any]] = {"email": set(), "mobile": set(), "home_phone": set(), "name_key": set()}
-    for first, last, _status, email, mobile, home, _sms, _method in part:
+    for first, last, _status, email, mobile, home, *_rest in part:
         column, value = next((c, v) for c, v in (("email", email), ("mobile", mobile), ("home_phone", home),
                                                   ("name_key", f"{first} {last}".casefold())) if v)
         by[column].add(value)
     found = set()
     for column, values in by.items():
-        values = sorted(values)
-        for start in range(0, len(values), 500):
-            chunk = values[start:start + 500]
+        ordered = sorted(values)
+        for start in range(0, len(ordered), 500):
+            chunk = ordered[start:start + 500]
             found.update(connection.execute(
                 "SELECT name_key, email, mobile, home_phone FROM client "
-                f"WHERE {column} IN ({', '.join('?' * len(chunk))})", chunk).fetchall())
+                f"WHERE archived = FALSE AND {column} IN ({', '.join('?' * len(chunk))})", chunk).fetchall())
     return found
 
 
 def raw_import(connection: Any, path: Path) -> dict[str, int]:
-    """The raw import (see the module's doc); {"imported", "skipped"}."""
-    _copy_table(connection, "client", "raw_client")
-    _copy_table(connection, "consent_event", "raw_event")
+    """The raw import (see the module's doc), into the real tables: the same rows, index
+    entries and hash-chained events the app writes. {"imported", "skipped"}."""
     mark = "%s" if connection.postgres else "?"
-    client_sql = ("INSERT INTO raw_client (first_name, last_name, name_key, sort_key, status, email, "
-                  "mobile, home_phone, email_all, email_marketing, sms_all, sms_marketing, voice_all, "
-                  "voice_marketing, home_all, home_marketing, ai_outreach, ai_replies, archived, "
-                  f"created_at, version, sms_off_by_stop) VALUES ({', '.join([mark] * 22)})")
-    event_sql = f"INSERT INTO raw_event ({', '.join(HASHED)}, prev_hash, hash) VALUES ({', '.join([mark] * 16)})"
-    good, skipped = [], 0
-    with path.open(newline="", encoding="utf-8-sig") as handle:
-        for row in csv.DictReader(handle):
-            try:
-                first, last = " ".join(row["first_name"].split()), " ".join(row["last_name"].split())
-                good.append((first, last, row["status"].strip().lower() or "prospect",
-                             _email(row["email"]), _phone(row["mobile"]), _phone(row["home_phone"]),
-                             row["sms_marketing"].strip().lower() == "yes", row["consent_method"] or None))
-            except ValueError:
-                skipped += 1
+    client_sql = f"INSERT INTO client ({_CLIENT_COLUMNS}) VALUES ({', '.join([mark] * 23)})"
+    event_sql = (f"INSERT INTO consent_event ({', '.join(HASHED)}, prev_hash, hash) "
+                 f"VALUES ({', '.join([mark] * 16)})")
+    good, skipped = _read(path)
     now = time.strftime("%Y-%m-%dT%H:%M:%S.000000Z", time.gmtime())
-    prev, next_id, imported = GENESIS, 1, 0
-    next_client = (connection.execute("SELECT max(id) FROM client").fetchone()[0] or 0) + 1
+    imported = 0
     for start in range(0, len(good), CHUNK):
         part = good[start:start + CHUNK]
         connection.execute("BEGIN")
+        if connection.postgres:
+            connection.execute("SELECT 1 FROM audit_head WHERE id = 1 FOR UPDATE")
+        next_id, prev = connection.execute("SELECT last_event_id + 1, last_hash FROM audit_head").fetchone()
         on_file = _on_file(connection, part)
         mobiles = sorted({r[4] for r in part if r[4]})
         locked = {r[0] for r in connection.execute(
             f"SELECT number FROM stop_lock WHERE number IN ({', '.join([mark] * len(mobiles))})", mobiles)} if mobiles else set()
-        clients, events = [], []
-        for first, last, status, email, mobile, home, sms_yes, method in part:
-            key = f"{first} {last}".casefold()
-            if (key, email, mobile, home) in on_file:
+        fresh = []
+        for row in part:
+            key = (f"{row[0]} {row[1]}".casefold(), row[3], row[4], row[5])
+            if key in on_file:
                 skipped += 1
                 continue
-            on_file.add((key, email, mobile, home))
-            client_id = next_client
-            next_client += 1
-            stop = mobile in locked
-            sms = bool(mobile) and not stop
-            clients.append((client_id, first, last, key, f"{last} {first}".casefold(), status, email,
-                            mobile, home, bool(email), bool(email), sms, sms and sms_yes, bool(mobile),
-                            False, bool(home), False, True, True, False, now, 1, stop))
-            mine = [("client", None, None, f"added ({status})", None)]
-            mine += [("all", "email", None, "on", "studio_default")] * bool(email)
-            mine += [("all", "sms", mobile, "on" if sms else "off", "studio_default" if sms else None)] * bool(mobile)
-            mine += [("marketing", "sms", mobile, "on", method)] * (sms and sms_yes)
-            mine += [("all", "voice", mobile, "on", "studio_default")] * bool(mobile)
-            mine += [("all", "home", home, "on", "studio_default")] * bool(home)
-            for switch, channel, number, new, how in mine:
+            on_file.add(key)
+            fresh.append(row)
+        if connection.postgres:
+            ids = [r[0] for r in connection.execute(
+                "SELECT nextval(pg_get_serial_sequence('client', 'id')) FROM generate_series(1, ?)", (len(fresh),))]
+        else:
+            first_id = (connection.execute("SELECT max(id) FROM client").fetchone()[0] or 0) + 1
+            ids = list(range(first_id, first_id + len(fresh)))
+        clients, words, search, events = [], [], [], []
+        for client_id, row in zip(ids, fresh):
+            first, last, status, email, mobile, home = row[:6]
+            key, sort = f"{first} {last}".casefold().strip(), f"{last} {first}".casefold().strip()
+            switches, mine = _events(row, locked)
+            clients.append((client_id, first, last, key, sort, status, email, mobile, home, now, 1,
+                            True, True, False, *switches))
+            parts = key.split(" ")
+            words += [(" ".join(parts[i:]), sort, client_id) for i in range(len(parts))]
+            words += [(email, sort, client_id)] if email else []
+            search.append((client_id, email or "", f"{mobile or ''} {home or ''}"))
+            for switch, channel, number, new, how, note in mine:
                 values = (next_id, now, "client import", None, client_id, number, channel, switch,
-                          None, new, "import", how, None, None)
+                          None, new, "import", how, note, None)
                 digest = hashlib.sha256((prev + _encode(values)).encode("utf-8")).hexdigest()
                 events.append((*values, prev, digest))
                 prev, next_id = digest, next_id + 1
-        insert = ("INSERT INTO raw_client (id, " + client_sql.split("(", 1)[1].replace("VALUES (", f"VALUES ({mark}, "))
-        connection.executemany(insert, clients)
+        if not connection.postgres:  # the schema's own way to index many clients at once
+            connection.execute("INSERT INTO search_index_pause (id) VALUES (1)")
+        connection.executemany(client_sql, clients)
+        if not connection.postgres:
+            connection.execute("DELETE FROM search_index_pause")
+            connection.executemany("INSERT OR IGNORE INTO client_word (words, sort_key, client_id) "
+                                   "VALUES (?, ?, ?)", words)
+            connection.executemany("INSERT INTO client_search (rowid, email, phones) VALUES (?, ?, ?)", search)
         connection.executemany(event_sql, events)
+        connection.execute(f"UPDATE audit_head SET last_event_id = {mark}, last_hash = {mark}, "
+                           f"count = count + {mark} WHERE id = 1", (next_id - 1, prev, len(events)))
         connection.execute("COMMIT")
         imported += len(clients)
     return {"imported": imported, "skipped": skipped}
@@ -382,8 +421,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for _ in range(args.repeat):
         if not args.raw_only:
             where = studio.copy("app")
-            seconds, cpu, out = _run([sys.executable, "main.py", *where, "import-clients",
-                                      str(csv_path)], env, "import-clients")
+            seconds, cpu, out = _run([sys.executable, str(Path(args.app_dir) / "main.py"), *where,
+                                      "import-clients", str(csv_path)], env, "import-clients")
             studio.drop("app")
             results.setdefault("app_s", []).append(round(seconds, 2))
             results.setdefault("app_cpu_s", []).append(round(cpu, 2))
@@ -427,6 +466,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", help="raw: the SQLite file")
     parser.add_argument("--csv", help="raw: the client file")
     parser.add_argument("--raw-only", action="store_true", help="time only the raw import")
+    parser.add_argument("--app-dir", default=str(REPO), metavar="DIR", help="run main.py from this "
+                        "source tree (another version of the app, for a before/after)")
     return parser
 
 

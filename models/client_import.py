@@ -34,12 +34,13 @@ from .wording import say
 #: Most rows per transaction: a STOP waits for one batch at most, never for a whole import
 #: (R16), and a crash or full disk keeps whole batches, which a re-run skips as already on file.
 IMPORT_CHUNK = 10_000
-#: Rows in the first transaction; the next ones are sized from how fast it went, to hold the
-#: write lock about LOCK_SLICE seconds each (up to IMPORT_CHUNK rows).
+#: Rows in the first transaction; the next ones are sized from how fast the last one went, to
+#: hold the write lock about LOCK_SLICE seconds (between FIRST_CHUNK // 2 and IMPORT_CHUNK
+#: rows: a batch has costs of its own, its commit and the pause after it).
 FIRST_CHUNK = 2000
 #: Seconds a batch aims to hold the write lock: with the pause after it, a STOP arriving
-#: during an import lands well within a second (DESIGN §7), on a fast machine or a slow one.
-LOCK_SLICE = 0.3
+#: during an import lands within a second (DESIGN §7), on a fast machine or a slow one.
+LOCK_SLICE = 0.6
 #: Seconds between batches. SQLite has no queue for its write lock: a writer waiting on the
 #: busy timeout retries every 100 ms at most, so a pause a little longer lets it in.
 #: PostgreSQL queues the numbers' lock, so a waiting STOP goes first without one.
@@ -218,10 +219,9 @@ def import_clients(path: Path, *, actor: str = "client import", who: SignedIn | 
 
 
 def _next_size(rows: int, seconds: float) -> int:
-    """Rows for the next batch: as many as the last batch's pace fits in LOCK_SLICE seconds,
-    at least a tenth of FIRST_CHUNK, at most IMPORT_CHUNK."""
+    """Rows for the next batch: as many as the last batch's pace fits in LOCK_SLICE seconds."""
     fits = int(rows * LOCK_SLICE / max(seconds, 1e-3))
-    return max(1, min(IMPORT_CHUNK, max(fits, FIRST_CHUNK // 10)))
+    return max(1, min(IMPORT_CHUNK, max(fits, FIRST_CHUNK // 2)))
 
 
 #: What a row is looked up by, most selective first: its email, else its mobile, else its

@@ -13,12 +13,12 @@ from . import client_search
 from .audit import EventLog, on_off
 from .changes import Change, Touched
 from .consent import CONSENT_METHODS, field_name
-from .db import database, for_update, is_postgres
+from .db import database, for_update, is_postgres, rows_for_in
 from .errors import ConsentLocked, InvalidAddress, InvalidInput, NotFound, StaleData
 from .number_lock import hold_numbers
 from .phones import normalize_optional_email, normalize_optional_phone
 from .rules import CHANNEL_ADDRESS, CHANNELS, Address, Channel, Switch, default_switches
-from .schema import Client, ConsentEvent, StopLock
+from .schema import Client, ConsentEvent
 from .settings import Studio, load_studio
 from .staff import Role, SignedIn, require_role
 from .text import storable
@@ -92,9 +92,16 @@ def _field(name: str, parse: Any) -> Any:
 
 
 def _draft_address(draft: ClientDraft, channel: Channel) -> str | None:
-    kind = CHANNEL_ADDRESS[channel]
-    return {Address.EMAIL: draft.email, Address.MOBILE: draft.mobile,
-            Address.HOME_PHONE: draft.home_phone}[kind]
+    return getattr(draft, CHANNEL_ADDRESS[channel].value)
+
+
+#: Per channel, worked out once (an import runs this per row): the channel, its name, the
+#: draft's field with its address, whether its events name that address as the number, and
+#: its All and Marketing columns.
+_CHANNEL_PLAN = tuple((channel, channel.value, CHANNEL_ADDRESS[channel].value,
+                       channel is not Channel.EMAIL, field_name(channel, Switch.ALL),
+                       field_name(channel, Switch.MARKETING)) for channel in CHANNELS)
+_ALL, _MARKETING = Switch.ALL.value, Switch.MARKETING.value
 
 
 #: Why SMS is off for a client whose mobile texted STOP before they were added or moved to it.
@@ -115,14 +122,14 @@ def starting_switches(draft: ClientDraft, studio: Studio, locked: bool) -> dict[
     SMS starts off, as the STOP's doing (R6, R21). `insert_client` stores them and
     `client_preview` describes them: one computation for both."""
     values: dict[str, Any] = {"sms_off_by_stop": locked}
-    for channel in CHANNELS:
-        has_address = _draft_address(draft, channel) is not None
+    for channel, _name, address, _numbered, all_column, marketing_column in _CHANNEL_PLAN:
+        has_address = getattr(draft, address) is not None
         marketing_default = draft.marketing.get(channel, studio.marketing_defaults[channel])
         all_on, marketing_on = default_switches(has_address, marketing_default)
         if channel is Channel.SMS and locked:
             all_on = marketing_on = False
-        values[field_name(channel, Switch.ALL)] = all_on
-        values[field_name(channel, Switch.MARKETING)] = marketing_on
+        values[all_column] = all_on
+        values[marketing_column] = marketing_on
     return values
 
 
@@ -184,19 +191,19 @@ def _starting_events(draft: ClientDraft, values: dict[str, Any], locked: bool, c
     now, actor, staff_id, source = who
     events = [(now, actor, staff_id, client_id, None, None, "client", None,
                f"added ({draft.status})", source, None, None, None)]
-    for channel in CHANNELS:
-        address = _draft_address(draft, channel)
-        number = address if channel is not Channel.EMAIL else None
+    for channel, name, address, numbered, all_column, marketing_column in _CHANNEL_PLAN:
+        number = getattr(draft, address) if numbered else None
         if channel is Channel.SMS and locked:
-            events.append((now, actor, staff_id, client_id, number, channel.value,
-                           Switch.ALL.value, None, "off", source, None, STOP_NOTE, None))
+            events.append((now, actor, staff_id, client_id, number, name, _ALL, None, "off",
+                           source, None, STOP_NOTE, None))
             continue
-        for switch in (Switch.ALL, Switch.MARKETING):
-            if values[field_name(channel, switch)]:
-                recorded = switch is Switch.MARKETING and channel in draft.marketing
-                events.append((now, actor, staff_id, client_id, number, channel.value, switch.value,
-                               None, "on", source, draft.method if recorded else "studio_default",
-                               None, None))
+        if values[all_column]:
+            events.append((now, actor, staff_id, client_id, number, name, _ALL, None, "on",
+                           source, "studio_default", None, None))
+        if values[marketing_column]:
+            method = draft.method if channel in draft.marketing else "studio_default"
+            events.append((now, actor, staff_id, client_id, number, name, _MARKETING, None, "on",
+                           source, method, None, None))
     return events
 
 
@@ -215,10 +222,8 @@ def _new_client_ids(count: int) -> list[int]:
 def stop_locked_numbers(numbers: Iterable[str | None]) -> set[str]:
     """Which of these numbers are STOP-locked (R6); blanks are ignored. A writer that acts on
     the answer takes `number_lock.hold_numbers()` first, so no STOP lands in between."""
-    wanted = {n for n in numbers if n}
-    if not wanted:
-        return set()
-    return {row.number for row in StopLock.select(StopLock.number).where(StopLock.number.in_(list(wanted)))}
+    wanted = sorted({n for n in numbers if n})
+    return {row[0] for row in rows_for_in("SELECT number FROM stop_lock WHERE number IN ({values})", wanted)}
 
 
 def add_client(who: SignedIn, draft: ClientDraft) -> Change:
