@@ -103,7 +103,7 @@ def write_client_file(path: Path, rows: int, on_file: list[tuple[Any, ...]], loc
 # --- the raw import --------------------------------------------------------------------------------
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-GENESIS = "0" * 64
+STOP_NOTE = "this mobile texted STOP: SMS stays off until the client texts START"
 HASHED = ("id", "at", "actor", "staff_id", "client_id", "number", "channel", "switch", "old",
           "new", "source", "method", "note", "inbound_sid")
 _encode = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
@@ -164,8 +164,7 @@ def _events(row: tuple[Any, ...], locked: set[str]) -> tuple[tuple[Any, ...], li
         if not email_no:
             events.append(("marketing", "email", None, "on", "studio_default", None))
     if stop:
-        events.append(("all", "sms", mobile, "off", None, "this mobile texted STOP: SMS stays off "
-                       "until the client texts START"))
+        events.append(("all", "sms", mobile, "off", None, STOP_NOTE))
     elif sms:
         events.append(("all", "sms", mobile, "on", "studio_default", None))
         if sms_yes:
@@ -211,6 +210,9 @@ def raw_import(connection: Any, path: Path) -> dict[str, int]:
     event_sql = (f"INSERT INTO consent_event ({', '.join(HASHED)}, prev_hash, hash) "
                  f"VALUES ({', '.join([mark] * 16)})")
     good, skipped = _read(path)
+    # The schema's own way to index many clients at once (migration 0007), where it has it.
+    pause = not connection.postgres and bool(connection.execute(
+        "SELECT 1 FROM sqlite_master WHERE name = 'search_index_pause'").fetchall())
     now = time.strftime("%Y-%m-%dT%H:%M:%S.000000Z", time.gmtime())
     imported = 0
     for start in range(0, len(good), CHUNK):
@@ -254,10 +256,10 @@ def raw_import(connection: Any, path: Path) -> dict[str, int]:
                 digest = hashlib.sha256((prev + _encode(values)).encode("utf-8")).hexdigest()
                 events.append((*values, prev, digest))
                 prev, next_id = digest, next_id + 1
-        if not connection.postgres:  # the schema's own way to index many clients at once
+        if pause:
             connection.execute("INSERT INTO search_index_pause (id) VALUES (1)")
         connection.executemany(client_sql, clients)
-        if not connection.postgres:
+        if pause:
             connection.execute("DELETE FROM search_index_pause")
             connection.executemany("INSERT OR IGNORE INTO client_word (words, sort_key, client_id) "
                                    "VALUES (?, ?, ?)", words)
@@ -334,8 +336,8 @@ def _run(args: list[str], env: dict[str, str], what: str) -> tuple[float, float,
 class Studio:
     """The seeded studio and its copies: SQLite files in `work`, or PostgreSQL databases."""
 
-    def __init__(self, work: Path, url: str | None, existing: int) -> None:
-        self.work, self.url, self.existing = work, url, existing
+    def __init__(self, work: Path, url: str | None, existing: int, app_dir: str) -> None:
+        self.work, self.url, self.existing, self.app_dir = work, url, existing, app_dir
         self.seeded = work / f"existing-{existing}.db"
         if url is not None:
             from urllib.parse import urlparse, urlunparse
@@ -358,20 +360,28 @@ class Studio:
         connection.close()
 
     def seed(self, env: dict[str, str]) -> None:
-        """The N clients, once: a kept SQLite file (or PostgreSQL database) is used again."""
+        """The N clients, once: a kept SQLite file (or PostgreSQL database) is used again,
+        brought up to the app's schema version first (as the app does on opening it)."""
         if self.url is None:
-            if self.seeded.exists():
-                return
+            exists = self.seeded.exists()
         else:
             import psycopg2
 
             try:
                 psycopg2.connect(self.url).close()
-                return
+                exists = True
             except psycopg2.OperationalError:
                 self._admin(f'CREATE DATABASE "{self.name}"')
-        seconds, _cpu, _ = _run([sys.executable, "main.py", *self.location(), "seed", "--clients",
-                           str(self.existing)], env, "seed")
+                exists = False
+        if exists:
+            opening = ("import sys; sys.path.insert(0, sys.argv[2]); "
+                       "from models.db import open_database; open_database(sys.argv[1])")
+            _run([sys.executable, "-c", opening, self.url or f"sqlite:///{self.seeded}",
+                  self.app_dir], env, "migrate")
+            return
+        seconds, _cpu, _ = _run([sys.executable, str(Path(self.app_dir) / "main.py"),
+                                 *self.location(), "seed", "--clients", str(self.existing)],
+                                env, "seed")
         print(f"seeded {self.existing:,} clients in {seconds:.0f} s", file=sys.stderr)
 
     def copy(self, name: str) -> list[str]:
@@ -411,7 +421,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="client-import-"))
     work.mkdir(parents=True, exist_ok=True)
     env = _env(work)
-    studio = Studio(work, args.database_url, args.existing)
+    studio = Studio(work, args.database_url, args.existing, args.app_dir)
     studio.seed(env)
     csv_path = work / f"clients-{args.rows}.csv"
     if not csv_path.exists():

@@ -26,9 +26,9 @@ SQLITE_TABLES = (PAUSE_TABLE,)
 SQLITE = (
     f"CREATE TABLE {PAUSE_TABLE} (id INTEGER NOT NULL PRIMARY KEY)",
     "DROP TRIGGER client_search_insert",
-    f"CREATE TRIGGER client_search_insert AFTER INSERT ON client "
-    f"WHEN NOT EXISTS (SELECT 1 FROM {PAUSE_TABLE}) "
-    f"BEGIN {'; '.join(m0006._insert('NEW'))}; END",
+    (f"CREATE TRIGGER client_search_insert AFTER INSERT ON client "
+     f"WHEN NOT EXISTS (SELECT 1 FROM {PAUSE_TABLE}) "
+     f"BEGIN {'; '.join(m0006._insert('NEW'))}; END"),
 )
 
 
