@@ -1,5 +1,11 @@
 """Importing clients from a CSV file (DESIGN §4 import-clients): good rows are added with
-their starting switches (R4a), a STOP-locked mobile starts locked (R7), bad rows are listed."""
+their starting switches (R4a), a STOP-locked mobile starts locked (R7), bad rows are listed.
+
+Set-based (DESIGN §6, issue 12): each batch reads its STOP locks and its clients on file with
+a few indexed IN queries, inserts its clients with one INSERT, their search-index entries in
+bulk and their events in one write (`clients.insert_clients`), so the statements of an import
+grow with its batches, not its rows, and a row's cost does not grow with the table
+(tests/models/test_client_import_bulk.py; benchmarks/client_import.py times it)."""
 
 from __future__ import annotations
 
