@@ -1,5 +1,11 @@
 """Importing clients from a CSV file (DESIGN §4 import-clients): good rows are added with
-their starting switches (R4a), a STOP-locked mobile starts locked (R7), bad rows are listed."""
+their starting switches (R4a), a STOP-locked mobile starts locked (R7), bad rows are listed.
+
+Set-based (DESIGN §6, issue 12): each batch reads its STOP locks and its clients on file with
+a few indexed IN queries, inserts its clients with one INSERT, their search-index entries in
+bulk and their events in one write (`clients.insert_clients`), so the statements of an import
+grow with its batches, not its rows, and a row's cost does not grow with the table
+(tests/models/test_client_import_bulk.py; benchmarks/client_import.py times it)."""
 
 from __future__ import annotations
 
@@ -14,7 +20,7 @@ from .audit import EventLog, csv_safe
 from .changes import Change, Touched
 from .clients import (
     ClientDraft,
-    insert_client,
+    insert_clients,
     make_draft,
     name_key,
     refused_for_lock,
@@ -22,19 +28,28 @@ from .clients import (
 )
 from .consent import CONSENT_METHODS
 from .csv_files import CsvPreview, preview_csv, read_csv
-from .db import database, rows_for_in
+from .db import database, is_postgres, rows_for_in
 from .errors import ImportStopped, InvalidInput, StorageError
 from .number_lock import hold_numbers
 from .private_files import create_private_file
 from .rules import CHANNELS
 from .settings import Studio, load_studio
 from .staff import Role, SignedIn, require_role
+from .wording import say
 
-#: Rows per transaction: a STOP waits for one batch at most, never for a whole import (R16),
-#: and a crash or full disk keeps whole batches, which a re-run skips as already on file.
-IMPORT_CHUNK = 2000
+#: Most rows per transaction: a STOP waits for one batch at most, never for a whole import
+#: (R16), and a crash or full disk keeps whole batches, which a re-run skips as already on file.
+IMPORT_CHUNK = 10_000
+#: Rows in the first transaction; the next ones are sized from how fast the last one went, to
+#: hold the write lock about LOCK_SLICE seconds (between FIRST_CHUNK // 2 and IMPORT_CHUNK
+#: rows: a batch has costs of its own, its commit and the pause after it).
+FIRST_CHUNK = 2000
+#: Seconds a batch aims to hold the write lock: with the pause after it, a STOP arriving
+#: during an import lands within a second (DESIGN §7), on a fast machine or a slow one.
+LOCK_SLICE = 0.6
 #: Seconds between batches. SQLite has no queue for its write lock: a writer waiting on the
 #: busy timeout retries every 100 ms at most, so a pause a little longer lets it in.
+#: PostgreSQL queues the numbers' lock, so a waiting STOP goes first without one.
 BATCH_PAUSE = 0.12
 
 REQUIRED_COLUMNS = ("first_name", "last_name", "email", "mobile", "home_phone", "status")
@@ -188,35 +203,57 @@ def import_clients(path: Path, *, actor: str = "client import", who: SignedIn | 
     actor, staff_id = _signed_actor(who, actor)
     if progress is not None:
         progress(0, len(drafts))
-    for start in range(0, len(drafts), IMPORT_CHUNK):
+    start, size = 0, min(FIRST_CHUNK, IMPORT_CHUNK)
+    while start < len(drafts):
         if cancelled is not None and cancelled():
             summary.not_reached = len(drafts) - start
             break
-        if start:
+        if start and not is_postgres():
             time.sleep(BATCH_PAUSE)  # a STOP waiting on SQLite's busy timeout gets its turn
-        part = drafts[start:start + IMPORT_CHUNK]
+        part = drafts[start:start + size]
+        began = time.monotonic()
         try:
             _import_batch(part, studio, summary, actor=actor, staff_id=staff_id)
         except StorageError as error:  # the batches before this one are committed
             raise ImportStopped(error, (line for line, _ in drafts[:start])) from error
+        start += len(part)
+        size = _next_size(len(part), time.monotonic() - began)
         if progress is not None:  # outside the transaction: the batch is committed
-            progress(start + len(part), len(drafts))
+            progress(start, len(drafts))
     summary.skipped.sort(key=lambda item: item["row"])
     return summary
 
 
+def _next_size(rows: int, seconds: float) -> int:
+    """Rows for the next batch: as many as the last batch's pace fits in LOCK_SLICE seconds."""
+    fits = int(rows * LOCK_SLICE / max(seconds, 1e-3))
+    return max(1, min(IMPORT_CHUNK, max(fits, FIRST_CHUNK // 2)))
+
+
+#: What a row is looked up by, most selective first: its email, else its mobile, else its
+#: home phone, else its name alone. A name is shared by dozens of clients in a big studio.
+_KEY_COLUMNS = ("email", "mobile", "home_phone", "name_key")
+
+
 def _clients_on_file(keys: list[tuple[str, str | None, str | None, str | None]]) -> dict[tuple, int]:
     """The active clients already on file with one of these (name_key, email, mobile,
-    home_phone): one indexed query per 500 names for a whole batch. Asking row by row, with
-    `archived = 0` in the query, let SQLite walk the active part of an index instead of
-    looking the name up: a cost per row that grew with the table (212 clients/s at 100,000)."""
-    found: dict[tuple, int] = {}
+    home_phone): for a whole batch, one indexed query per 500 values of each lookup column.
+    Each row is looked up by its most selective value (`_KEY_COLUMNS`): by name, every client
+    of a common name was read for each row, a cost per row that grew with the table."""
     wanted = set(keys)
-    rows = rows_for_in("SELECT id, name_key, email, mobile, home_phone, archived FROM client "
-                       "WHERE name_key IN ({values})", sorted({key[0] for key in keys}))
-    for client_id, *key, archived in sorted(rows):
-        if not archived and tuple(key) in wanted:
-            found.setdefault(tuple(key), client_id)
+    by_column: dict[str, set[str]] = {column: set() for column in _KEY_COLUMNS}
+    for name, email, mobile, home in wanted:
+        column, value = next((c, v) for c, v in zip(_KEY_COLUMNS, (email, mobile, home, name)) if v)
+        by_column[column].add(value)
+    found: dict[tuple, int] = {}
+    for column, values in by_column.items():
+        if not values:
+            continue
+        rows = rows_for_in("SELECT id, name_key, email, mobile, home_phone, archived FROM client "
+                           f"WHERE {column} IN ({{values}})", sorted(values))
+        for client_id, *key, archived in sorted(rows):
+            if not archived and tuple(key) in wanted:
+                found.setdefault(tuple(key), client_id)
     return found
 
 
@@ -243,19 +280,25 @@ def _import_batch(part: list[tuple[int, ClientDraft]], studio: Studio, summary: 
         log = EventLog()
         keys = [(name_key(d.first_name, d.last_name), d.email, d.mobile, d.home_phone) for _, d in part]
         seen = _clients_on_file(keys)
+        new: list[ClientDraft] = []
+        first_in_file: dict[tuple, int] = {}  # a key added by this batch: its place in `new`
+        repeats: list[tuple[int, tuple]] = []
         for (line, draft), key in zip(part, keys):
-            existing = seen.get(key)
-            if existing is not None:
-                batch.skipped.append({"row": line, "reason": f"already on file as client {existing}"})
-                batch.already_on_file.add(line)
+            if key in seen or key in first_in_file:
+                repeats.append((line, key))
                 continue
             batch.skipped_cells += [{"row": line, "column": column, "reason": LOCKED_CELL}
                                     for column in refused_for_lock(draft, locked)]
-            client_id = insert_client(draft, studio, log, actor=actor, staff_id=staff_id,
-                                      source="import", locked_numbers=locked)
-            seen[key] = client_id
-            batch.imported += 1
-            batch.client_ids.append(client_id)
+            first_in_file[key] = len(new)
+            new.append(draft)
+        batch.client_ids = insert_clients(new, studio, log, actor=actor, staff_id=staff_id,
+                                          source="import", locked_numbers=locked)
+        batch.imported = len(batch.client_ids)
+        for line, key in repeats:
+            existing = seen[key] if key in seen else batch.client_ids[first_in_file[key]]
+            batch.skipped.append({"row": line, "reason": say("already on file as client {client_id}",
+                                                            client_id=existing)})
+            batch.already_on_file.add(line)
         log.flush()
     summary.imported += batch.imported
     summary.client_ids += batch.client_ids

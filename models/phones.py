@@ -17,6 +17,23 @@ from phonenumbers import timezone as phone_timezone
 from .errors import InvalidAddress
 
 _LETTERS = re.compile(r"[A-Za-z]")
+#: A North American number in one of the ways people type it most: "(212) 555-0123",
+#: "212.555.0123", "1-212-555-0123", "+1 212 555 0123", "+12125550123". ASCII digits only, an
+#: area code and exchange that start with 2-9. For these `phonenumbers` always says "+1" and
+#: the ten digits (tests/models/test_phone_fast_path.py holds the two to the same answers); it
+#: decides every other spelling, and every refusal.
+_NANP = re.compile(r"(?P<plus>\+)?(?P<one>1[ .-]?)?(?:\((?P<a1>[2-9][0-9]{2})\)|(?P<a2>[2-9][0-9]{2}))"
+                   r"[ .-]?(?P<exchange>[2-9][0-9]{2})[ .-]?(?P<line>[0-9]{4})")
+
+
+def _typed_nanp(text: str, region: str) -> str | None:
+    """`text` (stripped) as E.164 when it is a plain North American number, else None."""
+    found = _NANP.fullmatch(text)
+    if found is None or (found["plus"] and not found["one"]):
+        return None
+    if not found["plus"] and region != "US":
+        return None  # without "+1", what the digits mean depends on the region
+    return f"+1{found['a1'] or found['a2']}{found['exchange']}{found['line']}"
 
 
 @lru_cache(maxsize=65536)  # a message log repeats its numbers: parse each once
@@ -27,6 +44,9 @@ def normalize_phone(raw: str, region: str = "US") -> str:
     "+1 555 555 0123"). Fictional 555 numbers are possible numbers, so they are accepted too.
     """
     text = raw.strip()
+    typed = _typed_nanp(text, region)
+    if typed is not None:
+        return typed
     if not text:
         raise InvalidAddress("phone number is empty")
     if _LETTERS.search(text):
@@ -98,11 +118,44 @@ def _country_of(e164: str) -> str:
     return phonenumbers.region_code_for_number(phonenumbers.parse(e164, None)) or ""
 
 
+#: An address whose part before the @ is a plain dot-atom of ASCII letters, digits and the
+#: usual signs, and whose domain is ASCII labels: `email-validator` takes such a part before
+#: the @ as it is, so only its domain is asked of the library (`_plain_domain`), once per
+#: domain. tests/models/test_phone_fast_path.py holds this to the library's answers.
+_PLAIN_EMAIL = re.compile(r"(?P<local>[A-Za-z0-9_!#$%&'*+/=?^`{|}~-]{1,64}(?:\.[A-Za-z0-9_!#$%&'*+/=?^`{|}~-]+)*)"
+                          r"@(?P<domain>[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+)")
+
+
+@lru_cache(maxsize=4096)  # a client file names a few domains thousands of times
+def _plain_domain(domain: str) -> bool:
+    """Whether `email-validator` takes an address at `domain` (lower case) as it is."""
+    try:
+        result = validate_email(f"a@{domain}", check_deliverability=False)
+    except EmailNotValidError:
+        return False
+    return result.normalized == f"a@{domain}"
+
+
+def _plain_email(text: str) -> str | None:
+    """`text` (stripped) in its one spelling when it is a plain ASCII address the library
+    would take as it is; None for the library to decide."""
+    if len(text) > 254:
+        return None
+    found = _PLAIN_EMAIL.fullmatch(text)
+    if found is None or len(found["local"]) > 64:
+        return None
+    lowered = text.lower()
+    return lowered if _plain_domain(found["domain"].lower()) else None
+
+
 def normalize_email(raw: str) -> str:
     """Return the address in one spelling (lower case), or raise InvalidAddress."""
     text = raw.strip()
     if not text:
         raise InvalidAddress("email address is empty")
+    plain = _plain_email(text)
+    if plain is not None:
+        return plain
     try:
         result = validate_email(text, check_deliverability=False)
     except EmailNotValidError as error:

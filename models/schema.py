@@ -16,7 +16,7 @@ from __future__ import annotations
 import peewee
 
 from .db import database
-from .migrations import m0003_append_only, m0006_search_index
+from .migrations import m0003_append_only, m0006_search_index, m0007_bulk_search_index
 
 
 class BaseModel(peewee.Model):
@@ -238,16 +238,18 @@ APPEND_ONLY_TRIGGERS: dict[str, str] = {
 
 
 #: The search indexes beside `client` on SQLite, and the triggers that keep them in step
-#: (migration 0006; on PostgreSQL they are pg_trgm indexes on `client` itself).
-SEARCH_TABLES = m0006_search_index.SQLITE_TABLES
+#: (migration 0006, whose insert trigger a bulk writer may pause since 0007; on PostgreSQL
+#: they are pg_trgm indexes on `client` itself).
+SEARCH_TABLES = m0006_search_index.SQLITE_TABLES + m0007_bulk_search_index.SQLITE_TABLES
 SEARCH_TRIGGERS: dict[str, str] = m0006_search_index.SQLITE_TRIGGERS
 
 
 def create_schema(db: peewee.Database) -> None:
     """The schema as it is now, from the models: the tables, then the append-only triggers
-    (still as migration 0003 wrote them) and the search indexes (0006). A migrated database
+    (still as migration 0003 wrote them) and the search indexes (0006, 0007). A migrated database
     equals it (tests/models/test_migrations.py)."""
     with db.bind_ctx(MODELS):
         db.create_tables(MODELS)
     m0003_append_only.apply(db)
     m0006_search_index.apply(db)
+    m0007_bulk_search_index.apply(db)
