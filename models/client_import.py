@@ -19,6 +19,7 @@ from typing import Any, Callable
 from .audit import EventLog, csv_safe
 from .changes import Change, Touched
 from .clients import (
+    FIELD_PROBLEM,
     ClientDraft,
     insert_clients,
     make_draft,
@@ -35,7 +36,7 @@ from .private_files import create_private_file
 from .rules import CHANNELS
 from .settings import Studio, load_studio
 from .staff import Role, SignedIn, require_role
-from .wording import say
+from .wording import Phrase, message_of, say
 
 #: Most rows per transaction: a STOP waits for one batch at most, never for a whole import
 #: (R16), and a crash or full disk keeps whole batches, which a re-run skips as already on file.
@@ -107,6 +108,8 @@ _LEADING_WORD = re.compile(r"^(?P<word>[a-z_]+) ")
 def _column_of(reason: str) -> dict[str, str]:
     """A skipped row's reason as {"column", "reason"}: the column it names, if any."""
     known = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+    if isinstance(reason, Phrase) and reason.template == FIELD_PROBLEM:  # kept translatable
+        return {"column": reason.params["name"], "reason": reason.params["error"]}
     named = _NAMED_COLUMN.match(reason)
     if named and (named.group("cell") or named.group("field")) in known:
         return {"column": named.group("cell") or named.group("field"), "reason": reason[named.end():]}
@@ -161,7 +164,7 @@ def _yes_no(column: str, value: str) -> bool | None:
         return True
     if text in _NO:
         return False
-    raise InvalidInput(f"{column} {value!r} is not yes or no")
+    raise InvalidInput(say("{column} {value!r} is not yes or no", column=column, value=value))
 
 
 def import_clients(path: Path, *, actor: str = "client import", who: SignedIn | None = None,
@@ -193,13 +196,14 @@ def import_clients(path: Path, *, actor: str = "client import", who: SignedIn | 
                     marketing[channel] = value
             method = row.get("consent_method", "").strip().lower() or None
             if method is not None and method not in CONSENT_METHODS:
-                raise InvalidInput(f"consent_method {method!r} is not one of {', '.join(CONSENT_METHODS)}")
+                raise InvalidInput(say("consent_method {method!r} is not one of {methods}",
+                                       method=method, methods=", ".join(CONSENT_METHODS)))
             drafts.append((line, make_draft(
                 row["first_name"], row["last_name"], status=row["status"], email=row["email"],
                 mobile=row["mobile"], home_phone=row["home_phone"], marketing=marketing,
                 method=method, region=studio.default_region)))
         except InvalidInput as error:
-            summary.skipped.append({"row": line, "reason": str(error)})
+            summary.skipped.append({"row": line, "reason": message_of(error)})
     actor, staff_id = _signed_actor(who, actor)
     if progress is not None:
         progress(0, len(drafts))

@@ -23,6 +23,7 @@ from .settings import Studio, load_studio
 from .staff import Role, SignedIn, require_role
 from .text import storable
 from .timeutil import iso_now
+from .wording import message_of, say
 
 STATUSES = ("member", "prospect")
 
@@ -41,7 +42,7 @@ def clean_status(value: str | None) -> str:
     """'member' or 'prospect'; a blank cell is a prospect."""
     text = (value or "").strip().lower() or "prospect"
     if text not in STATUSES:
-        raise InvalidInput(f"status {value!r} is not member or prospect")
+        raise InvalidInput(say("status {value!r} is not member or prospect", value=value))
     return text
 
 
@@ -68,13 +69,13 @@ def make_draft(first_name: str, last_name: str, *, status: str | None = None,
     first = " ".join(storable(first_name or "").split())
     last = " ".join(storable(last_name or "").split())
     if not first and not last:
-        raise InvalidInput("a client needs a first or last name")
+        raise InvalidInput(say("a client needs a first or last name"))
     if len(first) > 120 or len(last) > 120:
-        raise InvalidInput("a name is longer than 120 characters")
+        raise InvalidInput(say("a name is longer than 120 characters"))
     marketing = dict(marketing or {})
     if any(marketing.values()) and method not in CONSENT_METHODS:
-        raise InvalidInput("marketing recorded as on needs a consent_method "
-                           f"({', '.join(CONSENT_METHODS)})")
+        raise InvalidInput(say("marketing recorded as on needs a consent_method ({methods})",
+                               methods=", ".join(CONSENT_METHODS)))
     return ClientDraft(
         first_name=first, last_name=last, status=clean_status(status),
         email=_field("email", lambda: normalize_optional_email(email)),
@@ -84,11 +85,15 @@ def make_draft(first_name: str, last_name: str, *, status: str | None = None,
     )
 
 
+#: A field's problem, naming the field first: "mobile: phone number '555' is too short".
+FIELD_PROBLEM = "{name}: {error}"  # the template below, which lupdate reads as written
+
+
 def _field(name: str, parse: Any) -> Any:
     try:
         return parse()
     except InvalidAddress as error:
-        raise InvalidAddress(f"{name}: {error}") from None
+        raise InvalidAddress(say("{name}: {error}", name=name, error=message_of(error))) from None
 
 
 def _draft_address(draft: ClientDraft, channel: Channel) -> str | None:
@@ -235,8 +240,9 @@ def add_client(who: SignedIn, draft: ClientDraft) -> Change:
         staff = require_role(who, Role.EMPLOYEE)
         locked = stop_locked_numbers([draft.mobile])
         if refused_for_lock(draft, locked):
-            raise ConsentLocked("This mobile texted STOP: SMS marketing cannot be recorded as "
-                                "on. Only the client can turn SMS back on, by texting START.")
+            raise ConsentLocked(say("This mobile texted STOP: SMS marketing cannot be recorded "
+                                    "as on. Only the client can turn SMS back on, by texting "
+                                    "START."))
         log = EventLog()
         client_id = insert_client(draft, load_studio(), log, actor=staff.name,
                                   staff_id=staff.staff_id, source="staff", locked_numbers=locked)
@@ -284,9 +290,9 @@ def _write_plan(who: SignedIn, client_id: int, expected_version: int | None,
         staff = require_role(who, Role.EMPLOYEE)
         client = for_update(Client.select().where(Client.id == client_id)).get_or_none()
         if client is None:
-            raise NotFound(f"no client with id {client_id}")
+            raise NotFound(say("no client with id {client_id}", client_id=client_id))
         if expected_version is not None and client.version != expected_version:
-            raise StaleData("this client was changed elsewhere; it has been reloaded")
+            raise StaleData(say("this client was changed elsewhere; it has been reloaded"))
         plan = EditPlan(client, staff.name, staff.staff_id, load_studio())
         apply(plan)
         event_ids = plan.write()
@@ -428,7 +434,7 @@ def archive_client(who: SignedIn, client_id: int, archived: bool = True) -> Chan
         staff = require_role(who, Role.MANAGER)
         client = for_update(Client.select().where(Client.id == client_id)).get_or_none()
         if client is None:
-            raise NotFound(f"no client with id {client_id}")
+            raise NotFound(say("no client with id {client_id}", client_id=client_id))
         if client.archived == archived:
             return Change(Touched.NONE, client_ids=(client_id,))
         Client.update(archived=archived, version=Client.version + 1).where(Client.id == client_id).execute()

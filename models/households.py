@@ -7,6 +7,7 @@ from typing import Iterable
 
 from .errors import NotFound
 from .schema import Client
+from .wording import say
 
 
 def clients_by_mobile(numbers: Iterable[str]) -> dict[str, list[tuple[int, str]]]:
@@ -35,7 +36,7 @@ def housemates(client_id: int) -> list[Housemate]:
     """Who else shares this client's mobile number or email (R18)."""
     client = Client.get_or_none(Client.id == client_id)
     if client is None:
-        raise NotFound(f"no client with id {client_id}")
+        raise NotFound(say("no client with id {client_id}", client_id=client_id))
     return sharing(mobile=client.mobile, email=client.email, excluding=client_id)
 
 

@@ -15,6 +15,7 @@ from email_validator import EmailNotValidError, validate_email
 from phonenumbers import timezone as phone_timezone
 
 from .errors import InvalidAddress
+from .wording import Phrase, message_of, say
 
 _LETTERS = re.compile(r"[A-Za-z]")
 #: A North American number in one of the ways people type it most: "(212) 555-0123",
@@ -48,22 +49,26 @@ def normalize_phone(raw: str, region: str = "US") -> str:
     if typed is not None:
         return typed
     if not text:
-        raise InvalidAddress("phone number is empty")
+        raise InvalidAddress(say("phone number is empty"))
     if _LETTERS.search(text):
-        raise InvalidAddress(f"phone number {raw!r} contains letters")
+        raise InvalidAddress(say("phone number {raw!r} contains letters", raw=raw))
     try:
         number = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException:
-        raise InvalidAddress(f"phone number {raw!r} is not a phone number") from None
+        raise InvalidAddress(say("phone number {raw!r} is not a phone number", raw=raw)) from None
     reason = phonenumbers.is_possible_number_with_reason(number)
     if reason != phonenumbers.ValidationResult.IS_POSSIBLE:
         problem = {
-            phonenumbers.ValidationResult.TOO_SHORT: "is too short",
-            phonenumbers.ValidationResult.TOO_LONG: "is too long",
-            phonenumbers.ValidationResult.IS_POSSIBLE_LOCAL_ONLY: "has no area code",
-            phonenumbers.ValidationResult.INVALID_COUNTRY_CODE: "has an unknown country code",
-        }.get(reason, "is not a possible phone number")
-        raise InvalidAddress(f"phone number {raw!r} {problem}")
+            phonenumbers.ValidationResult.TOO_SHORT: say("phone number {raw!r} is too short",
+                                                         raw=raw),
+            phonenumbers.ValidationResult.TOO_LONG: say("phone number {raw!r} is too long",
+                                                        raw=raw),
+            phonenumbers.ValidationResult.IS_POSSIBLE_LOCAL_ONLY: say(
+                "phone number {raw!r} has no area code", raw=raw),
+            phonenumbers.ValidationResult.INVALID_COUNTRY_CODE: say(
+                "phone number {raw!r} has an unknown country code", raw=raw),
+        }.get(reason) or say("phone number {raw!r} is not a possible phone number", raw=raw)
+        raise InvalidAddress(problem)
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
@@ -91,7 +96,7 @@ def check_phone(text: str, region: str = "US") -> AddressCheck:
     try:
         value = normalize_optional_phone(text, region)
     except InvalidAddress as error:
-        return AddressCheck(None, _sentence(str(error)))
+        return AddressCheck(None, _sentence(message_of(error)))
     if value is None:
         return AddressCheck(None)
     where = state_for_number(value) or _country_of(value)
@@ -103,11 +108,13 @@ def check_email(text: str) -> AddressCheck:
     try:
         value = normalize_optional_email(text)
     except InvalidAddress as error:
-        return AddressCheck(None, _sentence(str(error)))
+        return AddressCheck(None, _sentence(message_of(error)))
     return AddressCheck(value, None, value or "")
 
 
 def _sentence(text: str) -> str:
+    if isinstance(text, Phrase):
+        return text.as_sentence()
     return text[:1].upper() + text[1:]
 
 
@@ -152,14 +159,15 @@ def normalize_email(raw: str) -> str:
     """Return the address in one spelling (lower case), or raise InvalidAddress."""
     text = raw.strip()
     if not text:
-        raise InvalidAddress("email address is empty")
+        raise InvalidAddress(say("email address is empty"))
     plain = _plain_email(text)
     if plain is not None:
         return plain
     try:
         result = validate_email(text, check_deliverability=False)
     except EmailNotValidError as error:
-        raise InvalidAddress(f"email address {raw!r} is not valid: {error}") from None
+        raise InvalidAddress(say("email address {raw!r} is not valid: {error}", raw=raw,
+                                  error=str(error))) from None
     return result.normalized.lower()
 
 

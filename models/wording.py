@@ -27,16 +27,25 @@ class Phrase(str):
 
     template: str
     params: dict[str, Any]
+    #: Said with its first letter in capitals (a message of its own, not part of a sentence).
+    capital: bool
 
-    def __new__(cls, template: str, params: dict[str, Any] | None = None) -> Phrase:
+    def __new__(cls, template: str, params: dict[str, Any] | None = None,
+                capital: bool = False) -> Phrase:
         values = params or {}
-        made = super().__new__(cls, template.format_map(values) if values else template)
+        english = template.format_map(values) if values else template
+        made = super().__new__(cls, english[:1].upper() + english[1:] if capital else english)
         made.template = template
         made.params = values
+        made.capital = capital
         return made
 
     def __reduce__(self) -> tuple[Any, ...]:  # across a process boundary, as itself
-        return (Phrase, (self.template, self.params))
+        return (Phrase, (self.template, self.params, self.capital))
+
+    def as_sentence(self) -> Phrase:
+        """The same words starting with a capital letter, in any language."""
+        return Phrase(self.template, self.params, capital=True)
 
 
 #: The context translations of the model layer's texts live under in the `.ts` file. lupdate

@@ -31,6 +31,16 @@ def spoken(text: object) -> str:
     if not isinstance(text, Phrase):
         return str(text)
     template = QCoreApplication.translate(MODEL_CONTEXT, text.template)
+    if text.capital:
+        return _capitalized(_filled(template, text))
+    return _filled(template, text)
+
+
+def _capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _filled(template: str, text: Phrase) -> str:
     if not text.params:
         return template
     params = {name: _said(value) for name, value in text.params.items()}

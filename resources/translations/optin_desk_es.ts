@@ -1002,7 +1002,7 @@
     </message>
     <message>
         <source>{items}, {item}</source>
-        <extracomment>The context translations of the model layer&apos;s texts live under in the `.ts` file. lupdate files `say(...)` texts under the empty context (it is told `say` is `QT_TR_NOOP`).</extracomment>
+        <extracomment>Said with its first letter in capitals (a message of its own, not part of a sentence). The context translations of the model layer&apos;s texts live under in the `.ts` file. lupdate files `say(...)` texts under the empty context (it is told `say` is `QT_TR_NOOP`).</extracomment>
         <translation>{items}, {item}</translation>
     </message>
     <message>
@@ -1059,9 +1059,96 @@
         <translation>no hay ninguna base de datos en {path} (cree una con `{program} init` o `{program} demo`)</translation>
     </message>
     <message>
+        <source>{column} {value!r} is not yes or no</source>
+        <extracomment>Most rows per transaction: a STOP waits for one batch at most, never for a whole import (R16), and a crash or full disk keeps whole batches, which a re-run skips as already on file. Rows in the first transaction; the next ones are sized from how fast the last one went, to hold the write lock about LOCK_SLICE seconds (between FIRST_CHUNK // 2 and IMPORT_CHUNK rows: a batch has costs of its own, its commit and the pause after it). Seconds a batch aims to hold the write lock: with the pause after it, a STOP arriving during an import lands within a second (DESIGN §7), on a fast machine or a slow one. Seconds between batches. SQLite has no queue for its write lock: a writer waiting on the busy timeout retries every 100 ms at most, so a pause a little longer lets it in. PostgreSQL queues the numbers&apos; lock, so a waiting STOP goes first without one. Columns read when a file has them: marketing consent per channel and how it was given (R4a). Why a marketing cell for a STOP-locked mobile was not applied (R22). The rows of `skipped` whose client is already on file: skipped, but nothing to fix. Cells not applied in rows that were (R22): {&quot;row&quot;, &quot;column&quot;, &quot;reason&quot;}. Good rows not reached because the import was cancelled (whole batches are kept). &quot;column email holds …&quot; and &quot;mobile: phone number …&quot; name the column, then say what is wrong; &quot;status &apos;x&apos; is not …&quot; names it in the reason itself.</extracomment>
+        <translation>{column}: {value!r} no es sí ni no</translation>
+    </message>
+    <message>
+        <source>consent_method {method!r} is not one of {methods}</source>
+        <translation>consent_method {method!r} no es ninguno de estos: {methods}</translation>
+    </message>
+    <message>
         <source>already on file as client {client_id}</source>
-        <extracomment>Most rows per transaction: a STOP waits for one batch at most, never for a whole import (R16), and a crash or full disk keeps whole batches, which a re-run skips as already on file. Rows in the first transaction; the next ones are sized from how fast the last one went, to hold the write lock about LOCK_SLICE seconds (between FIRST_CHUNK // 2 and IMPORT_CHUNK rows: a batch has costs of its own, its commit and the pause after it). Seconds a batch aims to hold the write lock: with the pause after it, a STOP arriving during an import lands within a second (DESIGN §7), on a fast machine or a slow one. Seconds between batches. SQLite has no queue for its write lock: a writer waiting on the busy timeout retries every 100 ms at most, so a pause a little longer lets it in. PostgreSQL queues the numbers&apos; lock, so a waiting STOP goes first without one. Columns read when a file has them: marketing consent per channel and how it was given (R4a). Why a marketing cell for a STOP-locked mobile was not applied (R22). The rows of `skipped` whose client is already on file: skipped, but nothing to fix. Cells not applied in rows that were (R22): {&quot;row&quot;, &quot;column&quot;, &quot;reason&quot;}. Good rows not reached because the import was cancelled (whole batches are kept). &quot;column email holds …&quot; and &quot;mobile: phone number …&quot; name the column, then say what is wrong; &quot;status &apos;x&apos; is not …&quot; names it in the reason itself. What a row is looked up by, most selective first: its email, else its mobile, else its home phone, else its name alone. A name is shared by dozens of clients in a big studio.</extracomment>
+        <extracomment>What a row is looked up by, most selective first: its email, else its mobile, else its home phone, else its name alone. A name is shared by dozens of clients in a big studio.</extracomment>
         <translation>ya está registrado como el cliente {client_id}</translation>
+    </message>
+    <message>
+        <source>status {value!r} is not member or prospect</source>
+        <translation>el estado {value!r} no es member ni prospect</translation>
+    </message>
+    <message>
+        <source>a client needs a first or last name</source>
+        <extracomment>Marketing switches recorded as on or off with the client&apos;s consent (R4a).</extracomment>
+        <translation>un cliente necesita un nombre o un apellido</translation>
+    </message>
+    <message>
+        <source>a name is longer than 120 characters</source>
+        <translation>un nombre tiene más de 120 caracteres</translation>
+    </message>
+    <message>
+        <source>marketing recorded as on needs a consent_method ({methods})</source>
+        <translation>para registrar el marketing como activado se necesita un consent_method ({methods})</translation>
+    </message>
+    <message>
+        <source>{name}: {error}</source>
+        <extracomment>A field&apos;s problem, naming the field first: &quot;mobile: phone number &apos;555&apos; is too short&quot;.</extracomment>
+        <translation>{name}: {error}</translation>
+    </message>
+    <message>
+        <source>This mobile texted STOP: SMS marketing cannot be recorded as on. Only the client can turn SMS back on, by texting START.</source>
+        <extracomment>Per channel, worked out once (an import runs this per row): the channel, its name, the draft&apos;s field with its address, whether its events name that address as the number, and its All and Marketing columns. Why SMS is off for a client whose mobile texted STOP before they were added or moved to it. The columns a new client is inserted with; the rest take their defaults.</extracomment>
+        <translation>Este celular envió STOP: el marketing por SMS no se puede registrar como activado. Solo el cliente puede volver a activar los SMS, enviando START.</translation>
+    </message>
+    <message>
+        <source>no client with id {client_id}</source>
+        <extracomment>The events to write, as `EventLog.add`&apos;s keyword arguments, in order. Why marketing to a new mobile starts again from the studio&apos;s defaults (R21).</extracomment>
+        <translation>no hay ningún cliente con el id {client_id}</translation>
+    </message>
+    <message>
+        <source>this client was changed elsewhere; it has been reloaded</source>
+        <translation>este cliente se modificó en otra parte; se volvió a cargar</translation>
+    </message>
+    <message>
+        <source>phone number is empty</source>
+        <extracomment>A North American number in one of the ways people type it most: &quot;(212) 555-0123&quot;, &quot;212.555.0123&quot;, &quot;1-212-555-0123&quot;, &quot;+1 212 555 0123&quot;, &quot;+12125550123&quot;. ASCII digits only, an area code and exchange that start with 2-9. For these `phonenumbers` always says &quot;+1&quot; and the ten digits (tests/models/test_phone_fast_path.py holds the two to the same answers); it decides every other spelling, and every refusal.</extracomment>
+        <translation>el número de teléfono está vacío</translation>
+    </message>
+    <message>
+        <source>phone number {raw!r} contains letters</source>
+        <translation>el número de teléfono {raw!r} contiene letras</translation>
+    </message>
+    <message>
+        <source>phone number {raw!r} is not a phone number</source>
+        <translation>{raw!r} no es un número de teléfono</translation>
+    </message>
+    <message>
+        <source>phone number {raw!r} is too short</source>
+        <translation>el número de teléfono {raw!r} es demasiado corto</translation>
+    </message>
+    <message>
+        <source>phone number {raw!r} is too long</source>
+        <translation>el número de teléfono {raw!r} es demasiado largo</translation>
+    </message>
+    <message>
+        <source>phone number {raw!r} has no area code</source>
+        <translation>al número de teléfono {raw!r} le falta el código de área</translation>
+    </message>
+    <message>
+        <source>phone number {raw!r} has an unknown country code</source>
+        <translation>el número de teléfono {raw!r} tiene un código de país desconocido</translation>
+    </message>
+    <message>
+        <source>phone number {raw!r} is not a possible phone number</source>
+        <translation>el número de teléfono {raw!r} no es un número posible</translation>
+    </message>
+    <message>
+        <source>email address is empty</source>
+        <extracomment>E.164 or the email&apos;s one spelling; None when blank or not valid. What is wrong, in one line (&quot;Phone number &apos;555&apos; is too short&quot;); None when valid or blank. How a valid phone number reads, with where it is: &quot;(212) 555-0123 · NY&quot;. An address whose part before the @ is a plain dot-atom of ASCII letters, digits and the usual signs, and whose domain is ASCII labels: `email-validator` takes such a part before the @ as it is, so only its domain is asked of the library (`_plain_domain`), once per domain. tests/models/test_phone_fast_path.py holds this to the library&apos;s answers.</extracomment>
+        <translation>el correo electrónico está vacío</translation>
+    </message>
+    <message>
+        <source>email address {raw!r} is not valid: {error}</source>
+        <translation>el correo electrónico {raw!r} no es válido: {error}</translation>
     </message>
 </context>
 <context>

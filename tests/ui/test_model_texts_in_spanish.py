@@ -72,3 +72,25 @@ def test_what_a_client_receives_gives_its_reasons_in_spanish(spanish, staff, add
     assert spoken(receives[Channel.SMS][MessageKind.REMINDER].reason) == (
         "Todo de SMS está desactivado — el cliente envió STOP")
     assert CHANNEL_NAMES[Channel.VOICE] == "Llamadas"
+
+
+def test_a_phone_typed_wrong_is_said_in_spanish_as_a_sentence(spanish) -> None:
+    """The client editor's line under the mobile field (models.phones.check_phone)."""
+    from models.phones import check_phone
+
+    problem = check_phone("555 01").problem
+    assert problem == "Phone number '555 01' is too short"  # English: a sentence
+    assert spoken(problem) == "El número de teléfono '555 01' es demasiado corto"
+
+
+def test_an_imported_rows_problem_names_its_column_and_says_it_in_spanish(
+        spanish, staff, tmp_path: Path) -> None:
+    """The import result lists row, column and what to fix, in the window's language."""
+    from models.client_import import import_clients
+
+    path = tmp_path / "clients.csv"
+    path.write_text("first_name,last_name,status,email,mobile,home_phone\n"
+                    "Ana,Silva,member,,call me,\n", encoding="utf-8")
+    problems = import_clients(path, who=staff["owner"]).problems()
+    assert [(p["row"], p["column"]) for p in problems] == [(2, "mobile")]
+    assert spoken(problems[0]["reason"]) == "el número de teléfono 'call me' contiene letras"
