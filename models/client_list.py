@@ -6,6 +6,7 @@ integers and fetches display rows a page at a time (DESIGN §5, STYLE 9).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Iterable, Sequence
@@ -126,6 +127,13 @@ def _order_by(order: ClientOrder, descending: bool) -> list[peewee.Ordering]:
             Client.sort_key, Client.id]
 
 
+def _one_of(ids: list[int]) -> peewee.ColumnBase:
+    """`client.id IN (ids)` with the ids as one JSON parameter (SQLite only, as the search
+    indexes are): peewee took 10 ms to write out 1,400 placeholders, SQLite 3 ms to run them."""
+    return peewee.NodeList((Client.id, peewee.SQL("IN (SELECT value FROM json_each(?))",
+                                                   [json.dumps(ids)])))
+
+
 def client_ids(text: str = "", which: ClientFilter | str = ClientFilter.ALL, *,
                include_archived: bool = False, offset: int = 0, limit: int | None = None,
                order: ClientOrder | str = ClientOrder.NAME, descending: bool = False) -> list[int]:
@@ -148,7 +156,7 @@ def client_ids(text: str = "", which: ClientFilter | str = ClientFilter.ALL, *,
                 return found
         matching = matching_ids(text)
         if matching is not None:
-            condition = Client.id.in_(matching) if matching else peewee.SQL("0 = 1")
+            condition = _one_of(matching) if matching else peewee.SQL("0 = 1")
     query = Client.select(Client.id)
     if active_only:
         query = query.where(Client.archived == False)  # noqa: E712
