@@ -97,7 +97,6 @@ def test_search_through_the_indexes_equals_the_walk(fresh_studio, monkeypatch, c
         if small:
             monkeypatch.setattr(client_search, "ORDERED_LIMIT", 3)
             monkeypatch.setattr(client_search, "LOOKUP_LIMIT", 3)
-            monkeypatch.setattr(client_search, "MATCHES_PER_ROW_WANTED", 1)
         for text in queries:
             if search_condition(text) is None:
                 continue
