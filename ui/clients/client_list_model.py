@@ -52,8 +52,8 @@ _LOCKED_COLOR = QColor(198, 40, 40)
 _WARNING_COLOR = QColor(176, 106, 0)
 
 
-#: A North American number whose area code and exchange are valid: phonenumbers' national
-#: format is "(AAA) EEE-LLLL", written here without parsing (a test compares the two).
+# A North American number whose area code and exchange are valid: phonenumbers' national
+# format is "(AAA) EEE-LLLL", written here without parsing (a test compares the two).
 _NANP = re.compile(r"\+1([2-9]\d\d)([2-9]\d\d)(\d{4})")
 
 
@@ -87,9 +87,9 @@ class ClientListModel(QAbstractTableModel):
     #: Ids read per step: a broad search ("@example", 89,000 matches) costs a thousand ids a
     #: keystroke, not ninety thousand.
     ID_CHUNK = 1000
-    #: Ids a keystroke reads: a screenful and some. A search that matches one client in a
-    #: hundred walks a hundred rows per id it reads, so a keystroke reads no more than it
-    #: shows; scrolling reads the rest a chunk at a time (issue 12).
+    # Ids a keystroke reads: a screenful and some. A search that matches one client in a
+    # hundred walks a hundred rows per id it reads, so a keystroke reads no more than it
+    # shows; scrolling reads the rest a chunk at a time (issue 12).
     FIRST_CHUNK = 100
     #: Display rows per query: about two screenfuls, so the first paint reads little.
     PAGE_SIZE = 50
@@ -105,7 +105,7 @@ class ClientListModel(QAbstractTableModel):
         #: Whether _ids holds every id the query selects (otherwise fetchMore() reads more).
         self._complete = True
         self._pages: OrderedDict[int, dict[int, ClientRow]] = OrderedDict()
-        #: What each cached row shows, by (column, role), while its page is cached.
+        # What each cached row shows, by (column, role), while its page is cached.
         self._shown: dict[int, dict[tuple[int, int], Any]] = {}
         self._row_of: dict[int, int] | None = None
         self._connect_signals()
