@@ -32,6 +32,7 @@ from .phones import digits
 ORDERED_LIMIT = 40_000
 #: Ids looked up through the indexes and then read from `client` one by one.
 LOOKUP_LIMIT = 2_000
+
 #: Above every character: `text <= key < text + _TOP` is "key starts with text".
 _TOP = "\U0010ffff"
 #: A trigram index needs three characters to look anything up.
@@ -64,17 +65,43 @@ def ordered_ids(text: str, *, descending: bool = False, offset: int = 0,
     if not text or not _usable() or _is_number(text) or "@" in text or "." in text:
         return None
     bounds = (text, text + _TOP)
+    # Not fewer for a first screenful: a name start's matches lie together in list order (a
+    # last name is the sort key's start), where a walk from the top reaches them last.
+    most = ORDERED_LIMIT
     found = database.execute_sql(
         "SELECT count(*) FROM (SELECT 1 FROM client_word WHERE words >= ? AND words < ? LIMIT ?)",
-        (*bounds, ORDERED_LIMIT + 1)).fetchone()[0]
-    if found > ORDERED_LIMIT:
+        (*bounds, most + 1)).fetchone()[0]
+    if found > most:
         return None
     way = "DESC" if descending else "ASC"
+    if limit is not None and limit >= 0:
+        return _first_ordered(bounds, way, offset, limit)
     rows = database.execute_sql(
         "SELECT client_id FROM client_word WHERE words >= ? AND words < ? "
         f"GROUP BY sort_key, client_id ORDER BY sort_key {way}, client_id {way} LIMIT ? OFFSET ?",
-        (*bounds, -1 if limit is None else limit, offset))
+        (*bounds, -1, offset))
     return [row[0] for row in rows]
+
+
+def _first_ordered(bounds: tuple[str, str], way: str, offset: int, limit: int) -> list[int]:
+    """`ordered_ids` for a first screenful: SQLite keeps the first rows of an ORDER BY …
+    LIMIT as it reads (a fifth of the time of grouping 16,000 matches, issue 12); a client
+    found by two words (a name and an email) comes twice, side by side, and is kept once."""
+    wanted = offset + limit
+    fetch = 2 * wanted + 8
+    while True:
+        rows = database.execute_sql(
+            "SELECT sort_key, client_id FROM client_word WHERE words >= ? AND words < ? "
+            f"ORDER BY sort_key {way}, client_id {way} LIMIT ?", (*bounds, fetch)).fetchall()
+        ids: list[int] = []
+        previous = None
+        for row in rows:
+            if row != previous:
+                ids.append(row[1])
+                previous = row
+        if len(ids) >= wanted or len(rows) < fetch:
+            return ids[offset:wanted]
+        fetch *= 4
 
 
 def matching_ids(text: str) -> list[int] | None:

@@ -103,8 +103,14 @@ def test_search_through_the_indexes_equals_the_walk(fresh_studio, monkeypatch, c
             for which, order, descending in ((ClientFilter.ALL, ClientOrder.NAME, False),
                                              (ClientFilter.ALL, ClientOrder.NAME, True),
                                              (ClientFilter.MEMBERS, ClientOrder.EMAIL, False)):
+                everyone = walked(text, which, order, descending)
                 assert client_ids(text, which, order=order, descending=descending) == \
-                    walked(text, which, order, descending), (text, which, order, descending)
+                    everyone, (text, which, order, descending)
+                # A first screenful and the next (issue 12), whichever way each is found.
+                for offset, limit in ((0, 2), (2, 3)):
+                    assert client_ids(text, which, order=order, descending=descending,
+                                      offset=offset, limit=limit) == \
+                        everyone[offset:offset + limit], (text, which, offset, limit)
         monkeypatch.undo()
 
 

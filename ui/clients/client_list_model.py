@@ -10,6 +10,7 @@ the view first asks for one of its rows, and a few pages are kept in a small LRU
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from typing import Any
 
@@ -51,6 +52,18 @@ _LOCKED_COLOR = QColor(198, 40, 40)
 _WARNING_COLOR = QColor(176, 106, 0)
 
 
+# A North American number whose area code and exchange are valid: phonenumbers' national
+# format is "(AAA) EEE-LLLL", written here without parsing (a test compares the two).
+_NANP = re.compile(r"\+1([2-9]\d\d)([2-9]\d\d)(\d{4})")
+
+
+def shown_phone(e164: str | None) -> str:
+    """`display_phone`, with the common case done in a tenth of the time (issue 12)."""
+    if e164 and (match := _NANP.fullmatch(e164)):
+        return f"({match[1]}) {match[2]}-{match[3]}"
+    return display_phone(e164)
+
+
 def _tr(text: str) -> str:
     """A text marked with QT_TRANSLATE_NOOP("ClientListModel", …), in the window's language."""
     return QCoreApplication.translate("ClientListModel", text)
@@ -74,6 +87,10 @@ class ClientListModel(QAbstractTableModel):
     #: Ids read per step: a broad search ("@example", 89,000 matches) costs a thousand ids a
     #: keystroke, not ninety thousand.
     ID_CHUNK = 1000
+    # Ids a keystroke reads: a screenful and some. A search that matches one client in a
+    # hundred walks a hundred rows per id it reads, so a keystroke reads no more than it
+    # shows; scrolling reads the rest a chunk at a time (issue 12).
+    FIRST_CHUNK = 100
     #: Display rows per query: about two screenfuls, so the first paint reads little.
     PAGE_SIZE = 50
     MAX_CACHED_PAGES = 32
@@ -88,6 +105,8 @@ class ClientListModel(QAbstractTableModel):
         #: Whether _ids holds every id the query selects (otherwise fetchMore() reads more).
         self._complete = True
         self._pages: OrderedDict[int, dict[int, ClientRow]] = OrderedDict()
+        # What each cached row shows, by (column, role), while its page is cached.
+        self._shown: dict[int, dict[tuple[int, int], Any]] = {}
         self._row_of: dict[int, int] | None = None
         self._connect_signals()
 
@@ -204,15 +223,20 @@ class ClientListModel(QAbstractTableModel):
             return {}
         self._pages[page] = rows
         while len(self._pages) > self.MAX_CACHED_PAGES:
-            self._pages.popitem(last=False)
+            _page, dropped = self._pages.popitem(last=False)
+            self._forget_shown(dropped)
         return rows
+
+    def _forget_shown(self, rows: dict[int, ClientRow]) -> None:
+        for client_id in rows:
+            self._shown.pop(client_id, None)
 
     def _invalidate(self, changed: tuple[int, ...]) -> None:
         """Forget the cached pages holding any of `changed`, and tell the view to redraw them."""
         wanted = set(changed)
         stale = [page for page, rows in self._pages.items() if not wanted.isdisjoint(rows)]
         for page in stale:
-            del self._pages[page]
+            self._forget_shown(self._pages.pop(page))
             first = page * self.PAGE_SIZE
             last = min(first + self.PAGE_SIZE, len(self._ids)) - 1
             if last >= first:
@@ -245,7 +269,8 @@ class ClientListModel(QAbstractTableModel):
     def _reload_ids(self, *, force_reset: bool, changed: tuple[int, ...] = ()) -> None:
         """Run the id query (as far as the list had read); reset the model only if the ids
         differ (the view keeps its selection and scroll position otherwise)."""
-        wanted = self.ID_CHUNK if force_reset else max(self.ID_CHUNK, len(self._ids))
+        first = min(self.FIRST_CHUNK, self.ID_CHUNK)
+        wanted = first if force_reset else max(first, len(self._ids))
         ids = self._read_ids(0, wanted + 1)
         if ids is None:
             return
@@ -262,10 +287,12 @@ class ClientListModel(QAbstractTableModel):
         self._complete = complete
         self._row_of = None
         self._pages.clear()
+        self._shown.clear()
         self.endResetModel()
 
     def _clear_cache_and_redraw(self) -> None:
         self._pages.clear()
+        self._shown.clear()
         if self._ids:
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(self._ids) - 1, len(self.HEADERS) - 1))
@@ -312,27 +339,35 @@ class ClientListModel(QAbstractTableModel):
                 | Qt.ItemFlag.ItemNeverHasChildren)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self._holds(index):
-            return None
+        # The view asks about ten roles of every cell it paints: answered from a table built
+        # once per row (issue 12), not worked out again each time.
         row, column = index.row(), index.column()
+        if not (0 <= row < len(self._ids) and 0 <= column < 5 and index.model() is self):
+            return None
         if role == self.ClientIdRole:
             return self._ids[row]
         if role not in _ROLES_SHOWN:
             return None
-        client = self.client_row(row)
-        if client is None:  # archived or gone since the ids were read; the next refresh drops it
-            return None
-        if column == self.FLAGS:
-            return self._flag_data(client, role)
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if column == self.NAME:
-            return client.name
-        if column == self.STATUS:
-            return status_label(client.status)
-        if column == self.MOBILE:
-            return display_phone(client.mobile)
-        if column == self.EMAIL:
-            return client.email or ""
-        return None
+        client_id = self._ids[row]
+        shown = self._shown.get(client_id)
+        if shown is None:
+            client = self.client_row(row)
+            if client is None:  # archived or gone since the ids were read; the next refresh drops it
+                return None
+            shown = self._shown[client_id] = self._shown_row(client)
+        elif (page := row // self.PAGE_SIZE) in self._pages:
+            self._pages.move_to_end(page)  # its page stays cached with it
+        return shown.get((column, role))
 
+    def _shown_row(self, client: ClientRow) -> dict[tuple[int, int], Any]:
+        """Every (column, role) → value a row answers, built once."""
+        display = Qt.ItemDataRole.DisplayRole
+        shown: dict[tuple[int, int], Any] = {
+            (self.NAME, display): client.name,
+            (self.STATUS, display): status_label(client.status),
+            (self.MOBILE, display): shown_phone(client.mobile),
+            (self.EMAIL, display): client.email or "",
+        }
+        for role in _ROLES_SHOWN:
+            shown[(self.FLAGS, role)] = self._flag_data(client, role)
+        return shown

@@ -7,7 +7,7 @@ from typing import Iterator
 
 import pytest
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
@@ -88,8 +88,15 @@ def test_shows_name_status_mobile_email_in_sql_order(model: ClientListModel, fam
     assert model.row_of(family["sam"]) == 3 and model.client_id_at(3) == family["sam"]
 
 
+@pytest.fixture
+def whole_chunk_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A keystroke reads the first ID_CHUNK ids, not a screenful: the paging of display rows
+    is what these tests look at."""
+    monkeypatch.setattr(ClientListModel, "FIRST_CHUNK", ClientListModel.ID_CHUNK)
+
+
 def test_holds_ids_only_and_fetches_rows_a_page_at_a_time(db, model: ClientListModel,
-                                                          page_calls) -> None:
+                                                          page_calls, whole_chunk_first) -> None:
     seed.seed(1000)
     model.set_query("", ClientFilter.ALL)
     total = model.rowCount()
@@ -109,7 +116,7 @@ def test_holds_ids_only_and_fetches_rows_a_page_at_a_time(db, model: ClientListM
 
 
 def test_a_view_fetches_only_the_pages_it_shows(qtbot: QtBot, db, model: ClientListModel,
-                                                page_calls) -> None:
+                                                page_calls, whole_chunk_first) -> None:
     seed.seed(1000)
     model.set_query("", ClientFilter.ALL)
     view = QTableView()
@@ -128,7 +135,8 @@ def test_a_view_fetches_only_the_pages_it_shows(qtbot: QtBot, db, model: ClientL
 
 
 def test_keeps_a_small_lru_cache_of_pages(db, model: ClientListModel, page_calls,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
+                                          monkeypatch: pytest.MonkeyPatch,
+                                          whole_chunk_first) -> None:
     seed.seed(200)
     monkeypatch.setattr(ClientListModel, "PAGE_SIZE", 10)
     monkeypatch.setattr(ClientListModel, "MAX_CACHED_PAGES", 3)
@@ -229,3 +237,49 @@ def test_asking_for_a_client_beyond_the_chunk_reads_the_rest(
     model.set_query("")
     assert model.row_of(everyone[-1]) == len(everyone) - 1
     assert model.is_complete() and model.rowCount() == len(everyone)
+
+
+def test_a_keystroke_reads_a_screenful_of_ids_and_scrolling_reads_the_rest(
+        model: ClientListModel, monkeypatch: pytest.MonkeyPatch, db) -> None:
+    """Issue 12: a search that matches one client in a hundred walks a hundred rows per id it
+    reads, so a keystroke reads FIRST_CHUNK ids; fetchMore() goes on a chunk at a time."""
+    seed.seed(60, rng_seed=5)
+    everyone = client_ids()
+    monkeypatch.setattr(ClientListModel, "FIRST_CHUNK", 7)
+    monkeypatch.setattr(ClientListModel, "ID_CHUNK", 20)
+    model.set_query("")
+    assert model.rowCount() == 7 and model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 27
+    while model.canFetchMore():
+        model.fetchMore()
+    assert [model.client_id_at(row) for row in range(model.rowCount())] == everyone
+
+
+def test_every_cell_answers_from_the_row_built_once(model: ClientListModel, db, page_calls,
+                                                    family) -> None:
+    """The view asks about ten roles of each cell it paints: the page is read once, and a
+    change of a client's row is shown after the cache forgets it."""
+    model.set_query("", ClientFilter.ALL)
+    for _ in range(3):
+        for row in range(model.rowCount()):
+            for column in range(model.columnCount()):
+                for role in range(0, 14):
+                    model.index(row, column).data(role)
+    assert len(page_calls) == 1
+    assert model.index(0, ClientListModel.NAME).data(Qt.ItemDataRole.SizeHintRole) is None
+    assert model.data(QModelIndex()) is None
+
+
+def test_the_list_writes_a_number_as_display_phone_does() -> None:
+    """The list's quick way with North American numbers gives what phonenumbers gives."""
+    import random
+
+    from models.phones import display_phone
+    from ui.clients.client_list_model import shown_phone
+
+    rng = random.Random(12)
+    numbers = ["+1" + "".join(rng.choice("0123456789") for _ in range(10)) for _ in range(3000)]
+    numbers += ["+12125550123", "+15555550123", "+442071838750", "+1212555012", None, ""]
+    for number in numbers:
+        assert shown_phone(number) == display_phone(number), number
