@@ -161,8 +161,9 @@ EVENT_COLUMNS = HASHED_FIELDS + ("prev_hash", "hash")
 
 
 def _insert(table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
-    """Rows into `table`: executemany on SQLite, COPY on PostgreSQL (as CSV: every string
-    quoted, so an empty string stays one and an unquoted empty field is NULL)."""
+    """Rows into `table`: executemany on SQLite, COPY on PostgreSQL (as CSV, where Python's
+    writer quotes None as "" like an empty string: FORCE_NULL reads both as NULL, and the
+    seed writes no empty string)."""
     if not rows:
         return
     if not is_postgres():
@@ -172,8 +173,9 @@ def _insert(table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -
     buffer = io.StringIO()
     csv.writer(buffer, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n").writerows(rows)
     buffer.seek(0)
+    names = ", ".join(columns)
     database.cursor().copy_expert(
-        f"COPY {table} ({', '.join(columns)}) FROM STDIN WITH (FORMAT csv)", buffer)
+        f"COPY {table} ({names}) FROM STDIN WITH (FORMAT csv, FORCE_NULL ({names}))", buffer)
 
 
 @contextmanager
