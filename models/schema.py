@@ -16,7 +16,7 @@ from __future__ import annotations
 import peewee
 
 from .db import database
-from .migrations import m0003_append_only, m0006_search_index
+from .migrations import m0003_append_only, m0006_search_index, m0008_audience_index
 
 
 class BaseModel(peewee.Model):
@@ -251,3 +251,4 @@ def create_schema(db: peewee.Database) -> None:
         db.create_tables(MODELS)
     m0003_append_only.apply(db)
     m0006_search_index.apply(db)
+    m0008_audience_index.apply(db)
