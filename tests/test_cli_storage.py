@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from models.migrations import latest_version
 from tests.test_cli import ROOT, one_line_error, ok_json, query, run, studio, template, write_log  # noqa: F401
 
 POSIX_ONLY = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
@@ -64,12 +65,13 @@ def test_another_programs_database_is_one_line_exit_2_and_left_as_it_was(tmp_pat
 
 def test_a_newer_database_is_refused_before_anything_is_written(studio, tmp_path):
     other = sqlite3.connect(studio)
-    other.execute("INSERT INTO schema_version (version, applied_at) VALUES (7, '2030-01-01')")
+    newer = latest_version() + 1  # one this program does not know, whatever the latest is
+    other.execute("INSERT INTO schema_version (version, applied_at) VALUES (?, '2030-01-01')", (newer,))
     other.commit()
     other.close()
     before = query(studio, "SELECT COUNT(*) FROM inbound_message")
     done = run(tmp_path, "inbound", "--from", "5555550123", "--body", "STOP", "--db", str(studio))
-    one_line_error(done, "was made by a newer Opt-In Desk (schema 7; this one knows", "update Opt-In Desk")
+    one_line_error(done, f"was made by a newer Opt-In Desk (schema {newer}; this one knows", "update Opt-In Desk")
     assert query(studio, "SELECT COUNT(*) FROM inbound_message") == before
 
 
