@@ -423,7 +423,7 @@ def run_timed(args: Sequence[str], env: dict[str, str], what: str,
 
 
 def run_probe(store: Store, plan: Path, out: Path, phases: str, env: dict[str, str],
-              profile_dir: str | None) -> dict[str, Any]:
+              profile_dir: str | None, timeout: float = STAGE_TIMEOUT_S) -> dict[str, Any]:
     """One GUI process: start-up time seen from here, the rest from its JSON."""
     args = [sys.executable, str(PROBE), *store.location(), "--plan", str(plan), "--out", str(out),
             "--phases", phases]
@@ -433,11 +433,11 @@ def run_probe(store: Store, plan: Path, out: Path, phases: str, env: dict[str, s
     process = subprocess.Popen(args, env=env, cwd=REPO, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True)
     try:
-        stdout, stderr = process.communicate(timeout=STAGE_TIMEOUT_S)
+        stdout, stderr = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         process.kill()
         process.communicate()
-        raise BenchmarkError(f"the GUI probe took longer than {STAGE_TIMEOUT_S:.0f} s") from None
+        raise BenchmarkError(f"the GUI probe took longer than {timeout:.0f} s") from None
     if process.returncode != 0:
         raise BenchmarkError(f"the GUI probe failed (exit {process.returncode}): {_tail(stderr)}")
     shown = [line.split()[1] for line in stdout.splitlines() if line.startswith("shown ")]
@@ -504,7 +504,8 @@ def _stages(args: argparse.Namespace, work: Path, store: Store) -> dict[str, Any
         last = run == STARTUP_RUNS - 1
         say(f"GUI run {run + 1}/{STARTUP_RUNS}{' with search, profile, switch, audience' if last else ''} …")
         probes.append(run_probe(store, plan_file, work / f"probe{run}.json", "all" if last else "signin",
-                                env, str(Path(args.profile).resolve()) if last and args.profile else None))
+                                env, str(Path(args.profile).resolve()) if last and args.profile else None,
+                                stage_timeout(args.clients)))
         say(f"  sign-in dialog after {probes[-1]['startup_s']:.3f} s, list after "
             f"{probes[-1]['signin_to_list_s']:.3f} s")
     full = probes[-1]
@@ -513,7 +514,7 @@ def _stages(args: argparse.Namespace, work: Path, store: Store) -> dict[str, Any
     say(f"importing {args.messages:,} inbound texts (main.py import-messages) …")
     import_s, import_out = run_timed([sys.executable, str(MAIN), "import-messages", str(log),
                                       *store.location(for_import=True)], env,
-                                     "main.py import-messages")
+                                     "main.py import-messages", stage_timeout(args.clients))
     summary = json.loads(import_out)
     if summary.get("inbound") != args.messages or summary.get("bad_rows"):
         raise BenchmarkError(f"import-messages processed {summary.get('inbound')} of "
@@ -524,11 +525,12 @@ def _stages(args: argparse.Namespace, work: Path, store: Store) -> dict[str, Any
     queries_file = work / "queries.json"
     queries_file.write_text(json.dumps(plan["queries"]), encoding="utf-8")
     _, baseline_out = run_timed([sys.executable, str(BASELINE), "queries", *store.location(),
-                                 "--queries", str(queries_file)], env, "baseline queries")
+                                 "--queries", str(queries_file)], env, "baseline queries",
+                                 stage_timeout(args.clients))
     base = json.loads(baseline_out)
     base_import_s, _ = run_timed([sys.executable, str(BASELINE), "import",
                                   *store.location(for_import=True), "--csv", str(log)], env,
-                                 "baseline import")
+                                 "baseline import", stage_timeout(args.clients))
     loads["end"] = _load()
 
     results: dict[str, Any] = {
