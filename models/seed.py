@@ -27,7 +27,10 @@ from .seed_rows import (  # noqa: F401 (CHATTER, REVIEW_TEXTS: the benchmark's t
     LAST_NAMES,
     REVIEW_TEXTS,
     STAFF_NOTES,
+    Chunk,
     RowMaker,
+    chunks,
+    chunks_made_beside,
 )
 from .schema import SEARCH_TRIGGERS, AuditHead, Client, Staff
 from .settings import name_studio, validate_studio_name, validate_time_zone
@@ -95,7 +98,8 @@ def seed(count: int, *, rng_seed: int = 20261126, chunk: int = 20000) -> SeedSum
 
     Bulk work (issue 12): the rows and the events' hash chain are made by `seed_rows.RowMaker`
     and written with executemany (SQLite) or COPY (PostgreSQL); the texts are processed by the
-    real inbound code once every client is in. Into a database without clients, the indexes
+    real inbound code once every client is in. Into a database without clients the rows are
+    made by a forked process while this one writes the chunk before (Linux), and the indexes
     of the two big tables (and on SQLite the search triggers, on PostgreSQL the events'
     foreign keys) are made after the rows, and on SQLite the seed runs with
     synchronous=OFF and an in-memory journal (the pragmas are restored at the end): a seed
@@ -118,13 +122,23 @@ def seed(count: int, *, rng_seed: int = 20261126, chunk: int = 20000) -> SeedSum
     maker = RowMaker(rng, staff, start, 0, "")
     with _seed_pragmas(bulk):
         with _indexes_built_after(bulk):
-            done = 0
-            while done < count:
-                size = min(chunk, count - done)
-                with database.atomic():
-                    reviews += _seed_chunk(maker, next_id, size, texts)
-                next_id += size
-                done += size
+            if bulk:  # the rows are made beside this process, from the head as it is now
+                head = AuditHead.get_by_id(1)
+                maker.next_event_id, maker.prev_hash = head.last_event_id + 1, head.last_hash
+                for part in chunks_made_beside(maker, next_id, count, chunk):
+                    with database.atomic():
+                        _write_chunk(part)
+                    texts += part.texts
+                    reviews += part.reviews
+            else:  # each chunk made inside its transaction, from the head it holds
+                for first in range(next_id, next_id + count, chunk):
+                    with database.atomic():
+                        head = for_update(AuditHead.select().where(AuditHead.id == 1)).get()
+                        maker.next_event_id, maker.prev_hash = head.last_event_id + 1, head.last_hash
+                        part = next(chunks(maker, first, min(chunk, next_id + count - first), chunk))
+                        _write_chunk(part)
+                    texts += part.texts
+                    reviews += part.reviews
         texts.sort(key=lambda t: t.at)
         locks = 0
         for first in range(0, len(texts), chunk):
@@ -138,23 +152,22 @@ def _event_count() -> int:
     return AuditHead.get_by_id(1).count
 
 
-def _seed_chunk(maker: RowMaker, first_id: int, size: int, texts: list[InboundText]) -> int:
-    """Add `size` clients with their events, continuing the chain from its head (taken, as
-    EventLog takes it, inside this transaction); their texts go to `texts`. Returns how many
-    of the texts will wait for review."""
+def _write_chunk(part: Chunk) -> None:
+    """Write a chunk's clients and events inside the open transaction and move the chain's
+    head past them (locked, as EventLog locks it). Refused if the chain grew meanwhile."""
     head = for_update(AuditHead.select().where(AuditHead.id == 1)).get()
-    maker.next_event_id, maker.prev_hash = head.last_event_id + 1, head.last_hash
-    clients, events, reviews = maker.chunk(first_id, size, texts)
-    _insert("client", CLIENT_COLUMNS, clients)
+    if part.events and (part.events[0][0] != head.last_event_id + 1
+                        or part.events[0][-2] != head.last_hash):
+        raise RuntimeError("the consent record grew while seeding; seed again")
+    _insert("client", CLIENT_COLUMNS, part.clients)
     if is_postgres():
         database.execute_sql("SELECT setval(pg_get_serial_sequence('client', 'id'), "
                              "(SELECT MAX(id) FROM client))")
-    _insert("consent_event", EVENT_COLUMNS, events)
-    if events:
-        (AuditHead.update(last_event_id=maker.next_event_id - 1, last_hash=maker.prev_hash,
-                          count=head.count + len(events))
+    _insert("consent_event", EVENT_COLUMNS, part.events)
+    if part.events:
+        (AuditHead.update(last_event_id=part.last_event_id, last_hash=part.last_hash,
+                          count=head.count + len(part.events))
          .where(AuditHead.id == 1).execute())
-    return reviews
 
 
 EVENT_COLUMNS = HASHED_FIELDS + ("prev_hash", "hash")

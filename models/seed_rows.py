@@ -21,9 +21,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
+import queue
 import random
+import sys
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from .clients import name_key, sort_key
 from .consent import CONSENT_METHODS
@@ -223,6 +227,67 @@ class RowMaker:
         texts.append(InboundText(f"SMseed{client_id:09d}", mobile, kind[below(len(kind))],
                                  self.clock.moment(sent)))
         return 1 if kind is REVIEW_TEXTS else 0
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """One chunk of clients: their rows, their events' rows (hashed, in order), their texts,
+    how many of these wait for review, and the chain's head after its last event."""
+
+    clients: list[tuple[Any, ...]]
+    events: list[tuple[Any, ...]]
+    texts: list[InboundText]
+    reviews: int
+    last_event_id: int
+    last_hash: str
+
+
+def chunks(maker: RowMaker, first_id: int, count: int, size: int) -> Iterator[Chunk]:
+    """`count` clients from `first_id` on, `size` a chunk, continuing `maker`'s chain."""
+    for start in range(first_id, first_id + count, size):
+        texts: list[InboundText] = []
+        clients, events, reviews = maker.chunk(start, min(size, first_id + count - start), texts)
+        yield Chunk(clients, events, texts, reviews, maker.next_event_id - 1, maker.prev_hash)
+
+
+def chunks_made_beside(maker: RowMaker, first_id: int, count: int, size: int) -> Iterator[Chunk]:
+    """The same chunks, made by a forked process while this one writes the chunk before
+    (on Linux; elsewhere made here): the rows and the database each have a core."""
+    if not sys.platform.startswith("linux"):
+        yield from chunks(maker, first_id, count, size)
+        return
+    context = multiprocessing.get_context("fork")
+    made: Any = context.Queue(maxsize=2)
+    process = context.Process(target=_make, args=(maker, first_id, count, size, made), daemon=True)
+    process.start()
+    try:
+        while True:
+            try:
+                item = made.get(timeout=1)
+            except queue.Empty:
+                if not process.is_alive():
+                    raise RuntimeError("the process making the seed's rows stopped") from None
+                continue
+            if item is None:
+                break
+            if isinstance(item, str):
+                raise RuntimeError(f"making the seed's rows failed: {item}")
+            yield item
+        process.join()
+    finally:
+        if process.is_alive():
+            process.terminate()
+            process.join()
+
+
+def _make(maker: RowMaker, first_id: int, count: int, size: int, made: Any) -> None:
+    """The forked process: every chunk into `made`, then None (or what went wrong)."""
+    try:
+        for chunk in chunks(maker, first_id, count, size):
+            made.put(chunk)
+        made.put(None)
+    except Exception as error:  # the parent raises it, by name
+        made.put(f"{type(error).__name__}: {error}")
 
 
 #: The JSON of every string a seeded event's channel, old, new, method and note can be.
