@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .db import database
+from .db import database, is_postgres
 from .review import numbers_waiting
 
 #: The area a number's quiet hours are decided by: "+1212" of "+12125550100"; any other number whole.
@@ -35,20 +35,30 @@ _AFTER = ("(CASE WHEN substr(a, 1, 2) = '+1' AND length(a) = 5 THEN a || char(11
 
 def sms_marketing_groups(ai_outreach: bool) -> list[tuple[int, str, int]]:
     """(waiting for review 0/1, area, clients) of the active clients with SMS All and SMS
-    marketing on (and Hailee outreach, with `ai_outreach`) whose number is not STOP-locked."""
-    clients = "c.archived = 0 AND c.sms_all = 1 AND c.sms_marketing = 1" + (
-        " AND c.ai_outreach = 1" if ai_outreach else "")
-    first = (f"SELECT {_AREA.format(n='c.mobile')} FROM client AS c WHERE {clients} "
-             "AND c.mobile >= {start} ORDER BY c.mobile LIMIT 1")
-    per_area = dict(database.execute_sql(
-        f"WITH RECURSIVE area(a) AS (SELECT ({first.format(start=repr(''))}) "
-        f"UNION ALL SELECT ({first.format(start=_AFTER)}) FROM area WHERE a IS NOT NULL) "
-        f"SELECT a, (SELECT COUNT(*) FROM client AS c WHERE {clients} "
-        f"AND c.mobile >= a AND c.mobile < {_AFTER}) FROM area WHERE a IS NOT NULL").fetchall())
+    marketing on (and Hailee outreach, with `ai_outreach`) whose number is not STOP-locked.
+
+    On PostgreSQL the clients are grouped by area in one pass (a hash aggregate: no sort, and
+    text ranges there follow the database's collation, not the bytes); the locked and the
+    waiting ones are found from their own side as on SQLite (534 ms → see README at 1,000,000)."""
+    true, false = ("TRUE", "FALSE") if is_postgres() else ("1", "0")
+    clients = f"c.archived = {false} AND c.sms_all = {true} AND c.sms_marketing = {true}" + (
+        f" AND c.ai_outreach = {true}" if ai_outreach else "")
     area = _AREA.format(n="c.mobile")
+    if is_postgres():
+        per_area = dict(database.execute_sql(
+            f"SELECT {area}, COUNT(*) FROM client AS c WHERE {clients} AND c.mobile IS NOT NULL "
+            "GROUP BY 1").fetchall())
+    else:
+        first = (f"SELECT {area} FROM client AS c WHERE {clients} "
+                 "AND c.mobile >= {start} ORDER BY c.mobile LIMIT 1")
+        per_area = dict(database.execute_sql(
+            f"WITH RECURSIVE area(a) AS (SELECT ({first.format(start=repr(''))}) "
+            f"UNION ALL SELECT ({first.format(start=_AFTER)}) FROM area WHERE a IS NOT NULL) "
+            f"SELECT a, (SELECT COUNT(*) FROM client AS c WHERE {clients} "
+            f"AND c.mobile >= a AND c.mobile < {_AFTER}) FROM area WHERE a IS NOT NULL").fetchall())
     locked = Counter(dict(database.execute_sql(
         f"SELECT {area}, COUNT(*) FROM stop_lock AS s CROSS JOIN client AS c "
-        f"ON c.mobile = s.number WHERE {clients} GROUP BY 1").fetchall()))
+        f"WHERE c.mobile = s.number AND {clients} GROUP BY 1").fetchall()))
     waiting_sql, params = numbers_waiting().sql()
     waiting = Counter(dict(database.execute_sql(
         f"SELECT {area}, COUNT(*) FROM client AS c WHERE {clients} AND c.mobile IN ({waiting_sql}) "

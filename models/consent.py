@@ -15,7 +15,7 @@ from peewee import Case, fn
 from .audience_counts import sms_marketing_groups
 from .audit import EventLog, on_off
 from .changes import Change, Touched
-from .db import database, for_update, is_postgres
+from .db import database, for_update
 from .errors import ConsentLocked, InvalidInput, NotFound, StaleData
 from .phones import zones_for_number
 from .quiet_hours import hours_for
@@ -357,7 +357,7 @@ def audience(channel: Channel | str, kind: MessageKind | str, now: datetime | No
         groups.append(Case(None, [(address.startswith("+1"), fn.SUBSTR(address, 1, 5))], address))
     if not groups:
         return Audience(query.count(), 0)
-    if review and quiet and channel is Channel.SMS and kind in MARKETING_KINDS and not is_postgres():
+    if review and quiet and channel is Channel.SMS and kind in MARKETING_KINDS:
         # The same groups, counted along migration 0008's index instead of sorted (issue 12).
         rows: Any = sms_marketing_groups(ai_outreach=kind is MessageKind.AI_OUTREACH)
     else:
