@@ -37,17 +37,19 @@ def sms_marketing_groups(ai_outreach: bool) -> list[tuple[int, str, int]]:
     """(waiting for review 0/1, area, clients) of the active clients with SMS All and SMS
     marketing on (and Hailee outreach, with `ai_outreach`) whose number is not STOP-locked.
 
-    On PostgreSQL the clients are grouped by area in one pass (a hash aggregate: no sort, and
-    text ranges there follow the database's collation, not the bytes); the locked and the
-    waiting ones are found from their own side as on SQLite (534 ms → see README at 1,000,000)."""
+    On PostgreSQL the clients are grouped by area in one pass (a hash aggregate, no sort; text
+    ranges there follow the database's collation, not the bytes), the locks tested by a hashed
+    NOT IN, the waiting ones found from their own side as on SQLite (at 1,000,000 clients,
+    vacuumed: 157 → see the report; the one GROUP BY before took 304–534 ms)."""
     true, false = ("TRUE", "FALSE") if is_postgres() else ("1", "0")
     clients = f"c.archived = {false} AND c.sms_all = {true} AND c.sms_marketing = {true}" + (
         f" AND c.ai_outreach = {true}" if ai_outreach else "")
     area = _AREA.format(n="c.mobile")
-    if is_postgres():
+    locked: Counter[str] = Counter()
+    if is_postgres():  # the locks as a hashed NOT IN (a number is never NULL in either)
         per_area = dict(database.execute_sql(
             f"SELECT {area}, COUNT(*) FROM client AS c WHERE {clients} AND c.mobile IS NOT NULL "
-            "GROUP BY 1").fetchall())
+            "AND c.mobile NOT IN (SELECT number FROM stop_lock) GROUP BY 1").fetchall())
     else:
         first = (f"SELECT {area} FROM client AS c WHERE {clients} "
                  "AND c.mobile >= {start} ORDER BY c.mobile LIMIT 1")
@@ -56,9 +58,9 @@ def sms_marketing_groups(ai_outreach: bool) -> list[tuple[int, str, int]]:
             f"UNION ALL SELECT ({first.format(start=_AFTER)}) FROM area WHERE a IS NOT NULL) "
             f"SELECT a, (SELECT COUNT(*) FROM client AS c WHERE {clients} "
             f"AND c.mobile >= a AND c.mobile < {_AFTER}) FROM area WHERE a IS NOT NULL").fetchall())
-    locked = Counter(dict(database.execute_sql(
-        f"SELECT {area}, COUNT(*) FROM stop_lock AS s CROSS JOIN client AS c "
-        f"WHERE c.mobile = s.number AND {clients} GROUP BY 1").fetchall()))
+        locked.update(dict(database.execute_sql(
+            f"SELECT {area}, COUNT(*) FROM stop_lock AS s CROSS JOIN client AS c "
+            f"WHERE c.mobile = s.number AND {clients} GROUP BY 1").fetchall()))
     waiting_sql, params = numbers_waiting().sql()
     waiting = Counter(dict(database.execute_sql(
         f"SELECT {area}, COUNT(*) FROM client AS c WHERE {clients} AND c.mobile IN ({waiting_sql}) "
