@@ -145,6 +145,12 @@ def seed(count: int, *, rng_seed: int = 20261126, chunk: int = 20000) -> SeedSum
             with database.atomic():
                 results = apply_batch(texts[first:first + chunk])
             locks += sum(1 for r in results if r.action == Keyword.OPT_OUT.value and r.changed)
+    if bulk and is_postgres():
+        # What autovacuum gives a database in use, given now: statistics for the planner and
+        # the visibility map its index-only scans read (the campaign audience: 850 → 160 ms).
+        for table in ("client", "stop_lock", "inbound_message"):
+            database.execute_sql(f"VACUUM (ANALYZE) {table}")
+        database.execute_sql("ANALYZE consent_event")
     return SeedSummary(count, _event_count() - events_before, locks, reviews)
 
 
