@@ -112,21 +112,24 @@ def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def search_sql(text: str) -> tuple[str, list[str]]:
-    """The SELECT of one search text: what a person typed, matched as the app matches it."""
+def search_sql(text: str, postgres: bool = False) -> tuple[str, list[str]]:
+    """The SELECT of one search text: what a person typed, matched as the app matches it. On
+    PostgreSQL a column is tested as `column || ''`, the expression its trigram index is on
+    (migration 0008)."""
     text = " ".join(text.split()).casefold()
     digits = re.sub(r"\D", "", text)
+    like = "({} || '') LIKE ? ESCAPE '\\'" if postgres else "{} LIKE ? ESCAPE '\\'"
     if digits and not any(ch.isalpha() for ch in text):
-        where = "(mobile LIKE ? ESCAPE '\\' OR home_phone LIKE ? ESCAPE '\\')"
+        where = f"({like.format('mobile')} OR {like.format('home_phone')})"
         params = [f"%{digits}%"] * 2
     else:
         escaped = _like_escape(text)
-        where = "(name_key LIKE ? ESCAPE '\\' OR name_key LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\'"
+        tests = [like.format("name_key"), like.format("name_key"), like.format("email")]
         params = [f"{escaped}%", f"% {escaped}%", f"{escaped}%"]
         if "@" in text or "." in text:
-            where += " OR email LIKE ? ESCAPE '\\'"
+            tests.append(like.format("email"))
             params.append(f"%{escaped}%")
-        where += ")"
+        where = "(" + " OR ".join(tests) + ")"
     sql = f"SELECT id FROM client WHERE archived = FALSE AND {where} ORDER BY last_name, first_name, id"
     return sql, params
 
@@ -148,7 +151,7 @@ def run_queries(connection: Connection, texts: Sequence[str]) -> dict[str, Any]:
     search_ms: list[float] = []
     counts: list[int] = []
     for text in texts:
-        sql, params = search_sql(text)
+        sql, params = search_sql(text, connection.postgres)
         started = time.perf_counter()
         ids = [row[0] for row in connection.execute(sql, params)]
         page = ids[:VISIBLE_ROWS]

@@ -5,6 +5,8 @@
 It seeds a fresh database (`main.py seed`, about ten consent events per client) in a temporary
 folder, then measures, with Qt offscreen on a 1920×1080 screen:
 
+seed_s, seed_cpu_s  `main.py seed`: wall time, and CPU time (user + system, the Python side
+                    only on PostgreSQL), which a busy machine does not change
 startup_s           process start → sign-in dialog on screen (benchmarks/gui_probe.py runs
                     main.main() and the real ui.app.run_app; median of 3 processes)
 signin_to_list_s    click on Sign in (the PIN check included) → main window painted with its
@@ -47,6 +49,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, NoReturn, Sequence
+
+try:
+    import resource
+except ImportError:  # Windows: the seed's CPU time is reported as 0
+    resource = None  # type: ignore[assignment]
 from urllib.parse import urlparse, urlunparse
 
 REPO = Path(__file__).resolve().parent.parent
@@ -77,11 +84,11 @@ STUDIO_NUMBER = "+12125550100"
 #: Staff member the GUI signs in as: the front desk's role.
 SIGN_IN_AS = "Demo Employee"
 #: The whole run's budget on 2 cores (the issue's limit) at 100,000 clients; exceeding it is
-#: reported. Each stage may take STAGE_TIMEOUT_S, or 0.9 ms a client with more (a million
-#: clients seed in minutes).
+#: reported. Each stage may take STAGE_TIMEOUT_S, or 1.8 ms a client with more (a million
+#: clients seed in 2–4 minutes on a quiet 2-core machine; the limit leaves room for a busy one).
 BUDGET_S = 300.0
 STAGE_TIMEOUT_S = 240.0
-STAGE_S_PER_CLIENT = 0.0009
+STAGE_S_PER_CLIENT = 0.0018
 
 #: Inbound texts of the message log, with how often each kind comes.
 _OPT_OUT_TEXTS = ("STOP", "stop", "Stop.", "UNSUBSCRIBE", "STOP ALL", "cancel", "Quit")
@@ -153,6 +160,8 @@ class Target:
 
 
 TARGETS = (
+    Target("seed_s", "s", note="main.py seed, wall time (not a DESIGN target)"),
+    Target("seed_cpu_s", "s", note="the same, CPU time (user + system): what load does not change"),
     Target("startup_s", "s", 1.5, note="process start → sign-in dialog on screen"),
     Target("signin_to_list_s", "s", 1.5, note="Sign in clicked → list painted (same bound)"),
     Target("search_p50_ms", "ms"),
@@ -414,7 +423,7 @@ def run_timed(args: Sequence[str], env: dict[str, str], what: str,
 
 
 def run_probe(store: Store, plan: Path, out: Path, phases: str, env: dict[str, str],
-              profile_dir: str | None) -> dict[str, Any]:
+              profile_dir: str | None, timeout: float = STAGE_TIMEOUT_S) -> dict[str, Any]:
     """One GUI process: start-up time seen from here, the rest from its JSON."""
     args = [sys.executable, str(PROBE), *store.location(), "--plan", str(plan), "--out", str(out),
             "--phases", phases]
@@ -424,11 +433,11 @@ def run_probe(store: Store, plan: Path, out: Path, phases: str, env: dict[str, s
     process = subprocess.Popen(args, env=env, cwd=REPO, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True)
     try:
-        stdout, stderr = process.communicate(timeout=STAGE_TIMEOUT_S)
+        stdout, stderr = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         process.kill()
         process.communicate()
-        raise BenchmarkError(f"the GUI probe took longer than {STAGE_TIMEOUT_S:.0f} s") from None
+        raise BenchmarkError(f"the GUI probe took longer than {timeout:.0f} s") from None
     if process.returncode != 0:
         raise BenchmarkError(f"the GUI probe failed (exit {process.returncode}): {_tail(stderr)}")
     shown = [line.split()[1] for line in stdout.splitlines() if line.startswith("shown ")]
@@ -437,6 +446,15 @@ def run_probe(store: Store, plan: Path, out: Path, phases: str, env: dict[str, s
     results = json.loads(out.read_text(encoding="utf-8"))
     results["startup_s"] = float(shown[0]) - started
     return results
+
+
+def _children_cpu_s() -> float:
+    """CPU time (user + system) of the finished child processes so far; on PostgreSQL the
+    server's share of the seed is not in it."""
+    if resource is None:
+        return 0.0
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _load() -> list[float]:
@@ -467,11 +485,14 @@ def _stages(args: argparse.Namespace, work: Path, store: Store) -> dict[str, Any
     plan_file = work / "plan.json"
 
     say(f"seeding {args.clients:,} clients into {store.describe()} …")
+    cpu_before = _children_cpu_s()
     seed_s, seed_out = run_timed([sys.executable, str(MAIN), "seed", "--clients", str(args.clients),
                                   *store.location()], env, "main.py seed",
                                  stage_timeout(args.clients))
+    seed_cpu_s = _children_cpu_s() - cpu_before
     seeded = json.loads(seed_out)
-    say(f"  {seeded['clients']:,} clients, {seeded['events']:,} events in {seed_s:.1f} s")
+    say(f"  {seeded['clients']:,} clients, {seeded['events']:,} events in {seed_s:.1f} s "
+        f"({seed_cpu_s:.1f} s of CPU; load average {_load()})")
     store.copy_for_import()
     plan = make_plan(store, rng)
     plan_file.write_text(json.dumps(plan), encoding="utf-8")
@@ -483,7 +504,8 @@ def _stages(args: argparse.Namespace, work: Path, store: Store) -> dict[str, Any
         last = run == STARTUP_RUNS - 1
         say(f"GUI run {run + 1}/{STARTUP_RUNS}{' with search, profile, switch, audience' if last else ''} …")
         probes.append(run_probe(store, plan_file, work / f"probe{run}.json", "all" if last else "signin",
-                                env, str(Path(args.profile).resolve()) if last and args.profile else None))
+                                env, str(Path(args.profile).resolve()) if last and args.profile else None,
+                                stage_timeout(args.clients)))
         say(f"  sign-in dialog after {probes[-1]['startup_s']:.3f} s, list after "
             f"{probes[-1]['signin_to_list_s']:.3f} s")
     full = probes[-1]
@@ -492,7 +514,7 @@ def _stages(args: argparse.Namespace, work: Path, store: Store) -> dict[str, Any
     say(f"importing {args.messages:,} inbound texts (main.py import-messages) …")
     import_s, import_out = run_timed([sys.executable, str(MAIN), "import-messages", str(log),
                                       *store.location(for_import=True)], env,
-                                     "main.py import-messages")
+                                     "main.py import-messages", stage_timeout(args.clients))
     summary = json.loads(import_out)
     if summary.get("inbound") != args.messages or summary.get("bad_rows"):
         raise BenchmarkError(f"import-messages processed {summary.get('inbound')} of "
@@ -503,17 +525,20 @@ def _stages(args: argparse.Namespace, work: Path, store: Store) -> dict[str, Any
     queries_file = work / "queries.json"
     queries_file.write_text(json.dumps(plan["queries"]), encoding="utf-8")
     _, baseline_out = run_timed([sys.executable, str(BASELINE), "queries", *store.location(),
-                                 "--queries", str(queries_file)], env, "baseline queries")
+                                 "--queries", str(queries_file)], env, "baseline queries",
+                                 stage_timeout(args.clients))
     base = json.loads(baseline_out)
     base_import_s, _ = run_timed([sys.executable, str(BASELINE), "import",
                                   *store.location(for_import=True), "--csv", str(log)], env,
-                                 "baseline import")
+                                 "baseline import", stage_timeout(args.clients))
     loads["end"] = _load()
 
     results: dict[str, Any] = {
         "clients": args.clients,
         "messages": args.messages,
         "database": "postgresql" if args.database_url else "sqlite",
+        "seed_s": seed_s,
+        "seed_cpu_s": seed_cpu_s,
         "startup_s": statistics.median(p["startup_s"] for p in probes),
         "signin_to_list_s": statistics.median(p["signin_to_list_s"] for p in probes),
     }

@@ -16,7 +16,7 @@ from peewee import fn
 
 from .client_search import by_id_only, matching_ids, ordered_ids
 from .consent import field_name
-from .db import database
+from .db import database, is_postgres
 from .like import escape_like, like
 from .phones import digits
 from .rules import CHANNEL_ADDRESS, CHANNELS, Channel, ChannelConsent, Switch, is_opted_out
@@ -95,13 +95,20 @@ def search_condition(text: str) -> peewee.ColumnBase | None:
     number_digits = digits(text)
     if number_digits and not any(ch.isalpha() for ch in text):
         pattern = f"%{_escape_like(number_digits)}%"
-        return _like(Client.mobile, pattern) | _like(Client.home_phone, pattern)
+        return _like(searched(Client.mobile), pattern) | _like(searched(Client.home_phone), pattern)
     escaped = _escape_like(text)
-    condition = (_like(Client.name_key, f"{escaped}%") | _like(Client.name_key, f"% {escaped}%")
-                 | _like(Client.email, f"{escaped}%"))
+    condition = (_like(searched(Client.name_key), f"{escaped}%")
+                 | _like(searched(Client.name_key), f"% {escaped}%")
+                 | _like(searched(Client.email), f"{escaped}%"))
     if "@" in text or "." in text:
-        condition = condition | _like(Client.email, f"%{escaped}%")
+        condition = condition | _like(searched(Client.email), f"%{escaped}%")
     return condition
+
+
+def searched(column: peewee.Field) -> peewee.ColumnBase:
+    """A column as the search tests it: on PostgreSQL `column || ''`, the expression of its
+    trigram index (migration 0008), which no equality lookup uses."""
+    return column.concat("") if is_postgres() else column
 
 
 class ClientOrder(StrEnum):

@@ -12,6 +12,7 @@ from typing import Any
 
 from peewee import Case, fn
 
+from .audience_counts import sms_marketing_groups
 from .audit import EventLog, on_off
 from .changes import Change, Touched
 from .db import database, for_update
@@ -360,8 +361,13 @@ def audience(channel: Channel | str, kind: MessageKind | str, now: datetime | No
         groups.append(Case(None, [(address.startswith("+1"), fn.SUBSTR(address, 1, 5))], address))
     if not groups:
         return Audience(query.count(), 0)
+    if review and quiet and channel is Channel.SMS and kind in MARKETING_KINDS:
+        # The same groups, counted along migration 0008's index instead of sorted (issue 12).
+        rows: Any = sms_marketing_groups(ai_outreach=kind is MessageKind.AI_OUTREACH)
+    else:
+        rows = query.select(*groups, fn.COUNT(Client.id)).group_by(*groups).tuples()
     allowed = held = 0
-    for row in query.select(*groups, fn.COUNT(Client.id)).group_by(*groups).tuples():
+    for row in rows:
         keys, count = list(row[:-1]), row[-1]
         waiting = bool(keys.pop(0)) if review else False
         area = keys.pop(0) if quiet else None

@@ -16,7 +16,12 @@ from __future__ import annotations
 import peewee
 
 from .db import database
-from .migrations import m0003_append_only, m0006_search_index, m0007_bulk_search_index
+from .migrations import (
+    m0003_append_only,
+    m0006_search_index,
+    m0007_bulk_search_index,
+    m0008_audience_index,
+)
 
 
 class BaseModel(peewee.Model):
@@ -253,3 +258,4 @@ def create_schema(db: peewee.Database) -> None:
     m0003_append_only.apply(db)
     m0006_search_index.apply(db)
     m0007_bulk_search_index.apply(db)
+    m0008_audience_index.apply(db)

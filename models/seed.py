@@ -3,21 +3,35 @@ for benchmarks) and the demo studio that `python main.py demo` opens."""
 
 from __future__ import annotations
 
+import csv
+import io
 import random
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any, Iterator
 
-from .audit import EventLog
-from .clients import add_client, make_draft, name_key, sort_key
+from .audit import HASHED_FIELDS
+from .clients import add_client, make_draft
 from .consent import CONSENT_METHODS, set_client_ai, set_switch
-from .db import database, executemany, is_postgres
+from .db import SQLITE_PRAGMAS, database, executemany, for_update, is_postgres
 from .errors import DatabaseExists
 from .inbound import InboundText, apply_batch, process_inbound
 from .keywords import classify_body
 from .migrations import m0006_search_index
 from .rules import Channel, Keyword, Switch
+from .seed_rows import (  # noqa: F401 (CHATTER, REVIEW_TEXTS: the benchmark's texts)
+    CHATTER,
+    CLIENT_COLUMNS,
+    FIRST_NAMES,
+    LAST_NAMES,
+    REVIEW_TEXTS,
+    STAFF_NOTES,
+    Chunk,
+    RowMaker,
+    chunks,
+    chunks_made_beside,
+)
 from .schema import SEARCH_TRIGGERS, AuditHead, Client, Staff
 from .settings import name_studio, validate_studio_name, validate_time_zone
 from .staff import Role, SignedIn, create_staff, list_staff
@@ -58,29 +72,10 @@ def ensure_demo_staff() -> SignedIn:
 
 # --- Synthetic clients at scale -----------------------------------------------------------------
 
-FIRST_NAMES = (
-    "Dana Sam Alex Jordan Taylor Morgan Casey Riley Jamie Avery Quinn Harper Rowan Emerson Finley "
-    "Maria Jose Wei Priya Aisha Olivia Liam Noah Emma Ava Sophia Mia Lucas Ethan Mason Logan "
-    "Chloe Zoe Lily Grace Hannah Nora Leah Ella Aria Maya Isla Ruby Ivy Nina Omar Yusuf Kenji "
-    "Hiro Mateo Diego Carmen Lucia Elena Sofia Ana Tomas Ines Rafael Amara Kofi Zara Leila"
-).split()
-LAST_NAMES = (
-    "Reyes Kim Nguyen Patel Garcia Smith Johnson Williams Brown Jones Miller Davis Rodriguez "
-    "Martinez Hernandez Lopez Gonzalez Wilson Anderson Thomas Moore Jackson Martin Lee Thompson "
-    "White Harris Clark Lewis Robinson Walker Young Allen King Wright Scott Torres Hill Flores "
-    "Green Adams Nelson Baker Hall Rivera Campbell Mitchell Carter Roberts Chen Singh Okafor "
-    "Haddad Novak Silva Costa Ito Tanaka Larsen Murphy Kelly"
-).split()
-#: Real North American area codes in several time zones, so quiet hours (R17) differ by client.
-AREA_CODES = ("212", "646", "617", "305", "312", "713", "214", "303", "602", "415", "213", "206",
-              "503", "702", "808", "907", "404", "215", "619", "512")
-STAFF_NOTES = ("asked at the front desk", "changed at check-in", "client called", None, None)
-CHATTER = ("Yes", "See you at 6!", "Can I move my class to Friday?", "Thanks!", "YES", "ok",
-           "What time is yoga tomorrow?", "Running 5 min late")
-_METHODS = tuple(CONSENT_METHODS)
-_SWITCHES = (Switch.MARKETING.value, Switch.MARKETING.value, Switch.ALL.value)
-REVIEW_TEXTS = ("please stop texting me", "Stop sending these", "can you remove me from the list",
-                "I want to opt out of promos", "no more messages please")
+#: SQLite while seeding into an empty database (restored to SQLITE_PRAGMAS after).
+#: `threads`: helper threads for the sorts of CREATE INDEX.
+_SEED_PRAGMAS = (("synchronous", "OFF"), ("journal_mode", "MEMORY"), ("cache_size", "-262144"),
+                 ("threads", "2"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,10 +96,14 @@ def seed(count: int, *, rng_seed: int = 20261126, chunk: int = 20000) -> SeedSum
     """Add `count` synthetic clients with about ten consent events each, shared family mobiles,
     STOP locks and review items, in chunks of one transaction each.
 
-    Bulk work: rows go in with executemany, the events' hash chain is computed in one loop
-    per chunk, and the texts are processed (by the real inbound code) once every client is in.
-    Into a database without clients on SQLite, the indexes of the two big tables are built
-    after the rows, which is several times faster than keeping them up to date row by row."""
+    Bulk work (issue 12): the rows and the events' hash chain are made by `seed_rows.RowMaker`
+    and written with executemany (SQLite) or COPY (PostgreSQL); the texts are processed by the
+    real inbound code once every client is in. Into a database without clients the rows are
+    made by a forked process while this one writes the chunk before (Linux), and the indexes
+    of the two big tables (and on SQLite the search triggers, on PostgreSQL the events'
+    foreign keys) are made after the rows, and on SQLite the seed runs with
+    synchronous=OFF and an in-memory journal (the pragmas are restored at the end): a seed
+    that dies part-way leaves a database to throw away, as it always did."""
     if count < 0:
         raise ValueError("the number of clients cannot be negative")
     rng = random.Random(rng_seed)
@@ -119,20 +118,39 @@ def seed(count: int, *, rng_seed: int = 20261126, chunk: int = 20000) -> SeedSum
         next_id = (Client.select(Client.id).order_by(Client.id.desc()).scalar() or 0) + 1
     texts: list[InboundText] = []
     reviews = 0
-    with _indexes_built_after(bulk=next_id == 1 and count > chunk and not is_postgres()):
-        done = 0
-        while done < count:
-            size = min(chunk, count - done)
+    bulk = next_id == 1 and count > chunk
+    maker = RowMaker(rng, staff, start, 0, "")
+    with _seed_pragmas(bulk):
+        with _indexes_built_after(bulk):
+            if bulk:  # the rows are made beside this process, from the head as it is now
+                head = AuditHead.get_by_id(1)
+                maker.next_event_id, maker.prev_hash = head.last_event_id + 1, head.last_hash
+                for part in chunks_made_beside(maker, next_id, count, chunk):
+                    with database.atomic():
+                        _write_chunk(part)
+                    texts += part.texts
+                    reviews += part.reviews
+            else:  # each chunk made inside its transaction, from the head it holds
+                for first in range(next_id, next_id + count, chunk):
+                    with database.atomic():
+                        head = for_update(AuditHead.select().where(AuditHead.id == 1)).get()
+                        maker.next_event_id, maker.prev_hash = head.last_event_id + 1, head.last_hash
+                        part = next(chunks(maker, first, min(chunk, next_id + count - first), chunk))
+                        _write_chunk(part)
+                    texts += part.texts
+                    reviews += part.reviews
+        texts.sort(key=lambda t: t.at)
+        locks = 0
+        for first in range(0, len(texts), chunk):
             with database.atomic():
-                reviews += _seed_chunk(rng, next_id, size, staff, start, texts)
-            next_id += size
-            done += size
-    texts.sort(key=lambda t: t.at)
-    locks = 0
-    for first in range(0, len(texts), chunk):
-        with database.atomic():
-            results = apply_batch(texts[first:first + chunk])
-        locks += sum(1 for r in results if r.action == Keyword.OPT_OUT.value and r.changed)
+                results = apply_batch(texts[first:first + chunk])
+            locks += sum(1 for r in results if r.action == Keyword.OPT_OUT.value and r.changed)
+    if bulk and is_postgres():
+        # What autovacuum gives a database in use, given now: statistics for the planner and
+        # the visibility map its index-only scans read (the campaign audience: 850 → 160 ms).
+        for table in ("client", "stop_lock", "inbound_message"):
+            database.execute_sql(f"VACUUM (ANALYZE) {table}")
+        database.execute_sql("ANALYZE consent_event")
     return SeedSummary(count, _event_count() - events_before, locks, reviews)
 
 
@@ -140,155 +158,115 @@ def _event_count() -> int:
     return AuditHead.get_by_id(1).count
 
 
+def _write_chunk(part: Chunk) -> None:
+    """Write a chunk's clients and events inside the open transaction and move the chain's
+    head past them (locked, as EventLog locks it). Refused if the chain grew meanwhile."""
+    head = for_update(AuditHead.select().where(AuditHead.id == 1)).get()
+    if part.events and (part.events[0][0] != head.last_event_id + 1
+                        or part.events[0][-2] != head.last_hash):
+        raise RuntimeError("the consent record grew while seeding; seed again")
+    _insert("client", CLIENT_COLUMNS, part.clients)
+    if is_postgres():
+        database.execute_sql("SELECT setval(pg_get_serial_sequence('client', 'id'), "
+                             "(SELECT MAX(id) FROM client))")
+    _insert("consent_event", EVENT_COLUMNS, part.events)
+    if part.events:
+        (AuditHead.update(last_event_id=part.last_event_id, last_hash=part.last_hash,
+                          count=head.count + len(part.events))
+         .where(AuditHead.id == 1).execute())
+
+
+EVENT_COLUMNS = HASHED_FIELDS + ("prev_hash", "hash")
+
+
+def _insert(table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+    """Rows into `table`: executemany on SQLite, COPY on PostgreSQL (as CSV, where Python's
+    writer quotes None as "" like an empty string: FORCE_NULL reads both as NULL, and the
+    seed writes no empty string)."""
+    if not rows:
+        return
+    if not is_postgres():
+        executemany(f"INSERT INTO {table} ({', '.join(columns)}) "
+                    f"VALUES ({', '.join(['?'] * len(columns))})", rows)
+        return
+    buffer = io.StringIO()
+    csv.writer(buffer, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n").writerows(rows)
+    buffer.seek(0)
+    names = ", ".join(columns)
+    database.cursor().copy_expert(
+        f"COPY {table} ({names}) FROM STDIN WITH (FORMAT csv, FORCE_NULL ({names}))", buffer)
+
+
 @contextmanager
-def _indexes_built_after(bulk: bool) -> Iterator[None]:
-    """With `bulk`, drop the indexes of `client` and `consent_event` and the search triggers
-    (migration 0006), and make them again from their own SQL when the rows are in; the search
-    indexes are then filled in one statement each."""
+def _seed_pragmas(bulk: bool) -> Iterator[None]:
+    """With `bulk`: SQLite without fsync and with its rollback journal in memory, and a larger
+    cache for building the indexes; PostgreSQL without waiting for its WAL at each commit and
+    with more memory for its index builds. As before afterwards."""
     if not bulk:
         yield
         return
-    saved = [(kind, name, sql) for kind, name, sql in database.execute_sql(
-        "SELECT type, name, sql FROM sqlite_master WHERE tbl_name IN ('client', 'consent_event') "
-        "AND sql IS NOT NULL AND (type = 'index' OR name IN (%s))"
-        % ", ".join("?" * len(SEARCH_TRIGGERS)), tuple(SEARCH_TRIGGERS))]
-    for kind, name, _sql in saved:
-        database.execute_sql(f'DROP {kind.upper()} "{name}"')
+    if is_postgres():
+        database.execute_sql("SET synchronous_commit = off")
+        database.execute_sql("SET maintenance_work_mem = '256MB'")
+        try:
+            yield
+        finally:
+            database.execute_sql("RESET synchronous_commit")
+            database.execute_sql("RESET maintenance_work_mem")
+        return
+    for name, value in _SEED_PRAGMAS:
+        database.execute_sql(f"PRAGMA {name} = {value}")
+    try:
+        yield
+    finally:
+        for name, _value in _SEED_PRAGMAS:
+            database.execute_sql(f"PRAGMA {name} = {SQLITE_PRAGMAS.get(name, 0)}")
+
+
+@contextmanager
+def _indexes_built_after(bulk: bool) -> Iterator[None]:
+    """With `bulk`, drop the indexes of `client` and `consent_event` (and on SQLite the search
+    triggers of migration 0006, on PostgreSQL the events' foreign keys), and make them again
+    from their own SQL when the rows are in; SQLite's search indexes are then filled in one
+    statement each."""
+    if not bulk:
+        yield
+        return
+    saved = _postgres_bulk_ddl() if is_postgres() else _sqlite_bulk_ddl()
+    for drop, _create in saved:
+        database.execute_sql(drop)
     try:
         yield
     finally:
         with database.atomic():
-            for _kind, _name, sql in saved:
-                database.execute_sql(sql)
-            for sql in m0006_search_index.SQLITE_FILL:
-                database.execute_sql(sql)
+            for _drop, create in saved:
+                database.execute_sql(create)
+            if not is_postgres():
+                for sql in m0006_search_index.SQLITE_FILL:
+                    database.execute_sql(sql)
 
 
-def _seed_chunk(rng: random.Random, first_id: int, size: int, staff: list[tuple[int, str]],
-                start: datetime, texts: list[InboundText]) -> int:
-    """Add `size` clients with their events; their texts go to `texts`. Returns how many of
-    the texts will wait for review."""
-    events: list[tuple[Any, ...]] = []  # written after their clients, for the foreign key
-    clients: list[dict[str, Any]] = []
-    previous_mobile: str | None = None
-    reviews = 0
-    for offset in range(size):
-        client_id = first_id + offset
-        row, last_change = _fake_client(rng, client_id, previous_mobile, staff, start, events)
-        previous_mobile = row["mobile"]
-        clients.append(row)
-        if row["mobile"] is not None:
-            text, review = _fake_text(rng, client_id, row["mobile"], last_change)
-            if text is not None:
-                texts.append(text)
-            reviews += review
-    _insert_clients(clients)
-    log = EventLog()
-    log.add_many(events)
-    log.flush()
-    return reviews
+def _sqlite_bulk_ddl() -> list[tuple[str, str]]:
+    """(DROP, CREATE) of the indexes and search triggers of the two big tables."""
+    return [(f'DROP {kind.upper()} "{name}"', sql) for kind, name, sql in database.execute_sql(
+        "SELECT type, name, sql FROM sqlite_master WHERE tbl_name IN ('client', 'consent_event') "
+        "AND sql IS NOT NULL AND (type = 'index' OR name IN (%s))"
+        % ", ".join("?" * len(SEARCH_TRIGGERS)), tuple(SEARCH_TRIGGERS))]
 
 
-def _event(at: str, staff: tuple[int, str], client_id: int, switch: str, *, number: str | None = None,
-           channel: str | None = None, old: str | None = None, new: str | None = None,
-           source: str = "staff", method: str | None = None, note: str | None = None) -> tuple[Any, ...]:
-    """An event as `EventLog.add_many` takes it (HASHED_FIELDS without the id)."""
-    staff_id, staff_name = staff
-    return (at, staff_name, staff_id, client_id, number, channel, switch, old, new, source,
-            method, note, None)
-
-
-def _fake_client(rng: random.Random, client_id: int, previous_mobile: str | None,
-                 staff: list[tuple[int, str]], start: datetime, events: list[tuple[Any, ...]]
-                 ) -> tuple[dict[str, Any], datetime]:
-    """A synthetic client's row and the time of its last change; its events (added, then a
-    few staff changes over the months) are appended to `events`."""
-    first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
-    joined = start + timedelta(seconds=rng.randrange(0, 600 * 86400))
-    # About one client in thirty shares the mobile of the one before (a family).
-    if previous_mobile and rng.random() < 0.033:
-        mobile: str | None = previous_mobile
-    elif rng.random() < 0.88:
-        mobile = f"+1{rng.choice(AREA_CODES)}{rng.randrange(2000000, 9999999)}"
-    else:
-        mobile = None
-    email = (f"{first}.{last}{client_id}@example.com".lower() if rng.random() < 0.9 else None)
-    home = f"+1{rng.choice(AREA_CODES)}{rng.randrange(2000000, 9999999)}" if rng.random() < 0.2 else None
-    status = "member" if rng.random() < 0.6 else "prospect"
-    row: dict[str, Any] = {
-        "id": client_id, "first_name": first, "last_name": last,
-        "name_key": name_key(first, last), "sort_key": sort_key(first, last), "status": status,
-        "email": email, "mobile": mobile, "home_phone": home, "archived": rng.random() < 0.01,
-        "created_at": _iso(joined), "version": 1, "ai_outreach": rng.random() < 0.95,
-        "ai_replies": rng.random() < 0.97,
-    }
-    # Per channel (plain strings: this runs ten million times): its address, the number an
-    # event names (none for email), and the studio's default for marketing.
-    addresses = (("email", email, None, True), ("sms", mobile, mobile, False),
-                 ("voice", mobile, mobile, False), ("home", home, home, False))
-    at = joined
-    who = rng.choice(staff)
-    added = row["created_at"]
-    events.append(_event(added, who, client_id, "client", new=f"added ({status})", source="import"))
-    for channel, address, number, default in addresses:
-        has = address is not None
-        row[f"{channel}_all"] = has
-        row[f"{channel}_marketing"] = has and default
-        if has:
-            events.append(_event(added, who, client_id, "all", new="on", source="import",
-                                 number=number, channel=channel, method="studio_default"))
-    # A few staff changes over the months: consent given for texts, opt-outs asked for.
-    channels = [entry for entry in addresses if entry[1] is not None]
-    for _ in range(rng.randrange(3, 11)):
-        if not channels:
-            break
-        channel, _address, number, _default = rng.choice(channels)
-        switch = rng.choice(_SWITCHES)
-        column = f"{channel}_{switch}"
-        if switch == "marketing" and not row[f"{channel}_all"]:
-            continue
-        new = not row[column]
-        at += timedelta(seconds=rng.randrange(3600, 60 * 86400))
-        events.append(_event(_iso(at), rng.choice(staff), client_id, switch, number=number,
-                             channel=channel, old="on" if row[column] else "off",
-                             new="on" if new else "off",
-                             method=rng.choice(_METHODS) if new else None,
-                             note=rng.choice(STAFF_NOTES)))
-        row[column] = new
-    return row, at
-
-
-def _iso(moment: datetime) -> str:
-    """`timeutil.iso()` of a UTC time, by the faster isoformat (the same text)."""
-    return moment.isoformat(timespec="microseconds")[:-6] + "Z"
-
-
-def _fake_text(rng: random.Random, client_id: int, mobile: str,
-               after: datetime) -> tuple[InboundText | None, bool]:
-    """Maybe a text from a client's mobile some time after `after`: a STOP (2.5 %), one for
-    Needs review (0.5 %), chatter (17 %); and whether it waits for review."""
-    roll = rng.random()
-    sent = after + timedelta(seconds=rng.randrange(60, 30 * 86400))
-    sid = f"SMseed{client_id:09d}"
-    if roll < 0.025:
-        return InboundText(sid, mobile, rng.choice(("STOP", "stop", "Stop.", "UNSUBSCRIBE")), sent), False
-    if roll < 0.03:
-        return InboundText(sid, mobile, rng.choice(REVIEW_TEXTS), sent), True
-    if roll < 0.2:
-        return InboundText(sid, mobile, rng.choice(CHATTER), sent), False
-    return None, False
-
-
-def _insert_clients(rows: list[dict[str, Any]]) -> None:
-    if not rows:
-        return
-    columns = list(rows[0])
-    param = database.param
-    sql = (f"INSERT INTO client ({', '.join(columns)}) VALUES ({', '.join([param] * len(columns))})")
-    executemany(sql, [tuple(row[c] for c in columns) for row in rows])
-    if is_postgres():
-        database.execute_sql("SELECT setval(pg_get_serial_sequence('client', 'id'), "
-                             "(SELECT MAX(id) FROM client))")
+def _postgres_bulk_ddl() -> list[tuple[str, str]]:
+    """(DROP, CREATE) of the events' foreign keys and of the indexes of the two big tables
+    that no constraint owns (the primary keys stay)."""
+    keys = [(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"',
+             f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
+            for table, name, definition in database.execute_sql(
+                "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) "
+                "FROM pg_constraint WHERE contype = 'f' AND conrelid = 'consent_event'::regclass")]
+    indexes = [(f'DROP INDEX "{name}"', sql) for name, sql in database.execute_sql(
+        "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
+        "AND tablename IN ('client', 'consent_event') AND indexname NOT IN "
+        "(SELECT conname FROM pg_constraint WHERE contype IN ('p', 'u', 'x'))")]
+    return keys + indexes
 
 
 # --- The demo studio ------------------------------------------------------------------------------
