@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .rules import Keyword
 
@@ -82,12 +83,19 @@ def _reads_as_keyword(text: str) -> bool:
                for word in _SQUASHED_KEYWORDS)
 
 
+#: How many distinct bodies `classify_body` remembers: a provider's log repeats its texts
+#: ("STOP", "Thanks!", "Yes") thousands of times, and a pure function need not read them again.
+CLASSIFIED_BODIES = 65_536
+
+
+@lru_cache(maxsize=CLASSIFIED_BODIES)
 def classify_body(body: str) -> Keyword:
     """Classify an inbound text (R9, R10).
 
     Only an exact keyword changes consent. "YES" is never an opt-in: clients answer YES to
     appointment confirmations. A text that merely contains an opt-out word, or that reads as a
-    keyword without being one, goes to review.
+    keyword without being one, goes to review. (Remembered for the last CLASSIFIED_BODIES
+    bodies: the same body always means the same.)
     """
     text = normalize_body(body)
     if text in OPT_OUT_KEYWORDS:
