@@ -23,7 +23,7 @@ from .audit import EventLog
 from .changes import Change, Touched
 from .db import btree_lookups, database, executemany, is_postgres
 from .errors import InvalidInput
-from .keywords import classify_body, may_mean_appointment
+from .keywords import meaning_of
 from .number_lock import hold_numbers
 from .like import escape_like, like
 from .phones import digits, normalize_phone
@@ -35,6 +35,7 @@ from .timeutil import iso, iso_now, now, parse_iso, received_time
 from .wording import say
 
 _KEYWORDS_THAT_DECIDE = (Keyword.OPT_OUT.value, Keyword.OPT_IN.value)
+_DECIDING = frozenset((Keyword.OPT_OUT, Keyword.OPT_IN))
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,11 +101,10 @@ class NumberState:
     """
 
     def __init__(self, numbers: set[str], deciding: set[str] | None = None) -> None:
-        """The clients on `numbers`; for the numbers in `deciding` (all, by default) — those
-        that texted a keyword that may change consent — also their clients' SMS All, the
-        STOP locks and last keywords, and on PostgreSQL their clients' rows are locked."""
-        ordered = sorted(numbers)
-        keyed = ordered if deciding is None else sorted(deciding)
+        """The clients on `numbers`, with their SMS All; given `deciding` (the numbers that
+        texted a keyword that may change consent), only those numbers' clients' SMS All,
+        STOP locks and last keywords are read, and the others' client ids alone."""
+        keyed = sorted(numbers if deciding is None else deciding)
         clients: dict[str, list[int]] = defaultdict(list)
         #: Each client's (SMS All, whether a STOP turned it off), as the batch leaves them.
         self.sms: dict[int, tuple[bool, bool]] = {}
@@ -113,14 +113,14 @@ class NumberState:
         if is_postgres():
             lock_rows = " FOR UPDATE"
         with btree_lookups():
-            # Ids alone come from the mobile index (SQLite never reads the clients' rows).
-            for client_id, mobile in sorted(rows_in("SELECT id, mobile FROM client WHERE {values}",
-                                                    "mobile", ordered)):
-                clients[mobile].append(client_id)
-            for client_id, _mobile, sms_all, off_by_stop in rows_in(
-                    "SELECT id, mobile, sms_all, sms_off_by_stop FROM client WHERE {values} ORDER BY id"
-                    + lock_rows, "mobile", keyed):
-                self.sms[client_id] = (bool(sms_all), bool(off_by_stop))
+            found = rows_in("SELECT id, mobile, sms_all, sms_off_by_stop FROM client WHERE {values} "
+                            "ORDER BY id" + lock_rows, "mobile", keyed)
+            if deciding is not None:  # the others' ids come from the mobile index alone
+                found += [(client_id, mobile, None, None) for client_id, mobile in rows_in(
+                    "SELECT id, mobile FROM client WHERE {values}", "mobile", sorted(numbers - deciding))]
+        for client_id, mobile, sms_all, off_by_stop in sorted(found):
+            clients[mobile].append(client_id)
+            self.sms[client_id] = (bool(sms_all), bool(off_by_stop))
         #: The clients on each number, in id order.
         self.clients: dict[str, tuple[int, ...]] = {n: tuple(ids) for n, ids in clients.items()}
         self.locks: dict[str, str] = dict(rows_in(
@@ -143,8 +143,6 @@ class BatchOutcome:
     actions: Counter[str]
     #: Texts whose keyword changed consent.
     changed: int
-    #: The clients on the numbers that texted.
-    client_ids: set[int]
 
 
 def apply_batch(texts: Sequence[InboundText]) -> list[InboundResult]:
@@ -172,9 +170,10 @@ def apply_texts(texts: Sequence[InboundText]) -> BatchOutcome:
 def _apply(texts: Sequence[InboundText], results: list[InboundResult] | None) -> BatchOutcome:
     existing = {row[0] for row in rows_in(
         "SELECT sid FROM inbound_message WHERE {values}", "sid", {t.sid for t in texts})}
-    meanings = [_meaning(text.body) for text in texts]
-    state = NumberState({t.number for t in texts},
-                        {t.number for t, m in zip(texts, meanings) if m[1] in _KEYWORDS_THAT_DECIDE})
+    meanings = [meaning_of(text.body) for text in texts]
+    deciding = {t.number for t, m in zip(texts, meanings) if m[0] in _DECIDING}
+    # A log's chunk reads only the clients its keywords may change (`clients_on` the others).
+    state = NumberState({t.number for t in texts} if results is not None else deciding, deciding)
     log = EventLog()
     processed_at = iso_now()
     rows: list[tuple[Any, ...]] = []
@@ -184,7 +183,7 @@ def _apply(texts: Sequence[InboundText], results: list[InboundResult] | None) ->
     sms_changes: dict[int, tuple[bool, bool]] = {}
     touched: set[int] = set()
     clients_of, changes = state.clients.get, 0
-    for text, (keyword, action, waits) in zip(texts, meanings):
+    for text, (keyword, waits) in zip(texts, meanings):
         sid, number = text.sid, text.number
         if sid in existing:
             actions.append("duplicate")
@@ -195,8 +194,8 @@ def _apply(texts: Sequence[InboundText], results: list[InboundResult] | None) ->
         at = fast_iso(text.at)
         if at > processed_at:
             at = processed_at  # never later than received (R11)
-        changed = False
-        if action in _KEYWORDS_THAT_DECIDE:
+        changed, action = False, keyword.value
+        if keyword in _DECIDING:
             changed = _decide(log, state, text, keyword, at, processed_at, final_locks, sms_changes, touched)
             changes += changed
         rows.append((sid, number, text.to, text.body, at, action, changed, "open" if waits else None,
@@ -208,7 +207,16 @@ def _apply(texts: Sequence[InboundText], results: list[InboundResult] | None) ->
     _store_locks(final_locks)
     write_clients(sms_changes, touched)
     log.flush()
-    return BatchOutcome(Counter(actions), changes, {c for ids in state.clients.values() for c in ids})
+    return BatchOutcome(Counter(actions), changes)
+
+
+def clients_on(numbers: Iterable[str]) -> set[int]:
+    """The clients whose mobile is one of `numbers`, in one query (outside a transaction too)."""
+    listed = sorted(set(numbers))
+    if not is_postgres():
+        return {row[0] for row in rows_in("SELECT id FROM client WHERE {values}", "mobile", listed)}
+    with database.atomic(), btree_lookups():
+        return {row[0] for row in rows_in("SELECT id FROM client WHERE {values}", "mobile", listed)}
 
 
 def _decide(log: EventLog, state: NumberState, text: InboundText, keyword: Keyword, at: str,
@@ -245,16 +253,6 @@ def fast_iso(moment: datetime) -> str:
             raise ValueError("times must be timezone-aware")
         moment = moment.astimezone(timezone.utc)
     return moment.replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
-
-
-@functools.lru_cache(maxsize=65_536)
-def _meaning(body: str) -> tuple[Keyword, str, bool]:
-    """A body's keyword, its value, and whether it waits in Needs review: a text that looks like
-    an opt-out (R10), or a bare CANCEL, which locked its number (R9) but is flagged for a call:
-    salon clients text CANCEL to cancel an appointment (models.review)."""
-    keyword = classify_body(body)
-    waits = keyword is Keyword.REVIEW or (keyword is Keyword.OPT_OUT and may_mean_appointment(body))
-    return keyword, keyword.value, waits
 
 
 _MESSAGE_COLUMNS = ("sid", "from_number", "to_number", "body", "received_at", "keyword", "applied",

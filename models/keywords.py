@@ -114,3 +114,12 @@ def may_mean_appointment(body: str) -> bool:
     """Whether an opt-out may have meant an appointment: a bare CANCEL locks (R9, carriers
     block it) but salon clients text it to cancel a booking, so staff should call (R10)."""
     return normalize_body(body) == "cancel"
+
+
+@lru_cache(maxsize=CLASSIFIED_BODIES)
+def meaning_of(body: str) -> tuple[Keyword, bool]:
+    """A body's keyword, and whether the text waits in Needs review: one that looks like an
+    opt-out (R10), or a bare CANCEL, which locks its number (R9) but is flagged for a call:
+    salon clients text CANCEL to cancel an appointment (models.review)."""
+    keyword = classify_body(body)
+    return keyword, keyword is Keyword.REVIEW or (keyword is Keyword.OPT_OUT and may_mean_appointment(body))

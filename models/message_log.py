@@ -20,7 +20,7 @@ from .changes import Change, Touched
 from .csv_files import preview_csv, read_csv
 from .db import database, is_postgres
 from .errors import ImportStopped, InvalidInput, StorageError
-from .inbound import InboundText, apply_texts
+from .inbound import InboundText, apply_texts, clients_on
 from .message_layout import CONSOLE_EXPORT, MessageLogLayout, layout_for, mapped_layout, missing_columns
 from .outbound import OutboundKind, OutboundText, apply_outbound
 from .phones import normalize_phone
@@ -138,24 +138,30 @@ def apply_message_rows(rows: Iterable[tuple[int, dict[str, str]]], *,
         summary.inbound = len(ordered)
         if progress is not None:
             progress(0, len(ordered))
-        pace = _Pace()
-        start = 0
-        while start < len(ordered):
-            part = ordered[start:start + pace.next_size()]
-            try:
-                with database.atomic():
-                    outcome = apply_texts(part)
-            except StorageError as error:
-                raise ImportStopped(error, lines[:start]) from error
-            pace.done(len(part))
-            summary.actions.update(outcome.actions)
-            summary.changed += outcome.changed
-            summary.client_ids.update(outcome.client_ids)
-            start += len(part)
-            if progress is not None:  # outside the transaction: the chunk is committed
-                progress(start, len(ordered))
-        _apply_sent(sent, summary, lines, pace)
+        with _paced() as pace:
+            _apply_texts(ordered, lines, summary, pace, progress)
+            _apply_sent(sent, summary, lines, pace)
+        summary.client_ids = clients_on(text.number for text in ordered)  # for the screen
     return summary
+
+
+def _apply_texts(ordered: list[InboundText], lines: list[int], summary: MessageImportSummary,
+                 pace: _Pace, progress: Callable[[int, int], None] | None) -> None:
+    """Apply the log's inbound texts, in time order, in transactions sized by `pace`."""
+    start = 0
+    while start < len(ordered):
+        part = ordered[start:start + pace.next_size()]
+        try:
+            with database.atomic():
+                outcome = apply_texts(part)
+        except StorageError as error:
+            raise ImportStopped(error, lines[:start]) from error
+        pace.done(len(part))
+        summary.actions.update(outcome.actions)
+        summary.changed += outcome.changed
+        start += len(part)
+        if progress is not None:  # outside the transaction: the chunk is committed
+            progress(start, len(ordered))
 
 
 @contextmanager
@@ -173,7 +179,12 @@ def _collector_paused() -> Iterator[None]:
 
 
 class _Pace:
-    """How many texts the next transaction takes (see IMPORT_CHUNK), and the pause before it."""
+    """How many texts the next transaction takes (see IMPORT_CHUNK), and the pause before it.
+
+    On SQLite the pause is also when the WAL is checkpointed: SQLite would do it after each
+    commit anyway (holding no lock: a waiting STOP may write meanwhile), so the import turns
+    the automatic checkpoint off while it runs and does it itself in the pause, which then
+    only sleeps for what remains of BATCH_PAUSE."""
 
     def __init__(self) -> None:
         self.size = min(FIRST_CHUNK, IMPORT_CHUNK)
@@ -181,7 +192,10 @@ class _Pace:
 
     def next_size(self) -> int:
         if self.began is not None and not is_postgres():
-            time.sleep(BATCH_PAUSE)  # a STOP waiting on SQLite's busy timeout gets its turn
+            paused = time.monotonic()
+            database.execute_sql("PRAGMA wal_checkpoint(PASSIVE)")
+            # A STOP waiting on SQLite's busy timeout gets its turn.
+            time.sleep(max(0.0, BATCH_PAUSE - (time.monotonic() - paused)))
         self.began = time.monotonic()
         return self.size
 
@@ -189,6 +203,22 @@ class _Pace:
         seconds = time.monotonic() - (self.began or 0.0)
         fits = int(texts * LOCK_SLICE / max(seconds, 1e-3))
         self.size = max(1, min(IMPORT_CHUNK, max(fits, FIRST_CHUNK // 2)))
+
+
+@contextmanager
+def _paced() -> Iterator[_Pace]:
+    """A `_Pace` for one import; on SQLite the automatic checkpoint is off meanwhile, and
+    the WAL is checkpointed at the end as it would have been after the last commit."""
+    if is_postgres():
+        yield _Pace()
+        return
+    pages = database.execute_sql("PRAGMA wal_autocheckpoint").fetchone()[0]
+    database.execute_sql("PRAGMA wal_autocheckpoint = 0")
+    try:
+        yield _Pace()
+    finally:
+        database.execute_sql(f"PRAGMA wal_autocheckpoint = {int(pages)}")
+        database.execute_sql("PRAGMA wal_checkpoint(PASSIVE)")
 
 
 def message_log_layout(path: Path, mapping: Mapping[str, str] | None = None) -> MessageLogLayout:
