@@ -1,7 +1,10 @@
 """A provider's message log (DESIGN §4 import-messages): its rows read, checked and applied
-in timestamp order through `models.inbound.apply_batch`, a few thousand texts per
-transaction, so a crash keeps whole chunks and a re-run skips them by message id. Then its
-outbound texts are set against their numbers' STOP history (`models.outbound`, R23).
+in timestamp order through `models.inbound.apply_texts` (`apply_batch`'s work, counted), in
+transactions of about LOCK_SLICE seconds, so a crash keeps whole chunks, a re-run skips them
+by message id and a STOP texted meanwhile goes first. Then its outbound texts are set against
+their numbers' STOP history (`models.outbound`, R23). Set-based (issue 12): each chunk sends
+the same statements however many texts it holds; what repeats in a log (a number, a time, a
+body) is worked out once.
 """
 
 from __future__ import annotations
