@@ -12,12 +12,14 @@ from __future__ import annotations
 import gc
 import time
 from collections import Counter
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+
+import peewee
 
 from .changes import Change, Touched
 from .csv_files import preview_csv, read_csv
@@ -220,8 +222,9 @@ def _paced() -> Iterator[_Pace]:
     try:
         yield _Pace()
     finally:
-        database.execute_sql(f"PRAGMA wal_autocheckpoint = {int(pages)}")
-        database.execute_sql("PRAGMA wal_checkpoint(PASSIVE)")
+        with suppress(StorageError, peewee.DatabaseError):  # an import stopped says so itself
+            database.execute_sql(f"PRAGMA wal_autocheckpoint = {int(pages)}")
+            database.execute_sql("PRAGMA wal_checkpoint(PASSIVE)")
 
 
 def message_log_layout(path: Path, mapping: Mapping[str, str] | None = None) -> MessageLogLayout:
