@@ -146,7 +146,6 @@ def apply_message_rows(rows: Iterable[tuple[int, dict[str, str]]], *,
         with _paced() as pace:
             _apply_texts(ordered, lines, summary, pace, progress)
             _apply_sent(sent, summary, lines, pace)
-        summary.client_ids = clients_on(text.number for text in ordered)  # for the screen
     return summary
 
 
@@ -162,6 +161,8 @@ def _apply_texts(ordered: list[InboundText], lines: list[int], summary: MessageI
         except StorageError as error:
             raise ImportStopped(error, lines[:start]) from error
         pace.done(len(part))
+        # The clients on the numbers that texted, for the screen: read in the pause.
+        pace.meanwhile.append(lambda part=part: summary.client_ids.update(clients_on(t.number for t in part)))
         summary.actions.update(outcome.actions)
         summary.changed += outcome.changed
         start += len(part)
@@ -194,15 +195,23 @@ class _Pace:
     def __init__(self) -> None:
         self.size = min(FIRST_CHUNK, IMPORT_CHUNK)
         self.began: float | None = None
+        #: Reads to do in the next pause (they hold no lock either).
+        self.meanwhile: list[Callable[[], None]] = []
 
     def next_size(self) -> int:
-        if self.began is not None and not is_postgres():
+        if self.began is not None:
             paused = time.monotonic()
-            database.execute_sql("PRAGMA wal_checkpoint(PASSIVE)")
-            # A STOP waiting on SQLite's busy timeout gets its turn.
-            time.sleep(max(0.0, BATCH_PAUSE - (time.monotonic() - paused)))
+            self.catch_up()
+            if not is_postgres():
+                database.execute_sql("PRAGMA wal_checkpoint(PASSIVE)")
+                # A STOP waiting on SQLite's busy timeout gets its turn.
+                time.sleep(max(0.0, BATCH_PAUSE - (time.monotonic() - paused)))
         self.began = time.monotonic()
         return self.size
+
+    def catch_up(self) -> None:
+        while self.meanwhile:
+            self.meanwhile.pop(0)()
 
     def done(self, texts: int) -> None:
         seconds = time.monotonic() - (self.began or 0.0)
@@ -214,13 +223,16 @@ class _Pace:
 def _paced() -> Iterator[_Pace]:
     """A `_Pace` for one import; on SQLite the automatic checkpoint is off meanwhile, and
     the WAL is checkpointed at the end as it would have been after the last commit."""
+    pace = _Pace()
     if is_postgres():
-        yield _Pace()
+        yield pace
+        pace.catch_up()
         return
     pages = database.execute_sql("PRAGMA wal_autocheckpoint").fetchone()[0]
     database.execute_sql("PRAGMA wal_autocheckpoint = 0")
     try:
-        yield _Pace()
+        yield pace
+        pace.catch_up()
     finally:
         with suppress(StorageError, peewee.DatabaseError):  # an import stopped says so itself
             database.execute_sql(f"PRAGMA wal_autocheckpoint = {int(pages)}")
