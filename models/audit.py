@@ -63,7 +63,7 @@ class EventLog:
     the hash before it. `flush()` writes what was added and moves the head.
     """
 
-    BATCH = 500
+    BATCH = 10_000  # events held before they are written: a batch of texts writes them at once
 
     def __init__(self) -> None:
         if not database.in_transaction():

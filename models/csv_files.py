@@ -140,6 +140,9 @@ def _header(path: Path, cells: list[str], required: Sequence[str]) -> list[str]:
 
 def _row(header: list[str], cells: list[str]) -> dict[str, str]:
     """A row by column name, or {"__error__": reason} for one that cannot be read safely."""
+    joined = "".join(cells)
+    if len(cells) == len(header) and len(joined) <= MAX_CELL and "\x00" not in joined:
+        return dict(zip(header, cells))  # most rows: nothing to name, no Phrase made per cell
     for index, value in enumerate(cells):
         column = (say("column {name}", name=header[index] or index + 1) if index < len(header)
                   else say("a cell"))

@@ -9,31 +9,33 @@ queries.
 from __future__ import annotations
 
 import functools
+import json
 import operator
 import uuid
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any, Iterator, Sequence
+from datetime import datetime, timezone
+from typing import Any, Iterable, Iterator, Sequence
 
 from peewee import fn
 
 from .audit import EventLog
 from .changes import Change, Touched
-from .db import IN_LIST_CHUNK, btree_lookups, database, executemany, is_postgres, rows_for_in
+from .db import btree_lookups, database, executemany, is_postgres
 from .errors import InvalidInput
-from .keywords import classify_body, may_mean_appointment
+from .keywords import meaning_of
 from .number_lock import hold_numbers
 from .like import escape_like, like
 from .phones import digits, normalize_phone
 from .rules import Keyword
-from .schema import Client, InboundMessage, StopLock
+from .schema import InboundMessage, StopLock
 from .settings import load_studio
 from .text import storable
 from .timeutil import iso, iso_now, now, parse_iso, received_time
 from .wording import say
 
 _KEYWORDS_THAT_DECIDE = (Keyword.OPT_OUT.value, Keyword.OPT_IN.value)
+_DECIDING = frozenset((Keyword.OPT_OUT, Keyword.OPT_IN))
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,12 +64,31 @@ class InboundResult:
                 "changed": self.changed}
 
 
-def _chunks(items: Sequence[Any], size: int = IN_LIST_CHUNK) -> list[Sequence[Any]]:
-    return [items[i:i + size] for i in range(0, len(items), size)]
+def values_in(column: str) -> str:
+    """SQL that holds when `column` is one of a list given as one parameter (`values_param`):
+    one statement for a whole batch, however many values it has — a JSON array on SQLite,
+    an array on PostgreSQL (an index lookup per value on both)."""
+    if is_postgres():
+        return f"{column} = ANY({database.param})"
+    return f"{column} IN (SELECT value FROM json_each({database.param}))"
+
+
+def values_param(values: Iterable[Any]) -> Any:
+    """The one parameter `values_in` reads the values from."""
+    return list(values) if is_postgres() else json.dumps(list(values))
+
+
+def rows_in(sql: str, column: str, values: Iterable[Any]) -> list[tuple[Any, ...]]:
+    """Run `sql`, whose `{values}` stands for "`column` is one of `values`", once for all of
+    them (`values_in`)."""
+    listed = list(values)
+    if not listed:
+        return []
+    return database.execute_sql(sql.format(values=values_in(column)), (values_param(listed),)).fetchall()
 
 
 class NumberState:
-    """What a batch knows about the numbers it touches, read in a few queries.
+    """What a batch knows about the numbers it touches, read in one query each.
 
     Made first in a transaction, before its EventLog, so every writer takes its locks in one
     order — the numbers' lock (`models.number_lock`), the clients' rows, then the chain's
@@ -79,9 +100,12 @@ class NumberState:
     sees the STOP lock.
     """
 
-    def __init__(self, numbers: set[str]) -> None:
-        ordered = sorted(numbers)
-        self.clients: dict[str, list[int]] = defaultdict(list)
+    def __init__(self, numbers: set[str], deciding: set[str] | None = None) -> None:
+        """The clients on `numbers`, with their SMS All; given `deciding` (the numbers that
+        texted a keyword that may change consent), only those numbers' clients' SMS All,
+        STOP locks and last keywords are read, and the others' client ids alone."""
+        keyed = sorted(numbers if deciding is None else deciding)
+        clients: dict[str, list[int]] = defaultdict(list)
         #: Each client's (SMS All, whether a STOP turned it off), as the batch leaves them.
         self.sms: dict[int, tuple[bool, bool]] = {}
         lock_rows = ""
@@ -89,24 +113,36 @@ class NumberState:
         if is_postgres():
             lock_rows = " FOR UPDATE"
         with btree_lookups():
-            clients = rows_for_in(
-                "SELECT id, mobile, sms_all, sms_off_by_stop FROM client WHERE mobile IN ({values}) "
-                "ORDER BY id" + lock_rows, ordered)
-        for client_id, mobile, sms_all, off_by_stop in sorted(clients):
-            self.clients[mobile].append(client_id)
+            found = rows_in("SELECT id, mobile, sms_all, sms_off_by_stop FROM client WHERE {values} "
+                            "ORDER BY id" + lock_rows, "mobile", keyed)
+            if deciding is not None:  # the others' ids come from the mobile index alone
+                found += [(client_id, mobile, None, None) for client_id, mobile in rows_in(
+                    "SELECT id, mobile FROM client WHERE {values}", "mobile", sorted(numbers - deciding))]
+        for client_id, mobile, sms_all, off_by_stop in sorted(found):
+            clients[mobile].append(client_id)
             self.sms[client_id] = (bool(sms_all), bool(off_by_stop))
-        self.locks: dict[str, str] = dict(rows_for_in(
-            "SELECT number, locked_at FROM stop_lock WHERE number IN ({values})", ordered))
+        #: The clients on each number, in id order.
+        self.clients: dict[str, tuple[int, ...]] = {n: tuple(ids) for n, ids in clients.items()}
+        self.locks: dict[str, str] = dict(rows_in(
+            "SELECT number, locked_at FROM stop_lock WHERE {values}", "number", keyed))
         keywords = ", ".join(f"'{keyword}'" for keyword in _KEYWORDS_THAT_DECIDE)
-        self.last_keyword: dict[str, str] = dict(rows_for_in(
+        self.last_keyword: dict[str, str] = dict(rows_in(
             "SELECT from_number, MAX(received_at) FROM inbound_message "
-            f"WHERE from_number IN ({{values}}) AND keyword IN ({keywords}) GROUP BY from_number",
-            ordered))
+            f"WHERE {{values}} AND keyword IN ({keywords}) GROUP BY from_number", "from_number", keyed))
         # A lock applied from Needs review is dated when the client texted: it is the newest
         # word of that number as much as a keyword is, so an older START cannot lift it (R11).
         for number, locked_at in self.locks.items():
             if locked_at > self.last_keyword.get(number, ""):
                 self.last_keyword[number] = locked_at
+
+
+@dataclass(slots=True)
+class BatchOutcome:
+    """What a batch of inbound texts did, counted: `models.message_log`'s summary."""
+
+    actions: Counter[str]
+    #: Texts whose keyword changed consent.
+    changed: int
 
 
 def apply_batch(texts: Sequence[InboundText]) -> list[InboundResult]:
@@ -119,97 +155,144 @@ def apply_batch(texts: Sequence[InboundText]) -> list[InboundResult]:
     processed can outrank it — a STOP received now beats a START that claims to be from
     tomorrow. A time recorded by an older version ahead of now ranks as now, too.
     """
-    existing = {row[0] for row in rows_for_in(
-        "SELECT sid FROM inbound_message WHERE sid IN ({values})", [t.sid for t in texts])}
-    state = NumberState({t.number for t in texts})
+    results: list[InboundResult] = []
+    _apply(texts, results)
+    return results
+
+
+def apply_texts(texts: Sequence[InboundText]) -> BatchOutcome:
+    """`apply_batch` for a message log's chunk: the same work, counted rather than told
+    text by text. The statements it sends do not grow with the texts (one query or one
+    `executemany` each)."""
+    return _apply(texts, None)
+
+
+def _apply(texts: Sequence[InboundText], results: list[InboundResult] | None) -> BatchOutcome:
+    existing = {row[0] for row in rows_in(
+        "SELECT sid FROM inbound_message WHERE {values}", "sid", {t.sid for t in texts})}
+    meanings = [meaning_of(text.body) for text in texts]
+    deciding = {t.number for t, m in zip(texts, meanings) if m[0] in _DECIDING}
+    # A log's chunk reads only the clients its keywords may change (`clients_on` the others).
+    state = NumberState({t.number for t in texts} if results is not None else deciding, deciding)
     log = EventLog()
     processed_at = iso_now()
-    rows: list[dict[str, Any]] = []
+    rows: list[tuple[Any, ...]] = []
+    actions: list[str] = []
     # The lock each number ends the batch with, for numbers whose lock changed: (when, sid) or None.
     final_locks: dict[str, tuple[str, str] | None] = {}
     sms_changes: dict[int, tuple[bool, bool]] = {}
     touched: set[int] = set()
-    results: list[InboundResult] = []
-    for text in texts:
-        clients = tuple(state.clients.get(text.number, ()))
-        if text.sid in existing:
-            results.append(InboundResult("duplicate", clients, text.sid))
+    clients_of, changes = state.clients.get, 0
+    for text, (keyword, waits) in zip(texts, meanings):
+        sid, number = text.sid, text.number
+        if sid in existing:
+            actions.append("duplicate")
+            if results is not None:
+                results.append(InboundResult("duplicate", clients_of(number, ()), sid))
             continue
-        existing.add(text.sid)
-        keyword = classify_body(text.body)
-        at = min(iso(text.at), processed_at)  # never later than received (R11)
-        changed = False
-        if keyword.value in _KEYWORDS_THAT_DECIDE:
-            latest = state.last_keyword.get(text.number)
-            if latest is None or at >= min(latest, processed_at):  # the last keyword wins (R11)
-                state.last_keyword[text.number] = at
-                if keyword is Keyword.OPT_OUT and text.number not in state.locks:
-                    state.locks[text.number] = at
-                    final_locks[text.number] = (at, text.sid)
-                    record_lock(log, state, text.number, clients, at, text.sid, sms_changes,
-                                 locked=True, actor=text.number, source="client_keyword",
-                                 note=_keyword_note(text, at))
-                    touched.update(clients)
-                    changed = True
-                elif keyword is Keyword.OPT_IN and text.number in state.locks:
-                    del state.locks[text.number]
-                    final_locks[text.number] = None
-                    record_lock(log, state, text.number, clients, at, text.sid, sms_changes,
-                                 locked=False, actor=text.number, source="client_keyword",
-                                 note=_keyword_note(text, at))
-                    touched.update(clients)
-                    changed = True
-        rows.append({
-            "sid": text.sid, "from_number": text.number, "to_number": text.to, "body": text.body,
-            "received_at": at, "keyword": keyword.value, "applied": changed,
-            "review_state": "open" if _waits_for_review(keyword, text.body) else None,
-            "processed_at": processed_at,
-        })
-        results.append(InboundResult(keyword.value, clients, text.sid, changed))
+        existing.add(sid)
+        at = fast_iso(text.at)
+        if at > processed_at:
+            at = processed_at  # never later than received (R11)
+        changed, action = False, keyword.value
+        if keyword in _DECIDING:
+            changed = _decide(log, state, text, keyword, at, processed_at, final_locks, sms_changes, touched)
+            changes += changed
+        rows.append((sid, number, text.to, text.body, at, action, changed, "open" if waits else None,
+                     processed_at))
+        actions.append(action)
+        if results is not None:
+            results.append(InboundResult(action, clients_of(number, ()), sid, changed))
     _insert_messages(rows)
-    for part in _chunks(sorted(final_locks)):
-        StopLock.delete().where(StopLock.number.in_(list(part))).execute()
-    new_locks = [{"number": n, "locked_at": lock[0], "inbound_sid": lock[1]}
-                 for n, lock in final_locks.items() if lock is not None]
-    for part in _chunks(new_locks, 300):
-        StopLock.insert_many(part).execute()
+    _store_locks(final_locks)
     write_clients(sms_changes, touched)
     log.flush()
-    return results
+    return BatchOutcome(Counter(actions), changes)
+
+
+def clients_on(numbers: Iterable[str]) -> set[int]:
+    """The clients whose mobile is one of `numbers`, in one query (outside a transaction too)."""
+    listed = sorted(set(numbers))
+    if not is_postgres():
+        return {row[0] for row in rows_in("SELECT id FROM client WHERE {values}", "mobile", listed)}
+    with database.atomic(), btree_lookups():
+        return {row[0] for row in rows_in("SELECT id FROM client WHERE {values}", "mobile", listed)}
+
+
+def _decide(log: EventLog, state: NumberState, text: InboundText, keyword: Keyword, at: str,
+            processed_at: str, final_locks: dict[str, tuple[str, str] | None],
+            sms_changes: dict[int, tuple[bool, bool]], touched: set[int]) -> bool:
+    """Apply an opt-out or opt-in keyword if it is the number's last word (R11); whether it
+    set or lifted the number's lock."""
+    number = text.number
+    latest = state.last_keyword.get(number)
+    if latest is not None and at < min(latest, processed_at):  # the last keyword wins (R11)
+        return False
+    state.last_keyword[number] = at
+    clients = state.clients.get(number, ())
+    if keyword is Keyword.OPT_OUT and number not in state.locks:
+        state.locks[number] = at
+        final_locks[number] = (at, text.sid)
+        locked = True
+    elif keyword is Keyword.OPT_IN and number in state.locks:
+        del state.locks[number]
+        final_locks[number] = None
+        locked = False
+    else:
+        return False
+    record_lock(log, state, number, clients, at, text.sid, sms_changes, locked=locked, actor=number,
+                source="client_keyword", note=_keyword_note(text, at))
+    touched.update(clients)
+    return True
+
+
+def fast_iso(moment: datetime) -> str:
+    """`timeutil.iso(moment)`: the same text, without strftime (a log's every text has one)."""
+    if moment.tzinfo is not timezone.utc:
+        if moment.tzinfo is None:
+            raise ValueError("times must be timezone-aware")
+        moment = moment.astimezone(timezone.utc)
+    return moment.replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
 _MESSAGE_COLUMNS = ("sid", "from_number", "to_number", "body", "received_at", "keyword", "applied",
                     "review_state", "processed_at")
 
 
-def _waits_for_review(keyword: Keyword, body: str) -> bool:
-    """A text that looks like an opt-out waits in Needs review (R10); so does a bare CANCEL,
-    which locked its number (R9) but is flagged for a call: salon clients text CANCEL to
-    cancel an appointment (models.review)."""
-    return keyword is Keyword.REVIEW or (keyword is Keyword.OPT_OUT and may_mean_appointment(body))
-
-
-def _insert_messages(rows: list[dict[str, Any]]) -> None:
-    """Insert processed texts with executemany and bound parameters: building SQL text for
-    a hundred thousand rows was a third of a message-log import."""
+def _insert_messages(rows: list[tuple[Any, ...]]) -> None:
+    """Insert processed texts with one executemany and bound parameters: building SQL text
+    for a hundred thousand rows was a third of a message-log import."""
     if not rows:
         return
     placeholders = ", ".join([database.param] * len(_MESSAGE_COLUMNS))
-    sql = f"INSERT INTO inbound_message ({', '.join(_MESSAGE_COLUMNS)}) VALUES ({placeholders})"
-    executemany(sql, [tuple(row[c] for c in _MESSAGE_COLUMNS) for row in rows])
+    executemany(f"INSERT INTO inbound_message ({', '.join(_MESSAGE_COLUMNS)}) VALUES ({placeholders})",
+                rows)
+
+
+def _store_locks(final_locks: dict[str, tuple[str, str] | None]) -> None:
+    """The numbers' STOP locks as the batch leaves them: one DELETE, one executemany."""
+    if not final_locks:
+        return
+    database.execute_sql(f"DELETE FROM stop_lock WHERE {values_in('number')}",
+                         (values_param(sorted(final_locks)),))
+    param = database.param
+    executemany(f"INSERT INTO stop_lock (number, locked_at, inbound_sid) VALUES ({param}, {param}, {param})",
+                [(n, lock[0], lock[1]) for n, lock in sorted(final_locks.items()) if lock is not None])
 
 
 def write_clients(sms_changes: dict[int, tuple[bool, bool]], touched: set[int]) -> None:
     """Store (SMS All, off by a STOP) where a lock changed them, and bump the version of every
-    client whose lock changed, so a change made on a profile shown before it is refused (R16)."""
-    for value in sorted(set(sms_changes.values())):
-        ids = [cid for cid, sms in sms_changes.items() if sms == value]
-        sms_all, off_by_stop = value
-        for part in _chunks(ids):
-            (Client.update(sms_all=sms_all, sms_off_by_stop=off_by_stop, version=Client.version + 1)
-             .where(Client.id.in_(list(part))).execute())
-    for part in _chunks(sorted(touched - set(sms_changes))):
-        Client.update(version=Client.version + 1).where(Client.id.in_(list(part))).execute()
+    client whose lock changed, so a change made on a profile shown before it is refused (R16).
+    One executemany and one UPDATE, however many clients."""
+    param = database.param
+    if sms_changes:
+        executemany(f"UPDATE client SET sms_all = {param}, sms_off_by_stop = {param}, "
+                    f"version = version + 1 WHERE id = {param}",
+                    [(sms_all, off_by_stop, cid) for cid, (sms_all, off_by_stop) in sorted(sms_changes.items())])
+    others = sorted(touched - set(sms_changes))
+    if others:
+        database.execute_sql(f"UPDATE client SET version = version + 1 WHERE {values_in('id')}",
+                             (values_param(others),))
 
 
 def _keyword_note(text: InboundText, at: str) -> str:

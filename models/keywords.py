@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .rules import Keyword
 
@@ -82,12 +83,19 @@ def _reads_as_keyword(text: str) -> bool:
                for word in _SQUASHED_KEYWORDS)
 
 
+#: How many distinct bodies `classify_body` remembers: a provider's log repeats its texts
+#: ("STOP", "Thanks!", "Yes") thousands of times, and a pure function need not read them again.
+CLASSIFIED_BODIES = 65_536
+
+
+@lru_cache(maxsize=CLASSIFIED_BODIES)
 def classify_body(body: str) -> Keyword:
     """Classify an inbound text (R9, R10).
 
     Only an exact keyword changes consent. "YES" is never an opt-in: clients answer YES to
     appointment confirmations. A text that merely contains an opt-out word, or that reads as a
-    keyword without being one, goes to review.
+    keyword without being one, goes to review. (Remembered for the last CLASSIFIED_BODIES
+    bodies: the same body always means the same.)
     """
     text = normalize_body(body)
     if text in OPT_OUT_KEYWORDS:
@@ -106,3 +114,12 @@ def may_mean_appointment(body: str) -> bool:
     """Whether an opt-out may have meant an appointment: a bare CANCEL locks (R9, carriers
     block it) but salon clients text it to cancel a booking, so staff should call (R10)."""
     return normalize_body(body) == "cancel"
+
+
+@lru_cache(maxsize=CLASSIFIED_BODIES)
+def meaning_of(body: str) -> tuple[Keyword, bool]:
+    """A body's keyword, and whether the text waits in Needs review: one that looks like an
+    opt-out (R10), or a bare CANCEL, which locks its number (R9) but is flagged for a call:
+    salon clients text CANCEL to cancel an appointment (models.review)."""
+    keyword = classify_body(body)
+    return keyword, keyword is Keyword.REVIEW or (keyword is Keyword.OPT_OUT and may_mean_appointment(body))

@@ -1,33 +1,52 @@
 """A provider's message log (DESIGN §4 import-messages): its rows read, checked and applied
-in timestamp order through `models.inbound.apply_batch`, a few thousand texts per
-transaction, so a crash keeps whole chunks and a re-run skips them by message id. Then its
-outbound texts are set against their numbers' STOP history (`models.outbound`, R23).
+in timestamp order through `models.inbound.apply_texts` (`apply_batch`'s work, counted), in
+transactions of about LOCK_SLICE seconds, so a crash keeps whole chunks, a re-run skips them
+by message id and a STOP texted meanwhile goes first. Then its outbound texts are set against
+their numbers' STOP history (`models.outbound`, R23). Set-based (issue 12): each chunk sends
+the same statements however many texts it holds; what repeats in a log (a number, a time, a
+body) is worked out once.
 """
 
 from __future__ import annotations
 
+import gc
+import time
 from collections import Counter
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
+from operator import itemgetter
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+
+import peewee
 
 from .changes import Change, Touched
 from .csv_files import preview_csv, read_csv
-from .db import database
+from .db import database, is_postgres
 from .errors import ImportStopped, InvalidInput, StorageError
-from .inbound import InboundText, apply_batch
+from .inbound import InboundText, apply_texts, clients_on
 from .message_layout import CONSOLE_EXPORT, MessageLogLayout, layout_for, mapped_layout, missing_columns
 from .outbound import OutboundKind, OutboundText, apply_outbound
 from .phones import normalize_phone
 from .rules import Keyword
 from .settings import load_studio
 from .text import storable
-from .timeutil import parse_user_time, received_time
+from . import timeutil
+from .timeutil import CLOCK_SKEW, EARLIEST, LATEST, parse_user_time, received_time
 from .wording import message_of, say
 
-#: Texts per transaction: a crash keeps whole chunks, and a re-run skips them by message id.
-IMPORT_CHUNK = 5000
+#: Most texts per transaction: a crash keeps whole chunks, and a re-run skips them by message
+#: id. Chunks are sized as `models.client_import` sizes its batches: the first FIRST_CHUNK
+#: texts, the next ones as many as held the write lock about LOCK_SLICE seconds, with a pause
+#: of BATCH_PAUSE between them on SQLite, so a STOP texted meanwhile goes first and lands
+#: within a second (DESIGN §7); fewer, larger chunks also write each index page fewer times.
+IMPORT_CHUNK = 50_000
+FIRST_CHUNK = 5000
+LOCK_SLICE = 0.6  # as models.client_import's
+#: SQLite has no queue for its write lock: a writer waiting on the busy timeout retries every
+#: 100 ms at most, so a pause a little longer lets it in. PostgreSQL queues the numbers' lock.
+BATCH_PAUSE = 0.12
 
 #: The Twilio Console export's columns (DESIGN §4); `models.message_layout` knows the others.
 MESSAGE_LOG_COLUMNS = tuple(CONSOLE_EXPORT.required)
@@ -116,30 +135,108 @@ def apply_message_rows(rows: Iterable[tuple[int, dict[str, str]]], *,
     (`models.provider_sync`): the same checks, order, chunks and summary, so a message synced
     and the same message imported are one and the same (R24)."""
     summary = MessageImportSummary()
-    texts, sent = _read_log(rows, summary, layout)
-    texts.sort(key=lambda item: (item[0], item[1]))
-    ordered = [text for _, _, text in texts]
-    lines = [line for _, line, _ in texts]
-    summary.inbound = len(ordered)
-    done = 0
-    if progress is not None:
-        progress(done, len(ordered))
-    for start in range(0, len(ordered), IMPORT_CHUNK):
-        part = ordered[start:start + IMPORT_CHUNK]
+    with _collector_paused():
+        texts, sent = _read_log(rows, summary, layout)
+        texts.sort(key=itemgetter(0, 1))
+        ordered = [text for _, _, text in texts]
+        lines = [line for _, line, _ in texts]
+        summary.inbound = len(ordered)
+        if progress is not None:
+            progress(0, len(ordered))
+        with _paced() as pace:
+            _apply_texts(ordered, lines, summary, pace, progress)
+            _apply_sent(sent, summary, lines, pace)
+    return summary
+
+
+def _apply_texts(ordered: list[InboundText], lines: list[int], summary: MessageImportSummary,
+                 pace: _Pace, progress: Callable[[int, int], None] | None) -> None:
+    """Apply the log's inbound texts, in time order, in transactions sized by `pace`."""
+    start = 0
+    while start < len(ordered):
+        part = ordered[start:start + pace.next_size()]
         try:
             with database.atomic():
-                results = apply_batch(part)
+                outcome = apply_texts(part)
         except StorageError as error:
             raise ImportStopped(error, lines[:start]) from error
-        for result in results:
-            summary.actions[result.action] += 1
-            summary.changed += result.changed
-            summary.client_ids.update(result.clients)
-        done += len(part)
+        pace.done(len(part))
+        # The clients on the numbers that texted, for the screen: read in the pause.
+        pace.meanwhile.append(lambda part=part: summary.client_ids.update(clients_on(t.number for t in part)))
+        summary.actions.update(outcome.actions)
+        summary.changed += outcome.changed
+        start += len(part)
         if progress is not None:  # outside the transaction: the chunk is committed
-            progress(done, len(ordered))
-    _apply_sent(sent, summary, lines)
-    return summary
+            progress(start, len(ordered))
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while a log's texts are read and applied: they are
+    hundreds of thousands of objects that live to the end and hold no cycles, and collecting
+    them again and again took a third of the reading."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+class _Pace:
+    """How many texts the next transaction takes (see IMPORT_CHUNK), and the pause before it.
+
+    On SQLite the pause is also when the WAL is checkpointed: SQLite would do it after each
+    commit anyway (holding no lock: a waiting STOP may write meanwhile), so the import turns
+    the automatic checkpoint off while it runs and does it itself in the pause, which then
+    only sleeps for what remains of BATCH_PAUSE."""
+
+    def __init__(self) -> None:
+        self.size = min(FIRST_CHUNK, IMPORT_CHUNK)
+        self.began: float | None = None
+        #: Reads to do in the next pause (they hold no lock either).
+        self.meanwhile: list[Callable[[], None]] = []
+
+    def next_size(self) -> int:
+        if self.began is not None:
+            paused = time.monotonic()
+            self.catch_up()
+            if not is_postgres():
+                database.execute_sql("PRAGMA wal_checkpoint(PASSIVE)")
+                # A STOP waiting on SQLite's busy timeout gets its turn.
+                time.sleep(max(0.0, BATCH_PAUSE - (time.monotonic() - paused)))
+        self.began = time.monotonic()
+        return self.size
+
+    def catch_up(self) -> None:
+        while self.meanwhile:
+            self.meanwhile.pop(0)()
+
+    def done(self, texts: int) -> None:
+        seconds = time.monotonic() - (self.began or 0.0)
+        fits = int(texts * LOCK_SLICE / max(seconds, 1e-3))
+        self.size = max(1, min(IMPORT_CHUNK, max(fits, FIRST_CHUNK // 2)))
+
+
+@contextmanager
+def _paced() -> Iterator[_Pace]:
+    """A `_Pace` for one import; on SQLite the automatic checkpoint is off meanwhile, and
+    the WAL is checkpointed at the end as it would have been after the last commit."""
+    pace = _Pace()
+    if is_postgres():
+        yield pace
+        pace.catch_up()
+        return
+    pages = database.execute_sql("PRAGMA wal_autocheckpoint").fetchone()[0]
+    database.execute_sql("PRAGMA wal_autocheckpoint = 0")
+    try:
+        yield pace
+        pace.catch_up()
+    finally:
+        with suppress(StorageError, peewee.DatabaseError):  # an import stopped says so itself
+            database.execute_sql(f"PRAGMA wal_autocheckpoint = {int(pages)}")
+            database.execute_sql("PRAGMA wal_checkpoint(PASSIVE)")
 
 
 def message_log_layout(path: Path, mapping: Mapping[str, str] | None = None) -> MessageLogLayout:
@@ -163,74 +260,137 @@ def _read_log(rows: Iterable[tuple[int, dict[str, str]]], summary: MessageImport
               ) -> tuple[list[tuple[datetime, int, InboundText]], list[tuple[int, OutboundText]]]:
     """The log's good rows: inbound texts (time, row, text) and outbound texts (row, text);
     bad rows are listed on `summary`."""
-    region = load_studio().default_region
+    reader = _RowReader(layout, load_studio().default_region)
     texts: list[tuple[datetime, int, InboundText]] = []
     sent: list[tuple[int, OutboundText]] = []
+    body_column, to_column = layout.column("body"), layout.column("to")
+    status_column, from_column = layout.column("status"), layout.column("from")
     for line, row in rows:
         summary.rows += 1
         if "__error__" in row:
             summary.bad_rows.append({"row": line, "error": row["__error__"]})
             continue
         try:
-            outbound, sid, number, at = _row_facts(row, layout, region)
+            outbound, sid, number, at = reader.facts(row)
         except InvalidInput as error:
             summary.bad_rows.append({"row": line, "error": message_of(error)})
             continue
-        body = storable(_cell(row, layout, "body"))
+        body = _storable(row.get(body_column, "") if body_column else "")
         if outbound:
-            sent.append((line, OutboundText(sid=sid, number=number, body=body, at=at,
-                                            status=storable(_cell(row, layout, "status")).strip()[:32] or None,
-                                            sender=storable(_cell(row, layout, "from")).strip() or None)))
+            sent.append((line, OutboundText(
+                sid=sid, number=number, body=body, at=at,
+                status=_storable(row.get(status_column, "") if status_column else "").strip()[:32] or None,
+                sender=_storable(row.get(from_column, "") if from_column else "").strip() or None)))
         else:
-            texts.append((at, line, InboundText(sid=sid, number=number, body=body, at=at,
-                                                to=_cell(row, layout, "to").strip() or None)))
+            texts.append((at, line, InboundText(
+                sid=sid, number=number, body=body, at=at,
+                to=(row.get(to_column, "") if to_column else "").strip() or None)))
     return texts, sent
 
 
-def _cell(row: dict[str, str], layout: MessageLogLayout, name: str) -> str:
-    column = layout.column(name)
-    return row.get(column, "") if column is not None else ""
+def _storable(text: str) -> str:
+    """`models.text.storable`, without its regex for the text that has nothing to remove."""
+    return text if text.isprintable() else storable(text)
 
 
-def _row_facts(row: dict[str, str], layout: MessageLogLayout, region: str
-               ) -> tuple[bool, str, str, datetime]:
-    """Whether a row is an outbound text, its message id, the client's number and its time;
-    InvalidInput, naming the column, for a row that cannot be processed."""
-    direction_column = layout.column("direction")
-    direction = _cell(row, layout, "direction").strip().lower() if direction_column else "inbound"
-    outbound = direction.startswith("outbound")  # outbound-api, outbound-reply, outbound-call
-    if not outbound and direction != "inbound":
-        # Not skipped quietly: a cut-off row may well be a client's STOP.
-        raise InvalidInput(say("{column} {value} is neither inbound nor outbound",
-                               column=direction_column, value=repr(row[direction_column or ""])))
-    sid_column = layout.column("sid") or "Sid"
-    sid = row[sid_column].strip()
-    if not sid:
-        raise InvalidInput(say("{column} is empty", column=sid_column))
-    # An outbound text went to the client's number: To; an inbound one came from it.
-    if outbound and layout.column("to") is None:
-        raise InvalidInput(say("an outbound text, and no column was chosen for To"))
-    number = normalize_phone(_cell(row, layout, "to" if outbound else "from"), region)
-    time_column = layout.column("time") or "SentDate"
-    written = row[time_column]
-    if not written.strip() and layout.fallback_time and row.get(layout.fallback_time, "").strip():
-        time_column, written = layout.fallback_time, row[layout.fallback_time]
-    at = received_time(parse_user_time(written), time_column)
-    return outbound, sid, number, at
+#: Distinct numbers and times `_RowReader` remembers before it starts again (memory stays flat).
+_REMEMBERED = 100_000
+
+
+class _RowReader:
+    """The facts of a log's rows in one layout: its columns looked up once, each distinct
+    number and time worked out once, and a fast path for what providers write (E.164 numbers,
+    ISO times); anything else goes through `normalize_phone` and `parse_user_time` as typed."""
+
+    def __init__(self, layout: MessageLogLayout, region: str) -> None:
+        self.layout, self.region = layout, region
+        self.direction = layout.column("direction")
+        self.sid = layout.column("sid") or "Sid"
+        self.to, self.sender = layout.column("to"), layout.column("from")
+        self.time = layout.column("time") or "SentDate"
+        self.numbers: dict[str, str] = {}
+        self.times: dict[tuple[str, str], datetime] = {}
+        self.latest = timeutil.now() + CLOCK_SKEW  # a day ahead of now is believed (received_time)
+
+    def facts(self, row: dict[str, str]) -> tuple[bool, str, str, datetime]:
+        """Whether a row is an outbound text, its message id, the client's number and its time;
+        InvalidInput, naming the column, for a row that cannot be processed."""
+        direction_column = self.direction
+        direction = row.get(direction_column, "").strip().lower() if direction_column else "inbound"
+        outbound = direction.startswith("outbound")  # outbound-api, outbound-reply, outbound-call
+        if not outbound and direction != "inbound":
+            # Not skipped quietly: a cut-off row may well be a client's STOP.
+            raise InvalidInput(say("{column} {value} is neither inbound nor outbound",
+                                   column=direction_column, value=repr(row[direction_column or ""])))
+        sid = row[self.sid].strip()
+        if not sid:
+            raise InvalidInput(say("{column} is empty", column=self.sid))
+        # An outbound text went to the client's number: To; an inbound one came from it.
+        if outbound and self.to is None:
+            raise InvalidInput(say("an outbound text, and no column was chosen for To"))
+        column = self.to if outbound else self.sender
+        number = self._number(row.get(column, "") if column is not None else "")
+        time_column = self.time
+        written = row[time_column]
+        fallback = self.layout.fallback_time
+        if not written.strip() and fallback and row.get(fallback, "").strip():
+            time_column, written = fallback, row[fallback]
+        return outbound, sid, number, self._time(written, time_column)
+
+    def _number(self, raw: str) -> str:
+        number = self.numbers.get(raw)
+        if number is None:
+            if (len(raw) == 12 and raw.startswith("+1") and raw[2] in _AREA_FIRST and raw[5] in _AREA_FIRST
+                    and raw[2:].isascii() and raw[2:].isdigit()):
+                number = raw  # E.164 as providers write it: what normalize_phone says of it
+            else:
+                number = normalize_phone(raw, self.region)
+            if len(self.numbers) >= _REMEMBERED:
+                self.numbers.clear()
+            self.numbers[raw] = number
+        return number
+
+    def _time(self, written: str, column: str) -> datetime:
+        key = (written, column)
+        at = self.times.get(key)
+        if at is None:
+            at = self._iso_time(written)
+            if at is None:  # another spelling, or a time to refuse: said as parse_user_time says it
+                at = received_time(parse_user_time(written), column)
+            if len(self.times) >= _REMEMBERED:
+                self.times.clear()
+            self.times[key] = at
+        return at
+
+    def _iso_time(self, written: str) -> datetime | None:
+        """`received_time(parse_user_time(written))` for an ISO time with a believable date;
+        None for anything else (decided by those functions)."""
+        try:
+            moment = datetime.fromisoformat(written)
+        except ValueError:
+            return None
+        if moment.tzinfo is None:
+            return None
+        moment = moment.astimezone(timezone.utc)
+        return moment if EARLIEST <= moment < LATEST and moment <= self.latest else None
+
+
+#: The first digit of a North American area code or exchange.
+_AREA_FIRST = frozenset("23456789")
 
 
 def _apply_sent(sent: list[tuple[int, OutboundText]], summary: MessageImportSummary,
-                applied: list[int]) -> None:
+                applied: list[int], pace: _Pace) -> None:
     """Set the outbound texts against their numbers' STOP history (R23), after every inbound
-    text of the log is applied (their rows: `applied`), in transactions of about
-    IMPORT_CHUNK texts that each hold every text to their numbers."""
+    text of the log is applied (their rows: `applied`), in transactions sized as the inbound
+    ones (`pace`) that each hold every text to their numbers."""
     sent.sort(key=lambda item: (item[1].number, item[1].at, item[0]))
     ordered = [text for _, text in sent]
     lines = [line for line, _ in sent]
     summary.outbound = len(ordered)
     start = 0
     while start < len(ordered):
-        end = min(start + IMPORT_CHUNK, len(ordered))
+        end = min(start + pace.next_size(), len(ordered))
         while end < len(ordered) and ordered[end].number == ordered[end - 1].number:
             end += 1
         try:
@@ -238,6 +398,7 @@ def _apply_sent(sent: list[tuple[int, OutboundText]], summary: MessageImportSumm
                 outcome = apply_outbound(ordered[start:end])
         except StorageError as error:
             raise ImportStopped(error, applied + lines[:start]) from error
+        pace.done(end - start)
         summary.outbound_skipped += outcome.kinds[OutboundKind.FINE.value]
         summary.confirmations += outcome.kinds[OutboundKind.CONFIRMATION.value]
         summary.sent_after_stop += outcome.kinds[OutboundKind.AFTER_STOP.value]

@@ -21,7 +21,8 @@ from enum import StrEnum
 from typing import Any, Sequence
 
 from .audit import EventLog
-from .db import database, executemany, rows_for_in
+from .db import database, executemany
+from .inbound import rows_in
 from .rules import Keyword
 from .timeutil import iso, iso_now, parse_iso
 
@@ -171,8 +172,8 @@ def apply_outbound(texts: Sequence[OutboundText]) -> OutboundOutcome:
         outcome.kinds[OutboundKind.FINE.value] += len(texts)
         return outcome
     kept = _kept_texts(sorted(spans))
-    on_file = {row[0] for row in rows_for_in("SELECT sid FROM outbound_message WHERE sid IN ({values})",
-                                           sorted({texts[p].sid for n in spans for p in by_number[n]}))}
+    on_file = {row[0] for row in rows_in("SELECT sid FROM outbound_message WHERE {values}", "sid",
+                                         sorted({texts[p].sid for n in spans for p in by_number[n]}))}
     processed_at = iso_now()
     # A provider's clock that runs ahead dates a text no later than the studio received it, as
     # it does the STOP it answers (R11): a confirmation sent a second after that STOP stays one.
@@ -228,8 +229,8 @@ def _record_confirmations(log: EventLog, confirmations: list[tuple[OutboundText,
     if not confirmations:
         return
     clients: dict[str, list[int | None]] = defaultdict(list)
-    for client_id, mobile in sorted(rows_for_in(
-            "SELECT id, mobile FROM client WHERE mobile IN ({values})",
+    for client_id, mobile in sorted(rows_in(
+            "SELECT id, mobile FROM client WHERE {values}", "mobile",
             sorted({text.number for text, _, _ in confirmations}))):
         clients[mobile].append(client_id)
     for text, span, sent_at in confirmations:
@@ -247,14 +248,14 @@ def _lock_spans(numbers: Sequence[str]) -> dict[str, list[LockSpan]]:
     A lock applied from the Needs review queue counts from when the client texted (the
     message's received_at), whatever time its stop_lock row carries."""
     changes: dict[str, list[tuple[str, int, bool, str | None]]] = defaultdict(list)
-    for number, at, message_id, keyword, review_state, sid in rows_for_in(
+    for number, at, message_id, keyword, review_state, sid in rows_in(
             "SELECT from_number, received_at, id, keyword, review_state, sid FROM inbound_message "
-            "WHERE from_number IN ({values}) AND (review_state = 'applied' OR (applied AND keyword "
-            f"IN ('{Keyword.OPT_OUT.value}', '{Keyword.OPT_IN.value}')))", numbers):
+            "WHERE {values} AND (review_state = 'applied' OR (applied AND keyword "
+            f"IN ('{Keyword.OPT_OUT.value}', '{Keyword.OPT_IN.value}')))", "from_number", numbers):
         locks = review_state == "applied" or keyword == Keyword.OPT_OUT.value
         changes[number].append((at, message_id, locks, sid))
-    current = {number: (locked_at, sid) for number, locked_at, sid in rows_for_in(
-        "SELECT number, locked_at, inbound_sid FROM stop_lock WHERE number IN ({values})", numbers)}
+    current = {number: (locked_at, sid) for number, locked_at, sid in rows_in(
+        "SELECT number, locked_at, inbound_sid FROM stop_lock WHERE {values}", "number", numbers)}
     spans: dict[str, list[LockSpan]] = {}
     for number in set(changes) | set(current):
         found = lock_spans(changes.get(number, []), current.get(number))
@@ -266,8 +267,8 @@ def _lock_spans(numbers: Sequence[str]) -> dict[str, list[LockSpan]]:
 def _kept_texts(numbers: Sequence[str]) -> dict[str, list[tuple[str, str]]]:
     """The texts on file for each number: (sent_at, kind)."""
     kept: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for number, sent_at, kind in rows_for_in(
-            "SELECT to_number, sent_at, kind FROM outbound_message WHERE to_number IN ({values})",
+    for number, sent_at, kind in rows_in(
+            "SELECT to_number, sent_at, kind FROM outbound_message WHERE {values}", "to_number",
             numbers):
         kept[number].append((sent_at, kind))
     return kept

@@ -1,0 +1,146 @@
+"""`import-messages` against the same work in raw SQL (DESIGN §6, issue 12): rows per second
+with N clients on file and a message log of M inbound texts.
+
+    python benchmarks/message_import.py --clients 100000 --rows 100000 [--keep DIR] [--repeat 3]
+    python benchmarks/message_import.py --clients 100000 --rows 100000 --app-dir /work/main
+
+The seeded database (`main.py seed`, the benchmark's synthetic studio) is made once (kept with
+--keep) and copied before each import, so each starts from the same state. The message log is
+the one benchmarks/run.py writes (`write_message_log`: STOP, START, HELP, chatter and
+review-looking texts from the clients' mobiles, newest first as the Twilio Console exports it).
+
+* app: `main.py import-messages FILE` in its own process, wall time (start-up included), as
+  benchmarks/run.py measures `import_msgs_per_s`;
+* raw: `benchmarks/baseline.py import` (standard library only), as benchmarks/run.py measures
+  `baseline.import_msgs_per_s`.
+
+Each is run --repeat times on a fresh copy and the best run is kept; CPU time (user + system)
+is printed too, since on a shared machine the wall time also counts other work's turns.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any, Sequence
+
+REPO = Path(__file__).resolve().parent.parent
+BASELINE = REPO / "benchmarks" / "baseline.py"
+
+
+class _Seeded:
+    """What benchmarks.run.write_message_log reads the mobiles from."""
+
+    def __init__(self, db: Path) -> None:
+        self.db = db
+
+    def reader(self) -> Any:
+        return sqlite3.connect(f"file:{self.db}?mode=ro", uri=True)
+
+
+def _env(work: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("OPTIN_DESK_DATABASE_URL", None)
+    env["XDG_CONFIG_HOME"] = str(work / "config")
+    env["XDG_DATA_HOME"] = str(work / "data")
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    return env
+
+
+def _run(args: list[str], env: dict[str, str], what: str) -> tuple[float, float, str]:
+    """Run a command to its end: its wall time, its CPU time, its stdout."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.monotonic()
+    done = subprocess.run(args, env=env, cwd=REPO, capture_output=True, text=True, check=False)
+    elapsed = time.monotonic() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode != 0:
+        sys.exit(f"{what} failed (exit {done.returncode}): {done.stderr[-2000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return elapsed, cpu, done.stdout
+
+
+def _copy(seeded: Path, target: Path) -> None:
+    for suffix in ("-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(seeded, target)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    from benchmarks.run import RNG_SEED, write_message_log
+
+    work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="message-import-"))
+    work.mkdir(parents=True, exist_ok=True)
+    env = _env(work)
+    seeded = work / f"clients-{args.clients}.db"
+    if not seeded.exists():
+        seconds, _cpu, _ = _run([sys.executable, str(REPO / "main.py"), "seed", "--clients",
+                                 str(args.clients), "--db", str(seeded)], env, "seed")
+        print(f"seeded {args.clients:,} clients in {seconds:.0f} s", file=sys.stderr)
+    log = work / f"messages-{args.clients}-{args.rows}.csv"
+    if not log.exists():
+        write_message_log(_Seeded(seeded), log, args.rows, random.Random(RNG_SEED))
+    target = work / "import.db"
+    app = [sys.executable, str(Path(args.app_dir) / "main.py"), "import-messages", str(log),
+           "--db", str(target)]
+    raw = [sys.executable, str(BASELINE), "import", "--db", str(target), "--csv", str(log)]
+    results: dict[str, Any] = {"clients": args.clients, "rows": args.rows}
+    for _ in range(args.repeat):
+        for side, command in (("app", app), ("raw", raw)):
+            if side == "app" and args.raw_only:
+                continue
+            _copy(seeded, target)
+            seconds, cpu, out = _run(command, env, side)
+            results.setdefault(f"{side}_s", []).append(round(seconds, 2))
+            results.setdefault(f"{side}_cpu_s", []).append(round(cpu, 2))
+            if side == "app":
+                summary = json.loads(out)
+                if summary["inbound"] != args.rows or summary["bad_rows"]:
+                    sys.exit(f"import-messages processed {summary['inbound']} of {args.rows}")
+                results["app_actions"] = summary["actions"]
+    for side in ("app", "raw"):
+        if f"{side}_s" in results:
+            results[f"{side}_rows_per_s"] = round(args.rows / min(results[f"{side}_s"]))
+    if "app_s" in results:
+        results["ratio"] = round(min(results["app_s"]) / min(results["raw_s"]), 2)
+        results["cpu_ratio"] = round(min(results["app_cpu_s"]) / min(results["raw_cpu_s"]), 2)
+    results["load_average"] = os.getloadavg()
+    print(json.dumps(results, indent=1))
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def _count(text: str) -> int:
+    return int(text.replace(",", "").replace("_", ""))
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="benchmarks/message_import.py",
+                                     description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=_count, default=100_000, metavar="N")
+    parser.add_argument("--rows", type=_count, default=100_000, metavar="M")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each; the best is kept")
+    parser.add_argument("--keep", metavar="DIR", help="work here and keep the seeded database "
+                        "and the message log for the next run")
+    parser.add_argument("--raw-only", action="store_true", help="time only the raw import")
+    parser.add_argument("--app-dir", default=str(REPO), metavar="DIR", help="run main.py from this "
+                        "source tree (another version of the app, for a before/after)")
+    return parser
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(REPO))
+    sys.exit(main())
