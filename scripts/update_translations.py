@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import filecmp
+import re
 import shutil
 import subprocess
 import sys
@@ -49,12 +50,19 @@ def sources() -> list[str]:
     return [str(path.relative_to(ROOT)) for path in files]
 
 
+#: lupdate reads every `#:` comment above a Python line as a note to translators; this code
+#: base writes `#:` to document its constants, so those notes are dropped: a reworded code
+#: comment must not make the translation file stale.
+_NOTE = re.compile(r"\n *<extracomment>.*?</extracomment>", re.DOTALL)
+
+
 def update(folder: Path) -> None:
     """Write the `.ts` files (reading the sources) and their `.qm` files into `folder`."""
     for name, options in TS_FILES.items():
         ts = folder / name
         subprocess.run([tool("pyside6-lupdate"), *LUPDATE_OPTIONS, *options, *sources(),
                         "-ts", str(ts)], cwd=ROOT, check=True)
+        ts.write_text(_NOTE.sub("", ts.read_text(encoding="utf-8")), encoding="utf-8")
         subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts),
                         "-qm", str(ts.with_suffix(".qm"))], cwd=ROOT, check=True)
 

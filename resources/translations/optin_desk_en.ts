@@ -148,7 +148,6 @@
     <name>ImportResultDialog</name>
     <message numerus="yes">
         <source>&lt;b&gt;%Ln row(s) to fix&lt;/b&gt; — correct them in the file and import it again; rows already imported are skipped.</source>
-        <extracomment>Wide enough for a report&apos;s longest line and a reason beside its row and column. Up to this many rows, each is as tall as its wrapped reason (measuring costs time). The person asked to see the Needs review queue (the dialog closes).</extracomment>
         <translation>
             <numerusform>&lt;b&gt;%Ln row to fix&lt;/b&gt; — correct them in the file and import it again; rows already imported are skipped.</numerusform>
             <numerusform>&lt;b&gt;%Ln rows to fix&lt;/b&gt; — correct them in the file and import it again; rows already imported are skipped.</numerusform>
@@ -385,7 +384,6 @@
     <name>_RecordCounts</name>
     <message numerus="yes">
         <source>Every consent event (%Ln event(s))</source>
-        <extracomment>A word longer than this gets break opportunities, so a pasted link in a note still wraps. Qt&apos;s translation, by a name lupdate reads: translate(&quot;record_pdf&quot;, &quot;…&quot;).</extracomment>
         <translation>
             <numerusform>Every consent event (%Ln event)</numerusform>
             <numerusform>Every consent event (%Ln events)</numerusform>

@@ -17,7 +17,6 @@
     </message>
     <message>
         <source>event {id} is missing (next is {next})</source>
-        <extracomment>The fields a hash covers, in order. Changing this list breaks every existing chain. `json.dumps(…, separators=(&quot;,&quot;, &quot;:&quot;), ensure_ascii=False)`, built once: the same text, without a new encoder per event (a seed hashes ten million).</extracomment>
         <translation>falta el evento {id} (el siguiente es {next})</translation>
     </message>
     <message>
@@ -90,7 +89,6 @@
     </message>
     <message>
         <source>Jan</source>
-        <extracomment>The months as `%b` writes them in English, to be said in the window&apos;s language.</extracomment>
         <translation>enero</translation>
     </message>
     <message>
@@ -159,7 +157,6 @@
     </message>
     <message>
         <source>Signed form</source>
-        <extracomment>How a client gave consent (R4), with the words the consent dialog shows.</extracomment>
         <translation>Formulario firmado</translation>
     </message>
     <message>
@@ -168,7 +165,6 @@
     </message>
     <message>
         <source>In person</source>
-        <extracomment>How a client asked to opt out (R20): offered when a switch is turned off, never required.</extracomment>
         <translation>En persona</translation>
     </message>
     <message>
@@ -185,7 +181,6 @@
     </message>
     <message>
         <source>Email</source>
-        <extracomment>What the screen calls each channel, and the address it needs.</extracomment>
         <translation>Correo electrónico</translation>
     </message>
     <message>
@@ -202,7 +197,6 @@
     </message>
     <message>
         <source>Studio default</source>
-        <extracomment>Every method the record writes, with its words: consent, opt-out, and what the studio records without being asked (its defaults, a client&apos;s keyword).</extracomment>
         <translation>Valor predeterminado del estudio</translation>
     </message>
     <message>
@@ -231,7 +225,6 @@
     </message>
     <message>
         <source>{path}: no such file</source>
-        <extracomment>The most characters a cell may hold; a row with a longer cell is a bad row, listed. A text message is at most 1,600 characters (Twilio joins no more than ten segments), and a name, an address or a status a few hundred: a longer cell is damage — most often a quote left open, which swallows the rows after it into one cell — not something to store. The largest cell read at all (Python&apos;s csv module stops at 128 KiB by default, which made one long cell refuse the whole file). A cell up to this size is read whole, so the rows after it are read as rows, and listed as a bad row; a larger one refuses the file, naming its row.</extracomment>
         <translation>{path}: el archivo no existe</translation>
     </message>
     <message>
@@ -248,7 +241,6 @@
     </message>
     <message>
         <source>{path}: row {row} has a cell larger than {size} MB; not a CSV file to import</source>
-        <extracomment>The first rows&apos; cells, as read (a bad row&apos;s cells too: the preview shows the file).</extracomment>
         <translation>{path}: la fila {row} tiene una celda de más de {size} MB; no es un archivo CSV para importar</translation>
     </message>
     <message>
@@ -301,7 +293,6 @@
     </message>
     <message>
         <source>comma</source>
-        <extracomment>Separators a spreadsheet writes: comma, semicolon (where the comma is the decimal mark), tab.</extracomment>
         <translation>coma</translation>
     </message>
     <message>
@@ -314,7 +305,6 @@
     </message>
     <message>
         <source>UTF-8 (with byte-order mark)</source>
-        <extracomment>Code pages a spreadsheet saves CSV in, most likely first: Excel&apos;s &quot;CSV&quot; on Windows, its &quot;CSV (Macintosh)&quot; and &quot;CSV (MS-DOS)&quot;. Short files of names fit several of the world&apos;s code pages equally well; among those that fit best, the first of these is taken.</extracomment>
         <translation>UTF-8 (con marca de orden de bytes)</translation>
     </message>
     <message>
@@ -327,7 +317,6 @@
     </message>
     <message>
         <source>{path}: is an Excel workbook, not a CSV file (in Excel, use File ▸ Save As ▸ CSV)</source>
-        <extracomment>How much less &quot;chaos&quot; (charset-normalizer&apos;s measure of how garbled a decoding reads) a less likely code page must show to be taken over Windows-1252. Bytes of lines with non-ASCII characters below which the detector is not asked. Bytes read to find the separator, and non-ASCII lines kept as evidence of a code page.</extracomment>
         <translation>{path}: es un libro de Excel, no un archivo CSV (en Excel, use Archivo ▸ Guardar como ▸ CSV)</translation>
     </message>
     <message>
@@ -340,7 +329,6 @@
     </message>
     <message>
         <source>check that you named the studio&apos;s database</source>
-        <extracomment>SQLite: write-ahead log, foreign keys, synchronous=FULL so a committed change survives a power cut, and a busy timeout so a second workstation or process waits instead of failing. What SQLite says when the trouble is the file, not the statement: the screen shows these calmly and the user may try again; anything else is a bug and keeps its traceback. PostgreSQL&apos;s SQLSTATEs for a full disk and a read-only server or transaction. What to do about a database that cannot be used as it is (DESIGN §4).</extracomment>
         <translation>compruebe que indicó la base de datos del estudio</translation>
     </message>
     <message>
@@ -405,12 +393,10 @@
     </message>
     <message>
         <source>the PostgreSQL database {name}</source>
-        <extracomment>peewee&apos;s own translation of a DB-API driver&apos;s errors, for the driver calls it does not wrap.</extracomment>
         <translation>la base de datos PostgreSQL {name}</translation>
     </message>
     <message>
         <source>{path} cannot be created: {error}</source>
-        <extracomment>Rows per round trip of a bulk write on PostgreSQL. Parameters per IN (…) list, well under every backend&apos;s limit.</extracomment>
         <translation>no se puede crear {path}: {error}</translation>
     </message>
     <message>
@@ -427,7 +413,6 @@
     </message>
     <message>
         <source>{place} has schema {version} and this Opt-In Desk needs {needed}, which this user may not make</source>
-        <extracomment>PostgreSQL&apos;s SQLSTATE for &quot;permission denied&quot;.</extracomment>
         <translation>{place} tiene el esquema {version} y este Opt-In Desk necesita el {needed}, que este usuario no tiene permiso para crear</translation>
     </message>
     <message>
@@ -436,7 +421,6 @@
     </message>
     <message>
         <source>{place} is not an Opt-In Desk database (not a SQLite file)</source>
-        <extracomment>Tables every Opt-In Desk database has had since its first version.</extracomment>
         <translation>{place} no es una base de datos de Opt-In Desk (no es un archivo SQLite)</translation>
     </message>
     <message>
@@ -481,7 +465,6 @@
     </message>
     <message>
         <source>row {row} was</source>
-        <extracomment>Runs named in a message; the command line&apos;s JSON lists them all.</extracomment>
         <translation>se aplicó la fila {row}</translation>
     </message>
     <message>
@@ -494,12 +477,10 @@
     </message>
     <message>
         <source>message id is empty</source>
-        <extracomment>False when the keyword changed nothing: already in that state, or a later keyword won (R11). Each client&apos;s (SMS All, whether a STOP turned it off), as the batch leaves them.</extracomment>
         <translation>el id. del mensaje está vacío</translation>
     </message>
     <message>
         <source>time</source>
-        <extracomment>The fields of a text, in the order a mapping dialog asks for them. Fields a mapping must name: without them a text cannot be processed once, in order (R11). What each field is, in the words of a one-line error. From, To and Body are the provider&apos;s column names, kept as they are.</extracomment>
         <translation>hora</translation>
     </message>
     <message>
@@ -516,7 +497,6 @@
     </message>
     <message>
         <source>missing columns {columns}</source>
-        <extracomment>Columns that must be in the file for it to be read this way (all mapped ones). The Twilio Console&apos;s export (DESIGN §4: its columns are the contract of import-messages). An export made from Twilio&apos;s API by common tools: SMS Message SID, From, To, Date Created, Date Sent, Date Updated, Status, Direction, Message Segments, Price, Body.</extracomment>
         <translation>faltan las columnas {columns}</translation>
     </message>
     <message>
@@ -541,7 +521,6 @@
     </message>
     <message>
         <source>{path}: {problem}</source>
-        <extracomment>Texts per transaction: a crash keeps whole chunks, and a re-run skips them by message id. The Twilio Console export&apos;s columns (DESIGN §4); `models.message_layout` knows the others. Outbound texts read: every Direction that starts with &quot;outbound&quot; (Twilio&apos;s outbound-api, outbound-reply and outbound-call — a text sent during a call is a text). Outbound texts not kept: sent while their number was not STOP-locked (R23). Outbound texts kept by this import (R23): the one confirmation after a STOP, and texts sent after opt-out; and those an earlier import or sync kept already. The clients whose record gained a STOP confirmation (R23), and its events.</extracomment>
         <translation>{path}: {problem}</translation>
     </message>
     <message>
@@ -558,7 +537,6 @@
     </message>
     <message>
         <source>Twilio account {account} (API key {key})</source>
-        <extracomment>Seconds to wait for Twilio&apos;s answer before calling it unreachable (the library waits forever). The HTTP client the twilio library uses; None: its own (requests), with TIMEOUT_SECONDS.</extracomment>
         <translation>cuenta de Twilio {account} (clave de API {key})</translation>
     </message>
     <message>
@@ -619,7 +597,6 @@
     </message>
     <message>
         <source>the {count} newest messages ({pages} page) were applied, older ones were not fetched — the next sync fetches them again</source>
-        <extracomment>Fetched again before the newest date sent on file: a message the provider lists late is not missed at the boundary (ids already on file are skipped). How far back the first sync looks when nothing is on file; older history: `sync --since` or File ▸ Import message log. Messages per request: Twilio&apos;s largest page. Tries of a page that failed for a passing reason (network, HTTP 429 or 5xx). Seconds before the second try; doubled for each one after. (messages fetched, messages applied, messages to apply): applied and total are 0 while fetching. Outbound texts the provider has not sent yet (no date sent): the next sync sees them.</extracomment>
         <translation>se aplicaron los {count} mensajes más recientes ({pages} página), los anteriores no se descargaron — la próxima sincronización los vuelve a descargar</translation>
     </message>
     <message>
@@ -652,17 +629,14 @@
     </message>
     <message>
         <source>a report covers 1 to {most} months, not {months}</source>
-        <extracomment>Longest history a report asks for: ten years of months. Staff turned a client&apos;s All or Marketing switch off (R3). A client&apos;s number was STOP-locked: a keyword (R6) or the Needs review queue (R10).</extracomment>
         <translation>un informe abarca de 1 a {most} meses, no {months}</translation>
     </message>
     <message>
         <source>the report lists 1 to {most} texts, not {limit}</source>
-        <extracomment>When the client texted the STOP it followed (None when that text is not on file). The active clients on the number now. How many texts sent after opt-out the report lists (the count covers them all).</extracomment>
         <translation>el informe muestra de 1 a {most} mensajes, no {limit}</translation>
     </message>
     <message>
         <source>this text was already applied by someone else</source>
-        <extracomment>What staff may decide about a text that waits for review, and about a CANCEL flagged for a call. A decision someone else took first, as the refusal names it.</extracomment>
         <translation>otra persona ya aplicó el bloqueo por STOP de este mensaje</translation>
     </message>
     <message>
@@ -675,7 +649,6 @@
     </message>
     <message>
         <source>this text was already {state} by someone else</source>
-        <extracomment>10 business days after it came, in the studio&apos;s time zone (R19); None for a CANCEL. How long ago it came. Still open after its due date. A bare CANCEL: it locked the number, and may have meant an appointment (R10).</extracomment>
         <translation>otra persona ya resolvió este mensaje ({state})</translation>
     </message>
     <message>
@@ -748,7 +721,6 @@
     </message>
     <message>
         <source>This number texted STOP: only the client can turn SMS back on, by texting START</source>
-        <extracomment>The refusal of SMS on a number that texted STOP (R7), whoever asks.</extracomment>
         <translation>Este número envió STOP: solo el cliente puede volver a activar los SMS, enviando START</translation>
     </message>
     <message>
@@ -761,7 +733,6 @@
     </message>
     <message>
         <source>held — a possible opt-out waits for review</source>
-        <extracomment>When held kinds may go out, by the recipient&apos;s local weekday (Monday first): a (from, until) window, or None for a day without one. The federal one is every day 8 a.m.–9 p.m.; the stricter ones of the states are in models/quiet_hours.py. Held by quiet hours until then (R17). Held while a text from the number waits in Needs review (R19): until staff decide, so there is no time to show. Marketing to a number whose text waits in Needs review (R19).</extracomment>
         <translation>retenido — una posible baja está por revisar</translation>
     </message>
     <message>
@@ -814,7 +785,6 @@
     </message>
     <message>
         <source>in {path}, a file only you can read (this computer has no password keyring)</source>
-        <extracomment>Set to &quot;file&quot; to keep secrets in the private file even where a keyring exists (tests, kiosks).</extracomment>
         <translation>en {path}, un archivo que solo usted puede leer (esta computadora no tiene llavero de contraseñas)</translation>
     </message>
     <message>
@@ -823,7 +793,6 @@
     </message>
     <message>
         <source>AI assistant enabled</source>
-        <extracomment>The AI settings a manager may change, with the words the screen and the record use.</extracomment>
         <translation>Asistente de IA activado</translation>
     </message>
     <message>
@@ -848,7 +817,6 @@
     </message>
     <message>
         <source>the studio needs a name</source>
-        <extracomment>Minutes without input before a window returns to sign-in; 0 never (shared desk).</extracomment>
         <translation>el estudio necesita un nombre</translation>
     </message>
     <message>
@@ -881,7 +849,6 @@
     </message>
     <message>
         <source>the idle lock is {low} (never) to {high} minutes, not {minutes}</source>
-        <extracomment>The idle lock&apos;s range in minutes: 0 (never) up to a working day.</extracomment>
         <translation>el bloqueo por inactividad es de {low} (nunca) a {high} minutos, no {minutes}</translation>
     </message>
     <message>
@@ -890,7 +857,6 @@
     </message>
     <message>
         <source>a staff member needs a name</source>
-        <extracomment>argon2id&apos;s cost: RFC 9106&apos;s second recommended setting (3 passes over 64 MiB, 4 lanes), about 0.15-0.2 s a check on a 2-core desk PC. What that costs someone who copies the file (README, &quot;PINs&quot;): every guess needs 64 MiB and that time, so all 4-digit PINs take about half an hour of one core, all 6-digit ones about two days. A sign-in that finds a stored hash made at another cost stores it again at this one. The earlier release&apos;s scrypt cost, only to check PINs stored before argon2id.</extracomment>
         <translation>un miembro del personal necesita un nombre</translation>
     </message>
     <message>
@@ -919,7 +885,6 @@
     </message>
     <message>
         <source>no such staff member</source>
-        <extracomment>Sign-in is locked after repeated wrong PINs until this time (None when it is not).</extracomment>
         <translation>ese miembro del personal no existe</translation>
     </message>
     <message>
@@ -968,12 +933,10 @@
     </message>
     <message>
         <source>another sync has been running since {time} UTC; it brings the same messages</source>
-        <extracomment>A lease not renewed for this long belongs to a sync that died; another may take it. When a sync or an import last brought messages: the newer of the last successful sync and the newest inbound text processed. None: never. R24: neither a sync nor an import has brought messages for more than one business day.</extracomment>
         <translation>otra sincronización está en curso desde las {time} UTC; trae los mismos mensajes</translation>
     </message>
     <message>
         <source>time is empty</source>
-        <extracomment>The times a person or a provider may give (`--at`, a log&apos;s SentDate). How far ahead of this computer&apos;s clock a provider&apos;s time may be and still be believed to be a clock or time-zone mistake (it is then recorded as received now, R11); further ahead it is a typo — a wrong year, day and month swapped — and the row is refused.</extracomment>
         <translation>la hora está vacía</translation>
     </message>
     <message>
@@ -1002,12 +965,10 @@
     </message>
     <message>
         <source>{items}, {item}</source>
-        <extracomment>Said with its first letter in capitals (a message of its own, not part of a sentence). The context translations of the model layer&apos;s texts live under in the `.ts` file. lupdate files `say(...)` texts under the empty context (it is told `say` is `QT_TR_NOOP`).</extracomment>
         <translation>{items}, {item}</translation>
     </message>
     <message>
         <source>the PostgreSQL database {name} on {host}</source>
-        <extracomment>The name the studio server&apos;s password is kept under (models.secret_store). Seconds a server that does not answer is waited for before it is said to be unreachable.</extracomment>
         <translation>la base de datos PostgreSQL {name} en {host}</translation>
     </message>
     <message>
@@ -1060,7 +1021,6 @@
     </message>
     <message>
         <source>{column} {value!r} is not yes or no</source>
-        <extracomment>Most rows per transaction: a STOP waits for one batch at most, never for a whole import (R16), and a crash or full disk keeps whole batches, which a re-run skips as already on file. Rows in the first transaction; the next ones are sized from how fast the last one went, to hold the write lock about LOCK_SLICE seconds (between FIRST_CHUNK // 2 and IMPORT_CHUNK rows: a batch has costs of its own, its commit and the pause after it). Seconds a batch aims to hold the write lock: with the pause after it, a STOP arriving during an import lands within a second (DESIGN §7), on a fast machine or a slow one. Seconds between batches. SQLite has no queue for its write lock: a writer waiting on the busy timeout retries every 100 ms at most, so a pause a little longer lets it in. PostgreSQL queues the numbers&apos; lock, so a waiting STOP goes first without one. Columns read when a file has them: marketing consent per channel and how it was given (R4a). Why a marketing cell for a STOP-locked mobile was not applied (R22). The rows of `skipped` whose client is already on file: skipped, but nothing to fix. Cells not applied in rows that were (R22): {&quot;row&quot;, &quot;column&quot;, &quot;reason&quot;}. Good rows not reached because the import was cancelled (whole batches are kept). &quot;column email holds …&quot; and &quot;mobile: phone number …&quot; name the column, then say what is wrong; &quot;status &apos;x&apos; is not …&quot; names it in the reason itself.</extracomment>
         <translation>{column}: {value!r} no es sí ni no</translation>
     </message>
     <message>
@@ -1069,7 +1029,6 @@
     </message>
     <message>
         <source>already on file as client {client_id}</source>
-        <extracomment>What a row is looked up by, most selective first: its email, else its mobile, else its home phone, else its name alone. A name is shared by dozens of clients in a big studio.</extracomment>
         <translation>ya está registrado como el cliente {client_id}</translation>
     </message>
     <message>
@@ -1078,7 +1037,6 @@
     </message>
     <message>
         <source>a client needs a first or last name</source>
-        <extracomment>Marketing switches recorded as on or off with the client&apos;s consent (R4a).</extracomment>
         <translation>un cliente necesita un nombre o un apellido</translation>
     </message>
     <message>
@@ -1091,17 +1049,14 @@
     </message>
     <message>
         <source>{name}: {error}</source>
-        <extracomment>A field&apos;s problem, naming the field first: &quot;mobile: phone number &apos;555&apos; is too short&quot;.</extracomment>
         <translation>{name}: {error}</translation>
     </message>
     <message>
         <source>This mobile texted STOP: SMS marketing cannot be recorded as on. Only the client can turn SMS back on, by texting START.</source>
-        <extracomment>Per channel, worked out once (an import runs this per row): the channel, its name, the draft&apos;s field with its address, whether its events name that address as the number, and its All and Marketing columns. Why SMS is off for a client whose mobile texted STOP before they were added or moved to it. The columns a new client is inserted with; the rest take their defaults.</extracomment>
         <translation>Este celular envió STOP: el marketing por SMS no se puede registrar como activado. Solo el cliente puede volver a activar los SMS, enviando START.</translation>
     </message>
     <message>
         <source>no client with id {client_id}</source>
-        <extracomment>The events to write, as `EventLog.add`&apos;s keyword arguments, in order. Why marketing to a new mobile starts again from the studio&apos;s defaults (R21).</extracomment>
         <translation>no hay ningún cliente con el id {client_id}</translation>
     </message>
     <message>
@@ -1110,7 +1065,6 @@
     </message>
     <message>
         <source>phone number is empty</source>
-        <extracomment>A North American number in one of the ways people type it most: &quot;(212) 555-0123&quot;, &quot;212.555.0123&quot;, &quot;1-212-555-0123&quot;, &quot;+1 212 555 0123&quot;, &quot;+12125550123&quot;. ASCII digits only, an area code and exchange that start with 2-9. For these `phonenumbers` always says &quot;+1&quot; and the ten digits (tests/models/test_phone_fast_path.py holds the two to the same answers); it decides every other spelling, and every refusal.</extracomment>
         <translation>el número de teléfono está vacío</translation>
     </message>
     <message>
@@ -1143,7 +1097,6 @@
     </message>
     <message>
         <source>email address is empty</source>
-        <extracomment>E.164 or the email&apos;s one spelling; None when blank or not valid. What is wrong, in one line (&quot;Phone number &apos;555&apos; is too short&quot;); None when valid or blank. How a valid phone number reads, with where it is: &quot;(212) 555-0123 · NY&quot;. An address whose part before the @ is a plain dot-atom of ASCII letters, digits and the usual signs, and whose domain is ASCII labels: `email-validator` takes such a part before the @ as it is, so only its domain is asked of the library (`_plain_domain`), once per domain. tests/models/test_phone_fast_path.py holds this to the library&apos;s answers.</extracomment>
         <translation>el correo electrónico está vacío</translation>
     </message>
     <message>
@@ -1175,7 +1128,6 @@
     </message>
     <message>
         <source>queued</source>
-        <extracomment>The provider&apos;s delivery statuses, as the list shows them (others are shown as they are).</extracomment>
         <translation>en cola</translation>
     </message>
     <message>
@@ -1241,7 +1193,6 @@
     <name>AiControlsSection</name>
     <message>
         <source>Hailee may start conversations: stacks and follow-ups.</source>
-        <extracomment>Per client switch: its name (as models.consent.set_client_ai takes it), what it does and what it lets Hailee do, the start of its tooltip; English, translated when built.</extracomment>
         <translation>Hailee puede iniciar conversaciones: secuencias y seguimientos.</translation>
     </message>
     <message>
@@ -1258,7 +1209,6 @@
     </message>
     <message>
         <source>Hailee (AI assistant)</source>
-        <extracomment>A person clicked a Hailee switch (AiSwitchRequest); the receiver records it or calls show_consent() to put it back.</extracomment>
         <translation>Hailee (asistente de IA)</translation>
     </message>
     <message>
@@ -1275,7 +1225,6 @@
     </message>
     <message>
         <source>AI assistant is off for the whole studio (manager setting).</source>
-        <extracomment>What the read-only notice says of each studio-wide limit (R12).</extracomment>
         <translation>El asistente de IA está desactivado para todo el estudio (lo configura un gerente).</translation>
     </message>
     <message>
@@ -1295,7 +1244,6 @@
     <name>AiSettingsDialog</name>
     <message>
         <source>AI assistant enabled</source>
-        <extracomment>The switches: setting name, its title, what it does (shown), and its tooltip (R13). Each tooltip says the switch controls Hailee only, never a client&apos;s legal consent.</extracomment>
         <translation>Asistente de IA activado</translation>
     </message>
     <message>
@@ -1344,7 +1292,6 @@
     </message>
     <message>
         <source>Off while the AI assistant is off.</source>
-        <extracomment>What a switch that is not in effect says instead of its description; it shows the value in effect (disabled), and its stored value is kept for when it matters again (R12).</extracomment>
         <translation>Desactivado mientras el asistente de IA está desactivado.</translation>
     </message>
     <message>
@@ -1381,7 +1328,6 @@
     </message>
     <message>
         <source>Studio AI settings — Opt-In Desk</source>
-        <extracomment>Stored values of the switches shown as not in effect (their toggles show the value in effect): what Save keeps, and what they show again once they matter.</extracomment>
         <translation>Configuración de IA del estudio — Opt-In Desk</translation>
     </message>
     <message>
@@ -1430,7 +1376,6 @@
     <name>AuditFilterBar</name>
     <message>
         <source>Any time</source>
-        <extracomment>The sources of DESIGN §2 R14 that the filter offers, in the record&apos;s words. The periods the date filter offers: key, label. &quot;between&quot; shows two date fields.</extracomment>
         <translation>Cualquier fecha</translation>
     </message>
     <message>
@@ -1455,7 +1400,6 @@
     </message>
     <message>
         <source>Client, staff member, number or note</source>
-        <extracomment>The person changed a filter (typing: once they pause). Read them with `chosen()`.</extracomment>
         <translation>Cliente, miembro del personal, número o nota</translation>
     </message>
     <message>
@@ -1501,7 +1445,6 @@
     <name>AuditLogDialog</name>
     <message>
         <source>Sep 30, 2026, 12:59 p.m.</source>
-        <extracomment>Wide cells of the columns, which size them (the language&apos;s own: a Spanish date is longer).</extracomment>
         <translation>30 sept 2026, 12:59 p.m.</translation>
     </message>
     <message>
@@ -1628,7 +1571,6 @@
     <name>AuditLogModel</name>
     <message>
         <source>When</source>
-        <extracomment>Part of a client&apos;s name, a staff member&apos;s name, a number (E.164) or a note. &quot;staff&quot;, &quot;client_keyword&quot;, &quot;import&quot; or &quot;review_queue&quot;; None for every source. ISO UTC times: from `since` (inclusive) until `until` (exclusive). The client&apos;s name, for the screen to say whose events these are.</extracomment>
         <translation>Cuándo</translation>
     </message>
     <message>
@@ -1649,7 +1591,6 @@
     </message>
     <message>
         <source>Client: {name}</source>
-        <extracomment>The consent event id of a row, on every column. The rows shown changed: filters applied, a page fetched, new events slotted in. The rows&apos; `_sort_key`s, ascending: where `bisect` finds a new event&apos;s place. The newest event id this model has seen: later ones are new to it.</extracomment>
         <translation>Cliente: {name}</translation>
     </message>
 </context>
@@ -1657,12 +1598,10 @@
     <name>ChangeWatcher</name>
     <message>
         <source>Database unavailable — retrying</source>
-        <extracomment>The status bar&apos;s line while the database cannot be read, in English: `unavailable_message()` says it in the window&apos;s language (the main window translates this English one too).</extracomment>
         <translation>Base de datos no disponible; reintentando</translation>
     </message>
     <message>
         <source>Database available again</source>
-        <extracomment>What events of a client may have changed, when only the client is known.</extracomment>
         <translation>La base de datos está disponible de nuevo</translation>
     </message>
 </context>
@@ -1729,7 +1668,6 @@
     <name>ClientEditor</name>
     <message>
         <source>Add client</source>
-        <extracomment>The consent preview waits this long after the last keystroke (it reads the database).</extracomment>
         <translation>Agregar cliente</translation>
     </message>
     <message>
@@ -1846,7 +1784,6 @@
     <name>ClientFileImport</name>
     <message>
         <source>Import clients</source>
-        <extracomment>The dialogs&apos; title and the file chooser&apos;s filters, in English (translated where shown).</extracomment>
         <translation>Importar clientes</translation>
     </message>
     <message>
@@ -1869,7 +1806,6 @@
     <name>ClientFilterBar</name>
     <message>
         <source>Client filters</source>
-        <extracomment>At most this many buttons to a row, however wide the list is.</extracomment>
         <translation>Filtros de clientes</translation>
     </message>
     <message>
@@ -1968,7 +1904,6 @@
     <name>ClientListModel</name>
     <message>
         <source>Name</source>
-        <extracomment>Filters that select by consent state, so a change of a client&apos;s consent can move it. What a row&apos;s flags show (STOP, needs review, opted out): a change of these redraws it, and can move it in or out of a state filter. The stylesheet&apos;s tints for a STOP lock and for something that needs review (style.qss). The column headers in English, translated when the header is drawn (issue 14).</extracomment>
         <translation>Nombre</translation>
     </message>
     <message>
@@ -1985,7 +1920,6 @@
     </message>
     <message>
         <source>Review</source>
-        <extracomment>What a click on a column&apos;s header sorts by; the flags column has no order of its own. The client id of a row, on every column. Ids read per step: a broad search (&quot;@example&quot;, 89,000 matches) costs a thousand ids a keystroke, not ninety thousand. Display rows per query: about two screenfuls, so the first paint reads little. Whether _ids holds every id the query selects (otherwise fetchMore() reads more).</extracomment>
         <translation>Revisar</translation>
     </message>
     <message>
@@ -2013,7 +1947,6 @@
     <name>ClientListPanel</name>
     <message>
         <source>Search name, phone or email</source>
-        <extracomment>What each kind of change can move in the filter bar&apos;s counts (the rest stay as they are). A client was selected in the list (by click, arrow keys or Enter). Enter or a double click on a client: the person wants to work on its profile. The person asked for the Needs review queue. The filter shown changed (its ClientFilter value). New counts are on the filter bar (ClientFilter → int: those that arrived). Counting waits this long after a change, so that a burst of changes is counted once, and FIRST_COUNTS_DELAY_MS after the first load, so that the window paints first.</extracomment>
         <translation>Buscar nombre, teléfono o correo</translation>
     </message>
     <message>
@@ -2067,7 +2000,6 @@
     <name>ClientProfileView</name>
     <message>
         <source>What this client receives</source>
-        <extracomment>How many of a client&apos;s consent events the History shows (newest recorded first). The grid&apos;s quiet hours follow the clock: reload the shown profile this often (ms). From this content width on, Opt-In and Hailee sit side by side rather than stacked. Below this width the what-they-receive grid turns (a column per channel), and below ``button_beside_width`` the Print button goes under the name: a narrow profile reflows rather than scrolling sideways (issue 10, small screens).</extracomment>
         <translation>Lo que recibe este cliente</translation>
     </message>
     <message>
@@ -2119,7 +2051,6 @@
     <name>ColumnMappingDialog</name>
     <message>
         <source>From (who sent the text)</source>
-        <extracomment>Each field as staff read it, in English (translated where shown).</extracomment>
         <translation>De (quién envió el mensaje)</translation>
     </message>
     <message>
@@ -2148,7 +2079,6 @@
     </message>
     <message>
         <source>Import message log — choose columns</source>
-        <extracomment>Column names that usually hold a field, lower case, for a first guess.</extracomment>
         <translation>Importar registro de mensajes — elegir columnas</translation>
     </message>
     <message>
@@ -2177,7 +2107,6 @@
     <name>ConsentDialog</name>
     <message>
         <source>Record consent</source>
-        <extracomment>The longest note the dialog takes; the record keeps notes short and readable.</extracomment>
         <translation>Registrar consentimiento</translation>
     </message>
     <message>
@@ -2205,7 +2134,6 @@
     <name>DeskLock</name>
     <message>
         <source>Locked</source>
-        <extracomment>What a person does at the desk: any of these restarts the idle count. One minute of the idle count, in ms (tests make it short).</extracomment>
         <translation>Bloqueado</translation>
     </message>
     <message>
@@ -2221,7 +2149,6 @@
     <name>EmptyListHint</name>
     <message>
         <source>No clients yet — add one with Clients ▸ Add client (Ctrl+N) or File ▸ Import clients.</source>
-        <extracomment>The hint in English; shown in the window&apos;s language (`empty_list_text`).</extracomment>
         <translation>Todavía no hay clientes: agregue uno con Clientes ▸ Agregar cliente (Ctrl+N) o Archivo ▸ Importar clientes.</translation>
     </message>
 </context>
@@ -2339,7 +2266,6 @@
     <name>HistoryModel</name>
     <message>
         <source>When</source>
-        <extracomment>The column titles, in English: translated when shown.</extracomment>
         <translation>Cuándo</translation>
     </message>
     <message>
@@ -2363,7 +2289,6 @@
     <name>HistoryView</name>
     <message>
         <source>History</source>
-        <extracomment>A long When, in the window&apos;s language (&quot;Sep 30, 2026, 12:59 p.m.&quot;), and a usual Who.</extracomment>
         <translation>Historial</translation>
     </message>
 </context>
@@ -2371,7 +2296,6 @@
     <name>ImportProgressDialog</name>
     <message>
         <source>Import message log</source>
-        <extracomment>Shorter imports end before the dialog would show: no flash for a small log. A long file name is shortened in the middle, so the dialog keeps its width. Cancel, Escape or the close button: stop after the batch being written.</extracomment>
         <translation>Importar registro de mensajes</translation>
     </message>
     <message>
@@ -2409,7 +2333,6 @@ Leyendo {file}</translation>
     <name>ImportResultDialog</name>
     <message numerus="yes">
         <source>&lt;b&gt;%Ln row(s) to fix&lt;/b&gt; — correct them in the file and import it again; rows already imported are skipped.</source>
-        <extracomment>Wide enough for a report&apos;s longest line and a reason beside its row and column. Up to this many rows, each is as tall as its wrapped reason (measuring costs time). The person asked to see the Needs review queue (the dialog closes).</extracomment>
         <translation>
             <numerusform>&lt;b&gt;%Ln fila por corregir&lt;/b&gt; — corríjala en el archivo e impórtelo de nuevo; las filas ya importadas se omiten.</numerusform>
             <numerusform>&lt;b&gt;%Ln filas por corregir&lt;/b&gt; — corríjalas en el archivo e impórtelo de nuevo; las filas ya importadas se omiten.</numerusform>
@@ -2464,7 +2387,6 @@ Leyendo {file}</translation>
     <name>ImportWorker</name>
     <message>
         <source>The import stopped on an internal error (details are in the log); texts already imported are kept, and importing the file again skips them.</source>
-        <extracomment>What the screen says when the import stopped on a bug (in English; the signal carries it in the window&apos;s language); the traceback goes to the log.</extracomment>
         <translation>La importación se detuvo por un error interno (los detalles están en el registro); los mensajes ya importados se conservan, y al importar el archivo de nuevo se omiten.</translation>
     </message>
 </context>
@@ -2472,7 +2394,6 @@ Leyendo {file}</translation>
     <name>MainMenus</name>
     <message>
         <source>Clear the search</source>
-        <extracomment>Keys that are not menu actions, for the list of shortcuts (F1): the keys as Qt names them in the language spoken (QKeySequence), what they do translated when shown.</extracomment>
         <translation>Borrar la búsqueda</translation>
     </message>
     <message>
@@ -2692,7 +2613,6 @@ Leyendo {file}</translation>
     <name>MainWindow</name>
     <message>
         <source>Import message log</source>
-        <extracomment>The list&apos;s share of a new window: name, status, mobile and most of an email address. What a narrow profile needs to show every switch without scrolling sideways (issue 10). View ▸ Language chose another language (its code), already remembered and installed: whoever made the window builds a new one that speaks it (`ui.app`). The windows opened from the menus, one of each kind, made on first use.</extracomment>
         <translation>Importar registro de mensajes</translation>
     </message>
     <message>
@@ -2821,7 +2741,6 @@ Leyendo {file}</translation>
     <name>MessageLogImport</name>
     <message>
         <source>Import message log</source>
-        <extracomment>Where the chosen columns of each set of column names are kept. The person asked to see the Needs review queue from an import&apos;s result.</extracomment>
         <translation>Importar registro de mensajes</translation>
     </message>
 </context>
@@ -2829,7 +2748,6 @@ Leyendo {file}</translation>
     <name>MessagesDialog</name>
     <message>
         <source>Opt-out (STOP)</source>
-        <extracomment>What a text did, in the words of the list (keyword → label, icon); English, translated where shown (context &quot;MessagesDialog&quot;).</extracomment>
         <translation>Baja (STOP)</translation>
     </message>
     <message>
@@ -2931,7 +2849,6 @@ Leyendo {file}</translation>
     <name>OptInSection</name>
     <message>
         <source>Email</source>
-        <extracomment>The channel groups of DESIGN §1, with their icon and the rows they hold (English; the headings are translated when the section is built).</extracomment>
         <translation>Correo electrónico</translation>
     </message>
     <message>
@@ -2956,7 +2873,6 @@ Leyendo {file}</translation>
     </message>
     <message>
         <source>Legal consent for marketing emails to this email address.</source>
-        <extracomment>What each switch is the consent for, the first sentence of its tooltip (whole sentences, so that a translation may order and agree its words: &quot;todas las llamadas&quot;).</extracomment>
         <translation>Consentimiento legal para correos electrónicos de marketing a esta dirección.</translation>
     </message>
     <message>
@@ -2989,7 +2905,6 @@ Leyendo {file}</translation>
     </message>
     <message>
         <source>Off stops campaigns and stacks; reminders and booking help continue.</source>
-        <extracomment>What turning each kind of switch off does, the tooltip&apos;s second sentence.</extracomment>
         <translation>Si está desactivado, se detienen las campañas y las secuencias; los recordatorios y la ayuda con citas continúan.</translation>
     </message>
     <message>
@@ -2998,7 +2913,6 @@ Leyendo {file}</translation>
     </message>
     <message>
         <source>This client is archived: restore them to change their switches</source>
-        <extracomment>Why an archived client&apos;s switches are disabled (said to screen readers too); English, translated at use.</extracomment>
         <translation>Este cliente está archivado: restáurelo para cambiar sus interruptores</translation>
     </message>
     <message>
@@ -3011,7 +2925,6 @@ Leyendo {file}</translation>
     </message>
     <message>
         <source>Opt-In</source>
-        <extracomment>A person clicked a switch (SwitchRequest). The switch already shows the asked state; the receiver records it or calls show_consent() to put it back.</extracomment>
         <translation>Opt-In</translation>
     </message>
     <message>
@@ -3074,7 +2987,6 @@ Leyendo {file}</translation>
     <name>ProfileHeader</name>
     <message>
         <source>Edit…</source>
-        <extracomment>Names listed before &quot;and N others&quot;, so a large household stays one readable line. Pixels more than they need before stacked addresses go side by side again. The person asked to edit the client&apos;s name, status and addresses. The person asked to archive (True) or restore (False) the client.</extracomment>
         <translation>Editar…</translation>
     </message>
     <message>
@@ -3134,7 +3046,6 @@ Leyendo {file}</translation>
     <name>ProviderDialog</name>
     <message>
         <source>Texting provider</source>
-        <extracomment>The account was connected or disconnected (the window syncs at once).</extracomment>
         <translation>Proveedor de mensajes de texto</translation>
     </message>
     <message>
@@ -3224,7 +3135,6 @@ Leyendo {file}</translation>
     <name>ProviderSyncWorker</name>
     <message>
         <source>the sync stopped on an internal error (details are in the log)</source>
-        <extracomment>In English; the status bar says it in the window&apos;s language (provider_sync_controller).</extracomment>
         <translation>la sincronización se detuvo por un error interno (los detalles están en el registro)</translation>
     </message>
 </context>
@@ -3232,7 +3142,6 @@ Leyendo {file}</translation>
     <name>ReceivesGrid</name>
     <message>
         <source>What this client receives</source>
-        <extracomment>Item data roles: a cell&apos;s state (&quot;allowed&quot;, &quot;blocked&quot;, &quot;held&quot;), its first line, and the model&apos;s reason below it (&apos;&apos; for allowed and held cells, whose first line says it all). A status word wider than its cell (&quot;Bloqueado&quot; in a narrow column) is drawn this much smaller at most, rather than cut off.</extracomment>
         <translation>Lo que recibe este cliente</translation>
     </message>
     <message>
@@ -3272,7 +3181,6 @@ Leyendo {file}</translation>
     <name>RecordPrinter</name>
     <message>
         <source>Save as PDF…</source>
-        <extracomment>Whether paper printing is offered (QtPrintSupport present).</extracomment>
         <translation>Guardar como PDF…</translation>
     </message>
     <message>
@@ -3342,7 +3250,6 @@ Leyendo {file}</translation>
     <name>ReportsDialog</name>
     <message>
         <source>No address</source>
-        <extracomment>The STOP-lock red of the stylesheet (style.qss, state=&quot;locked&quot;): the same colour means the same thing in the chart as on a profile. Columns: the channel, its states, then the campaign audience now and those held back. Each state&apos;s column heading and what it means (the tooltip of the heading).</extracomment>
         <translation>Sin dirección</translation>
     </message>
     <message>
@@ -3517,7 +3424,6 @@ por horario</translation>
     <name>ReviewQueueDialog</name>
     <message>
         <source>Needs review — Opt-In Desk</source>
-        <extracomment>The person asked to see a client of the selected text (their id) in the main window.</extracomment>
         <translation>Por revisar — Opt-In Desk</translation>
     </message>
     <message>
@@ -3714,7 +3620,6 @@ Los SMS se desactivan para todos los de este número ({everyone}), con fecha {wh
     <name>ServerPage</name>
     <message>
         <source>Server URL</source>
-        <extracomment>Whether the form may be saved now (tested, unchanged since).</extracomment>
         <translation>URL del servidor</translation>
     </message>
     <message>
@@ -4083,7 +3988,6 @@ Ya no podrá iniciar sesión. Su nombre se conserva en el registro de consentimi
     <name>StudioPage</name>
     <message>
         <source>Studio name</source>
-        <extracomment>Shown where the computer&apos;s own time zone is not an IANA name Opt-In Desk knows. Whether the form may be submitted now.</extracomment>
         <translation>Nombre del estudio</translation>
     </message>
     <message>
@@ -4218,7 +4122,6 @@ Ya no podrá iniciar sesión. Su nombre se conserva en el registro de consentimi
     <name>SyncWords</name>
     <message>
         <source>Not synced yet</source>
-        <extracomment>How often a window syncs (R24: every minute). Tests make it shorter. The most of a failure&apos;s reason the status bar shows; the tooltip has all of it.</extracomment>
         <translation>Aún sin sincronizar</translation>
     </message>
     <message>
@@ -4382,7 +4285,6 @@ Ya no podrá iniciar sesión. Su nombre se conserva en el registro de consentimi
     <name>_RecordCounts</name>
     <message numerus="yes">
         <source>Every consent event (%Ln event(s))</source>
-        <extracomment>A word longer than this gets break opportunities, so a pasted link in a note still wraps. Qt&apos;s translation, by a name lupdate reads: translate(&quot;record_pdf&quot;, &quot;…&quot;).</extracomment>
         <translation>
             <numerusform>Todos los eventos de consentimiento (%Ln evento)</numerusform>
             <numerusform>Todos los eventos de consentimiento (%Ln eventos)</numerusform>
@@ -4408,7 +4310,6 @@ Ya no podrá iniciar sesión. Su nombre se conserva en el registro de consentimi
     <name>app</name>
     <message>
         <source>{app}: the database cannot be opened</source>
-        <extracomment>How long a change made at the desk waits for another workstation&apos;s write before the window says the database is busy (the command line waits longer). The staff member who signed in last at this workstation, offered first next time. `--quit-after-start` (hidden): the first window closes itself once on screen; a built app&apos;s check that Qt, its plugins and the database all start, with no one at the screen (CI).</extracomment>
         <translation>{app}: no se puede abrir la base de datos</translation>
     </message>
 </context>
@@ -4416,7 +4317,6 @@ Ya no podrá iniciar sesión. Su nombre se conserva en el registro de consentimi
     <name>client filter</name>
     <message>
         <source>All</source>
-        <extracomment>The client list&apos;s filters, in the filter bar and the View menu.</extracomment>
         <translation>Todos</translation>
     </message>
     <message>
@@ -4476,7 +4376,6 @@ Ya no podrá iniciar sesión. Su nombre se conserva en el registro de consentimi
     </message>
     <message>
         <source>{day}, {clock}</source>
-        <extracomment>A message-caused event recorded this much after its change happened shows both times: a sync a minute behind is no news, a STOP imported days late must not read as older (R11).</extracomment>
         <translation>{day}, {clock}</translation>
     </message>
     <message>
@@ -4485,7 +4384,6 @@ Ya no podrá iniciar sesión. Su nombre se conserva en el registro de consentimi
     </message>
     <message>
         <source>Staff</source>
-        <extracomment>Where a change came from (R14), as the record&apos;s Why column says it.</extracomment>
         <translation>Personal</translation>
     </message>
     <message>
@@ -4506,7 +4404,6 @@ Ya no podrá iniciar sesión. Su nombre se conserva en el registro de consentimi
     </message>
     <message>
         <source>Email</source>
-        <extracomment>The record writes a Hailee switch by its column (&quot;ai_outreach&quot;); the name is read at use.</extracomment>
         <translation>Correo electrónico</translation>
     </message>
     <message>
@@ -4535,7 +4432,6 @@ Ya no podrá iniciar sesión. Su nombre se conserva en el registro de consentimi
     </message>
     <message>
         <source>on</source>
-        <extracomment>A switch&apos;s stored state in words: &quot;on&quot;, &quot;off&quot;.</extracomment>
         <translation>activado</translation>
     </message>
     <message>
@@ -4656,7 +4552,6 @@ Ya no podrá iniciar sesión. Su nombre se conserva en el registro de consentimi
     </message>
     <message>
         <source>active</source>
-        <extracomment>A staff account&apos;s stored states, in words.</extracomment>
         <translation>activa</translation>
     </message>
     <message>
@@ -4851,7 +4746,6 @@ Ya no podrá iniciar sesión. Su nombre se conserva en el registro de consentimi
     <name>switch</name>
     <message>
         <source>Marketing</source>
-        <extracomment>What the screens call each channel (a row of the Opt-In section and of the grid).</extracomment>
         <translation>Marketing</translation>
     </message>
     <message>
@@ -4863,7 +4757,6 @@ Ya no podrá iniciar sesión. Su nombre se conserva en el registro de consentimi
     <name>switch_warnings</name>
     <message>
         <source>This fully blocks email to {name}: no campaigns, reminders, booking help or Hailee messages.</source>
-        <extracomment>&quot;This fully blocks &lt;what&gt; to Dana Reyes: …&quot; (R3), a whole sentence per channel so that a translation may say each its own way.</extracomment>
         <translation>Esto bloquea por completo el correo electrónico a {name}: sin campañas, recordatorios, ayuda con citas ni mensajes de Hailee.</translation>
     </message>
     <message>
@@ -4903,7 +4796,6 @@ Ya no podrá iniciar sesión. Su nombre se conserva en el registro de consentimi
     <name>words</name>
     <message>
         <source>Hailee outreach</source>
-        <extracomment>A client&apos;s Hailee switches, by the name `models.consent.set_client_ai` takes.</extracomment>
         <translation>Hailee: mensajes propios</translation>
     </message>
     <message>
