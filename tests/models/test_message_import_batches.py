@@ -5,8 +5,6 @@ during a long import still lands within seconds (DESIGN §7, R16)."""
 from __future__ import annotations
 
 import random
-import threading
-import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -20,6 +18,8 @@ from models.message_layout import CONSOLE_EXPORT
 from models.phones import normalize_phone
 from models.schema import InboundMessage, StopLock
 from models.timeutil import iso, parse_user_time, received_time
+
+from .stop_during import stop_while_importing
 
 HEADER = "From,To,Body,Status,SentDate,Direction,Sid\n"
 STUDIO = "+12125550100"
@@ -157,32 +157,9 @@ def test_r16_a_stop_lands_within_seconds_during_a_long_message_import(add_client
     path = tmp_path / "log.csv"
     path.write_text("".join(lines), encoding="utf-8")
     client = add_client(mobile=number)
-    result: dict[str, object] = {}
-
-    def run_import() -> None:
-        try:
-            result["summary"] = message_log.import_messages(path)
-        except Exception as error:  # noqa: BLE001 — reported below
-            result["error"] = error
-        finally:
-            database.close()
-
-    importer = threading.Thread(target=run_import)
-    importer.start()
-    try:
-        deadline = time.monotonic() + 60
-        while InboundMessage.select().count() < 300 and importer.is_alive() and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert importer.is_alive(), "the import ended before the STOP: make it longer"
-        begin = time.monotonic()
-        process_inbound(number, "STOP", sid="SM-stop")
-        took = time.monotonic() - begin
-        still_importing = importer.is_alive()
-    finally:
-        importer.join(120)
-    assert "error" not in result, result.get("error")
-    assert still_importing, "the import ended before the STOP landed: make it longer"
+    took, summary = stop_while_importing(lambda: message_log.import_messages(path),
+                                         lambda: InboundMessage.select().count() >= 300, number)
     assert took < 2.0, f"the STOP waited {took:.1f} s behind the import"
-    assert result["summary"].inbound == 3000  # type: ignore[attr-defined]
+    assert summary.inbound == 3000
     assert StopLock.get_or_none(StopLock.number == number) is not None and client
     assert verify_chain().ok

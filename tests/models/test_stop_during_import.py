@@ -22,6 +22,8 @@ from models.db import database
 from models.inbound import process_inbound
 from models.schema import Client, ConsentEvent, StopLock
 
+from .stop_during import stop_while_importing
+
 NUMBER = "+15555550123"
 HEADER = "first_name,last_name,email,mobile,home_phone,status"
 
@@ -112,34 +114,10 @@ def test_r16_a_stop_lands_within_seconds_during_a_large_import(db, tmp_path, mon
     rows = 3000
     monkeypatch.setattr(client_import, "IMPORT_CHUNK", 150)
     path = big_import(tmp_path / "clients.csv", rows)
-    result: dict[str, object] = {}
-
-    def run_import() -> None:
-        try:
-            result["summary"] = client_import.import_clients(path)
-        except Exception as error:  # noqa: BLE001 — reported below
-            result["error"] = error
-        finally:
-            database.close()
-
-    importer = threading.Thread(target=run_import)
-    importer.start()
-    try:
-        deadline = time.monotonic() + 60
-        while Client.select().count() < 300 and importer.is_alive() and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert importer.is_alive(), "the import ended before the STOP: make it longer"
-        begin = time.monotonic()
-        process_inbound(NUMBER, "STOP", sid="SM-stop")
-        took = time.monotonic() - begin
-        still_importing = importer.is_alive()
-    finally:
-        importer.join(120)
-    assert "error" not in result, result.get("error")
-    assert still_importing, "the import ended before the STOP landed: make it longer"
+    took, summary = stop_while_importing(lambda: client_import.import_clients(path),
+                                         lambda: Client.select().count() >= 300, NUMBER)
     assert took < 2.0, f"the STOP waited {took:.1f} s behind the import"
-    summary = result["summary"]
-    assert summary.imported == rows and not summary.skipped  # type: ignore[attr-defined]
+    assert summary.imported == rows and not summary.skipped
     assert Client.select().where(Client.mobile == NUMBER).count() == rows // 10
     assert_every_client_on_the_number_is_locked("SM-stop")
     # Some of the number's clients came after the STOP: their own events say why SMS is off.
