@@ -33,7 +33,6 @@ import random
 import re
 import resource
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -42,6 +41,10 @@ from pathlib import Path
 from typing import Any, Sequence
 
 REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from benchmarks.baseline import Connection  # noqa: E402
 #: Rows per transaction: about the app's (models/client_import.py sizes its batches by time).
 CHUNK = 5000
 COLUMNS = ("first_name", "last_name", "email", "mobile", "home_phone", "status",
@@ -62,7 +65,7 @@ def write_client_file(path: Path, rows: int, on_file: list[tuple[Any, ...]], loc
                       rng_seed: int = 1212) -> None:
     """`rows` client rows (see the module's doc) into `path`. `on_file` are (first, last,
     email, mobile, home_phone) of clients on file; `locked` STOP-locked numbers."""
-    from models.seed import AREA_CODES, FIRST_NAMES, LAST_NAMES
+    from models.seed_rows import AREA_CODES, FIRST_NAMES, LAST_NAMES
 
     rng = random.Random(rng_seed)
     previous: str | None = None
@@ -272,29 +275,9 @@ def raw_import(connection: Any, path: Path) -> dict[str, int]:
     return {"imported": imported, "skipped": skipped}
 
 
-class RawConnection:
-    """sqlite3 (the app's pragmas) or psycopg2, autocommit, with `?` parameters either way."""
-
-    def __init__(self, path: str | None, url: str | None) -> None:
-        self.postgres = url is not None
-        if url is not None:
-            import psycopg2
-
-            self.raw: Any = psycopg2.connect(url)
-            self.raw.autocommit = True
-            return
-        from benchmarks.baseline import PRAGMAS
-
-        self.raw = sqlite3.connect(path, isolation_level=None)
-        for name, value in PRAGMAS:
-            self.raw.execute(f"PRAGMA {name} = {value}")
-
-    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        if not self.postgres:
-            return self.raw.execute(sql, params)
-        cursor = self.raw.cursor()
-        cursor.execute(sql.replace("?", "%s"), tuple(params))
-        return cursor
+class RawConnection(Connection):
+    """The baseline's connection (the app's pragmas, or psycopg2; autocommit, `?` parameters),
+    with many rows in one call."""
 
     def executemany(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
         if not rows:
@@ -310,7 +293,7 @@ class RawConnection:
 
 # --- the run ---------------------------------------------------------------------------------------
 
-def _env(work: Path) -> dict[str, str]:
+def app_env(work: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.pop("OPTIN_DESK_DATABASE_URL", None)
     env["XDG_CONFIG_HOME"] = str(work / "config")
@@ -319,15 +302,17 @@ def _env(work: Path) -> dict[str, str]:
     return env
 
 
-def _run(args: list[str], env: dict[str, str], what: str) -> tuple[float, float, str]:
+def run_with_cpu(args: list[str], env: dict[str, str], what: str,
+                 ok: tuple[int, ...] = (0, 2)) -> tuple[float, float, str]:
     """Run a command to its end: its wall time, its CPU time (user + system: on a machine
-    shared with other work, the wall time also counts their turns), its stdout."""
+    shared with other work, the wall time also counts their turns), its stdout. An exit status
+    not in `ok` ends the benchmark (2: `import-clients` lists the bad rows and exits 2)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.monotonic()
     done = subprocess.run(args, env=env, cwd=REPO, capture_output=True, text=True, check=False)
     elapsed = time.monotonic() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if done.returncode not in (0, 2):  # 2: the app lists the bad rows and exits 2
+    if done.returncode not in ok:
         sys.exit(f"{what} failed (exit {done.returncode}): {done.stderr[-2000:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return elapsed, cpu, done.stdout
@@ -376,10 +361,10 @@ class Studio:
         if exists:
             opening = ("import sys; sys.path.insert(0, sys.argv[2]); "
                        "from models.db import open_database; open_database(sys.argv[1])")
-            _run([sys.executable, "-c", opening, self.url or f"sqlite:///{self.seeded}",
+            run_with_cpu([sys.executable, "-c", opening, self.url or f"sqlite:///{self.seeded}",
                   self.app_dir], env, "migrate")
             return
-        seconds, _cpu, _ = _run([sys.executable, str(Path(self.app_dir) / "main.py"),
+        seconds, _cpu, _ = run_with_cpu([sys.executable, str(Path(self.app_dir) / "main.py"),
                                  *self.location(), "seed", "--clients", str(self.existing)],
                                 env, "seed")
         print(f"seeded {self.existing:,} clients in {seconds:.0f} s", file=sys.stderr)
@@ -420,7 +405,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="client-import-"))
     work.mkdir(parents=True, exist_ok=True)
-    env = _env(work)
+    env = app_env(work)
     studio = Studio(work, args.database_url, args.existing, args.app_dir)
     studio.seed(env)
     csv_path = work / f"clients-{args.rows}.csv"
@@ -431,14 +416,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     for _ in range(args.repeat):
         if not args.raw_only:
             where = studio.copy("app")
-            seconds, cpu, out = _run([sys.executable, str(Path(args.app_dir) / "main.py"), *where,
+            seconds, cpu, out = run_with_cpu([sys.executable, str(Path(args.app_dir) / "main.py"), *where,
                                       "import-clients", str(csv_path)], env, "import-clients")
             studio.drop("app")
             results.setdefault("app_s", []).append(round(seconds, 2))
             results.setdefault("app_cpu_s", []).append(round(cpu, 2))
             results["app_imported"] = json.loads(out)["imported"]
         where = studio.copy("raw")
-        seconds, cpu, out = _run([sys.executable, __file__, "raw", *where, "--csv", str(csv_path)],
+        seconds, cpu, out = run_with_cpu([sys.executable, __file__, "raw", *where, "--csv", str(csv_path)],
                                  env, "raw import")
         studio.drop("raw")
         results.setdefault("raw_s", []).append(round(seconds, 2))
@@ -482,5 +467,4 @@ def _parser() -> argparse.ArgumentParser:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(REPO))
     sys.exit(main())

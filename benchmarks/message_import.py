@@ -26,14 +26,17 @@ import os
 import random
 import shutil
 import sqlite3
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any, Sequence
 
 REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from benchmarks.client_import import app_env, run_with_cpu  # noqa: E402
+
 BASELINE = REPO / "benchmarks" / "baseline.py"
 
 
@@ -45,30 +48,6 @@ class _Seeded:
 
     def reader(self) -> Any:
         return sqlite3.connect(f"file:{self.db}?mode=ro", uri=True)
-
-
-def _env(work: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    env.pop("OPTIN_DESK_DATABASE_URL", None)
-    env["XDG_CONFIG_HOME"] = str(work / "config")
-    env["XDG_DATA_HOME"] = str(work / "data")
-    env["PYTHONDONTWRITEBYTECODE"] = "1"
-    return env
-
-
-def _run(args: list[str], env: dict[str, str], what: str) -> tuple[float, float, str]:
-    """Run a command to its end: its wall time, its CPU time, its stdout."""
-    import resource
-
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.monotonic()
-    done = subprocess.run(args, env=env, cwd=REPO, capture_output=True, text=True, check=False)
-    elapsed = time.monotonic() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if done.returncode != 0:
-        sys.exit(f"{what} failed (exit {done.returncode}): {done.stderr[-2000:]}")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return elapsed, cpu, done.stdout
 
 
 def _copy(seeded: Path, target: Path) -> None:
@@ -83,11 +62,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="message-import-"))
     work.mkdir(parents=True, exist_ok=True)
-    env = _env(work)
+    env = app_env(work)
     seeded = work / f"clients-{args.clients}.db"
     if not seeded.exists():
-        seconds, _cpu, _ = _run([sys.executable, str(REPO / "main.py"), "seed", "--clients",
-                                 str(args.clients), "--db", str(seeded)], env, "seed")
+        seconds, _cpu, _ = run_with_cpu([sys.executable, str(REPO / "main.py"), "seed",
+                                         "--clients", str(args.clients), "--db", str(seeded)],
+                                        env, "seed", ok=(0,))
         print(f"seeded {args.clients:,} clients in {seconds:.0f} s", file=sys.stderr)
     log = work / f"messages-{args.clients}-{args.rows}.csv"
     if not log.exists():
@@ -102,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if side == "app" and args.raw_only:
                 continue
             _copy(seeded, target)
-            seconds, cpu, out = _run(command, env, side)
+            seconds, cpu, out = run_with_cpu(command, env, side, ok=(0,))
             results.setdefault(f"{side}_s", []).append(round(seconds, 2))
             results.setdefault(f"{side}_cpu_s", []).append(round(cpu, 2))
             if side == "app":
@@ -142,5 +122,4 @@ def _parser() -> argparse.ArgumentParser:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(REPO))
     sys.exit(main())

@@ -80,3 +80,22 @@ def test_benchmark_refuses_bad_arguments_in_one_line(tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "--clients" in done.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("script, size", [
+    ("client_import.py", ["--existing", "300", "--rows", "300"]),
+    ("message_import.py", ["--clients", "300", "--rows", "300"]),
+])
+def test_the_one_path_benchmarks_run_and_compare_with_raw_sql(
+        tmp_path: Path, script: str, size: list[str]) -> None:
+    """benchmarks/client_import.py and message_import.py: the app and raw SQL both ran, on the
+    same rows, and each gave a rate."""
+    done = subprocess.run([sys.executable, str(REPO / "benchmarks" / script), *size,
+                           "--keep", str(tmp_path)],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=280, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    results = json.loads(done.stdout)
+    assert results["app_s"] and results["raw_s"]
+    rates = [value for key, value in results.items() if key.endswith("per_s")]
+    assert rates and all(isinstance(rate, (int, float)) and rate > 0 for rate in rates)
