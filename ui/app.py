@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import sys
 import threading
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
@@ -20,7 +21,7 @@ from models.db import close_database, set_busy_timeout
 from models.workstation import DatabaseChoice
 from resources import icon, stylesheet
 from ui.language import start_language, use_language
-from ui.main_window import APP_NAME, ORGANIZATION, MainWindow
+from ui.app_names import APP_NAME, ORGANIZATION
 from ui.session import set_current_staff
 from ui.sign_in_dialog import SignInDialog
 from ui.theme_watcher import watch_theme
@@ -104,16 +105,34 @@ def run_first_run() -> DatabaseChoice | None:
     return choice
 
 
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow as _MainWindowType
+
+#: The main window's class, imported once someone has signed in: its code (every screen and
+#: model behind it, about 0.4 s) is then loaded while the sign-in is already on screen, not
+#: before it (DESIGN §6). Tests may put another class here.
+MainWindow: Any = None
+
+
+def _main_window_class() -> Any:
+    global MainWindow
+    if MainWindow is None:
+        from ui.main_window import MainWindow as loaded
+
+        MainWindow = loaded
+    return MainWindow
+
+
 #: The main window on screen (one at a time).
-_windows: list[MainWindow] = []
+_windows: list[_MainWindowType] = []
 
 
-def main_window() -> MainWindow | None:
+def main_window() -> _MainWindowType | None:
     """The main window on screen, the one a language change rebuilds."""
     return _windows[0] if _windows else None
 
 
-def keep_window(window: MainWindow) -> MainWindow:
+def keep_window(window: _MainWindowType) -> _MainWindowType:
     """Make `window` the main window on screen: View ▸ Language rebuilds it in the language
     chosen (`_speak_again`)."""
     window.language_chosen.connect(lambda _code: _speak_again(window))
@@ -121,7 +140,7 @@ def keep_window(window: MainWindow) -> MainWindow:
     return window
 
 
-def _speak_again(window: MainWindow) -> MainWindow:
+def _speak_again(window: _MainWindowType) -> _MainWindowType:
     """A new main window in the language just chosen, in place of `window`, showing the same
     client: every text is made when a window is built, so building it again is what changes
     them all. Staff stay signed in; the windows opened from the menus close with the old one."""
@@ -153,15 +172,17 @@ def run_app(*, demo_hint: str | None = None) -> int:
                           else None)
     _close_once_shown(dialog)
     # While staff type their PIN: the review queue's due dates need this year's holidays (R19).
-    QTimer.singleShot(0, lambda: threading.Thread(target=deadlines.warm_up, name="holidays",
-                                                  daemon=True).start())
+    holidays = threading.Thread(target=deadlines.warm_up, name="holidays", daemon=True)
+    QTimer.singleShot(0, holidays.start)
     if dialog.exec() != QDialog.DialogCode.Accepted:
+        if holidays.is_alive():  # a thread still running while Python shuts down may crash it
+            holidays.join(5)
         return 0
     who = dialog.signed_in_staff()
     dialog.deleteLater()
     settings.setValue(LAST_STAFF_KEY, who.staff_id)
     set_current_staff(who)
-    window = keep_window(MainWindow())
+    window = keep_window(_main_window_class()())
     window.show()
     # Everything built so far lives as long as the window: keep the collector from walking it
     # again and again, which otherwise lands a 10-15 ms pause on a keystroke now and then.

@@ -29,6 +29,7 @@ from models.staff import SignedIn
 from resources import icon
 from ui.about import about_text
 from ui.app_events import app_events
+from ui.app_names import APP_NAME, ORGANIZATION
 from ui.change_watcher import UNAVAILABLE_MESSAGE, ChangeWatcher, unavailable_message
 from ui.clients.client_actions import ClientActions
 from ui.clients.client_file_import import ClientFileImport
@@ -54,8 +55,6 @@ from ui.sign_in_dialog import SignInDialog
 from ui.widgets.list_splitter import ListSplitter
 from ui.words import ROLE_LABELS, one_line, spoken
 
-APP_NAME = "Opt-In Desk"
-ORGANIZATION = "Opt-In Desk"
 DEFAULT_SIZE = (1280, 720)
 MINIMUM_SIZE = (800, 560)
 #: The list's share of a new window: name, status, mobile and most of an email address.
