@@ -167,9 +167,11 @@ class ProbeRun:
         self._signin_profile: _Profiled | None = None
 
     def install(self) -> None:
-        """Hook the sign-in dialog and the main window that ``ui.app.run_app`` creates."""
+        """Hook the sign-in dialog and the main window that ``ui.app.run_app`` creates. The
+        main window's code is loaded only when ``run_app`` asks for it, after sign-in, as the
+        app itself does: the hooks on it are made then, and their cost counts where the app's
+        import of it does (Sign in clicked → list painted)."""
         import ui.app
-        from ui.main_window import MainWindow
         from ui.sign_in_dialog import SignInDialog
 
         probe = self
@@ -178,18 +180,25 @@ class ProbeRun:
             def exec(self) -> int:
                 return probe.sign_in_dialog_exec(self)
 
-        class ProbeMainWindow(MainWindow):
-            def show(self) -> None:
-                probe.main_window_showing(self)
-                super().show()
+        load_main_window = ui.app._main_window_class
 
-        for module_name, name in DEFERRED_CALLS:
-            self.deferred.wrap(module_name, name)
-        for module_name, name in SEARCH_CALLS:
-            self.search_calls.wrap(module_name, name)
+        def probe_main_window_class() -> Any:
+            main_window = load_main_window()
+
+            class ProbeMainWindow(main_window):  # type: ignore[misc, valid-type]
+                def show(self) -> None:
+                    probe.main_window_showing(self)
+                    super().show()
+
+            for module_name, name in DEFERRED_CALLS:
+                probe.deferred.wrap(module_name, name)
+            for module_name, name in SEARCH_CALLS:
+                probe.search_calls.wrap(module_name, name)
+            return ProbeMainWindow
+
         self.pin_check.wrap("ui.sign_in_dialog", "sign_in")
         ui.app.SignInDialog = ProbeSignInDialog  # type: ignore[misc]
-        ui.app.MainWindow = ProbeMainWindow  # type: ignore[misc]
+        ui.app._main_window_class = probe_main_window_class  # type: ignore[attr-defined]
 
     # --- the hooks --------------------------------------------------------------------------------
 
