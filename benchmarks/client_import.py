@@ -429,21 +429,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         results.setdefault("raw_s", []).append(round(seconds, 2))
         results.setdefault("raw_cpu_s", []).append(round(cpu, 2))
         results["raw_imported"] = json.loads(out)["imported"]
-    for side in ("app", "raw"):
-        if f"{side}_s" in results:
-            best = min(results[f"{side}_s"])
-            results[f"{side}_rows_per_s"] = round(args.rows / best)
-    if "app_s" in results:
-        results["ratio"] = round(min(results["app_s"]) / min(results["raw_s"]), 2)
-        results["cpu_ratio"] = round(min(results["app_cpu_s"]) / min(results["raw_cpu_s"]), 2)
-    results["load_average"] = os.getloadavg()
-    print(json.dumps(results, indent=1))
+    report(results, args.rows)
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     return 0
 
 
-def _count(text: str) -> int:
+def report(results: dict[str, Any], rows: int) -> None:
+    """Print the runs with each side's best rate, the app ÷ raw ratios and the load."""
+    for side in ("app", "raw"):
+        if f"{side}_s" in results:
+            results[f"{side}_rows_per_s"] = round(rows / min(results[f"{side}_s"]))
+    if "app_s" in results and "raw_s" in results:
+        results["ratio"] = round(min(results["app_s"]) / min(results["raw_s"]), 2)
+        results["cpu_ratio"] = round(min(results["app_cpu_s"]) / min(results["raw_cpu_s"]), 2)
+    results["load_average"] = os.getloadavg()
+    print(json.dumps(results, indent=1))
+
+
+def count(text: str) -> int:
+    """A count on the command line: "100000", "100,000" or "100_000"."""
     return int(text.replace(",", "").replace("_", ""))
 
 
@@ -451,8 +456,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="benchmarks/client_import.py",
                                      description=__doc__.splitlines()[0])
     parser.add_argument("command", nargs="?", choices=("run", "raw"), default="run")
-    parser.add_argument("--existing", type=_count, default=100_000, metavar="N")
-    parser.add_argument("--rows", type=_count, default=100_000, metavar="M")
+    parser.add_argument("--existing", type=count, default=100_000, metavar="N")
+    parser.add_argument("--rows", type=count, default=100_000, metavar="M")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each; the best is kept")
     parser.add_argument("--keep", metavar="DIR", help="work here and keep the seeded database "
                         "and the client file for the next run")

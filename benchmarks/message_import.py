@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import shutil
 import sqlite3
@@ -35,7 +34,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from benchmarks.client_import import app_env, run_with_cpu  # noqa: E402
+from benchmarks.client_import import app_env, count, report, run_with_cpu  # noqa: E402
 
 BASELINE = REPO / "benchmarks" / "baseline.py"
 
@@ -90,28 +89,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                 if summary["inbound"] != args.rows or summary["bad_rows"]:
                     sys.exit(f"import-messages processed {summary['inbound']} of {args.rows}")
                 results["app_actions"] = summary["actions"]
-    for side in ("app", "raw"):
-        if f"{side}_s" in results:
-            results[f"{side}_rows_per_s"] = round(args.rows / min(results[f"{side}_s"]))
-    if "app_s" in results:
-        results["ratio"] = round(min(results["app_s"]) / min(results["raw_s"]), 2)
-        results["cpu_ratio"] = round(min(results["app_cpu_s"]) / min(results["raw_cpu_s"]), 2)
-    results["load_average"] = os.getloadavg()
-    print(json.dumps(results, indent=1))
+    report(results, args.rows)
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     return 0
 
 
-def _count(text: str) -> int:
-    return int(text.replace(",", "").replace("_", ""))
-
-
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="benchmarks/message_import.py",
                                      description=__doc__.splitlines()[0])
-    parser.add_argument("--clients", type=_count, default=100_000, metavar="N")
-    parser.add_argument("--rows", type=_count, default=100_000, metavar="M")
+    parser.add_argument("--clients", type=count, default=100_000, metavar="N")
+    parser.add_argument("--rows", type=count, default=100_000, metavar="M")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each; the best is kept")
     parser.add_argument("--keep", metavar="DIR", help="work here and keep the seeded database "
                         "and the message log for the next run")
