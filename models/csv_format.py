@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -60,6 +61,10 @@ class CsvFormat:
         return SEPARATOR_NAMES.get(self.separator, repr(self.separator))
 
 
+#: The C1 control characters, U+0080–U+009F: in "UTF-8" text, the sign of a code page.
+_C1_CONTROLS = re.compile("[\x80-\x9f]")
+
+
 def detect_format(path: Path) -> CsvFormat:
     """The encoding and separator of the CSV file at `path`.
 
@@ -96,7 +101,9 @@ def _encoding(handle: BinaryIO, head: bytes, path: Path) -> str:
     while chunk := handle.read(1024 * 1024):
         if utf8:
             try:
-                decoder.decode(chunk)
+                # Bytes that are UTF-8 only as C1 control characters ("Â" + "Œ" written by
+                # Windows-1252 reads as U+008C) are a code page: no spreadsheet writes those.
+                utf8 = _C1_CONTROLS.search(decoder.decode(chunk)) is None
             except UnicodeDecodeError:
                 utf8 = False
         if not utf8:
@@ -108,8 +115,8 @@ def _encoding(handle: BinaryIO, head: bytes, path: Path) -> str:
                 break
     if utf8:
         try:
-            decoder.decode(b"", final=True)
-            return "utf-8"
+            if _C1_CONTROLS.search(decoder.decode(b"", final=True)) is None:
+                return "utf-8"
         except UnicodeDecodeError:
             pass
     return _code_page(head, b"\n".join(evidence), path)

@@ -103,6 +103,17 @@ def test_any_table_of_names_round_trips_through_the_reader(
     assert _read(path) == rows[1:]
 
 
+@pytest.mark.parametrize("separator", [";", ","])
+def test_windows_1252_bytes_that_are_utf8_only_as_control_characters_read_as_windows_1252(
+        tmp_path: Path, separator: str) -> None:
+    """"Â" then "Œ" in Windows-1252 is C2 8C, which is also UTF-8 — for U+008C, a control
+    character no spreadsheet writes (found by the property test above)."""
+    rows = [HEADER, ["A", "ÂŒ", ""]]
+    path = _write(tmp_path / "names.csv", rows, encoding="cp1252", separator=separator)
+    assert detect_format(path).encoding == "cp1252"
+    assert _read(path) == rows[1:]
+
+
 @pytest.mark.parametrize("encoding", ["mac_roman", "cp850", "cp1252"])
 def test_a_longer_file_in_another_code_page_is_told_apart_by_the_detector(
         tmp_path: Path, encoding: str) -> None:
