@@ -11,6 +11,7 @@ import shiboken6
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.ui.desktop import close_all
 from ui.language import use_language
 from ui.session import set_current_staff
 
@@ -59,11 +60,7 @@ def open_as(qtbot: QtBot, staff) -> Iterator[Callable[..., Any]]:
         return dialog
 
     yield make
-    for dialog in made:
-        if shiboken6.isValid(dialog):
-            dialog.close()
-            shiboken6.delete(dialog)
-    set_current_staff(None)
+    close_all(made)
 
 
 @dataclass(eq=False)
@@ -162,8 +159,4 @@ def window_for(qtbot: QtBot, staff, tmp_path) -> Iterator[Callable[..., Any]]:
         return window
 
     yield make
-    for window in made:
-        if shiboken6.isValid(window):
-            window.close()
-            shiboken6.delete(window)
-    set_current_staff(None)
+    close_all(made)

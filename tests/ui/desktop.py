@@ -3,10 +3,11 @@ by the keys pressed in them, once they are on screen."""
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Iterable
 
+import shiboken6
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 
 def when_modal(kind: type[QDialog], act: Callable[[QDialog], None]) -> None:
@@ -39,3 +40,15 @@ def _when(wanted: Callable[[QDialog], bool], act: Callable[[QDialog], None]) -> 
             dialog.reject()
             raise
     QTimer.singleShot(0, attempt)
+
+
+def close_all(widgets: Iterable[QWidget]) -> None:
+    """A fixture's teardown: close and delete each window it made that Qt still holds, and
+    sign out whoever the test signed in."""
+    from ui.session import set_current_staff
+
+    for widget in widgets:
+        if shiboken6.isValid(widget):
+            widget.close()
+            shiboken6.delete(widget)
+    set_current_staff(None)

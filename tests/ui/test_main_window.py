@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 import pytest
-import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -37,6 +36,7 @@ from models.message_log import import_messages
 from models.rules import Channel
 from models.schema import ConsentEvent, InboundMessage
 from models.staff import Role, SignedIn
+from tests.ui.desktop import close_all
 from ui.app_events import app_events
 from ui.clients.client_list_model import ClientListModel
 from ui.main_window import MainWindow
@@ -85,11 +85,7 @@ def make_window(qtbot: QtBot, staff, settings: QSettings) -> Iterator[Callable[.
         return window
 
     yield make
-    for window in made:
-        if shiboken6.isValid(window):
-            window.close()
-            shiboken6.delete(window)
-    set_current_staff(None)
+    close_all(made)
 
 
 @pytest.fixture
