@@ -137,9 +137,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 # --- targets and the table --------------------------------------------------------------------------
 
+#: From this many clients on, DESIGN §6's targets for a million clients apply; below it, the
+#: first targets (100,000 clients).
+LARGE_SCALE = 1_000_000
+
+
 @dataclass(frozen=True, slots=True)
 class Target:
-    """One row of the table: a result key, its unit, and DESIGN §6's bound if it has one."""
+    """One row of the table: a result key, its unit, and DESIGN §6's bounds if it has them:
+    `bound` for 100,000 clients, `large` for a million (None: the same as `bound`)."""
 
     key: str
     unit: str
@@ -147,39 +153,48 @@ class Target:
     #: "<": the value must stay below the bound; ">": above it.
     op: str = "<"
     note: str = ""
+    large: float | None = None
 
-    def describe(self) -> str:
-        if self.bound is None:
+    def bound_for(self, clients: int) -> float | None:
+        if clients >= LARGE_SCALE and self.large is not None:
+            return self.large
+        return self.bound
+
+    def describe(self, clients: int) -> str:
+        bound = self.bound_for(clients)
+        if bound is None:
             return "—"
-        return f"{self.op} {self.bound:g}{'×' if self.unit == '×' else ' ' + self.unit}"
+        return f"{self.op} {bound:g}{'×' if self.unit == '×' else ' ' + self.unit}"
 
-    def passed(self, value: float) -> bool | None:
-        if self.bound is None:
+    def passed(self, value: float, clients: int) -> bool | None:
+        bound = self.bound_for(clients)
+        if bound is None:
             return None
-        return value < self.bound if self.op == "<" else value > self.bound
+        return value < bound if self.op == "<" else value > bound
 
 
 TARGETS = (
     Target("seed_s", "s", note="main.py seed, wall time (not a DESIGN target)"),
     Target("seed_cpu_s", "s", note="the same, CPU time (user + system): what load does not change"),
-    Target("startup_s", "s", 1.5, note="process start → sign-in dialog on screen"),
-    Target("signin_to_list_s", "s", 1.5, note="Sign in clicked → list painted (same bound)"),
+    Target("startup_s", "s", 1.5, large=0.5, note="process start → sign-in dialog on screen"),
+    Target("signin_to_list_s", "s", 1.5, note="Sign in clicked → list painted (DESIGN: a usable window)"),
     Target("search_p50_ms", "ms"),
-    Target("search_p95_ms", "ms", 30),
+    Target("search_p95_ms", "ms", 30, large=16),
     Target("profile_p50_ms", "ms"),
-    Target("profile_p95_ms", "ms", 50),
+    Target("profile_p95_ms", "ms", 50, large=16),
     Target("switch_p50_ms", "ms"),
-    Target("switch_p95_ms", "ms", 20),
-    Target("import_msgs_per_s", "msg/s", 5000, ">"),
-    Target("audience_ms", "ms", 200),
-    Target("rss_mb", "MB", 300),
-    Target("settle_stall_ms", "ms", note="GUI blocked by work deferred past the first paint"),
+    Target("switch_p95_ms", "ms", 20, large=5),
+    Target("import_msgs_per_s", "msg/s", 5000, ">", large=50_000),
+    Target("audience_ms", "ms", 200, large=50),
+    Target("rss_mb", "MB", 300, large=250),
+    Target("settle_stall_ms", "ms", large=16,
+           note="GUI blocked by work deferred past the first paint (DESIGN: not over a frame)"),
     Target("baseline.search_p95_ms", "ms"),
     Target("baseline.search_p95_ratio", "×", 3, note="ours ÷ raw SQL (sqlite3 or psycopg2)"),
     Target("baseline.audience_ms", "ms"),
-    Target("baseline.audience_ratio", "×", 3, note="ours ÷ raw SQL (sqlite3 or psycopg2)"),
+    Target("baseline.audience_ratio", "×", 3, large=2, note="ours ÷ raw SQL (sqlite3 or psycopg2)"),
     Target("baseline.import_msgs_per_s", "msg/s"),
-    Target("baseline.import_ratio", "×", 3, note="our time ÷ raw SQL's"),
+    Target("baseline.import_ratio", "×", 3, large=2, note="our time ÷ raw SQL's"),
 )
 #: The keys every run writes, nested keys with a dot (the smoke test checks them).
 RESULT_KEYS = tuple(target.key for target in TARGETS)
@@ -204,13 +219,14 @@ def _format(value: float, unit: str) -> str:
 
 
 def format_table(results: dict[str, Any]) -> str:
-    """The results as an aligned text table."""
+    """The results as an aligned text table, against the targets for their number of clients."""
+    clients = results["clients"]
     rows = [("metric", "value", "target", "result", "")]
     for target in TARGETS:
         value = lookup(results, target.key)
-        passed = target.passed(value)
+        passed = target.passed(value, clients)
         verdict = "—" if passed is None else ("pass" if passed else "FAIL")
-        rows.append((target.key, _format(value, target.unit), target.describe(), verdict,
+        rows.append((target.key, _format(value, target.unit), target.describe(clients), verdict,
                      target.note))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = []

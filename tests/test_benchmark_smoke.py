@@ -99,3 +99,27 @@ def test_the_one_path_benchmarks_run_and_compare_with_raw_sql(
     assert results["app_s"] and results["raw_s"]
     rates = [value for key, value in results.items() if key.endswith("per_s")]
     assert rates and all(isinstance(rate, (int, float)) and rate > 0 for rate in rates)
+
+
+def test_the_table_judges_a_million_clients_by_the_million_targets() -> None:
+    """DESIGN §6: at 1,000,000 clients the bounds are a frame (16 ms), 0.5 s to sign-in,
+    50,000 texts a second, 250 MB and 2× raw SQL; at 100,000 the first targets still hold."""
+    from benchmarks.run import TARGETS, format_table
+
+    bounds = {target.key: (target.bound_for(100_000), target.bound_for(1_000_000))
+              for target in TARGETS}
+    assert bounds["search_p95_ms"] == (30, 16)
+    assert bounds["profile_p95_ms"] == (50, 16)
+    assert bounds["startup_s"] == (1.5, 0.5)
+    assert bounds["switch_p95_ms"] == (20, 5)
+    assert bounds["import_msgs_per_s"] == (5000, 50_000)
+    assert bounds["audience_ms"] == (200, 50)
+    assert bounds["rss_mb"] == (300, 250)
+    assert bounds["baseline.import_ratio"] == (3, 2)
+    results: dict = {"clients": 1_000_000, "baseline": {}}
+    for target in TARGETS:
+        holder, _, name = target.key.rpartition(".")
+        (results[holder] if holder else results)[name] = 20.0
+    lines = {line.split()[0]: line for line in format_table(results).splitlines()[2:]}
+    assert "< 16 ms" in lines["search_p95_ms"] and "FAIL" in lines["search_p95_ms"]
+    assert "< 50 ms" in lines["audience_ms"] and "pass" in lines["audience_ms"]
