@@ -135,13 +135,14 @@ class ClientListModel(QAbstractTableModel):
             return self._ids[row]
         return None
 
-    def row_of(self, client_id: int) -> int | None:
-        """The row of a client, or None when the list does not hold it (reading the ids not
-        read yet when need be)."""
+    def row_of(self, client_id: int, *, read_rest: bool = True) -> int | None:
+        """The row of a client, or None when the list does not hold it. With `read_rest` the
+        ids not read yet are read when need be; without, only the rows read so far are looked
+        at (a keystroke must not read every id of a broad search, DESIGN §6)."""
         if self._row_of is None:
             self._row_of = {cid: row for row, cid in enumerate(self._ids)}
         row = self._row_of.get(client_id)
-        if row is None and not self._complete:
+        if row is None and read_rest and not self._complete:
             self._fetch_ids(all_of_them=True)
             return self.row_of(client_id)
         return row

@@ -325,7 +325,9 @@ class ClientListPanel(QWidget):
     def _on_model_reset(self) -> None:
         client_id, self._restore_client = self._restore_client, None
         if client_id is not None:
-            row = self._model.row_of(client_id)
+            # Among the first rows only: reading every id of "a" at a million clients to find
+            # one would block the keystroke. Further down, the profile keeps showing the client.
+            row = self._model.row_of(client_id, read_rest=False)
             if row is not None:
                 # Same client as before: select it quietly, the profile already shows it.
                 self._restore_client = client_id

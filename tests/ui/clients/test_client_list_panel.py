@@ -269,6 +269,29 @@ def test_selecting_another_client_after_a_requery_still_emits(qtbot: QtBot, pane
     assert selected.args == [family["sam"]]
 
 
+def test_a_keystroke_with_a_client_selected_reads_only_the_first_ids(
+        qtbot: QtBot, panel: ClientListPanel, add_client, monkeypatch) -> None:
+    """DESIGN §6: keeping the selection across a keystroke looks among the ids read, never
+    reads every id of a broad search (all of "a" at a million clients) to find the client."""
+    monkeypatch.setattr(ClientListModel, "FIRST_CHUNK", 3)
+    monkeypatch.setattr(ClientListModel, "ID_CHUNK", 3)
+    for number in range(8):
+        add_client("Ann", f"Zed{number}", mobile=None, email=None)
+    _search(panel).clear()
+    qtbot.keyClicks(_search(panel), "ann zed7")
+    qtbot.waitUntil(lambda: _names(panel) == ["Ann Zed7"], timeout=2000)
+    table = _table(panel)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=table.visualRect(table.model().index(0, ClientListModel.NAME)).center())
+    assert panel.selected_client() is not None
+    for _ in "ann zed7"[3:]:
+        qtbot.keyClick(_search(panel), Qt.Key.Key_Backspace)
+    qtbot.waitUntil(lambda: _search(panel).text() == "ann" and len(_names(panel)) == 3,
+                    timeout=2000)
+    assert not panel.model().is_complete()  # Zed7 is further down: not read to find it
+    assert panel.selected_client() is None
+
+
 def test_focus_search_selects_its_text(qtbot: QtBot, panel: ClientListPanel) -> None:
     _type(qtbot, panel, "Reyes")
     _table(panel).setFocus()
