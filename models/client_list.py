@@ -14,6 +14,7 @@ from typing import Iterable, Sequence
 import peewee
 from peewee import fn
 
+from .client_filter import ClientFilter
 from .client_search import by_id_only, matching_ids, ordered_ids
 from .consent import field_name
 from .db import database, is_postgres
@@ -22,19 +23,6 @@ from .phones import digits
 from .rules import CHANNEL_ADDRESS, CHANNELS, Channel, ChannelConsent, Switch, is_opted_out
 from .schema import Client, InboundMessage, StopLock
 from .settings import load_studio
-
-
-class ClientFilter(StrEnum):
-    """The client list's filters."""
-
-    ALL = "all"
-    MEMBERS = "members"
-    PROSPECTS = "prospects"
-    ANY_OPT_OUT = "any_opt_out"
-    STOP_LOCKED = "stop_locked"
-    NEEDS_REVIEW = "needs_review"
-    #: Archived clients, whom every other filter hides (their record is kept, R14).
-    ARCHIVED = "archived"
 
 
 _escape_like, _like = escape_like, like  # the search below was written with these names

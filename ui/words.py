@@ -14,7 +14,7 @@ from typing import Iterator, Mapping, TypeVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QLocale, QObject
 
-from models.client_list import ClientFilter
+from models.client_filter import ClientFilter
 from models.rules import CHANNEL_LABELS, Channel, Switch
 from models.staff import Role
 from models.wording import CONTEXT as MODEL_CONTEXT
