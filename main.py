@@ -33,9 +33,19 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"{PROG}: error: {message}\n")
 
 
-def _version() -> str:
-    from models.app_info import app_version
-    return app_version()
+class _VersionAction(argparse.Action):
+    """`--version`: the version is looked up when asked for, not on every start (the package
+    metadata costs the window a tenth of a second)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS,
+                 default: Any = argparse.SUPPRESS, help: str | None = None) -> None:  # noqa: A002
+        super().__init__(option_strings, dest=dest, default=default, nargs=0,
+                         help=help or "show the program's version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: Any, **_kwargs: Any) -> NoReturn:
+        from models.app_info import app_version
+        print(f"{PROG} {app_version()}")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
                                "(default: $OPTIN_DESK_DATABASE_URL)")
     parser = _Parser(prog=PROG, parents=[location],
                      description="Opt-In Desk: how each client may be contacted, and the record of why.")
-    parser.add_argument("--version", action="version", version=f"{PROG} {_version()}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument("--quit-after-start", action="store_true", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import os
 import tomllib
-from importlib import metadata
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
@@ -28,6 +27,8 @@ _PYPROJECT = Path(__file__).resolve().parent.parent / "pyproject.toml"
 
 def app_version() -> str:
     """The installed package's version, or the source checkout's (pyproject.toml)."""
+    from importlib import metadata  # a tenth of a second at start, for the About box only
+
     try:
         return metadata.version("optin-desk")
     except metadata.PackageNotFoundError:
