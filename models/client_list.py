@@ -15,7 +15,7 @@ import peewee
 from peewee import fn
 
 from .client_filter import ClientFilter
-from .client_search import by_id_only, matching_ids, ordered_ids
+from .client_search import by_id_only, matching_ids, name_text, ordered_ids
 from .consent import field_name
 from .db import database, is_postgres
 from .like import escape_like, like
@@ -149,7 +149,12 @@ def client_ids(text: str = "", which: ClientFilter | str = ClientFilter.ALL, *,
             found = ordered_ids(text, descending=descending, offset=offset, limit=limit)
             if found is not None:
                 return found
-        matching = matching_ids(text)
+            # Not found in order: the text starts more than ORDERED_LIMIT names, too many to
+            # look up one by one as well.
+            broad = name_text(text)
+        else:
+            broad = False
+        matching = None if broad else matching_ids(text)
         if matching is not None:
             condition = _one_of(matching) if matching else peewee.SQL("0 = 1")
     query = Client.select(Client.id)
