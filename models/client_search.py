@@ -56,14 +56,21 @@ def _usable() -> bool:
     return not is_postgres()
 
 
+def name_text(text: str) -> bool:
+    """Whether `text` can only match a name or an email's start: what `ordered_ids` answers
+    (on SQLite), or finds more than ORDERED_LIMIT matches for."""
+    text = _normal(text)
+    return bool(text) and _usable() and not _is_number(text) and "@" not in text and "." not in text
+
+
 def ordered_ids(text: str, *, descending: bool = False, offset: int = 0,
                 limit: int | None = None) -> list[int] | None:
     """Active clients whose name or email starts with `text` (as `search_condition` matches
     them), in list order, from `client_word` alone; None when the text matches elsewhere too
     (inside an email, a phone number) or matches more than ORDERED_LIMIT entries."""
-    text = _normal(text)
-    if not text or not _usable() or _is_number(text) or "@" in text or "." in text:
+    if not name_text(text):
         return None
+    text = _normal(text)
     bounds = (text, text + _TOP)
     # Not fewer for a first screenful: a name start's matches lie together in list order (a
     # last name is the sort key's start), where a walk from the top reaches them last.

@@ -150,3 +150,21 @@ def test_a_rare_text_reads_the_index_not_the_list(staff, add_client):
     assert any("client_word" in plan for plan in plans)
     assert any("client_search" in plan or "VIRTUAL TABLE" in plan for plan in plans)
     assert not any("COVERING INDEX client_archived_sort_key" in plan for plan in plans), plans
+
+
+def test_a_text_too_broad_to_read_in_order_is_walked_without_a_lookup(staff, add_client,
+                                                                      monkeypatch):
+    """DESIGN §6: a name start too many clients share ("t" at a million) was counted once
+    (more than ORDERED_LIMIT, so more than LOOKUP_LIMIT): the keystroke walks the list at once
+    instead of reading the same range of `client_word` again for a lookup."""
+    for number in range(4):
+        add_client("Tara", f"Reyes{number}", email=None, mobile=None)
+    monkeypatch.setattr(client_search, "ORDERED_LIMIT", 2)
+    statements: list[str] = []
+    database.connection().set_trace_callback(statements.append)
+    try:
+        assert len(client_ids("t", limit=3)) == 3
+    finally:
+        database.connection().set_trace_callback(None)
+    reads = [sql for sql in statements if "client_word" in sql]
+    assert len(reads) == 1 and "count(*)" in reads[0], reads
