@@ -288,3 +288,35 @@ def test_the_list_writes_a_number_as_display_phone_does() -> None:
     numbers += ["+12125550123", "+15555550123", "+442071838750", "+1212555012", None, ""]
     for number in numbers:
         assert shown_phone(number) == display_phone(number), number
+
+
+def _comparable(value: object) -> object:
+    """A value as a test compares it: an icon by its cache key (QIcon has no ==)."""
+    from PySide6.QtGui import QIcon
+
+    return ("icon", value.cacheKey()) if isinstance(value, QIcon) else value
+
+
+def test_r7_a_painted_cell_answers_as_data_does(model: ClientListModel, family) -> None:
+    """The view's delegate asks a cell's roles in one multiData() call (issue 12): each role
+    answers as data() does, the STOP lock's word, icon and colour included (R7)."""
+    from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan
+
+    process_inbound("+15555550123", "STOP", sid="SM-stop")
+    model.set_query("")
+    roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole,
+             Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole,
+             Qt.ItemDataRole.FontRole, Qt.ItemDataRole.BackgroundRole,
+             Qt.ItemDataRole.CheckStateRole, ClientListModel.ClientIdRole)
+    locked = 0
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            for role in roles:
+                item = QModelRoleData(role)
+                item.setData("left over from another cell")
+                index.multiData(QModelRoleDataSpan(item))
+                assert _comparable(item.data()) == _comparable(index.data(role)), (row, column, role)
+            locked += index.data() == "STOP"
+    assert locked == 3  # Dana, Sam and Alex share the locked mobile
+    assert model.index(model.rowCount(), 0).isValid() is False
