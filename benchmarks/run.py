@@ -11,8 +11,8 @@ startup_s           process start → sign-in dialog on screen (benchmarks/gui_p
                     main.main() and the real ui.app.run_app; median of 3 processes)
 signin_to_list_s    click on Sign in (the PIN check included) → main window painted with its
                     list filled (median of 3)
-search_p50/p95_ms   40 keystroke queries → ClientListModel.set_query() + the first 30 rows
-                    read + the view repainted (no debounce)
+search_p50/p95_ms   40 keystroke queries → ClientListModel.set_query() + the list painted (the
+                    view reads the rows it shows as it paints them; no debounce)
 profile_p50/p95_ms  200 clients → ClientProfileView.show_client() + events processed
 switch_p50/p95_ms   200 models.consent.set_switch() calls, event committed (synchronous=FULL)
 import_msgs_per_s   `main.py import-messages` of a Twilio log on a copy of the seeded
