@@ -30,7 +30,7 @@ from PySide6.QtCore import (
 )
 
 from models.client_list import ClientFilter, filter_counts, filter_counts_for
-from models.db import close_database
+from models.db import close_database, use_small_cache
 from models.errors import OptInDeskError
 from models.review import ReviewCounts, review_counts
 from models.wording import message_of
@@ -67,6 +67,7 @@ def count(request: int, filters: frozenset[ClientFilter], review: bool) -> Count
     """Count (in any thread) and close this thread's connection; never raises."""
     try:
         try:
+            use_small_cache()
             review_result = review_counts() if review else None
             if len(filters) == 1:  # a switch changed: only "Any opt-out" can move
                 counts = filter_counts_for(filters)

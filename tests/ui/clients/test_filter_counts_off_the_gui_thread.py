@@ -151,3 +151,24 @@ def test_s6_a_count_that_fails_says_so_and_is_asked_for_again(
     app_events().status_message.disconnect(said.append)
     panel.close()
     shiboken6.delete(panel)
+
+
+def test_s6_the_counts_pass_keeps_a_small_page_cache(qtbot: QtBot, clients,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """DESIGN §6 (250 MB at a million clients): the worker's pass over every client reads each
+    page once, so its connection keeps a small page cache, not the window's 32 MB."""
+    from models.db import ONE_PASS_CACHE_KIB, SQLITE_PRAGMAS, database
+
+    seen: list[int] = []
+
+    def counting() -> dict[ClientFilter, int]:
+        seen.append(database.execute_sql("PRAGMA cache_size").fetchone()[0])
+        return filter_counts()
+
+    monkeypatch.setattr(counter_module, "filter_counts", counting)
+    panel = _panel(qtbot)
+    qtbot.waitUntil(lambda: _button(panel, ClientFilter.ALL).text() == "All (3)", timeout=5000)
+    assert seen == [-ONE_PASS_CACHE_KIB]
+    assert database.execute_sql("PRAGMA cache_size").fetchone()[0] == SQLITE_PRAGMAS["cache_size"]
+    panel.close()
+    shiboken6.delete(panel)
