@@ -276,12 +276,16 @@ class ProbeRun:
             self.results["window_size"] = [window.width(), window.height()]
             self.results["deferred_before_list_ms"] = sum(
                 call["ms"] for call in self.deferred.calls if call["at"] < painted)
+            # The peak after each phase, to tell which one raised it.
+            peaks = self.results["rss_peak_after_mb"] = {"list": peak_rss_mb()}
             if self.phases == "all":
-                self._settle(app, window)
-                self._measure_search(app, window)
-                self._measure_profiles(app, window)
-                self._measure_switches()
-                self._measure_audience()
+                for name, phase in (("settle", lambda: self._settle(app, window)),
+                                    ("search", lambda: self._measure_search(app, window)),
+                                    ("profile", lambda: self._measure_profiles(app, window)),
+                                    ("switch", self._measure_switches),
+                                    ("audience", self._measure_audience)):
+                    phase()
+                    peaks[name] = peak_rss_mb()
             self.results["rss_mb"] = peak_rss_mb()
         except BaseException:  # called from Qt's event loop, which would only print it
             self.error = traceback.format_exc()

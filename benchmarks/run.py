@@ -590,6 +590,7 @@ def _stages(args: argparse.Namespace, work: Path, store: Store) -> dict[str, Any
         "counts_after_paint_s": full.get("counts_after_paint_s"),
         "list_rows": full["list_rows"],
         "window_size": full["window_size"],
+        "rss_peak_after_mb": full["rss_peak_after_mb"],
         "queries": plan["queries"],
         "search_ms": full["search_ms"],
         "search_counts": full["search_counts"],
