@@ -20,10 +20,9 @@ from .consent import field_name
 from .db import database, is_postgres
 from .like import escape_like, like
 from .phones import digits
-from .rules import CHANNEL_ADDRESS, CHANNELS, Channel, ChannelConsent, Switch, is_opted_out
+from .rules import CHANNEL_ADDRESS, CHANNELS, Channel, Switch, opts_out
 from .schema import Client, InboundMessage, StopLock
 from .settings import load_studio
-
 
 _escape_like, _like = escape_like, like  # the search below was written with these names
 
@@ -254,16 +253,11 @@ def client_rows(ids: Sequence[int]) -> dict[int, ClientRow]:
         client_id, first, last, status, email, mobile, home = row[:7]
         flags = row[7:7 + switches]
         locked, review = bool(row[7 + switches]) and mobile is not None, bool(row[8 + switches])
-        opted_out = False
-        for position, channel in enumerate(CHANNELS):
-            consent = ChannelConsent(channel=channel, address=row[_ADDRESS_COLUMNS[channel]],
-                                     all=bool(flags[2 * position]),
-                                     marketing=bool(flags[2 * position + 1]),
-                                     stop_locked=channel is Channel.SMS and locked,
-                                     stop_locked_at=None)
-            if is_opted_out(consent, defaults[channel]):
-                opted_out = True
-                break
+        opted_out = any(
+            opts_out(row[_ADDRESS_COLUMNS[channel]] is not None, bool(flags[2 * position]),
+                     bool(flags[2 * position + 1]), channel is Channel.SMS and locked,
+                     defaults[channel])
+            for position, channel in enumerate(CHANNELS))
         rows[client_id] = ClientRow(
             id=client_id, name=f"{first} {last}".strip(), status=status, email=email,
             mobile=mobile, home_phone=home, stop_locked=locked, opted_out=opted_out,

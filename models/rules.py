@@ -133,11 +133,19 @@ def is_opted_out(consent: ChannelConsent, marketing_default: bool) -> bool:
     """Whether a channel shows an opt-out: the client turned down what the studio would
     otherwise send — All off (or a STOP lock) on an address on file, or Marketing off where the
     studio's default is on. Marketing off on SMS by default is no opt-out: it was never on."""
-    if consent.address is None:
+    return opts_out(consent.address is not None, consent.all, consent.marketing,
+                    consent.stop_locked, marketing_default)
+
+
+def opts_out(has_address: bool, all_on: bool, marketing_on: bool, stop_locked: bool,
+             marketing_default: bool) -> bool:
+    """`is_opted_out` from the stored values themselves, for a list of many clients (a page of
+    the client list asks it 200 times)."""
+    if not has_address:
         return False
-    if consent.stop_locked or not consent.all:
+    if stop_locked or not all_on:
         return True
-    return marketing_default and not consent.marketing
+    return marketing_default and not marketing_on
 
 
 def switch_blocker(consent: ChannelConsent, switch: Switch, turn_on: bool) -> str | None:

@@ -49,7 +49,7 @@ _COLUMNS = ("name", "time_zone", "default_region", "ai_enabled", "ai_outreach", 
             "idle_lock_minutes")
 #: Written out: every page of the client list and every profile reads the settings, and
 #: peewee's building of this statement and its row cost ten times the query (issue 12).
-_SELECT = (f"SELECT {', '.join(_COLUMNS)} FROM {StudioSettings._meta.table_name} "  # noqa: SLF001
+_SELECT = (f"SELECT {', '.join(_COLUMNS)} FROM {StudioSettings._meta.table_name} "
            "WHERE id = 1")
 
 
