@@ -211,7 +211,7 @@ class ProbeRun:
 
         try:
             dialog.show()
-            _wait_for_paint(QApplication.instance(), dialog, lambda: _exposed(dialog))
+            wait_for_paint(QApplication.instance(), dialog, lambda: _exposed(dialog))
             shown = time.monotonic()
             print(f"shown {shown:.6f}", flush=True)
             self.results["dialog_shown_monotonic"] = shown
@@ -359,7 +359,7 @@ class ProbeRun:
                 self.search_calls.calls.clear()
                 started = time.perf_counter()
                 model.set_query(text)
-                _wait_for_paint(app, viewport, lambda: True)
+                wait_for_paint(app, viewport, lambda: True)
                 times.append((time.perf_counter() - started) * 1000)
                 if model.rowCount() and not model.index(0, model.NAME).data(Qt.ItemDataRole.DisplayRole):
                     raise ProbeError(f"the list did not show the clients {text!r} finds")
@@ -455,7 +455,7 @@ def _exposed(widget: Any) -> bool:
     return handle is not None and handle.isExposed()
 
 
-def _wait_for_paint(app: Any, widget: Any, ready: Callable[[], bool]) -> None:
+def wait_for_paint(app: Any, widget: Any, ready: Callable[[], bool]) -> None:
     """Run the event loop until `widget` has painted while `ready()` holds, and the rest of
     that paint (the backing store's flush) is done. Raises ProbeError after WAIT_TIMEOUT_S."""
     from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
