@@ -270,8 +270,7 @@ def connect(url: str) -> peewee.Database:
         # writers queue on the busy timeout instead of failing half-way.
         return StudioSqliteDatabase(name, pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE")
     if parsed.scheme in ("postgres", "postgresql"):
-        # Here, not at the top: it loads every backend playhouse has (10 ms of every start on
-        # SQLite, which never needs it).
+        # Not at the top: it loads every playhouse backend (10 ms of each start on SQLite).
         from playhouse.db_url import parse as parse_url
 
         return StudioPostgresqlDatabase(**parse_url(url))
@@ -405,24 +404,19 @@ def _refuse_unusable(db: peewee.Database) -> None:
 
 
 def set_busy_timeout(milliseconds: int) -> None:
-    """How long this connection waits for another writer before giving up (SQLite).
-
-    The window asks for less than a command-line import: a person at the desk is better told
-    "busy — try again" after a few seconds than left with a frozen window.
-    """
+    """How long this connection waits for another writer before giving up (SQLite). The window
+    asks for less than a command-line import: a person at the desk is better told "busy — try
+    again" after a few seconds than left with a frozen window."""
     if isinstance(database.obj, peewee.SqliteDatabase):
         database.obj.pragma("busy_timeout", int(milliseconds), permanent=True)
 
 
-#: The page cache of work that reads each page once (the filter counts' pass over every
-#: client): a bigger one only holds memory until the thread's connection closes, 32 MB more
-#: of the window's peak at 1,000,000 clients (issue 12, DESIGN §6: under 250 MB).
-ONE_PASS_CACHE_KIB = 2000
+ONE_PASS_CACHE_KIB = 2000  # see use_small_cache
 
 
 def use_small_cache() -> None:
-    """Give this thread's SQLite connection a small page cache, for work that reads each page
-    once; the operating system's file cache still holds the pages for the next pass."""
+    """A small page cache for this thread's SQLite connection, for work that reads each page once
+    (the filter counts: 32 MB more would only raise the window's peak; issue 12, DESIGN §6)."""
     if isinstance(database.obj, peewee.SqliteDatabase):
         database.obj.pragma("cache_size", -ONE_PASS_CACHE_KIB)
 
@@ -435,10 +429,8 @@ def close_database() -> None:
 
 @contextmanager
 def btree_lookups() -> Iterator[None]:
-    """Inside a transaction: PostgreSQL looks rows up by equality (`mobile IN (…)` of a few
-    hundred numbers) through the column's btree index, not its pg_trgm GIN index (migration
-    0006), which its planner prefers for long IN lists and which took 1.4 s where the btree
-    takes 7 ms at 100,000 clients. GIN serves only bitmap scans, so those are off meanwhile."""
+    """Inside a transaction: PostgreSQL looks `mobile IN (…)` up by btree, not by the pg_trgm
+    GIN index of 0006 (1.4 s against 7 ms at 100,000 clients): bitmap scans are off meanwhile."""
     if not is_postgres():
         yield
         return
