@@ -272,7 +272,6 @@ def connect(url: str) -> peewee.Database:
     if parsed.scheme in ("postgres", "postgresql"):
         # Not at the top: it loads every playhouse backend (10 ms of each start on SQLite).
         from playhouse.db_url import parse as parse_url
-
         return StudioPostgresqlDatabase(**parse_url(url))
     raise InvalidInput(say("unsupported database URL scheme {scheme} (use a file path or "
                            "postgresql://)", scheme=repr(parsed.scheme)))
