@@ -18,8 +18,11 @@ shared with the row before (R18), 0.5 % bad rows (letters in a phone, a broken e
   one SELECT per 500 addresses for the clients on file and one for the STOP-locked mobiles,
   then ``executemany`` of the clients, their search-index entries (SQLite, with migration
   0007's pause as the app does) and their events, hash-chained with sha256 from the chain's
-  head as the app chains them, into the real tables; one transaction per batch. The same end
-  state as the app's, written the shortest way.
+  head as the app chains them, into the real tables; one transaction per batch, with the
+  app's import settings on SQLite (its cache, the log copied after each batch rather than
+  by the commit). The same end state as the app's, written the shortest way. A row with a
+  name only is looked up in `client_word` where migration 0010 left `client.name_key`
+  without an index, as the app looks it up.
 """
 
 from __future__ import annotations
