@@ -344,11 +344,11 @@ def _import_batch(part: list[tuple[int, ClientDraft]], studio: Studio, summary: 
     batch and then names its clients; one that came first is read here (R6, R16). Rows already
     on file are skipped, so a re-run after a stop adds only the rest."""
     batch = ImportSummary()
+    keys = [(name_key(d.first_name, d.last_name), d.email, d.mobile, d.home_phone) for _, d in part]
     with database.atomic():
         hold_numbers()
         locked = stop_locked_numbers(d.mobile for _, d in part)
         log = EventLog()
-        keys = [(name_key(d.first_name, d.last_name), d.email, d.mobile, d.home_phone) for _, d in part]
         seen = _clients_on_file(keys)
         new: list[ClientDraft] = []
         first_in_file: dict[tuple, int] = {}  # a key added by this batch: its place in `new`
