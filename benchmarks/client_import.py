@@ -18,8 +18,11 @@ shared with the row before (R18), 0.5 % bad rows (letters in a phone, a broken e
   one SELECT per 500 addresses for the clients on file and one for the STOP-locked mobiles,
   then ``executemany`` of the clients, their search-index entries (SQLite, with migration
   0007's pause as the app does) and their events, hash-chained with sha256 from the chain's
-  head as the app chains them, into the real tables; one transaction per batch. The same end
-  state as the app's, written the shortest way.
+  head as the app chains them, into the real tables; one transaction per batch, with the
+  app's import settings on SQLite (its cache, the log copied after each batch rather than
+  by the commit). The same end state as the app's, written the shortest way. A row with a
+  name only is looked up in `client_word` where migration 0010 left `client.name_key`
+  without an index, as the app looks it up.
 """
 
 from __future__ import annotations
@@ -185,10 +188,12 @@ _CLIENT_COLUMNS = ("id, first_name, last_name, name_key, sort_key, status, email
                    "home_marketing")
 
 
-def _on_file(connection: Any, part: list[tuple[Any, ...]]) -> set[tuple[Any, ...]]:
+def _on_file(connection: Any, part: list[tuple[Any, ...]], by_word: bool) -> set[tuple[Any, ...]]:
     """(name_key, email, mobile, home_phone) of the clients on file that rows of `part` may
     repeat, looked up by their most selective address: email, else mobile, else home phone,
-    else name (a name alone is shared by dozens of clients in a big studio)."""
+    else name (a name alone is shared by dozens of clients in a big studio); with `by_word`
+    (SQLite since migration 0010, which has no index on `client.name_key`), a name in
+    `client_word`."""
     by: dict[str, set[Any]] = {"email": set(), "mobile": set(), "home_phone": set(), "name_key": set()}
     for first, last, _status, email, mobile, home, *_rest in part:
         column, value = next((c, v) for c, v in (("email", email), ("mobile", mobile), ("home_phone", home),
@@ -199,9 +204,14 @@ def _on_file(connection: Any, part: list[tuple[Any, ...]]) -> set[tuple[Any, ...
         ordered = sorted(values)
         for start in range(0, len(ordered), 500):
             chunk = ordered[start:start + 500]
-            found.update(connection.execute(
-                "SELECT name_key, email, mobile, home_phone FROM client "
-                f"WHERE archived = FALSE AND {column} IN ({', '.join('?' * len(chunk))})", chunk).fetchall())
+            # `archived` is tested here, not in the WHERE: with it there, SQLite walks the
+            # list's covering index (archived, …) instead of looking each value up.
+            where = f"{column} IN ({', '.join('?' * len(chunk))})"
+            if by_word and column == "name_key":
+                where = f"id IN (SELECT client_id FROM client_word WHERE words IN ({', '.join('?' * len(chunk))}))"
+            found.update(row[:4] for row in connection.execute(
+                f"SELECT name_key, email, mobile, home_phone, archived FROM client WHERE {where}",
+                chunk).fetchall() if not row[4])
     return found
 
 
@@ -216,6 +226,11 @@ def raw_import(connection: Any, path: Path) -> dict[str, int]:
     # The schema's own way to index many clients at once (migration 0007), where it has it.
     pause = not connection.postgres and bool(connection.execute(
         "SELECT 1 FROM sqlite_master WHERE name = 'search_index_pause'").fetchall())
+    by_word = not connection.postgres and not connection.execute(
+        "SELECT 1 FROM sqlite_master WHERE name = 'client_name_key'").fetchall()
+    if not connection.postgres:  # as the app imports (models/client_import.py _import_settings)
+        connection.execute("PRAGMA cache_size = -65536")
+        connection.execute("PRAGMA wal_autocheckpoint = 0")
     now = time.strftime("%Y-%m-%dT%H:%M:%S.000000Z", time.gmtime())
     imported = 0
     for start in range(0, len(good), CHUNK):
@@ -224,7 +239,7 @@ def raw_import(connection: Any, path: Path) -> dict[str, int]:
         if connection.postgres:
             connection.execute("SELECT 1 FROM audit_head WHERE id = 1 FOR UPDATE")
         next_id, prev = connection.execute("SELECT last_event_id + 1, last_hash FROM audit_head").fetchone()
-        on_file = _on_file(connection, part)
+        on_file = _on_file(connection, part, by_word)
         mobiles = sorted({r[4] for r in part if r[4]})
         locked = {r[0] for r in connection.execute(
             f"SELECT number FROM stop_lock WHERE number IN ({', '.join([mark] * len(mobiles))})", mobiles)} if mobiles else set()
@@ -271,6 +286,8 @@ def raw_import(connection: Any, path: Path) -> dict[str, int]:
         connection.execute(f"UPDATE audit_head SET last_event_id = {mark}, last_hash = {mark}, "
                            f"count = count + {mark} WHERE id = 1", (next_id - 1, prev, len(events)))
         connection.execute("COMMIT")
+        if not connection.postgres:  # the log into the database, after each CHUNK as the app
+            connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
         imported += len(clients)
     return {"imported": imported, "skipped": skipped}
 

@@ -198,3 +198,28 @@ def test_a_failed_bulk_insert_leaves_the_trigger_on(db, monkeypatch):
         Client.insert(first_name="Cy", last_name="Park", name_key="cy park", sort_key="park cy",
                       created_at="2026-01-01T00:00:00.000000Z").execute()
     assert client_ids("park") and client_ids("silva") == [first] and not client_ids("lee")
+
+
+def test_a_row_with_a_name_only_is_found_on_file_by_its_name(db, tmp_path, monkeypatch, one_batch):
+    """A row with no email, mobile or home phone is looked up by its name key: on SQLite in
+    `client_word` (migration 0010 dropped `client_name_key`), by its index on PostgreSQL, never
+    along the list. "Ana Maria Reyes" has a name row "maria reyes" too: it is not Maria Reyes."""
+    path = tmp_path / "names.csv"
+    rows = [f"Ana{i},Maria Reyes,,,,member,," for i in range(40)] + ["Maria,Reyes,,,,member,,"]
+    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+    assert client_import.import_clients(path).imported == 41
+    with monkeypatch.context() as patch:
+        counted = Counted(patch)
+        again = client_import.import_clients(path)
+    assert again.imported == 0 and len(again.already_on_file) == 41
+    reyes = Client.get(Client.name_key == "maria reyes").id
+    assert {item["reason"] for item in again.skipped if item["row"] == 42} == {
+        f"already on file as client {reyes}"}
+    lookups = [sql for sql in counted.statements if "name_key" in sql and " IN (" in sql]
+    assert lookups
+    if is_postgres():
+        return
+    for sql in lookups:
+        plan = " ".join(row[3] for row in database.execute_sql(f"EXPLAIN QUERY PLAN {sql}",
+                                                                 ["x"] * sql.count("?")))
+        assert "client_word" in plan and "SCAN" not in plan, plan
