@@ -21,6 +21,7 @@ from .migrations import (
     m0006_search_index,
     m0007_bulk_search_index,
     m0008_audience_index,
+    m0009_partial_review_index,
 )
 
 
@@ -259,3 +260,4 @@ def create_schema(db: peewee.Database) -> None:
     m0006_search_index.apply(db)
     m0007_bulk_search_index.apply(db)
     m0008_audience_index.apply(db)
+    m0009_partial_review_index.apply(db)
