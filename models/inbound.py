@@ -156,21 +156,45 @@ def apply_batch(texts: Sequence[InboundText]) -> list[InboundResult]:
     tomorrow. A time recorded by an older version ahead of now ranks as now, too.
     """
     results: list[InboundResult] = []
-    _apply(texts, results)
+    _apply(prepare_texts(texts), results)
     return results
 
 
-def apply_texts(texts: Sequence[InboundText]) -> BatchOutcome:
-    """`apply_batch` for a message log's chunk: the same work, counted rather than told
-    text by text. The statements it sends do not grow with the texts (one query or one
-    `executemany` each)."""
-    return _apply(texts, None)
+@dataclass(frozen=True, slots=True)
+class PreparedTexts:
+    """A message log's chunk with what needs no database worked out (`prepare_texts`), so the
+    transaction that applies it holds the write lock for the database's part alone."""
+
+    texts: Sequence[InboundText]
+    #: Each text's time as stored (`fast_iso`), and its body's meaning (`meaning_of`).
+    times: list[str]
+    meanings: list[tuple[Keyword, bool]]
 
 
-def _apply(texts: Sequence[InboundText], results: list[InboundResult] | None) -> BatchOutcome:
+def prepare_texts(texts: Sequence[InboundText]) -> PreparedTexts:
+    """What `apply_texts` needs of `texts` that no other writer can change: outside the
+    transaction. A log's texts share their seconds and bodies: each is worked out once."""
+    iso_of: dict[datetime, str] = {}
+    times = []
+    for text in texts:
+        at = iso_of.get(text.at)
+        if at is None:
+            at = iso_of[text.at] = fast_iso(text.at)
+        times.append(at)
+    return PreparedTexts(texts, times, [meaning_of(text.body) for text in texts])
+
+
+def apply_texts(texts: Sequence[InboundText] | PreparedTexts) -> BatchOutcome:
+    """`apply_batch` for a message log's chunk (prepared beforehand, or not): the same work,
+    counted rather than told text by text. The statements it sends do not grow with the
+    texts (one query or one `executemany` each)."""
+    return _apply(texts if isinstance(texts, PreparedTexts) else prepare_texts(texts), None)
+
+
+def _apply(prepared: PreparedTexts, results: list[InboundResult] | None) -> BatchOutcome:
+    texts, meanings = prepared.texts, prepared.meanings
     existing = {row[0] for row in rows_in(
         "SELECT sid FROM inbound_message WHERE {values}", "sid", {t.sid for t in texts})}
-    meanings = [meaning_of(text.body) for text in texts]
     deciding = {t.number for t, m in zip(texts, meanings) if m[0] in _DECIDING}
     # A log's chunk reads only the clients its keywords may change (`clients_on` the others).
     state = NumberState({t.number for t in texts} if results is not None else deciding, deciding)
@@ -182,32 +206,32 @@ def _apply(texts: Sequence[InboundText], results: list[InboundResult] | None) ->
     final_locks: dict[str, tuple[str, str] | None] = {}
     sms_changes: dict[int, tuple[bool, bool]] = {}
     touched: set[int] = set()
-    clients_of, changes = state.clients.get, 0
-    for text, (keyword, waits) in zip(texts, meanings):
-        sid, number = text.sid, text.number
+    clients_of, changes, add_row = state.clients.get, 0, rows.append
+    for text, at, (keyword, waits) in zip(texts, prepared.times, meanings):
+        sid = text.sid
         if sid in existing:
             actions.append("duplicate")
             if results is not None:
-                results.append(InboundResult("duplicate", clients_of(number, ()), sid))
+                results.append(InboundResult("duplicate", clients_of(text.number, ()), sid))
             continue
         existing.add(sid)
-        at = fast_iso(text.at)
         if at > processed_at:
             at = processed_at  # never later than received (R11)
-        changed, action = False, keyword.value
+        changed = False
         if keyword in _DECIDING:
             changed = _decide(log, state, text, keyword, at, processed_at, final_locks, sms_changes, touched)
             changes += changed
-        rows.append((sid, number, text.to, text.body, at, action, changed, "open" if waits else None,
-                     processed_at))
-        actions.append(action)
+        add_row((sid, text.number, text.to, text.body, at, keyword.value, changed,
+                 "open" if waits else None, processed_at))
         if results is not None:
-            results.append(InboundResult(action, clients_of(number, ()), sid, changed))
+            results.append(InboundResult(keyword.value, clients_of(text.number, ()), sid, changed))
     _insert_messages(rows)
     _store_locks(final_locks)
     write_clients(sms_changes, touched)
     log.flush()
-    return BatchOutcome(Counter(actions), changes)
+    actions_counted = Counter(row[5] for row in rows)
+    actions_counted.update(actions)
+    return BatchOutcome(actions_counted, changes)
 
 
 def clients_on(numbers: Iterable[str]) -> set[int]:

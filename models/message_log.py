@@ -25,13 +25,14 @@ from .changes import Change, Touched
 from .csv_files import preview_csv, read_csv
 from .db import database, is_postgres
 from .errors import ImportStopped, InvalidInput, StorageError
-from .inbound import InboundText, apply_texts, clients_on
+from .inbound import InboundText, apply_texts, clients_on, prepare_texts
 from .message_layout import CONSOLE_EXPORT, MessageLogLayout, layout_for, mapped_layout, missing_columns
 from .outbound import OutboundKind, OutboundText, apply_outbound
 from .phones import normalize_phone
 from .rules import Keyword
 from .settings import load_studio
 from .text import storable
+from .wal_checkpoints import BackgroundCheckpoints
 from . import timeutil
 from .timeutil import CLOCK_SKEW, EARLIEST, LATEST, parse_user_time, received_time
 from .wording import message_of, say
@@ -154,10 +155,14 @@ def _apply_texts(ordered: list[InboundText], lines: list[int], summary: MessageI
     """Apply the log's inbound texts, in time order, in transactions sized by `pace`."""
     start = 0
     while start < len(ordered):
-        part = ordered[start:start + pace.next_size()]
+        part = ordered[start:start + pace.size]
+        # In the pause after the last commit, holding no lock: the transaction has the
+        # database's part alone to do.
+        prepared = prepare_texts(part)
+        pace.wait()
         try:
             with database.atomic():
-                outcome = apply_texts(part)
+                outcome = apply_texts(prepared)
         except StorageError as error:
             raise ImportStopped(error, lines[:start]) from error
         pace.done(len(part))
@@ -189,32 +194,44 @@ class _Pace:
 
     On SQLite the pause is also when the WAL is checkpointed: SQLite would do it after each
     commit anyway (holding no lock: a waiting STOP may write meanwhile), so the import turns
-    the automatic checkpoint off while it runs and does it itself in the pause, which then
-    only sleeps for what remains of BATCH_PAUSE."""
+    the automatic checkpoint off while it runs and asks for one in the pause, done in the
+    background (`models.wal_checkpoints`) while the next texts are applied."""
 
-    def __init__(self) -> None:
+    def __init__(self, checkpoints: BackgroundCheckpoints | None = None) -> None:
+        self.checkpoints = checkpoints
+        #: How many texts the next transaction takes.
         self.size = min(FIRST_CHUNK, IMPORT_CHUNK)
-        self.began: float | None = None
+        self.began = 0.0
+        #: When the last transaction ended; None before the first.
+        self.ended: float | None = None
         #: Reads to do in the next pause (they hold no lock either).
         self.meanwhile: list[Callable[[], None]] = []
 
     def next_size(self) -> int:
-        if self.began is not None:
-            paused = time.monotonic()
+        self.wait()
+        return self.size
+
+    def wait(self) -> None:
+        """The rest of the pause after the last transaction (none before the first): BATCH_PAUSE
+        from its commit, whatever the caller did meanwhile."""
+        if self.ended is not None:
             self.catch_up()
             if not is_postgres():
-                database.execute_sql("PRAGMA wal_checkpoint(PASSIVE)")
+                if self.checkpoints is not None:
+                    self.checkpoints.request()
+                else:
+                    database.execute_sql("PRAGMA wal_checkpoint(PASSIVE)")
                 # A STOP waiting on SQLite's busy timeout gets its turn.
-                time.sleep(max(0.0, BATCH_PAUSE - (time.monotonic() - paused)))
+                time.sleep(max(0.0, BATCH_PAUSE - (time.monotonic() - self.ended)))
         self.began = time.monotonic()
-        return self.size
 
     def catch_up(self) -> None:
         while self.meanwhile:
             self.meanwhile.pop(0)()
 
     def done(self, texts: int) -> None:
-        seconds = time.monotonic() - (self.began or 0.0)
+        self.ended = time.monotonic()
+        seconds = self.ended - self.began
         fits = int(texts * LOCK_SLICE / max(seconds, 1e-3))
         self.size = max(1, min(IMPORT_CHUNK, max(fits, FIRST_CHUNK // 2)))
 
@@ -223,17 +240,21 @@ class _Pace:
 def _paced() -> Iterator[_Pace]:
     """A `_Pace` for one import; on SQLite the automatic checkpoint is off meanwhile, and
     the WAL is checkpointed at the end as it would have been after the last commit."""
-    pace = _Pace()
     if is_postgres():
+        pace = _Pace()
         yield pace
         pace.catch_up()
         return
     pages = database.execute_sql("PRAGMA wal_autocheckpoint").fetchone()[0]
     database.execute_sql("PRAGMA wal_autocheckpoint = 0")
+    path = database.obj.database
+    pace = _Pace(BackgroundCheckpoints(path) if path and path != ":memory:" else None)
     try:
         yield pace
         pace.catch_up()
     finally:
+        if pace.checkpoints is not None:
+            pace.checkpoints.close()
         with suppress(StorageError, peewee.DatabaseError):  # an import stopped says so itself
             database.execute_sql(f"PRAGMA wal_autocheckpoint = {int(pages)}")
             database.execute_sql("PRAGMA wal_checkpoint(PASSIVE)")
