@@ -276,7 +276,7 @@ def fast_iso(moment: datetime) -> str:
         if moment.tzinfo is None:
             raise ValueError("times must be timezone-aware")
         moment = moment.astimezone(timezone.utc)
-    return moment.replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
+    return moment.isoformat(timespec="microseconds")[:-6] + "Z"  # "+00:00" written as "Z"
 
 
 _MESSAGE_COLUMNS = ("sid", "from_number", "to_number", "body", "received_at", "keyword", "applied",

@@ -350,13 +350,14 @@ class _RowReader:
         if outbound and self.to is None:
             raise InvalidInput(say("an outbound text, and no column was chosen for To"))
         column = self.to if outbound else self.sender
-        number = self._number(row.get(column, "") if column is not None else "")
+        raw = row.get(column, "") if column is not None else ""
+        number = self.numbers.get(raw) or self._number(raw)  # a number seen before: looked up here
         time_column = self.time
         written = row[time_column]
         fallback = self.layout.fallback_time
-        if not written.strip() and fallback and row.get(fallback, "").strip():
+        if fallback and not written.strip() and row.get(fallback, "").strip():
             time_column, written = fallback, row[fallback]
-        return outbound, sid, number, self._time(written, time_column)
+        return outbound, sid, number, self.times.get((written, time_column)) or self._time(written, time_column)
 
     def _number(self, raw: str) -> str:
         number = self.numbers.get(raw)
