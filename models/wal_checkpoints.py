@@ -21,24 +21,28 @@ import threading
 
 class BackgroundCheckpoints:
     """Checkpoints of the SQLite file at `path`, one at a time, on request (`request`),
-    until `close`."""
+    until `close`. The thread starts with the first request: an import of one transaction
+    (a minute's sync) starts none."""
 
     def __init__(self, path: str) -> None:
         self._path = path
         self._wanted = threading.Event()
         self._closing = False
-        self._thread = threading.Thread(target=self._run, name="wal-checkpoints", daemon=True)
-        self._thread.start()
+        self._thread: threading.Thread | None = None
 
     def request(self) -> None:
         """Checkpoint what is committed, as soon as the checkpoint running now (if any) ends."""
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="wal-checkpoints", daemon=True)
+            self._thread.start()
         self._wanted.set()
 
     def close(self) -> None:
         """Wait for the checkpoint running now, if any; ask for none after it."""
         self._closing = True
         self._wanted.set()
-        self._thread.join()
+        if self._thread is not None:
+            self._thread.join()
 
     def _run(self) -> None:
         try:

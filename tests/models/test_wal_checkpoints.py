@@ -79,3 +79,12 @@ def test_issue12_an_import_asks_for_a_checkpoint_in_each_pause_and_ends_its_thre
     # The import's own checkpoint at its end leaves nothing in the WAL to copy.
     busy, frames, copied = database.execute_sql("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
     assert (busy, frames) == (0, copied)
+
+
+def test_issue12_an_import_of_one_transaction_starts_no_thread(tmp_path, monkeypatch):
+    started: list[str] = []
+    real_start = threading.Thread.start
+    monkeypatch.setattr(threading.Thread, "start", lambda self: (started.append(self.name), real_start(self)))
+    checkpoints = wal_checkpoints.BackgroundCheckpoints(str(tmp_path / "studio.db"))
+    checkpoints.close()
+    assert started == []
