@@ -14,7 +14,7 @@ import operator
 import uuid
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any, Iterable, Iterator, Sequence
 
 from peewee import fn
@@ -23,7 +23,12 @@ from .audit import EventLog
 from .changes import Change, Touched
 from .db import btree_lookups, database, executemany, is_postgres
 from .errors import InvalidInput
-from .keywords import meaning_of
+from .inbound_texts import (  # noqa: F401 (InboundText, fast_iso: imported from here too)
+    InboundText,
+    PreparedTexts,
+    fast_iso,
+    prepare_texts,
+)
 from .number_lock import hold_numbers
 from .like import escape_like, like
 from .phones import digits, normalize_phone
@@ -36,17 +41,6 @@ from .wording import say
 
 _KEYWORDS_THAT_DECIDE = (Keyword.OPT_OUT.value, Keyword.OPT_IN.value)
 _DECIDING = frozenset((Keyword.OPT_OUT, Keyword.OPT_IN))
-
-
-@dataclass(frozen=True, slots=True)
-class InboundText:
-    """One inbound text, its number already in E.164."""
-
-    sid: str
-    number: str
-    body: str
-    at: datetime
-    to: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,30 +154,6 @@ def apply_batch(texts: Sequence[InboundText]) -> list[InboundResult]:
     return results
 
 
-@dataclass(frozen=True, slots=True)
-class PreparedTexts:
-    """A message log's chunk with what needs no database worked out (`prepare_texts`), so the
-    transaction that applies it holds the write lock for the database's part alone."""
-
-    texts: Sequence[InboundText]
-    #: Each text's time as stored (`fast_iso`), and its body's meaning (`meaning_of`).
-    times: list[str]
-    meanings: list[tuple[Keyword, bool]]
-
-
-def prepare_texts(texts: Sequence[InboundText]) -> PreparedTexts:
-    """What `apply_texts` needs of `texts` that no other writer can change: outside the
-    transaction. A log's texts share their seconds and bodies: each is worked out once."""
-    iso_of: dict[datetime, str] = {}
-    times = []
-    for text in texts:
-        at = iso_of.get(text.at)
-        if at is None:
-            at = iso_of[text.at] = fast_iso(text.at)
-        times.append(at)
-    return PreparedTexts(texts, times, [meaning_of(text.body) for text in texts])
-
-
 def apply_texts(texts: Sequence[InboundText] | PreparedTexts) -> BatchOutcome:
     """`apply_batch` for a message log's chunk (prepared beforehand, or not): the same work,
     counted rather than told text by text. The statements it sends do not grow with the
@@ -268,15 +238,6 @@ def _decide(log: EventLog, state: NumberState, text: InboundText, keyword: Keywo
                 source="client_keyword", note=_keyword_note(text, at))
     touched.update(clients)
     return True
-
-
-def fast_iso(moment: datetime) -> str:
-    """`timeutil.iso(moment)`: the same text, without strftime (a log's every text has one)."""
-    if moment.tzinfo is not timezone.utc:
-        if moment.tzinfo is None:
-            raise ValueError("times must be timezone-aware")
-        moment = moment.astimezone(timezone.utc)
-    return moment.isoformat(timespec="microseconds")[:-6] + "Z"  # "+00:00" written as "Z"
 
 
 _MESSAGE_COLUMNS = ("sid", "from_number", "to_number", "body", "received_at", "keyword", "applied",

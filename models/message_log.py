@@ -357,7 +357,8 @@ class _RowReader:
         fallback = self.layout.fallback_time
         if fallback and not written.strip() and row.get(fallback, "").strip():
             time_column, written = fallback, row[fallback]
-        return outbound, sid, number, self.times.get((written, time_column)) or self._time(written, time_column)
+        at = self.times.get((written, time_column)) or self._time(written, time_column)
+        return outbound, sid, number, at
 
     def _number(self, raw: str) -> str:
         number = self.numbers.get(raw)
