@@ -32,7 +32,6 @@ from .phones import normalize_phone
 from .rules import Keyword
 from .settings import load_studio
 from .text import storable
-from .wal_checkpoints import BackgroundCheckpoints
 from . import timeutil
 from .timeutil import CLOCK_SKEW, EARLIEST, LATEST, parse_user_time, received_time
 from .wording import message_of, say
@@ -194,11 +193,12 @@ class _Pace:
 
     On SQLite the pause is also when the WAL is checkpointed: SQLite would do it after each
     commit anyway (holding no lock: a waiting STOP may write meanwhile), so the import turns
-    the automatic checkpoint off while it runs and asks for one in the pause, done in the
-    background (`models.wal_checkpoints`) while the next texts are applied."""
+    the automatic checkpoint off while it runs and does it itself in the pause, which then
+    only sleeps for what remains of BATCH_PAUSE. (A checkpoint run in the background, on a
+    connection of its own, while the next texts are applied, was tried and measured: on two
+    cores shared with other work it took longer and cost more CPU — issue 12.)"""
 
-    def __init__(self, checkpoints: BackgroundCheckpoints | None = None) -> None:
-        self.checkpoints = checkpoints
+    def __init__(self) -> None:
         #: How many texts the next transaction takes.
         self.size = min(FIRST_CHUNK, IMPORT_CHUNK)
         self.began = 0.0
@@ -217,10 +217,7 @@ class _Pace:
         if self.ended is not None:
             self.catch_up()
             if not is_postgres():
-                if self.checkpoints is not None:
-                    self.checkpoints.request()
-                else:
-                    database.execute_sql("PRAGMA wal_checkpoint(PASSIVE)")
+                database.execute_sql("PRAGMA wal_checkpoint(PASSIVE)")
                 # A STOP waiting on SQLite's busy timeout gets its turn.
                 time.sleep(max(0.0, BATCH_PAUSE - (time.monotonic() - self.ended)))
         self.began = time.monotonic()
@@ -240,21 +237,17 @@ class _Pace:
 def _paced() -> Iterator[_Pace]:
     """A `_Pace` for one import; on SQLite the automatic checkpoint is off meanwhile, and
     the WAL is checkpointed at the end as it would have been after the last commit."""
+    pace = _Pace()
     if is_postgres():
-        pace = _Pace()
         yield pace
         pace.catch_up()
         return
     pages = database.execute_sql("PRAGMA wal_autocheckpoint").fetchone()[0]
     database.execute_sql("PRAGMA wal_autocheckpoint = 0")
-    path = database.obj.database
-    pace = _Pace(BackgroundCheckpoints(path) if path and path != ":memory:" else None)
     try:
         yield pace
         pace.catch_up()
     finally:
-        if pace.checkpoints is not None:
-            pace.checkpoints.close()
         with suppress(StorageError, peewee.DatabaseError):  # an import stopped says so itself
             database.execute_sql(f"PRAGMA wal_autocheckpoint = {int(pages)}")
             database.execute_sql("PRAGMA wal_checkpoint(PASSIVE)")
