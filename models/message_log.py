@@ -154,7 +154,10 @@ def _apply_texts(ordered: list[InboundText], lines: list[int], summary: MessageI
     """Apply the log's inbound texts, in time order, in transactions sized by `pace`."""
     start = 0
     while start < len(ordered):
-        part = ordered[start:start + pace.size]
+        size = pace.size
+        if len(ordered) - start - size < size // 4:  # a short tail joins this chunk: one pause fewer
+            size = min(len(ordered) - start, IMPORT_CHUNK)
+        part = ordered[start:start + size]
         # In the pause after the last commit, holding no lock: the transaction has the
         # database's part alone to do.
         prepared = prepare_texts(part)
