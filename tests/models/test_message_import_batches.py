@@ -175,8 +175,8 @@ def test_issue12_a_short_tail_joins_the_last_chunk(add_client, tmp_path, monkeyp
     real_apply = message_log.apply_texts
     monkeypatch.setattr(message_log, "apply_texts",
                         lambda prepared: (sizes.append(len(prepared.texts)), real_apply(prepared))[1])
-    lines = [HEADER] + [f"+1212555{1000 + i:04d},{STUDIO},Thanks!,received,2026-11-02 09:00:{i % 60:02d} +0000,"
-                        f"inbound,SM{i}\n" for i in range(texts)]
+    lines = [HEADER] + [f"+1212555{1000 + i:04d},{STUDIO},Thanks!,received,"
+                        f"2026-11-02 09:00:{i % 60:02d} +0000,inbound,SM{i}\n" for i in range(texts)]
     path = tmp_path / "log.csv"
     path.write_text("".join(lines), encoding="utf-8")
     assert message_log.import_messages(path).inbound == texts
