@@ -14,7 +14,7 @@ import operator
 import uuid
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any, Iterable, Iterator, Sequence
 
 from peewee import fn
@@ -23,7 +23,12 @@ from .audit import EventLog
 from .changes import Change, Touched
 from .db import btree_lookups, database, executemany, is_postgres
 from .errors import InvalidInput
-from .keywords import meaning_of
+from .inbound_texts import (  # noqa: F401 (InboundText, fast_iso: imported from here too)
+    InboundText,
+    PreparedTexts,
+    fast_iso,
+    prepare_texts,
+)
 from .number_lock import hold_numbers
 from .like import escape_like, like
 from .phones import digits, normalize_phone
@@ -36,17 +41,6 @@ from .wording import say
 
 _KEYWORDS_THAT_DECIDE = (Keyword.OPT_OUT.value, Keyword.OPT_IN.value)
 _DECIDING = frozenset((Keyword.OPT_OUT, Keyword.OPT_IN))
-
-
-@dataclass(frozen=True, slots=True)
-class InboundText:
-    """One inbound text, its number already in E.164."""
-
-    sid: str
-    number: str
-    body: str
-    at: datetime
-    to: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,21 +150,21 @@ def apply_batch(texts: Sequence[InboundText]) -> list[InboundResult]:
     tomorrow. A time recorded by an older version ahead of now ranks as now, too.
     """
     results: list[InboundResult] = []
-    _apply(texts, results)
+    _apply(prepare_texts(texts), results)
     return results
 
 
-def apply_texts(texts: Sequence[InboundText]) -> BatchOutcome:
-    """`apply_batch` for a message log's chunk: the same work, counted rather than told
-    text by text. The statements it sends do not grow with the texts (one query or one
-    `executemany` each)."""
-    return _apply(texts, None)
+def apply_texts(texts: Sequence[InboundText] | PreparedTexts) -> BatchOutcome:
+    """`apply_batch` for a message log's chunk (prepared beforehand, or not): the same work,
+    counted rather than told text by text. The statements it sends do not grow with the
+    texts (one query or one `executemany` each)."""
+    return _apply(texts if isinstance(texts, PreparedTexts) else prepare_texts(texts), None)
 
 
-def _apply(texts: Sequence[InboundText], results: list[InboundResult] | None) -> BatchOutcome:
+def _apply(prepared: PreparedTexts, results: list[InboundResult] | None) -> BatchOutcome:
+    texts, meanings = prepared.texts, prepared.meanings
     existing = {row[0] for row in rows_in(
         "SELECT sid FROM inbound_message WHERE {values}", "sid", {t.sid for t in texts})}
-    meanings = [meaning_of(text.body) for text in texts]
     deciding = {t.number for t, m in zip(texts, meanings) if m[0] in _DECIDING}
     # A log's chunk reads only the clients its keywords may change (`clients_on` the others).
     state = NumberState({t.number for t in texts} if results is not None else deciding, deciding)
@@ -182,32 +176,32 @@ def _apply(texts: Sequence[InboundText], results: list[InboundResult] | None) ->
     final_locks: dict[str, tuple[str, str] | None] = {}
     sms_changes: dict[int, tuple[bool, bool]] = {}
     touched: set[int] = set()
-    clients_of, changes = state.clients.get, 0
-    for text, (keyword, waits) in zip(texts, meanings):
-        sid, number = text.sid, text.number
+    clients_of, changes, add_row = state.clients.get, 0, rows.append
+    for text, at, (keyword, waits) in zip(texts, prepared.times, meanings):
+        sid = text.sid
         if sid in existing:
             actions.append("duplicate")
             if results is not None:
-                results.append(InboundResult("duplicate", clients_of(number, ()), sid))
+                results.append(InboundResult("duplicate", clients_of(text.number, ()), sid))
             continue
         existing.add(sid)
-        at = fast_iso(text.at)
         if at > processed_at:
             at = processed_at  # never later than received (R11)
-        changed, action = False, keyword.value
+        changed = False
         if keyword in _DECIDING:
             changed = _decide(log, state, text, keyword, at, processed_at, final_locks, sms_changes, touched)
             changes += changed
-        rows.append((sid, number, text.to, text.body, at, action, changed, "open" if waits else None,
-                     processed_at))
-        actions.append(action)
+        add_row((sid, text.number, text.to, text.body, at, keyword.value, changed,
+                 "open" if waits else None, processed_at))
         if results is not None:
-            results.append(InboundResult(action, clients_of(number, ()), sid, changed))
+            results.append(InboundResult(keyword.value, clients_of(text.number, ()), sid, changed))
     _insert_messages(rows)
     _store_locks(final_locks)
     write_clients(sms_changes, touched)
     log.flush()
-    return BatchOutcome(Counter(actions), changes)
+    actions_counted = Counter(row[5] for row in rows)
+    actions_counted.update(actions)
+    return BatchOutcome(actions_counted, changes)
 
 
 def clients_on(numbers: Iterable[str]) -> set[int]:
@@ -244,15 +238,6 @@ def _decide(log: EventLog, state: NumberState, text: InboundText, keyword: Keywo
                 source="client_keyword", note=_keyword_note(text, at))
     touched.update(clients)
     return True
-
-
-def fast_iso(moment: datetime) -> str:
-    """`timeutil.iso(moment)`: the same text, without strftime (a log's every text has one)."""
-    if moment.tzinfo is not timezone.utc:
-        if moment.tzinfo is None:
-            raise ValueError("times must be timezone-aware")
-        moment = moment.astimezone(timezone.utc)
-    return moment.replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
 _MESSAGE_COLUMNS = ("sid", "from_number", "to_number", "body", "received_at", "keyword", "applied",

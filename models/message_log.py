@@ -25,7 +25,7 @@ from .changes import Change, Touched
 from .csv_files import preview_csv, read_csv
 from .db import database, is_postgres
 from .errors import ImportStopped, InvalidInput, StorageError
-from .inbound import InboundText, apply_texts, clients_on
+from .inbound import InboundText, apply_texts, clients_on, prepare_texts
 from .message_layout import CONSOLE_EXPORT, MessageLogLayout, layout_for, mapped_layout, missing_columns
 from .outbound import OutboundKind, OutboundText, apply_outbound
 from .phones import normalize_phone
@@ -154,10 +154,17 @@ def _apply_texts(ordered: list[InboundText], lines: list[int], summary: MessageI
     """Apply the log's inbound texts, in time order, in transactions sized by `pace`."""
     start = 0
     while start < len(ordered):
-        part = ordered[start:start + pace.next_size()]
+        size = pace.size
+        if len(ordered) - start - size < size // 4:  # a short tail joins this chunk: one pause fewer
+            size = min(len(ordered) - start, IMPORT_CHUNK)
+        part = ordered[start:start + size]
+        # In the pause after the last commit, holding no lock: the transaction has the
+        # database's part alone to do.
+        prepared = prepare_texts(part)
+        pace.wait()
         try:
             with database.atomic():
-                outcome = apply_texts(part)
+                outcome = apply_texts(prepared)
         except StorageError as error:
             raise ImportStopped(error, lines[:start]) from error
         pace.done(len(part))
@@ -190,31 +197,41 @@ class _Pace:
     On SQLite the pause is also when the WAL is checkpointed: SQLite would do it after each
     commit anyway (holding no lock: a waiting STOP may write meanwhile), so the import turns
     the automatic checkpoint off while it runs and does it itself in the pause, which then
-    only sleeps for what remains of BATCH_PAUSE."""
+    only sleeps for what remains of BATCH_PAUSE. (A checkpoint run in the background, on a
+    connection of its own, while the next texts are applied, was tried and measured: on two
+    cores shared with other work it took longer and cost more CPU — issue 12.)"""
 
     def __init__(self) -> None:
+        #: How many texts the next transaction takes.
         self.size = min(FIRST_CHUNK, IMPORT_CHUNK)
-        self.began: float | None = None
+        self.began = 0.0
+        #: When the last transaction ended; None before the first.
+        self.ended: float | None = None
         #: Reads to do in the next pause (they hold no lock either).
         self.meanwhile: list[Callable[[], None]] = []
 
     def next_size(self) -> int:
-        if self.began is not None:
-            paused = time.monotonic()
+        self.wait()
+        return self.size
+
+    def wait(self) -> None:
+        """The rest of the pause after the last transaction (none before the first): BATCH_PAUSE
+        from its commit, whatever the caller did meanwhile."""
+        if self.ended is not None:
             self.catch_up()
             if not is_postgres():
                 database.execute_sql("PRAGMA wal_checkpoint(PASSIVE)")
                 # A STOP waiting on SQLite's busy timeout gets its turn.
-                time.sleep(max(0.0, BATCH_PAUSE - (time.monotonic() - paused)))
+                time.sleep(max(0.0, BATCH_PAUSE - (time.monotonic() - self.ended)))
         self.began = time.monotonic()
-        return self.size
 
     def catch_up(self) -> None:
         while self.meanwhile:
             self.meanwhile.pop(0)()
 
     def done(self, texts: int) -> None:
-        seconds = time.monotonic() - (self.began or 0.0)
+        self.ended = time.monotonic()
+        seconds = self.ended - self.began
         fits = int(texts * LOCK_SLICE / max(seconds, 1e-3))
         self.size = max(1, min(IMPORT_CHUNK, max(fits, FIRST_CHUNK // 2)))
 
@@ -329,13 +346,15 @@ class _RowReader:
         if outbound and self.to is None:
             raise InvalidInput(say("an outbound text, and no column was chosen for To"))
         column = self.to if outbound else self.sender
-        number = self._number(row.get(column, "") if column is not None else "")
+        raw = row.get(column, "") if column is not None else ""
+        number = self.numbers.get(raw) or self._number(raw)  # a number seen before: looked up here
         time_column = self.time
         written = row[time_column]
         fallback = self.layout.fallback_time
-        if not written.strip() and fallback and row.get(fallback, "").strip():
+        if fallback and not written.strip() and row.get(fallback, "").strip():
             time_column, written = fallback, row[fallback]
-        return outbound, sid, number, self._time(written, time_column)
+        at = self.times.get((written, time_column)) or self._time(written, time_column)
+        return outbound, sid, number, at
 
     def _number(self, raw: str) -> str:
         number = self.numbers.get(raw)

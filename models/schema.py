@@ -21,6 +21,7 @@ from .migrations import (
     m0006_search_index,
     m0007_bulk_search_index,
     m0008_audience_index,
+    m0009_partial_review_index,
     m0010_import_indexes,
 )
 
@@ -262,4 +263,5 @@ def create_schema(db: peewee.Database) -> None:
     m0006_search_index.apply(db)
     m0007_bulk_search_index.apply(db)
     m0008_audience_index.apply(db)
+    m0009_partial_review_index.apply(db)
     m0010_import_indexes.apply(db)

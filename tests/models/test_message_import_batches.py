@@ -163,3 +163,21 @@ def test_r16_a_stop_lands_within_seconds_during_a_long_message_import(add_client
     assert summary.inbound == 3000
     assert StopLock.get_or_none(StopLock.number == number) is not None and client
     assert verify_chain().ok
+
+
+@pytest.mark.parametrize(("texts", "chunks"), [(120, [120]), (130, [100, 30])])
+def test_issue12_a_short_tail_joins_the_last_chunk(add_client, tmp_path, monkeypatch, texts, chunks):
+    """A tail under a quarter of a chunk goes with it (one pause and checkpoint fewer), never
+    past IMPORT_CHUNK; a longer one is a chunk of its own."""
+    monkeypatch.setattr(message_log, "FIRST_CHUNK", 100)
+    monkeypatch.setattr(message_log, "IMPORT_CHUNK", 200)
+    sizes: list[int] = []
+    real_apply = message_log.apply_texts
+    monkeypatch.setattr(message_log, "apply_texts",
+                        lambda prepared: (sizes.append(len(prepared.texts)), real_apply(prepared))[1])
+    lines = [HEADER] + [f"+1212555{1000 + i:04d},{STUDIO},Thanks!,received,"
+                        f"2026-11-02 09:00:{i % 60:02d} +0000,inbound,SM{i}\n" for i in range(texts)]
+    path = tmp_path / "log.csv"
+    path.write_text("".join(lines), encoding="utf-8")
+    assert message_log.import_messages(path).inbound == texts
+    assert sizes == chunks
