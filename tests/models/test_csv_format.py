@@ -9,7 +9,7 @@ import io
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from models.csv_files import preview_csv, read_csv
@@ -95,12 +95,28 @@ def test_a_file_that_is_no_csv_is_refused_in_one_line(tmp_path: Path, content: b
 @given(names=st.lists(st.tuples(NAME, NAME), min_size=1, max_size=8),
        encoding=st.sampled_from(["cp1252", "utf-8", "utf-8-sig"]),
        separator=st.sampled_from([";", ","]))
+@example(names=[("A", "ÃŒ")], encoding="cp1252", separator=";")  # found on CI: both encodings
 def test_any_table_of_names_round_trips_through_the_reader(
         tmp_path: Path, names: list[tuple[str, str]], encoding: str, separator: str) -> None:
+    # Windows-1252 bytes that are also UTF-8 for printable text ("ÃŒ" is C3 8C, UTF-8's "Ì")
+    # make a file that is both: read as UTF-8, which the next test's rule keeps apart only when
+    # the UTF-8 reading would be control characters.
+    assume(encoding != "cp1252" or not _also_printable_utf8(
+        "".join(first + last for first, last in names).encode("cp1252")))
     rows = [HEADER] + [[first, last, ""] for first, last in names]
     path = _write(tmp_path / "names.csv", rows, encoding=encoding, separator=separator)
     assert detect_format(path).separator == separator
     assert _read(path) == rows[1:]
+
+
+def _also_printable_utf8(data: bytes) -> bool:
+    if data.isascii():
+        return False
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return not any("\x80" <= ch <= "\x9f" for ch in text)
 
 
 @pytest.mark.parametrize("separator", [";", ","])
