@@ -30,7 +30,7 @@ from models.audit import client_history
 from models.changes import Change
 from models.consent import ClientConsent, load_consent, set_client_ai, set_switch
 from models.errors import NotFound, OptInDeskError, StaleData
-from models.households import housemates
+from models.households import sharing
 from models.review import review_items
 from models.rules import utc_now
 from resources import icon
@@ -269,7 +269,8 @@ class ClientProfileView(QWidget):
         assert client_id is not None
         try:
             state = load_consent(client_id, now=self._clock())
-            mates = housemates(client_id)
+            mates = sharing(mobile=state.client.mobile, email=state.client.email,
+                            excluding=client_id)
             review = (review_items(number=state.client.mobile, now=self._clock())
                       if state.client.mobile else [])
             events = client_history(client_id, HISTORY_LIMIT)
