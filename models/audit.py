@@ -292,35 +292,11 @@ def iter_events(*, client_id: int | None = None, since: str | None = None,
     rows = _event_rows(client_id=client_id, since=since, until=until, source=source, text=text,
                        newest_first=newest_first, limit=limit, before=before, after_id=after_id,
                        number=number, by_record=by_record)
-    return map(_event_record, rows)
+    return map(event_record, rows)
 
 
-def client_history(client_id: int, limit: int) -> list[EventRecord]:
-    """A client's newest `limit` events for their History: newest recorded first (what took
-    effect last is on top), with when each was recorded where a message caused it (R11, R19).
-
-    The events of `iter_events(client_id=…, newest_first=True, by_record=True)`, read by one
-    statement written out: a profile reads it on every opening, and peewee took longer to build
-    the statement than the index to answer it (issue 12)."""
-    mark = database.param
-    numbers = number_event_ids(client_id)
-    theirs = f"e.client_id = {mark}"
-    if numbers:
-        theirs = f"({theirs} OR e.id IN ({', '.join([mark] * len(numbers))}))"
-    sql = (f"SELECT {_HISTORY_COLUMNS} FROM consent_event AS e "
-           "LEFT OUTER JOIN client AS c ON e.client_id = c.id "
-           f"WHERE {theirs} ORDER BY e.id DESC LIMIT {mark}")
-    rows = database.execute_sql(sql, (client_id, *numbers, limit)).fetchall()
-    return with_recorded_times(map(_event_record, rows))
-
-
-#: `_EVENT_COLUMNS` as client_history's statement names them.
-_HISTORY_COLUMNS = ("e.id, e.at, e.actor, e.staff_id, e.client_id, e.number, e.channel, e.switch, "
-                    "e.old, e.new, e.source, e.method, e.note, e.inbound_sid, e.hash, "
-                    "c.first_name, c.last_name")
-
-
-def _event_record(row: tuple[Any, ...]) -> EventRecord:
+def event_record(row: tuple[Any, ...]) -> EventRecord:
+    """An event from a row of `_EVENT_COLUMNS` (the client's first and last name last)."""
     (event_id, at, actor, staff_id, client_id, number, channel, switch, old, new, source, method,
      note, inbound_sid, hash_, first, last) = row
     return EventRecord(event_id, at, actor, staff_id, client_id,

@@ -10,10 +10,11 @@ made anywhere else touches its client (R16).
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import datetime
-from typing import Callable, ClassVar
+from typing import Callable, ClassVar, Iterator
 
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Slot
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -26,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.audit import client_history
 from models.changes import Change
 from models.consent import ClientConsent, load_consent, set_client_ai, set_switch
 from models.errors import NotFound, OptInDeskError, StaleData
+from models.history import client_history
 from models.households import sharing
 from models.review import review_items
 from models.rules import utc_now
@@ -51,6 +52,24 @@ from ui.words import spoken
 
 #: How many of a client's consent events the History shows (newest recorded first).
 HISTORY_LIMIT = 200
+
+
+@contextmanager
+def _layouts_held(*widgets: QWidget) -> Iterator[None]:
+    """The widgets' layouts laid out once, after the block, rather than at every show().
+
+    Showing a hidden child lays out every visible ancestor's layout at once (so that the child
+    has its geometry before it paints): a profile that showed a notice, a badge and addresses
+    laid itself out that many times over (issue 12). A disabled layout skips that; its
+    widget's pending LayoutRequest lays it out once the layout is enabled again."""
+    layouts = [widget.layout() for widget in widgets]
+    for layout in layouts:
+        layout.setEnabled(False)
+    try:
+        yield
+    finally:
+        for layout in layouts:
+            layout.setEnabled(True)
 
 
 class ClientProfileView(QWidget):
@@ -286,15 +305,30 @@ class ClientProfileView(QWidget):
                     "The profile could not be read again: {error}").format(error=spoken(error)))
             return
         self._state = state
-        self._header.show_client(state, mates, review)
-        self._opt_in.show_consent(state)
-        self._ai.show_consent(state)
-        self._grid.show_receives(state.receives)
-        self._history.show_events(events)
-        self._printer.set_client(client_id, state.client.name)
+        with _layouts_held(self._header, self._opt_in, self._ai, self._content):
+            self._header.show_client(state, mates, review)
+            self._opt_in.show_consent(state)
+            self._ai.show_consent(state)
+            self._grid.show_receives(state.receives)
+            self._history.show_events(events)
+            self._printer.set_client(client_id, state.client.name)
         self._pages.setCurrentIndex(1)
+        self._fit_content()
         if not self._clock_timer.isActive():
             self._clock_timer.start()
+
+    def _fit_content(self) -> None:
+        """Give the content its new height before it lays itself out, in one pass.
+
+        Left to Qt's posted layout requests, a new height climbed one level of widgets per
+        pass of the event loop: the content was first laid out at the old height, squeezing
+        the sections for a frame, then laid out and painted again (issue 12). The sections
+        are laid out now, and the scroll area sizes the content from their new hints.
+        """
+        for section in (self._header, self._opt_in, self._ai, self._grid.parentWidget(),
+                        self._history.parentWidget()):
+            section.layout().activate()
+        QCoreApplication.sendEvent(self._scroll, QEvent(QEvent.Type.LayoutRequest))
 
     def _show_empty(self, text: str) -> None:
         self._state = None

@@ -10,6 +10,7 @@ from typing import Mapping
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -70,6 +71,14 @@ class ReceivesGrid(QTableWidget):
         self._states: dict[tuple[Channel, MessageKind], str] = {}
         self._receives: Mapping[Channel, Mapping[MessageKind, Decision]] | None = None
         self._transposed = False
+        #: What each cell shows now, (state, status, reason, tooltip): a cell that shows the
+        #: same for the next client is not set again (each setter repaints it; issue 12).
+        self._shown: dict[tuple[int, int], tuple[str, str, str, str]] = {}
+        #: The lines (rows or channels) shown as one cell across.
+        self._spans: tuple[int, ...] = ()
+        #: Cell heights by (font, width, status, reason): measuring wrapped words is the
+        #: grid's dearest work, and most cells say the same for every client.
+        self._heights: dict[tuple[str, int, str, str], int] = {}
         self._setup_ui()
 
     def _setup_ui(self) -> None:
@@ -114,6 +123,8 @@ class ReceivesGrid(QTableWidget):
         for row in range(self.rowCount()):
             for column in range(self.columnCount()):
                 self.setItem(row, column, QTableWidgetItem())
+        self._shown.clear()
+        self._spans = ()
         self._fit_height()
 
     # -- public API -----------------------------------------------------------------------
@@ -121,7 +132,7 @@ class ReceivesGrid(QTableWidget):
     def show_receives(self, receives: Mapping[Channel, Mapping[MessageKind, Decision]]) -> None:
         """Show what the model layer decided for every channel and message kind."""
         self._receives = receives
-        self.clearSpans()
+        spans = []
         for line, channel in enumerate(CHANNELS):
             decisions = receives[channel]
             reasons = {decision.reason for decision in decisions.values()}
@@ -130,24 +141,17 @@ class ReceivesGrid(QTableWidget):
             for place, kind in enumerate(MESSAGE_KINDS):
                 decision = decisions[kind]
                 state, status, reason = _words(decision)
-                text = f"{status}: {reason}" if reason else status
                 self._states[(channel, kind)] = state
-                self._texts[(channel, kind)] = text
-                item = self.item(*self._cell(line, place))
-                item.setText(text)
-                item.setData(STATE_ROLE, state)
-                item.setData(STATUS_ROLE, status)
-                item.setData(REASON_ROLE, reason)
-                item.setIcon(icon(_ICONS[state]))
+                self._texts[(channel, kind)] = f"{status}: {reason}" if reason else status
                 if whole_row:
-                    item.setToolTip(self.tr("{channel}: nothing can be sent — {reason}.").format(
-                        channel=CHANNEL_NAMES[channel], reason=spoken(decision.reason)))
+                    tooltip = self.tr("{channel}: nothing can be sent — {reason}.").format(
+                        channel=CHANNEL_NAMES[channel], reason=spoken(decision.reason))
                 else:
-                    item.setToolTip(_tooltip(channel, kind, decision))
-            if whole_row and self._transposed:
-                self.setSpan(0, line, self.rowCount(), 1)
-            elif whole_row:
-                self.setSpan(line, 0, 1, self.columnCount())
+                    tooltip = _tooltip(channel, kind, decision)
+                self._show_cell(self._cell(line, place), (state, status, reason, tooltip))
+            if whole_row:
+                spans.append(line)
+        self._show_spans(tuple(spans))
         self._fit_height()
 
     def set_transposed(self, transposed: bool) -> None:
@@ -166,6 +170,8 @@ class ReceivesGrid(QTableWidget):
     def clear_cells(self) -> None:
         """Show no client."""
         self._receives = None
+        self._shown.clear()
+        self._spans = ()
         self.clearSpans()
         for row in range(self.rowCount()):
             for column in range(self.columnCount()):
@@ -198,7 +204,47 @@ class ReceivesGrid(QTableWidget):
             # The header stretches its columns after this event: measure again once it has.
             QTimer.singleShot(0, self, self._fit_height)
 
+    def changeEvent(self, event: QEvent) -> None:
+        """Measure the cells anew in a new font or style."""
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._heights.clear()
+        super().changeEvent(event)
+
     # -- helpers --------------------------------------------------------------------------
+
+    def _show_cell(self, cell: tuple[int, int], shown: tuple[str, str, str, str]) -> None:
+        """Put a cell's state, words and tooltip in its item, unless it shows them already."""
+        if self._shown.get(cell) == shown:
+            return
+        self._shown[cell] = shown
+        state, status, reason, tooltip = shown
+        item = self.item(*cell)
+        item.setText(f"{status}: {reason}" if reason else status)
+        item.setData(STATE_ROLE, state)
+        item.setData(STATUS_ROLE, status)
+        item.setData(REASON_ROLE, reason)
+        item.setIcon(icon(_ICONS[state]))
+        item.setToolTip(tooltip)
+
+    def _show_spans(self, lines: tuple[int, ...]) -> None:
+        """Make each of these lines one cell across; the others a cell per message kind."""
+        if lines == self._spans:
+            return
+        self._spans = lines
+        self.clearSpans()
+        for line in lines:  # turned, a channel is a column
+            self.setSpan(*((0, line, self.rowCount(), 1) if self._transposed
+                           else (line, 0, 1, self.columnCount())))
+
+    def _cell_height(self, metrics: QFontMetrics, font: str, width: int, status: str,
+                     reason: str) -> int:
+        """`_cell_height`, remembered."""
+        key = (font, width, status, reason)
+        if key not in self._heights:
+            if len(self._heights) > 4096:  # a window dragged through many widths
+                self._heights.clear()
+            self._heights[key] = _cell_height(metrics, width, status, reason)
+        return self._heights[key]
 
     def _fit_height(self) -> None:
         """Size rows to their wrapped words, and the grid to its rows: it never scrolls.
@@ -208,6 +254,7 @@ class ReceivesGrid(QTableWidget):
         two-word titles on two lines.
         """
         metrics = self.fontMetrics()
+        font = self.font().key()
         self._fit_header_labels(metrics)
         least = 2 * metrics.height() + 2 * _PAD_Y
         for row in range(self.rowCount()):
@@ -217,15 +264,14 @@ class ReceivesGrid(QTableWidget):
                 if self.rowSpan(row, column) == 1]
             height = least
             for column, width in cells:
-                status, reason = _lines(self.item(row, column))
-                height = max(height, _cell_height(metrics, width, status, reason))
+                status, reason = self._lines_of(row, column)
+                height = max(height, self._cell_height(metrics, font, width, status, reason))
             self.setRowHeight(row, height)
         self._fit_column_spans(metrics)
         height = (self.horizontalHeader().sizeHint().height()
                   + sum(self.rowHeight(row) for row in range(self.rowCount()))
                   + 2 * self.frameWidth())
         self.setFixedHeight(height)
-
 
     def _fit_column_spans(self, metrics: QFontMetrics) -> None:
         """Turned, a channel blocked as a whole is one cell down its column: the rows give it
@@ -235,12 +281,18 @@ class ReceivesGrid(QTableWidget):
         for column in range(self.columnCount()):
             if self.rowSpan(0, column) < 2:
                 continue
-            status, reason = _lines(self.item(0, column))
-            missing = (_cell_height(metrics, self.columnWidth(column), status, reason)
+            status, reason = self._lines_of(0, column)
+            missing = (self._cell_height(metrics, self.font().key(), self.columnWidth(column),
+                                         status, reason)
                        - sum(self.rowHeight(row) for row in range(self.rowCount())))
             if missing > 0:
                 for row in range(self.rowCount()):
                     self.setRowHeight(row, self.rowHeight(row) + -(-missing // self.rowCount()))
+
+    def _lines_of(self, row: int, column: int) -> tuple[str, str]:
+        """The status line and the reason line of a cell, as shown."""
+        shown = self._shown.get((row, column))
+        return (shown[1], shown[2]) if shown is not None else ("", "")
 
     def _cell(self, line: int, place: int) -> tuple[int, int]:
         """(row, column) of a channel's line and a message kind's place."""

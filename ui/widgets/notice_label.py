@@ -42,6 +42,8 @@ class NoticeLabel(QLabel):
 
     def show_notice(self, text: str) -> None:
         """Say `text`; an empty text hides the notice."""
+        if text and text == self._text and not self.isHidden():
+            return  # said already: laying out its rich text again is the dear part
         self._text = text
         if text:
             self.setText(notice_html(self._icon_name, text))

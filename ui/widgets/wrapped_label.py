@@ -1,0 +1,44 @@
+"""A word-wrapped label that remembers its height for a width, for texts that rarely change."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QLabel, QWidget
+
+#: Widths remembered per text; a window is resized through a few hundred at most.
+_MAX_WIDTHS = 256
+
+
+class WrappedLabel(QLabel):
+    """A QLabel with word wrap whose height for a width is measured once per width.
+
+    Qt measures a wrapped label's words again each time a layout asks for its height at a
+    width, and a profile's layout asked its section subtitles 7–10 times per client shown
+    (issue 12). The height is measured anew when the text, font, style or margins change.
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self._heights: dict[int, int] = {}
+        self.setWordWrap(True)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        """Show `text`, measured anew."""
+        self._heights.clear()
+        super().setText(text)
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        """The label's height at `width`, as QLabel measures it, remembered."""
+        height = self._heights.get(width)
+        if height is None:
+            if len(self._heights) >= _MAX_WIDTHS:
+                self._heights.clear()
+            height = self._heights[width] = super().heightForWidth(width)
+        return height
+
+    def event(self, event: QEvent) -> bool:
+        """Forget the heights when the font, the style or the margins change."""
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange,
+                            QEvent.Type.ContentsRectChange, QEvent.Type.Polish):
+            self._heights.clear()
+        return super().event(event)
