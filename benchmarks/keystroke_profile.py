@@ -226,9 +226,10 @@ def instrument(stages: Stages) -> None:
             stages.wrap(profile_view, name, f"read {name}")
     for attr, method in (("ProfileHeader", "show_client"), ("OptInSection", "show_consent"),
                          ("AiControlsSection", "show_consent"), ("ReceivesGrid", "show_receives"),
-                         ("HistoryView", "show_events")):
+                         ("HistoryView", "show_events"), ("ClientProfileView", "_fit_content")):
         cls = getattr(profile_view, attr)
-        _wrap_method(stages, cls, method, f"show {attr}.{method}")
+        if hasattr(cls, method):
+            _wrap_method(stages, cls, method, f"show {attr}.{method}")
 
 
 def _wrap_method(stages: Stages, cls: type, method: str, label: str) -> None:

@@ -14,7 +14,8 @@ class WrappedLabel(QLabel):
 
     Qt measures a wrapped label's words again each time a layout asks for its height at a
     width, and a profile's layout asked its section subtitles 7–10 times per client shown
-    (issue 12). The height is measured anew when the text, font, style or margins change.
+    (issue 12). The height is measured anew when the text, font, style or margins change
+    (`setWordWrap`, `setIndent` and `setMargin` are not for these labels).
     """
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
@@ -36,9 +37,14 @@ class WrappedLabel(QLabel):
             height = self._heights[width] = super().heightForWidth(width)
         return height
 
-    def event(self, event: QEvent) -> bool:
-        """Forget the heights when the font, the style or the margins change."""
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange,
-                            QEvent.Type.ContentsRectChange, QEvent.Type.Polish):
+    def setContentsMargins(self, *margins: object) -> None:  # noqa: N802 - Qt's name
+        """Set the margins, measured anew."""
+        self._heights.clear()
+        super().setContentsMargins(*margins)  # type: ignore[arg-type]
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        """Forget the heights when the font or the style changes (a style sheet's font comes
+        as a font change when the label is polished)."""
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._heights.clear()
-        return super().event(event)
+        super().changeEvent(event)
