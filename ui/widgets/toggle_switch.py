@@ -317,7 +317,10 @@ class ToggleSwitch(QAbstractButton):
 
     def setChecked(self, checked: bool) -> None:
         """Set the state; while locked, the switch stays off whatever is asked."""
-        super().setChecked(bool(checked) and not self._locked)
+        checked = bool(checked) and not self._locked
+        if checked == self.isChecked() and self._animation.state() != QVariantAnimation.State.Running:
+            return  # Qt calls checkStateSet() even for the same state: a repaint for nothing
+        super().setChecked(checked)
 
     def toggle(self) -> None:
         """Toggle the state; a locked switch does not turn on."""
