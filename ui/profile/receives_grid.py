@@ -8,43 +8,25 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QEvent,
-    QModelIndex,
-    QPersistentModelIndex,
-    QRect,
-    QSize,
-    Qt,
-    QTimer,
-)
-from PySide6.QtGui import QFont, QFontMetrics, QIcon, QPainter, QPalette, QResizeEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
-    QHeaderView,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableWidget,
-    QTableWidgetItem,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtGui import QFontMetrics, QIcon, QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from models.rules import CHANNELS, KIND_LABELS, MESSAGE_KINDS, Channel, Decision, MessageKind
 from resources import icon
+from ui.language import current_language
+from ui.profile.receives_cell import (
+    ICONS,
+    PAD_X,
+    PAD_Y,
+    REASON_ROLE,
+    STATE_ROLE,
+    STATUS_ROLE,
+    ReceivesCellDelegate,
+    cell_height,
+)
 from ui.words import CHANNEL_NAMES, spoken
 
-#: Item data roles: a cell's state ("allowed", "blocked", "held"), its first line, and the
-#: model's reason below it ('' for allowed and held cells, whose first line says it all).
-STATE_ROLE = Qt.ItemDataRole.UserRole
-STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
-REASON_ROLE = Qt.ItemDataRole.UserRole + 2
-_ICONS = {"allowed": "check", "blocked": "block", "held": "clock"}
-_PAD_X = 6
-_PAD_Y = 7
-_ICON = 16
-_ICON_GAP = 5
 _MIN_COLUMN = 72
 _MIN_TURNED_COLUMN = 64  # a channel's column of a turned grid: "Blocked" beside its icon
 #: A status word wider than its cell ("Bloqueado" in a narrow column) is drawn this much
@@ -66,7 +48,7 @@ class ReceivesGrid(QTableWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(len(CHANNELS), len(MESSAGE_KINDS), parent)
-        self._delegate = _CellDelegate(self)
+        self._delegate = ReceivesCellDelegate(self)
         self._texts: dict[tuple[Channel, MessageKind], str] = {}
         self._states: dict[tuple[Channel, MessageKind], str] = {}
         self._receives: Mapping[Channel, Mapping[MessageKind, Decision]] | None = None
@@ -79,6 +61,7 @@ class ReceivesGrid(QTableWidget):
         #: Cell heights by (font, width, status, reason): measuring wrapped words is the
         #: grid's dearest work, and most cells say the same for every client.
         self._heights: dict[tuple[str, int, str, str], int] = {}
+        self._words: dict[tuple[object, ...], tuple[str, str, str, str]] = {}
         self._setup_ui()
 
     def _setup_ui(self) -> None:
@@ -139,16 +122,11 @@ class ReceivesGrid(QTableWidget):
             whole_row = (len(reasons) == 1 and None not in reasons
                          and not any(d.allowed or d.held for d in decisions.values()))
             for place, kind in enumerate(MESSAGE_KINDS):
-                decision = decisions[kind]
-                state, status, reason = _words(decision)
+                shown = self._said(channel, kind, decisions[kind], whole_row)
+                state, status, reason, _tip = shown
                 self._states[(channel, kind)] = state
                 self._texts[(channel, kind)] = f"{status}: {reason}" if reason else status
-                if whole_row:
-                    tooltip = self.tr("{channel}: nothing can be sent — {reason}.").format(
-                        channel=CHANNEL_NAMES[channel], reason=spoken(decision.reason))
-                else:
-                    tooltip = _tooltip(channel, kind, decision)
-                self._show_cell(self._cell(line, place), (state, status, reason, tooltip))
+                self._show_cell(self._cell(line, place), shown)
             if whole_row:
                 spans.append(line)
         self._show_spans(tuple(spans))
@@ -212,6 +190,23 @@ class ReceivesGrid(QTableWidget):
 
     # -- helpers --------------------------------------------------------------------------
 
+    def _said(self, channel: Channel, kind: MessageKind, decision: Decision,
+              whole_row: bool) -> tuple[str, str, str, str]:
+        """A cell's state, status, reason and tooltip in the window's language, remembered
+        by decision: most cells say the same for every client (issue 12)."""
+        key = (channel, kind, whole_row, decision, repr(getattr(decision.reason, "params", None)),
+               current_language())
+        said = self._words.get(key)
+        if said is None:
+            if len(self._words) > 4096:
+                self._words.clear()
+            state, status, reason = _words(decision)
+            tooltip = (self.tr("{channel}: nothing can be sent — {reason}.").format(
+                channel=CHANNEL_NAMES[channel], reason=spoken(decision.reason)) if whole_row
+                else _tooltip(channel, kind, decision))
+            said = self._words[key] = (state, status, reason, tooltip)
+        return said
+
     def _show_cell(self, cell: tuple[int, int], shown: tuple[str, str, str, str]) -> None:
         """Put a cell's state, words and tooltip in its item, unless it shows them already."""
         if self._shown.get(cell) == shown:
@@ -223,7 +218,7 @@ class ReceivesGrid(QTableWidget):
         item.setData(STATE_ROLE, state)
         item.setData(STATUS_ROLE, status)
         item.setData(REASON_ROLE, reason)
-        item.setIcon(icon(_ICONS[state]))
+        item.setIcon(icon(ICONS[state]))
         item.setToolTip(tooltip)
 
     def _show_spans(self, lines: tuple[int, ...]) -> None:
@@ -238,12 +233,12 @@ class ReceivesGrid(QTableWidget):
 
     def _cell_height(self, metrics: QFontMetrics, font: str, width: int, status: str,
                      reason: str) -> int:
-        """`_cell_height`, remembered."""
+        """`receives_cell.cell_height`, remembered."""
         key = (font, width, status, reason)
         if key not in self._heights:
             if len(self._heights) > 4096:  # a window dragged through many widths
                 self._heights.clear()
-            self._heights[key] = _cell_height(metrics, width, status, reason)
+            self._heights[key] = cell_height(metrics, width, status, reason)
         return self._heights[key]
 
     def _fit_height(self) -> None:
@@ -256,7 +251,7 @@ class ReceivesGrid(QTableWidget):
         metrics = self.fontMetrics()
         font = self.font().key()
         self._fit_header_labels(metrics)
-        least = 2 * metrics.height() + 2 * _PAD_Y
+        least = 2 * metrics.height() + 2 * PAD_Y
         for row in range(self.rowCount()):
             span = self.columnSpan(row, 0)
             cells = [(0, sum(self.columnWidth(c) for c in range(span)))] if span > 1 else [
@@ -302,7 +297,7 @@ class ReceivesGrid(QTableWidget):
         labels = ([CHANNEL_NAMES[channel] for channel in CHANNELS] if self._transposed
                   else [spoken(KIND_LABELS[kind]) for kind in MESSAGE_KINDS])
         widest = max(metrics.horizontalAdvance(label) for label in labels)
-        narrow = self.horizontalHeader().sectionSize(0) < widest + 2 * _PAD_X + 4
+        narrow = self.horizontalHeader().sectionSize(0) < widest + 2 * PAD_X + 4
         for column, text in enumerate(labels):
             label = text.replace(" ", "\n", 1) if narrow else text
             item = self.horizontalHeaderItem(column)
@@ -328,92 +323,6 @@ def _wrapped(labels: list[str], metrics: QFontMetrics) -> list[str]:
     return wrapped
 
 
-class _CellDelegate(QStyledItemDelegate):
-    """Paints a cell as its icon, its status and, below it in the muted colour, the reason."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
-        """Paint the background as the style does, then the icon and the two kinds of words."""
-        state = index.data(STATE_ROLE)
-        if state is None:
-            super().paint(painter, option, index)
-            return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        opt.icon = QIcon()
-        widget = opt.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-
-        status, reason = _lines(index)
-        rect = opt.rect.adjusted(_PAD_X, _PAD_Y, -_PAD_X, -_PAD_Y)
-        metrics = opt.fontMetrics
-        icon_top = rect.top() + max(0, (metrics.height() - _ICON) // 2)
-        icon(_ICONS[state]).paint(painter, QRect(rect.left(), icon_top, _ICON, _ICON))
-        # The status beside the icon (under it in a narrow cell, rather than cut off); the
-        # reason below both, using the cell's full width.
-        status_rect = (rect.adjusted(_ICON + _ICON_GAP, 0, 0, 0) if _beside(metrics, rect.width(), status)
-                       else rect.adjusted(0, max(_ICON, metrics.height()) + 2, 0, 0))
-        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
-        painter.save()
-        try:
-            painter.setFont(_fitted_font(opt.font, status_rect.width(), status))
-            painter.setPen(opt.palette.color(QPalette.ColorRole.Text))
-            used = painter.boundingRect(status_rect, flags, status)
-            painter.drawText(status_rect, flags, status)
-            if reason:
-                painter.setFont(opt.font)
-                painter.setPen(opt.palette.color(QPalette.ColorRole.PlaceholderText))
-                painter.drawText(rect.adjusted(0, used.bottom() + 1 - rect.top(), 0, 0), flags,
-                                 reason)
-        finally:
-            painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem,
-                 index: QModelIndex | QPersistentModelIndex) -> QSize:
-        """The size of the cell's words wrapped at the column's width."""
-        hint = super().sizeHint(option, index)
-        if index.data(STATE_ROLE) is None or option.rect.width() <= 0:
-            return hint
-        status, reason = _lines(index)
-        return QSize(hint.width(), _cell_height(option.fontMetrics, option.rect.width(),
-                                                status, reason))
-
-
-def _cell_height(metrics: QFontMetrics, width: int, status: str, reason: str) -> int:
-    """The height a cell needs at ``width``: its status beside the icon, the reason below."""
-    flags = int(Qt.TextFlag.TextWordWrap)
-    if _beside(metrics, width - 2 * _PAD_X, status):
-        status_width, above = width - 2 * _PAD_X - _ICON - _ICON_GAP, 0
-    else:
-        status_width, above = max(width - 2 * _PAD_X, 20), max(_ICON, metrics.height()) + 2
-    height = above + metrics.boundingRect(QRect(0, 0, status_width, 10_000), flags,
-                                          status).height()
-    if reason:
-        reason_width = max(width - 2 * _PAD_X, 20)
-        height += metrics.boundingRect(QRect(0, 0, reason_width, 10_000), flags, reason).height()
-    return height + 2 * _PAD_Y
-
-
-def _fitted_font(font: QFont, width: int, status: str) -> QFont:
-    """`font`, or a little smaller when the status's longest word is wider than `width`: a
-    longer word of another language shows whole in a narrow column (issue 14)."""
-    widest = max((QFontMetrics(font).horizontalAdvance(word) for word in status.split()),
-                 default=0)
-    if widest <= width or width <= 0 or font.pointSizeF() <= 0:
-        return font
-    fitted = QFont(font)
-    fitted.setPointSizeF(font.pointSizeF() * max(_LEAST_STATUS_SCALE, (width - 1) / widest))
-    return fitted
-
-
-def _beside(metrics: QFontMetrics, width: int, status: str) -> bool:
-    """Whether the status's first word fits beside the icon in a cell's inner ``width``."""
-    first = status.split(" ", 1)[0]
-    return width - _ICON - _ICON_GAP >= metrics.horizontalAdvance(first)
-
-
 def _words(decision: Decision) -> tuple[str, str, str]:
     """A cell's state, its first words and the model's reason ('' when allowed or held)."""
     if decision.allowed:
@@ -423,11 +332,6 @@ def _words(decision: Decision) -> tuple[str, str, str]:
         # The model's own words ("held until 8:00 a.m. local time"), as a sentence.
         return "held", reason[:1].upper() + reason[1:], ""
     return "blocked", QCoreApplication.translate("ReceivesGrid", "Blocked"), reason
-
-
-def _lines(cell: QTableWidgetItem | QModelIndex | QPersistentModelIndex) -> tuple[str, str]:
-    """The status line and the reason line a cell paints."""
-    return cell.data(STATUS_ROLE) or "", cell.data(REASON_ROLE) or ""
 
 
 def _tooltip(channel: Channel, kind: MessageKind, decision: Decision) -> str:
