@@ -165,6 +165,9 @@ class ClientProfileView(QWidget):
         column.addWidget(history, 1)
         self._history.setMinimumHeight(240)
         self._history.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # The content paints nothing of its own: a new height repaints only the part that
+        # came into view, and the sections that moved, not every section (issue 12).
+        self._content.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
         self._scroll.setWidget(self._content)
         previous: QWidget = self._history  # Enter lands on the first switch; Edit comes after
         for button in self._header.buttons():
