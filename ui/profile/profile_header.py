@@ -322,4 +322,4 @@ def cancel_notice(items: Sequence[ReviewItem]) -> str:
 def household_notice(housemates: Sequence[Housemate]) -> str:
     """R18's notice: "Shares this mobile with Sam Reyes and Alex Reyes — a STOP from this
     number reaches all of them", and likewise for a shared email."""
-    return _Notices().household(housemates)
+    return _Notices().household(housemates) if housemates else ""

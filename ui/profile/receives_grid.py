@@ -62,6 +62,8 @@ class ReceivesGrid(QTableWidget):
         #: grid's dearest work, and most cells say the same for every client.
         self._heights: dict[tuple[str, int, str, str], int] = {}
         self._words: dict[tuple[object, ...], tuple[str, str, str, str]] = {}
+        self._fitted: tuple[object, ...] | None = None  # what _fit_height last measured
+        self._header_heights: dict[tuple[object, ...], int] = {}
         self._setup_ui()
 
     def _setup_ui(self) -> None:
@@ -186,6 +188,8 @@ class ReceivesGrid(QTableWidget):
         """Measure the cells anew in a new font or style."""
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._heights.clear()
+            self._header_heights.clear()
+            self._fitted = None
         super().changeEvent(event)
 
     # -- helpers --------------------------------------------------------------------------
@@ -248,8 +252,15 @@ class ReceivesGrid(QTableWidget):
         that spans the row as if it were one column wide. Narrow columns get their
         two-word titles on two lines.
         """
-        metrics = self.fontMetrics()
         font = self.font().key()
+        fit = (font, self.frameWidth(), self._transposed, self._spans,
+               tuple(self.columnWidth(c) for c in range(self.columnCount())),
+               tuple(self._lines_of(r, c) for r in range(self.rowCount())
+                     for c in range(self.columnCount())))
+        if fit == self._fitted:
+            return  # the same words at the same widths: the same heights (issue 12)
+        self._fitted = fit
+        metrics = self.fontMetrics()
         self._fit_header_labels(metrics)
         least = 2 * metrics.height() + 2 * PAD_Y
         for row in range(self.rowCount()):
@@ -263,7 +274,7 @@ class ReceivesGrid(QTableWidget):
                 height = max(height, self._cell_height(metrics, font, width, status, reason))
             self.setRowHeight(row, height)
         self._fit_column_spans(metrics)
-        height = (self.horizontalHeader().sizeHint().height()
+        height = (self._header_height(font)
                   + sum(self.rowHeight(row) for row in range(self.rowCount()))
                   + 2 * self.frameWidth())
         self.setFixedHeight(height)
@@ -292,6 +303,16 @@ class ReceivesGrid(QTableWidget):
     def _cell(self, line: int, place: int) -> tuple[int, int]:
         """(row, column) of a channel's line and a message kind's place."""
         return (place, line) if self._transposed else (line, place)
+
+    def _header_height(self, font: str) -> int:
+        """The column headings' height, measured again only when their words or font change
+        (QHeaderView measures every heading at each ask)."""
+        header = self.horizontalHeader()
+        key = (font, header.font().key(), tuple(self.horizontalHeaderItem(c).text()
+                                                for c in range(self.columnCount())))
+        if key not in self._header_heights:
+            self._header_heights[key] = header.sizeHint().height()
+        return self._header_heights[key]
 
     def _fit_header_labels(self, metrics: QFontMetrics) -> None:
         labels = ([CHANNEL_NAMES[channel] for channel in CHANNELS] if self._transposed
