@@ -58,10 +58,9 @@ HISTORY_LIMIT = 200
 def _layouts_held(*widgets: QWidget) -> Iterator[None]:
     """The widgets' layouts laid out once, after the block, rather than at every show().
 
-    Showing a hidden child lays out every visible ancestor's layout at once (so that the child
-    has its geometry before it paints): a profile that showed a notice, a badge and addresses
-    laid itself out that many times over (issue 12). A disabled layout skips that; its
-    widget's pending LayoutRequest lays it out once the layout is enabled again."""
+    Showing a hidden child lays out every visible ancestor at once: a profile that showed a
+    notice, a badge and addresses laid itself out that many times over (issue 12). A disabled
+    layout skips that; its pending LayoutRequest lays it out once it is enabled again."""
     layouts = [widget.layout() for widget in widgets]
     for layout in layouts:
         layout.setEnabled(False)
@@ -165,8 +164,7 @@ class ClientProfileView(QWidget):
         column.addWidget(history, 1)
         self._history.setMinimumHeight(240)
         self._history.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        # The content paints nothing of its own: a new height repaints only the part that
-        # came into view, and the sections that moved, not every section (issue 12).
+        # It paints nothing itself: a new height repaints what moved, not all (issue 12).
         self._content.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
         self._scroll.setWidget(self._content)
         previous: QWidget = self._history  # Enter lands on the first switch; Edit comes after
@@ -324,10 +322,9 @@ class ClientProfileView(QWidget):
         """Give the content its new height before it lays itself out, in one pass.
 
         Left to Qt's posted layout requests, a new height climbed one level of widgets per
-        pass of the event loop: the content was first laid out at the old height, squeezing
-        the sections for a frame, then laid out and painted again (issue 12). The sections
-        are laid out now, and the scroll area sizes the content from their new hints.
-        """
+        pass of the event loop: the content was laid out at the old height, squeezing the
+        sections for a frame, then laid out and painted again (issue 12). The sections are
+        laid out now, and the scroll area sizes the content from their new hints."""
         for section in (self._header, self._opt_in, self._ai, self._grid.parentWidget(),
                         self._history.parentWidget()):
             section.layout().activate()
