@@ -217,14 +217,15 @@ def instrument(stages: Stages) -> None:
 
     stages.wrap(list_model, "client_ids")
     stages.wrap(list_model, "client_rows")
-    for name in ("load_consent", "housemates", "review_items", "client_history"):
+    for name in ("load_consent", "housemates", "sharing", "review_items", "client_history"):
         if hasattr(profile_view, name):
             stages.wrap(profile_view, name, f"read {name}")
     for attr, method in (("ProfileHeader", "show_client"), ("OptInSection", "show_consent"),
                          ("AiControlsSection", "show_consent"), ("ReceivesGrid", "show_receives"),
-                         ("HistoryView", "show_events")):
+                         ("HistoryView", "show_events"), ("ClientProfileView", "_fit_content")):
         cls = getattr(profile_view, attr)
-        _wrap_method(stages, cls, method, f"show {attr}.{method}")
+        if hasattr(cls, method):
+            _wrap_method(stages, cls, method, f"show {attr}.{method}")
 
 
 def _wrap_method(stages: Stages, cls: type, method: str, label: str) -> None:
@@ -247,6 +248,8 @@ def main() -> int:
                         help="print cProfile's N functions with the most time of their own")
     parser.add_argument("--profiles", type=int, default=60, help="clients to open (default 60)")
     parser.add_argument("--query", action="append", help="search texts instead of the plan's")
+    parser.add_argument("--profiles-only", action="store_true",
+                        help="open the profiles only: no keystrokes, no stall measure")
     parser.add_argument("--cpu", action="store_true",
                         help="time every stage in CPU time of the window's thread")
     args = parser.parse_args()
@@ -267,15 +270,17 @@ def main() -> int:
     print(f"window {window.width()}x{window.height()}, load {os.getloadavg()[0]:.1f}")
     queries = args.query or plan["queries"]
     profile = cProfile.Profile() if args.cprofile else None
-    measure_keystrokes(app, window, queries[:5], stages, None)  # warm the caches once
-    keystrokes = measure_keystrokes(app, window, queries, stages, profile)
-    summary("search (keystroke → ids, first screen's rows, repaint)", keystrokes, queries)
+    if not args.profiles_only:
+        measure_keystrokes(app, window, queries[:5], stages, None)  # warm the caches once
+        keystrokes = measure_keystrokes(app, window, queries, stages, profile)
+        summary("search (keystroke → ids, first screen's rows, repaint)", keystrokes, queries)
     ids = [int(i) for i in plan["profile_ids"][:args.profiles]]
     measure_profiles(app, window, ids[:5], stages, None)
     opened = measure_profiles(app, window, ids, stages, profile)
     summary("profile (show_client → painted)", opened, ids)
-    print(f"\nlongest event-loop stall while typing with the debounce: "
-          f"{longest_stall(app, window, queries[:20]):.1f} ms")
+    if not args.profiles_only:
+        print(f"\nlongest event-loop stall while typing with the debounce: "
+              f"{longest_stall(app, window, queries[:20]):.1f} ms")
     if profile is not None:
         out = io.StringIO()
         pstats.Stats(profile, stream=out).sort_stats("tottime").print_stats(args.cprofile)

@@ -292,17 +292,11 @@ def iter_events(*, client_id: int | None = None, since: str | None = None,
     rows = _event_rows(client_id=client_id, since=since, until=until, source=source, text=text,
                        newest_first=newest_first, limit=limit, before=before, after_id=after_id,
                        number=number, by_record=by_record)
-    return map(_event_record, rows)
+    return map(event_record, rows)
 
 
-def client_history(client_id: int, limit: int) -> list[EventRecord]:
-    """A client's newest `limit` events for their History: newest recorded first (what took
-    effect last is on top), with when each was recorded where a message caused it (R11, R19)."""
-    return with_recorded_times(iter_events(client_id=client_id, newest_first=True, by_record=True,
-                                           limit=limit))
-
-
-def _event_record(row: tuple[Any, ...]) -> EventRecord:
+def event_record(row: tuple[Any, ...]) -> EventRecord:
+    """An event from a row of `_EVENT_COLUMNS` (the client's first and last name last)."""
     (event_id, at, actor, staff_id, client_id, number, channel, switch, old, new, source, method,
      note, inbound_sid, hash_, first, last) = row
     return EventRecord(event_id, at, actor, staff_id, client_id,

@@ -10,10 +10,11 @@ made anywhere else touches its client (R16).
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import datetime
-from typing import Callable, ClassVar
+from typing import Callable, ClassVar, Iterator
 
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Slot
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -26,11 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.audit import client_history
 from models.changes import Change
 from models.consent import ClientConsent, load_consent, set_client_ai, set_switch
 from models.errors import NotFound, OptInDeskError, StaleData
-from models.households import housemates
+from models.history import client_history
+from models.households import sharing
 from models.review import review_items
 from models.rules import utc_now
 from resources import icon
@@ -51,6 +52,23 @@ from ui.words import spoken
 
 #: How many of a client's consent events the History shows (newest recorded first).
 HISTORY_LIMIT = 200
+
+
+@contextmanager
+def _layouts_held(*widgets: QWidget) -> Iterator[None]:
+    """The widgets' layouts laid out once, after the block, rather than at every show().
+
+    Showing a hidden child lays out every visible ancestor at once: a profile that showed a
+    notice, a badge and addresses laid itself out that many times over (issue 12). A disabled
+    layout skips that; its pending LayoutRequest lays it out once it is enabled again."""
+    layouts = [widget.layout() for widget in widgets]
+    for layout in layouts:
+        layout.setEnabled(False)
+    try:
+        yield
+    finally:
+        for layout in layouts:
+            layout.setEnabled(True)
 
 
 class ClientProfileView(QWidget):
@@ -146,6 +164,8 @@ class ClientProfileView(QWidget):
         column.addWidget(history, 1)
         self._history.setMinimumHeight(240)
         self._history.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # It paints nothing itself: a new height repaints what moved, not all (issue 12).
+        self._content.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
         self._scroll.setWidget(self._content)
         previous: QWidget = self._history  # Enter lands on the first switch; Edit comes after
         for button in self._header.buttons():
@@ -269,7 +289,8 @@ class ClientProfileView(QWidget):
         assert client_id is not None
         try:
             state = load_consent(client_id, now=self._clock())
-            mates = housemates(client_id)
+            mates = sharing(mobile=state.client.mobile, email=state.client.email,
+                            excluding=client_id)
             review = (review_items(number=state.client.mobile, now=self._clock())
                       if state.client.mobile else [])
             events = client_history(client_id, HISTORY_LIMIT)
@@ -285,15 +306,29 @@ class ClientProfileView(QWidget):
                     "The profile could not be read again: {error}").format(error=spoken(error)))
             return
         self._state = state
-        self._header.show_client(state, mates, review)
-        self._opt_in.show_consent(state)
-        self._ai.show_consent(state)
-        self._grid.show_receives(state.receives)
-        self._history.show_events(events)
-        self._printer.set_client(client_id, state.client.name)
+        with _layouts_held(self._header, self._opt_in, self._ai, self._content):
+            self._header.show_client(state, mates, review)
+            self._opt_in.show_consent(state)
+            self._ai.show_consent(state)
+            self._grid.show_receives(state.receives)
+            self._history.show_events(events)
+            self._printer.set_client(client_id, state.client.name)
         self._pages.setCurrentIndex(1)
+        self._fit_content()
         if not self._clock_timer.isActive():
             self._clock_timer.start()
+
+    def _fit_content(self) -> None:
+        """Give the content its new height before it lays itself out, in one pass.
+
+        Left to Qt's posted layout requests, a new height climbed one level of widgets per
+        pass of the event loop: the content was laid out at the old height, squeezing the
+        sections for a frame, then laid out and painted again (issue 12). The sections are
+        laid out now, and the scroll area sizes the content from their new hints."""
+        for section in (self._header, self._opt_in, self._ai, self._grid.parentWidget(),
+                        self._history.parentWidget()):
+            section.layout().activate()
+        QCoreApplication.sendEvent(self._scroll, QEvent(QEvent.Type.LayoutRequest))
 
     def _show_empty(self, text: str) -> None:
         self._state = None

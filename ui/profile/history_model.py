@@ -32,11 +32,17 @@ class _Row:
 
 
 class HistoryModel(QAbstractTableModel):
-    """Consent events as rows of When, Who, What and Why (read-only)."""
+    """Consent events as rows of When, Who, What and Why (read-only).
+
+    An event is put into words when a row is first read (by the view as it paints it, by a
+    screen reader, a test), not when the events are set: a profile's History is often below
+    the fold, and its words took longer than everything else a profile shows (issue 12).
+    """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[_Row] = []
+        self._events: list[EventRecord] = []
+        self._rows: list[_Row | None] = []
 
     # -- public API -----------------------------------------------------------------------
 
@@ -46,11 +52,12 @@ class HistoryModel(QAbstractTableModel):
         The same events again leave the model untouched, so a reload keeps the view's
         selection and scroll position.
         """
-        rows = [_row(event) for event in events]
-        if [r.event_id for r in rows] == [r.event_id for r in self._rows]:
+        events = list(events)
+        if [e.id for e in events] == [e.id for e in self._events]:
             return False
         self.beginResetModel()
-        self._rows = rows
+        self._events = events
+        self._rows = [None] * len(events)
         self.endResetModel()
         return True
 
@@ -60,17 +67,17 @@ class HistoryModel(QAbstractTableModel):
 
     def is_two_lines(self, row: int) -> bool:
         """Whether the row's When has a second line (an event recorded late)."""
-        return "\n" in self._rows[row].cells[0]
+        return formatting.happened_early(self._events[row]) is not None
 
     def event_id(self, row: int) -> int:
         """The id of the consent event shown in ``row``."""
-        return self._rows[row].event_id
+        return self._events[row].id
 
     # -- Qt overrides ---------------------------------------------------------------------
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         """The number of events (a table: no children)."""
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._events)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         """When, Who, What, Why."""
@@ -79,18 +86,24 @@ class HistoryModel(QAbstractTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """An event's words (DisplayRole), its details (ToolTipRole), its id (UserRole)."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid() or not 0 <= index.row() < len(self._events):
             return None
-        row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return row.cells[index.column()]
+            return self._row(index.row()).cells[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.details
+            return self._row(index.row()).details
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return row.cells[index.column()].replace("\n", ", ")
+            return self._row(index.row()).cells[index.column()].replace("\n", ", ")
         if role == Qt.ItemDataRole.UserRole:
-            return row.event_id
+            return self._events[index.row()].id
         return None
+
+    def _row(self, number: int) -> _Row:
+        """Row `number` in words, made when first read."""
+        row = self._rows[number]
+        if row is None:
+            row = self._rows[number] = _row(self._events[number])
+        return row
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

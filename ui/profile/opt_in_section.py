@@ -376,12 +376,14 @@ class OptInSection(SectionFrame):
         toggle.setEnabled(blocker is None)
         # Said to a screen reader too, not only in a tooltip: why it cannot be turned on
         # (a STOP lock, All off, no address).
-        toggle.setAccessibleDescription(blocker or "")
+        if toggle.accessibleDescription() != (blocker or ""):
+            toggle.setAccessibleDescription(blocker or "")
         tooltip = switch_tooltip(state.channel, switch)
         if blocker is not None and state.address is not None:  # the row says "No … on file"
             tooltip = QCoreApplication.translate("OptInSection", "{reason}. {tooltip}").format(
                 reason=blocker, tooltip=tooltip)
-        toggle.setToolTip(tooltip)
+        if toggle.toolTip() != tooltip:  # each change sends an event through the window
+            toggle.setToolTip(tooltip)
 
 
 def _repolish(widget: QWidget) -> None:

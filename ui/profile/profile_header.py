@@ -160,10 +160,11 @@ class ProfileHeader(QWidget):
         self._archived_badge.setVisible(bool(client.archived))
         self._archived = bool(client.archived)
         self._archive.setText(self.tr("Restore…") if client.archived else self.tr("Archive…"))
-        self._archive.setToolTip(
-            self.tr("Bring the client back to the list, with the switches they had")
-            if client.archived else self.tr("Hide the client from the list: they receive "
-                                            "nothing, and their consent record is kept"))
+        tooltip = (self.tr("Bring the client back to the list, with the switches they had")
+                   if client.archived else self.tr("Hide the client from the list: they receive "
+                                                   "nothing, and their consent record is kept"))
+        if self._archive.toolTip() != tooltip:  # a change sends an event through the window
+            self._archive.setToolTip(tooltip)
         self._edit.show()
         self._archive.setVisible(self._archive.isEnabled())
         self._archived_notice.show_notice(
@@ -321,4 +322,4 @@ def cancel_notice(items: Sequence[ReviewItem]) -> str:
 def household_notice(housemates: Sequence[Housemate]) -> str:
     """R18's notice: "Shares this mobile with Sam Reyes and Alex Reyes — a STOP from this
     number reaches all of them", and likewise for a shared email."""
-    return _Notices().household(housemates)
+    return _Notices().household(housemates) if housemates else ""

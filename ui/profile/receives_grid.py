@@ -8,42 +8,25 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    QRect,
-    QSize,
-    Qt,
-    QTimer,
-)
-from PySide6.QtGui import QFont, QFontMetrics, QIcon, QPainter, QPalette, QResizeEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
-    QHeaderView,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableWidget,
-    QTableWidgetItem,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtGui import QFontMetrics, QIcon, QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from models.rules import CHANNELS, KIND_LABELS, MESSAGE_KINDS, Channel, Decision, MessageKind
 from resources import icon
+from ui.language import current_language
+from ui.profile.receives_cell import (
+    ICONS,
+    PAD_X,
+    PAD_Y,
+    REASON_ROLE,
+    STATE_ROLE,
+    STATUS_ROLE,
+    ReceivesCellDelegate,
+    cell_height,
+)
 from ui.words import CHANNEL_NAMES, spoken
 
-#: Item data roles: a cell's state ("allowed", "blocked", "held"), its first line, and the
-#: model's reason below it ('' for allowed and held cells, whose first line says it all).
-STATE_ROLE = Qt.ItemDataRole.UserRole
-STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
-REASON_ROLE = Qt.ItemDataRole.UserRole + 2
-_ICONS = {"allowed": "check", "blocked": "block", "held": "clock"}
-_PAD_X = 6
-_PAD_Y = 7
-_ICON = 16
-_ICON_GAP = 5
 _MIN_COLUMN = 72
 _MIN_TURNED_COLUMN = 64  # a channel's column of a turned grid: "Blocked" beside its icon
 #: A status word wider than its cell ("Bloqueado" in a narrow column) is drawn this much
@@ -65,11 +48,22 @@ class ReceivesGrid(QTableWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(len(CHANNELS), len(MESSAGE_KINDS), parent)
-        self._delegate = _CellDelegate(self)
+        self._delegate = ReceivesCellDelegate(self)
         self._texts: dict[tuple[Channel, MessageKind], str] = {}
         self._states: dict[tuple[Channel, MessageKind], str] = {}
         self._receives: Mapping[Channel, Mapping[MessageKind, Decision]] | None = None
         self._transposed = False
+        #: What each cell shows now, (state, status, reason, tooltip): a cell that shows the
+        #: same for the next client is not set again (each setter repaints it; issue 12).
+        self._shown: dict[tuple[int, int], tuple[str, str, str, str]] = {}
+        #: The lines (rows or channels) shown as one cell across.
+        self._spans: tuple[int, ...] = ()
+        #: Cell heights by (font, width, status, reason): measuring wrapped words is the
+        #: grid's dearest work, and most cells say the same for every client.
+        self._heights: dict[tuple[str, int, str, str], int] = {}
+        self._words: dict[tuple[object, ...], tuple[str, str, str, str]] = {}
+        self._fitted: tuple[object, ...] | None = None  # what _fit_height last measured
+        self._header_heights: dict[tuple[object, ...], int] = {}
         self._setup_ui()
 
     def _setup_ui(self) -> None:
@@ -114,6 +108,8 @@ class ReceivesGrid(QTableWidget):
         for row in range(self.rowCount()):
             for column in range(self.columnCount()):
                 self.setItem(row, column, QTableWidgetItem())
+        self._shown.clear()
+        self._spans = ()
         self._fit_height()
 
     # -- public API -----------------------------------------------------------------------
@@ -121,33 +117,21 @@ class ReceivesGrid(QTableWidget):
     def show_receives(self, receives: Mapping[Channel, Mapping[MessageKind, Decision]]) -> None:
         """Show what the model layer decided for every channel and message kind."""
         self._receives = receives
-        self.clearSpans()
+        spans = []
         for line, channel in enumerate(CHANNELS):
             decisions = receives[channel]
             reasons = {decision.reason for decision in decisions.values()}
             whole_row = (len(reasons) == 1 and None not in reasons
                          and not any(d.allowed or d.held for d in decisions.values()))
             for place, kind in enumerate(MESSAGE_KINDS):
-                decision = decisions[kind]
-                state, status, reason = _words(decision)
-                text = f"{status}: {reason}" if reason else status
+                shown = self._said(channel, kind, decisions[kind], whole_row)
+                state, status, reason, _tip = shown
                 self._states[(channel, kind)] = state
-                self._texts[(channel, kind)] = text
-                item = self.item(*self._cell(line, place))
-                item.setText(text)
-                item.setData(STATE_ROLE, state)
-                item.setData(STATUS_ROLE, status)
-                item.setData(REASON_ROLE, reason)
-                item.setIcon(icon(_ICONS[state]))
-                if whole_row:
-                    item.setToolTip(self.tr("{channel}: nothing can be sent — {reason}.").format(
-                        channel=CHANNEL_NAMES[channel], reason=spoken(decision.reason)))
-                else:
-                    item.setToolTip(_tooltip(channel, kind, decision))
-            if whole_row and self._transposed:
-                self.setSpan(0, line, self.rowCount(), 1)
-            elif whole_row:
-                self.setSpan(line, 0, 1, self.columnCount())
+                self._texts[(channel, kind)] = f"{status}: {reason}" if reason else status
+                self._show_cell(self._cell(line, place), shown)
+            if whole_row:
+                spans.append(line)
+        self._show_spans(tuple(spans))
         self._fit_height()
 
     def set_transposed(self, transposed: bool) -> None:
@@ -166,6 +150,8 @@ class ReceivesGrid(QTableWidget):
     def clear_cells(self) -> None:
         """Show no client."""
         self._receives = None
+        self._shown.clear()
+        self._spans = ()
         self.clearSpans()
         for row in range(self.rowCount()):
             for column in range(self.columnCount()):
@@ -198,7 +184,66 @@ class ReceivesGrid(QTableWidget):
             # The header stretches its columns after this event: measure again once it has.
             QTimer.singleShot(0, self, self._fit_height)
 
+    def changeEvent(self, event: QEvent) -> None:
+        """Measure the cells anew in a new font or style."""
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._heights.clear()
+            self._header_heights.clear()
+            self._fitted = None
+        super().changeEvent(event)
+
     # -- helpers --------------------------------------------------------------------------
+
+    def _said(self, channel: Channel, kind: MessageKind, decision: Decision,
+              whole_row: bool) -> tuple[str, str, str, str]:
+        """A cell's state, status, reason and tooltip in the window's language, remembered
+        by decision: most cells say the same for every client (issue 12)."""
+        key = (channel, kind, whole_row, decision, repr(getattr(decision.reason, "params", None)),
+               current_language())
+        said = self._words.get(key)
+        if said is None:
+            if len(self._words) > 4096:
+                self._words.clear()
+            state, status, reason = _words(decision)
+            tooltip = (self.tr("{channel}: nothing can be sent — {reason}.").format(
+                channel=CHANNEL_NAMES[channel], reason=spoken(decision.reason)) if whole_row
+                else _tooltip(channel, kind, decision))
+            said = self._words[key] = (state, status, reason, tooltip)
+        return said
+
+    def _show_cell(self, cell: tuple[int, int], shown: tuple[str, str, str, str]) -> None:
+        """Put a cell's state, words and tooltip in its item, unless it shows them already."""
+        if self._shown.get(cell) == shown:
+            return
+        self._shown[cell] = shown
+        state, status, reason, tooltip = shown
+        item = self.item(*cell)
+        item.setText(f"{status}: {reason}" if reason else status)
+        item.setData(STATE_ROLE, state)
+        item.setData(STATUS_ROLE, status)
+        item.setData(REASON_ROLE, reason)
+        item.setIcon(icon(ICONS[state]))
+        item.setToolTip(tooltip)
+
+    def _show_spans(self, lines: tuple[int, ...]) -> None:
+        """Make each of these lines one cell across; the others a cell per message kind."""
+        if lines == self._spans:
+            return
+        self._spans = lines
+        self.clearSpans()
+        for line in lines:  # turned, a channel is a column
+            self.setSpan(*((0, line, self.rowCount(), 1) if self._transposed
+                           else (line, 0, 1, self.columnCount())))
+
+    def _cell_height(self, metrics: QFontMetrics, font: str, width: int, status: str,
+                     reason: str) -> int:
+        """`receives_cell.cell_height`, remembered."""
+        key = (font, width, status, reason)
+        if key not in self._heights:
+            if len(self._heights) > 4096:  # a window dragged through many widths
+                self._heights.clear()
+            self._heights[key] = cell_height(metrics, width, status, reason)
+        return self._heights[key]
 
     def _fit_height(self) -> None:
         """Size rows to their wrapped words, and the grid to its rows: it never scrolls.
@@ -207,9 +252,17 @@ class ReceivesGrid(QTableWidget):
         that spans the row as if it were one column wide. Narrow columns get their
         two-word titles on two lines.
         """
+        font = self.font().key()
+        fit = (font, self.frameWidth(), self._transposed, self._spans,
+               tuple(self.columnWidth(c) for c in range(self.columnCount())),
+               tuple(self._lines_of(r, c) for r in range(self.rowCount())
+                     for c in range(self.columnCount())))
+        if fit == self._fitted:
+            return  # the same words at the same widths: the same heights (issue 12)
+        self._fitted = fit
         metrics = self.fontMetrics()
         self._fit_header_labels(metrics)
-        least = 2 * metrics.height() + 2 * _PAD_Y
+        least = 2 * metrics.height() + 2 * PAD_Y
         for row in range(self.rowCount()):
             span = self.columnSpan(row, 0)
             cells = [(0, sum(self.columnWidth(c) for c in range(span)))] if span > 1 else [
@@ -217,15 +270,14 @@ class ReceivesGrid(QTableWidget):
                 if self.rowSpan(row, column) == 1]
             height = least
             for column, width in cells:
-                status, reason = _lines(self.item(row, column))
-                height = max(height, _cell_height(metrics, width, status, reason))
+                status, reason = self._lines_of(row, column)
+                height = max(height, self._cell_height(metrics, font, width, status, reason))
             self.setRowHeight(row, height)
         self._fit_column_spans(metrics)
-        height = (self.horizontalHeader().sizeHint().height()
+        height = (self._header_height(font)
                   + sum(self.rowHeight(row) for row in range(self.rowCount()))
                   + 2 * self.frameWidth())
         self.setFixedHeight(height)
-
 
     def _fit_column_spans(self, metrics: QFontMetrics) -> None:
         """Turned, a channel blocked as a whole is one cell down its column: the rows give it
@@ -235,22 +287,38 @@ class ReceivesGrid(QTableWidget):
         for column in range(self.columnCount()):
             if self.rowSpan(0, column) < 2:
                 continue
-            status, reason = _lines(self.item(0, column))
-            missing = (_cell_height(metrics, self.columnWidth(column), status, reason)
+            status, reason = self._lines_of(0, column)
+            missing = (self._cell_height(metrics, self.font().key(), self.columnWidth(column),
+                                         status, reason)
                        - sum(self.rowHeight(row) for row in range(self.rowCount())))
             if missing > 0:
                 for row in range(self.rowCount()):
                     self.setRowHeight(row, self.rowHeight(row) + -(-missing // self.rowCount()))
 
+    def _lines_of(self, row: int, column: int) -> tuple[str, str]:
+        """The status line and the reason line of a cell, as shown."""
+        shown = self._shown.get((row, column))
+        return (shown[1], shown[2]) if shown is not None else ("", "")
+
     def _cell(self, line: int, place: int) -> tuple[int, int]:
         """(row, column) of a channel's line and a message kind's place."""
         return (place, line) if self._transposed else (line, place)
+
+    def _header_height(self, font: str) -> int:
+        """The column headings' height, measured again only when their words or font change
+        (QHeaderView measures every heading at each ask)."""
+        header = self.horizontalHeader()
+        key = (font, header.font().key(), tuple(self.horizontalHeaderItem(c).text()
+                                                for c in range(self.columnCount())))
+        if key not in self._header_heights:
+            self._header_heights[key] = header.sizeHint().height()
+        return self._header_heights[key]
 
     def _fit_header_labels(self, metrics: QFontMetrics) -> None:
         labels = ([CHANNEL_NAMES[channel] for channel in CHANNELS] if self._transposed
                   else [spoken(KIND_LABELS[kind]) for kind in MESSAGE_KINDS])
         widest = max(metrics.horizontalAdvance(label) for label in labels)
-        narrow = self.horizontalHeader().sectionSize(0) < widest + 2 * _PAD_X + 4
+        narrow = self.horizontalHeader().sectionSize(0) < widest + 2 * PAD_X + 4
         for column, text in enumerate(labels):
             label = text.replace(" ", "\n", 1) if narrow else text
             item = self.horizontalHeaderItem(column)
@@ -276,92 +344,6 @@ def _wrapped(labels: list[str], metrics: QFontMetrics) -> list[str]:
     return wrapped
 
 
-class _CellDelegate(QStyledItemDelegate):
-    """Paints a cell as its icon, its status and, below it in the muted colour, the reason."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
-        """Paint the background as the style does, then the icon and the two kinds of words."""
-        state = index.data(STATE_ROLE)
-        if state is None:
-            super().paint(painter, option, index)
-            return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        opt.icon = QIcon()
-        widget = opt.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-
-        status, reason = _lines(index)
-        rect = opt.rect.adjusted(_PAD_X, _PAD_Y, -_PAD_X, -_PAD_Y)
-        metrics = opt.fontMetrics
-        icon_top = rect.top() + max(0, (metrics.height() - _ICON) // 2)
-        icon(_ICONS[state]).paint(painter, QRect(rect.left(), icon_top, _ICON, _ICON))
-        # The status beside the icon (under it in a narrow cell, rather than cut off); the
-        # reason below both, using the cell's full width.
-        status_rect = (rect.adjusted(_ICON + _ICON_GAP, 0, 0, 0) if _beside(metrics, rect.width(), status)
-                       else rect.adjusted(0, max(_ICON, metrics.height()) + 2, 0, 0))
-        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
-        painter.save()
-        try:
-            painter.setFont(_fitted_font(opt.font, status_rect.width(), status))
-            painter.setPen(opt.palette.color(QPalette.ColorRole.Text))
-            used = painter.boundingRect(status_rect, flags, status)
-            painter.drawText(status_rect, flags, status)
-            if reason:
-                painter.setFont(opt.font)
-                painter.setPen(opt.palette.color(QPalette.ColorRole.PlaceholderText))
-                painter.drawText(rect.adjusted(0, used.bottom() + 1 - rect.top(), 0, 0), flags,
-                                 reason)
-        finally:
-            painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem,
-                 index: QModelIndex | QPersistentModelIndex) -> QSize:
-        """The size of the cell's words wrapped at the column's width."""
-        hint = super().sizeHint(option, index)
-        if index.data(STATE_ROLE) is None or option.rect.width() <= 0:
-            return hint
-        status, reason = _lines(index)
-        return QSize(hint.width(), _cell_height(option.fontMetrics, option.rect.width(),
-                                                status, reason))
-
-
-def _cell_height(metrics: QFontMetrics, width: int, status: str, reason: str) -> int:
-    """The height a cell needs at ``width``: its status beside the icon, the reason below."""
-    flags = int(Qt.TextFlag.TextWordWrap)
-    if _beside(metrics, width - 2 * _PAD_X, status):
-        status_width, above = width - 2 * _PAD_X - _ICON - _ICON_GAP, 0
-    else:
-        status_width, above = max(width - 2 * _PAD_X, 20), max(_ICON, metrics.height()) + 2
-    height = above + metrics.boundingRect(QRect(0, 0, status_width, 10_000), flags,
-                                          status).height()
-    if reason:
-        reason_width = max(width - 2 * _PAD_X, 20)
-        height += metrics.boundingRect(QRect(0, 0, reason_width, 10_000), flags, reason).height()
-    return height + 2 * _PAD_Y
-
-
-def _fitted_font(font: QFont, width: int, status: str) -> QFont:
-    """`font`, or a little smaller when the status's longest word is wider than `width`: a
-    longer word of another language shows whole in a narrow column (issue 14)."""
-    widest = max((QFontMetrics(font).horizontalAdvance(word) for word in status.split()),
-                 default=0)
-    if widest <= width or width <= 0 or font.pointSizeF() <= 0:
-        return font
-    fitted = QFont(font)
-    fitted.setPointSizeF(font.pointSizeF() * max(_LEAST_STATUS_SCALE, (width - 1) / widest))
-    return fitted
-
-
-def _beside(metrics: QFontMetrics, width: int, status: str) -> bool:
-    """Whether the status's first word fits beside the icon in a cell's inner ``width``."""
-    first = status.split(" ", 1)[0]
-    return width - _ICON - _ICON_GAP >= metrics.horizontalAdvance(first)
-
-
 def _words(decision: Decision) -> tuple[str, str, str]:
     """A cell's state, its first words and the model's reason ('' when allowed or held)."""
     if decision.allowed:
@@ -371,11 +353,6 @@ def _words(decision: Decision) -> tuple[str, str, str]:
         # The model's own words ("held until 8:00 a.m. local time"), as a sentence.
         return "held", reason[:1].upper() + reason[1:], ""
     return "blocked", QCoreApplication.translate("ReceivesGrid", "Blocked"), reason
-
-
-def _lines(cell: QTableWidgetItem | QModelIndex | QPersistentModelIndex) -> tuple[str, str]:
-    """The status line and the reason line a cell paints."""
-    return cell.data(STATUS_ROLE) or "", cell.data(REASON_ROLE) or ""
 
 
 def _tooltip(channel: Channel, kind: MessageKind, decision: Decision) -> str:

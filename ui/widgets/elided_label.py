@@ -18,6 +18,8 @@ class ElidedLabel(QLabel):
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
         """Show `text`, elided in the middle where it does not fit."""
+        if text == self.text() and text == self.toolTip():
+            return  # each setter would send its change events again (issue 12)
         super().setText(text)
         self.setToolTip(text)
         self.setAccessibleDescription(text)

@@ -6,9 +6,10 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from resources import icon_path
+from ui.widgets.wrapped_label import WrappedLabel
 
 _ICON_SIZE = 16
 
@@ -24,13 +25,16 @@ def notice_html(icon_name: str, text: str) -> str:
     )
 
 
-class NoticeLabel(QLabel):
+class NoticeLabel(WrappedLabel):
     """A hidden-until-needed notice; `state` picks its look in the stylesheet (locked, info,
-    warning). `plain_text()` is what it says, for tests and accessibility."""
+    warning). `plain_text()` is what it says, for tests and accessibility.
+
+    A WrappedLabel: its rich text is laid out once per width a layout asks for, not at every
+    ask (a STOP notice's profile laid it out several times over; issue 12)."""
 
     def __init__(self, object_name: str, icon_name: str, state: str,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("", parent)
         self._icon_name = icon_name
         self._text = ""
         self.setObjectName(object_name)
@@ -42,6 +46,8 @@ class NoticeLabel(QLabel):
 
     def show_notice(self, text: str) -> None:
         """Say `text`; an empty text hides the notice."""
+        if text and text == self._text and not self.isHidden():
+            return  # said already: laying out its rich text again is the dear part
         self._text = text
         if text:
             self.setText(notice_html(self._icon_name, text))

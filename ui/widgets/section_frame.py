@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from resources import icon
+from ui.widgets.wrapped_label import WrappedLabel
 
 _ICON_SIZE = 16
 
@@ -31,9 +32,8 @@ class SectionFrame(QFrame):
         heading.setIndent(0)
         self._title_row.addWidget(heading, 1)
         self._layout.addLayout(self._title_row)
-        note = QLabel(subtitle, self)
+        note = WrappedLabel(subtitle, self)
         note.setProperty("role", "muted")
-        note.setWordWrap(True)
         self._layout.addWidget(note)
 
     def section_layout(self) -> QVBoxLayout:

@@ -7,6 +7,7 @@ from typing import NamedTuple
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ui.widgets.toggle_switch import ToggleSwitch
+from ui.widgets.wrapped_label import WrappedLabel
 
 
 class SwitchRow(NamedTuple):
@@ -22,9 +23,8 @@ def switch_row(parent: QWidget, title: str, description: str, tooltip: str,
                object_name: str) -> SwitchRow:
     """A switch and its labels, not yet placed in a layout."""
     text = QLabel(title, parent)
-    detail = QLabel(description, parent)
+    detail = WrappedLabel(description, parent)
     detail.setProperty("role", "muted")
-    detail.setWordWrap(True)
     labels = QVBoxLayout()
     labels.setSpacing(1)
     labels.addWidget(text)

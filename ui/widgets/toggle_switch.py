@@ -119,12 +119,28 @@ class _Colours(NamedTuple):
     hover_tint: QColor
 
 
+#: The colours of the palettes switches were painted with, by the palette's cache key and
+#: colour group: a profile paints ten switches with the same palette (issue 12).
+_COLOURS: dict[tuple[int, QPalette.ColorGroup], _Colours] = {}
+
+
 def _colours(palette: QPalette) -> _Colours:
     # Disabled is drawn as the enabled colours faded, so that on and off stay apart;
     # the Disabled colour group of many palettes greys the highlight out entirely.
     group = palette.currentColorGroup()
     if group == QPalette.ColorGroup.Disabled:
         group = QPalette.ColorGroup.Active
+    key = (palette.cacheKey(), group)
+    colours = _COLOURS.get(key)
+    if colours is None:
+        if len(_COLOURS) > 64:  # palettes come and go with themes
+            _COLOURS.clear()
+        colours = _COLOURS[key] = _palette_colours(palette, group)
+    return colours
+
+
+def _palette_colours(palette: QPalette, group: QPalette.ColorGroup) -> _Colours:
+    """A switch's colours from one colour group of `palette`."""
 
     def colour(role: QPalette.ColorRole) -> QColor:
         return palette.color(group, role)
@@ -301,7 +317,10 @@ class ToggleSwitch(QAbstractButton):
 
     def setChecked(self, checked: bool) -> None:
         """Set the state; while locked, the switch stays off whatever is asked."""
-        super().setChecked(bool(checked) and not self._locked)
+        checked = bool(checked) and not self._locked
+        if checked == self.isChecked() and self._animation.state() != QVariantAnimation.State.Running:
+            return  # Qt calls checkStateSet() even for the same state: a repaint for nothing
+        super().setChecked(checked)
 
     def toggle(self) -> None:
         """Toggle the state; a locked switch does not turn on."""
