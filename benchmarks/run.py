@@ -13,7 +13,8 @@ signin_to_list_s    click on Sign in (the PIN check included) → main window pa
                     list filled (median of 3)
 search_p50/p95_ms   40 keystroke queries → ClientListModel.set_query() + the list painted (the
                     view reads the rows it shows as it paints them; no debounce)
-profile_p50/p95_ms  200 clients → ClientProfileView.show_client() + events processed
+profile_p50/p95_ms  200 clients → ClientProfileView.show_client() + events processed until
+                    none is left (the profile painted and its layout settled)
 switch_p50/p95_ms   200 models.consent.set_switch() calls, event committed (synchronous=FULL)
 import_msgs_per_s   `main.py import-messages` of a Twilio log on a copy of the seeded
                     database (wall time, process start included)
