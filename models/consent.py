@@ -118,8 +118,9 @@ def lock_for(number: str | None) -> StopLock | None:
 
 
 @dataclass(frozen=True, slots=True)
-class ClientRow:
-    """The columns of a client that its consent is read from, as `load_consent` reads them."""
+class ClientCard:
+    """Who a client is, as the profile shows them: names, status, addresses, and the version
+    a change made from the profile is checked against (R16)."""
 
     id: int
     first_name: str
@@ -128,6 +129,20 @@ class ClientRow:
     email: str | None
     mobile: str | None
     home_phone: str | None
+    archived: bool
+    version: int
+
+    @property
+    def name(self) -> str:
+        """"First Last", without a stray space when one of them is empty."""
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+@dataclass(frozen=True, slots=True)
+class ClientRow(ClientCard):
+    """The columns of a client that its consent is read from, as `load_consent` reads them:
+    the card's, and the switches."""
+
     email_all: bool
     email_marketing: bool
     sms_all: bool
@@ -138,8 +153,6 @@ class ClientRow:
     home_marketing: bool
     ai_outreach: bool
     ai_replies: bool
-    archived: bool
-    version: int
 
 
 #: ClientRow's fields that are booleans: SQLite gives them as 0 and 1.
@@ -166,27 +179,6 @@ def _client_row(client_id: int) -> tuple[ClientRow, str | None]:
     values = {name: bool(value) if name in _ROW_FLAGS else value
               for name, value in zip(_ROW_FIELDS, row, strict=False)}
     return ClientRow(**values), row[-1]
-
-
-@dataclass(frozen=True, slots=True)
-class ClientCard:
-    """Who a client is, as the profile shows them: names, status, addresses, and the version
-    a change made from the profile is checked against (R16)."""
-
-    id: int
-    first_name: str
-    last_name: str
-    status: str
-    email: str | None
-    mobile: str | None
-    home_phone: str | None
-    archived: bool
-    version: int
-
-    @property
-    def name(self) -> str:
-        """"First Last", without a stray space when one of them is empty."""
-        return f"{self.first_name} {self.last_name}".strip()
 
 
 @dataclass(frozen=True, slots=True)
