@@ -1,9 +1,8 @@
 """The left side of the main window: search, filters with counts, and the client list.
 
 Typing searches as you type (debounced); the filters show how many clients each selects and
-recount only what a change can move, on a worker thread (`FilterCounter`); choosing a row, with the mouse or the keyboard, emits
-`client_selected`.
-"""
+recount only what a change can move, on a worker thread (`FilterCounter`); choosing a row,
+with the mouse or the keyboard, emits `client_selected`."""
 
 from __future__ import annotations
 
@@ -361,6 +360,7 @@ class ClientListPanel(QWidget):
         self._counts.update(counts)
         for which in counts:
             self._show_count(which)
+        self._update_count_label()
         self.counts_shown.emit(dict(counts))
 
     @Slot(object, bool, object)
@@ -388,11 +388,12 @@ class ClientListPanel(QWidget):
             self._table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
 
     def _update_count_label(self) -> None:
-        rows = self._model.rowCount()
-        if self._model.is_complete():
-            self._count.setText(self.tr("%Ln client(s)", "", rows))
-        else:  # the rest are read as the list scrolls
-            self._count.setText(self.tr("%Ln+ clients", "", rows))
+        rows, (text, which) = self._model.rowCount(), self._model.query()
+        if not self._model.is_complete() and not text and which in self._counts:
+            rows = self._counts[which]  # a whole filter, read in part: its count says how many
+        elif not self._model.is_complete():  # the rest are read as the list scrolls
+            return self._count.setText(self.tr("%Ln+ clients", "", rows))
+        self._count.setText(self.tr("%Ln client(s)", "", rows))
 
     def _show_count(self, which: ClientFilter) -> None:
         text = f"{FILTER_LABELS[which]} ({QLocale().toString(self._counts[which])})"

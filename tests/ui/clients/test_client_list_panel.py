@@ -291,6 +291,28 @@ def test_a_keystroke_with_a_client_selected_reads_only_the_first_ids(
     assert panel.selected_client() is None
 
 
+def test_the_count_line_of_a_whole_filter_says_how_many_though_the_list_reads_on(
+        qtbot: QtBot, add_client, family, monkeypatch) -> None:
+    """A keystroke reads a screenful of ids (issue 12); with no search text the count line still
+    says how many clients the filter holds (its count), a search's says "N+" until read whole."""
+    monkeypatch.setattr(ClientListModel, "FIRST_CHUNK", 3)
+    monkeypatch.setattr(ClientListModel, "ID_CHUNK", 3)
+    for number in range(60):
+        add_client("Ann", f"Zed{number:02}", mobile=None, email=None)
+    widget = ClientListPanel()
+    qtbot.addWidget(widget)
+    widget.resize(560, 600)
+    widget.load()
+    widget.show()
+    count = widget.findChild(QLabel, "clientCount")
+    qtbot.waitUntil(lambda: count.text() == "65 clients", timeout=3000)
+    assert not widget.model().is_complete()
+    qtbot.keyClicks(_search(widget), "ann")
+    qtbot.waitUntil(lambda: count.text().endswith("+ clients"), timeout=2000)
+    widget.close()
+    shiboken6.delete(widget)
+
+
 def test_focus_search_selects_its_text(qtbot: QtBot, panel: ClientListPanel) -> None:
     _type(qtbot, panel, "Reyes")
     _table(panel).setFocus()
