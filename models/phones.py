@@ -5,11 +5,11 @@ Built on the `phonenumbers` and `email-validator` libraries; nothing here is han
 
 from __future__ import annotations
 
-import importlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from types import ModuleType
+from typing import Any, Callable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .errors import InvalidAddress
@@ -21,18 +21,35 @@ class _OnFirstUse:
     (the fast path below) needs neither `phonenumbers` nor `email-validator`, 40 ms of the
     command's start-up (issue 12)."""
 
-    def __init__(self, name: str) -> None:
-        self._name = name
+    def __init__(self, load: Callable[[], ModuleType]) -> None:
+        self._load = load
 
     def __getattr__(self, attribute: str) -> Any:
-        value = getattr(importlib.import_module(self._name), attribute)
+        value = getattr(self._load(), attribute)
         setattr(self, attribute, value)  # a module's functions and constants: looked up once
         return value
 
 
-phonenumbers: Any = _OnFirstUse("phonenumbers")
-phone_timezone: Any = _OnFirstUse("phonenumbers.timezone")
-_email: Any = _OnFirstUse("email_validator")
+# Written as import statements, not imported by name: the built app's bundler (PyInstaller)
+# finds a module by the imports it reads in the code, and left email_validator out.
+def _phonenumbers() -> ModuleType:
+    import phonenumbers as module
+    return module
+
+
+def _phone_timezone() -> ModuleType:
+    from phonenumbers import timezone as module
+    return module
+
+
+def _email_validator() -> ModuleType:
+    import email_validator as module
+    return module
+
+
+phonenumbers: Any = _OnFirstUse(_phonenumbers)
+phone_timezone: Any = _OnFirstUse(_phone_timezone)
+_email: Any = _OnFirstUse(_email_validator)
 
 _LETTERS = re.compile(r"[A-Za-z]")
 #: A North American number in one of the ways people type it most: "(212) 555-0123",
