@@ -160,6 +160,10 @@ def test_r15_reset_pin_lifts_a_sign_in_lock(staff) -> None:
     assert _row(manager).failed_attempts == 0 and _row(manager).locked_until is None
 
 
+#: An event's columns that hold no words: hex hashes and times, where any four digits turn up.
+_MACHINE_COLUMNS = frozenset({"id", "at", "hash", "prev_hash", "staff", "client"})
+
+
 def test_r15_reset_pin_is_stored_salted_and_recorded_without_the_pin(staff) -> None:
     before = _row(staff["employee"].staff_id)
     reset_pin(staff["owner"], staff["employee"].staff_id, NEW_PIN)
@@ -170,8 +174,9 @@ def test_r15_reset_pin_is_stored_salted_and_recorded_without_the_pin(staff) -> N
     assert NEW_PIN not in after.pin_hash and after.pin_salt == ""
     event = _account_events()[-1]
     assert (event.actor, event.old, event.new) == ("Olive Owner", None, "Eli Employee: PIN reset")
+    # Not in anything an event says; its hashes and times hold digits by chance.
     assert not any(NEW_PIN in str(value) for row in ConsentEvent.select().dicts()
-                   for value in row.values())
+                   for column, value in row.items() if column not in _MACHINE_COLUMNS)
 
 
 @pytest.mark.parametrize("pin", ["123", "123456789", "12a4", ""])
