@@ -474,18 +474,24 @@ def _parser() -> argparse.ArgumentParser:
                                      description=__doc__.splitlines()[0])
     parser.add_argument("command", nargs="?", choices=("run", "raw"), default="run")
     parser.add_argument("--existing", type=count, default=100_000, metavar="N")
-    parser.add_argument("--rows", type=count, default=100_000, metavar="M")
-    parser.add_argument("--repeat", type=int, default=1, help="runs of each; the best is kept")
-    parser.add_argument("--keep", metavar="DIR", help="work here and keep the seeded database "
-                        "and the client file for the next run")
+    add_run_options(parser, "the client file")
     parser.add_argument("--database-url", metavar="URL", help="PostgreSQL: the seeded database "
                         "(created if missing, kept); copies are made beside it and dropped")
     parser.add_argument("--db", help="raw: the SQLite file")
     parser.add_argument("--csv", help="raw: the client file")
+    return parser
+
+
+def add_run_options(parser: argparse.ArgumentParser, imported: str) -> None:
+    """The options both one-path benchmarks take: rows, repeats, a kept folder, raw only, and
+    another source tree to run the app from."""
+    parser.add_argument("--rows", type=count, default=100_000, metavar="M")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each; the best is kept")
+    parser.add_argument("--keep", metavar="DIR", help="work here and keep the seeded database "
+                        f"and {imported} for the next run")
     parser.add_argument("--raw-only", action="store_true", help="time only the raw import")
     parser.add_argument("--app-dir", default=str(REPO), metavar="DIR", help="run main.py from this "
                         "source tree (another version of the app, for a before/after)")
-    return parser
 
 
 if __name__ == "__main__":

@@ -35,7 +35,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from benchmarks.client_import import app_env, count, report, run_with_cpu  # noqa: E402
+from benchmarks.client_import import add_run_options, app_env, count, report, run_with_cpu  # noqa: E402
 
 BASELINE = REPO / "benchmarks" / "baseline.py"
 
@@ -107,13 +107,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="benchmarks/message_import.py",
                                      description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=count, default=100_000, metavar="N")
-    parser.add_argument("--rows", type=count, default=100_000, metavar="M")
-    parser.add_argument("--repeat", type=int, default=1, help="runs of each; the best is kept")
-    parser.add_argument("--keep", metavar="DIR", help="work here and keep the seeded database "
-                        "and the message log for the next run")
-    parser.add_argument("--raw-only", action="store_true", help="time only the raw import")
-    parser.add_argument("--app-dir", default=str(REPO), metavar="DIR", help="run main.py from this "
-                        "source tree (another version of the app, for a before/after)")
+    add_run_options(parser, "the message log")
     return parser
 
 
