@@ -95,9 +95,15 @@ class ReviewCounts:
     overdue: int
 
 
+#: Open texts that wait for a decision (R19): not a CANCEL, which locked already. As column =
+#: value pairs, which the peewee expression and the written-out lookup are both made from.
+_WAITING = (("review_state", OPEN), ("keyword", Keyword.REVIEW.value))
+
+
 def _waiting_for_review() -> peewee.Expression:
-    """Open texts that wait for a decision (R19): not a CANCEL, which locked already."""
-    return (InboundMessage.review_state == OPEN) & (InboundMessage.keyword == Keyword.REVIEW.value)
+    """Open texts that wait for a decision (R19), as a peewee condition."""
+    first, second = (getattr(InboundMessage, column) == value for column, value in _WAITING)
+    return first & second
 
 
 def numbers_waiting() -> peewee.Select:
@@ -109,9 +115,10 @@ def waits_for_review(number: str) -> bool:
     """Whether a text from `number` waits in Needs review: marketing to it is held (R19)."""
     mark = database.param
     # Written out: peewee took longer to build the statement than the index to answer it.
+    waiting = " AND ".join(f"{column} = {mark}" for column, _ in _WAITING)
     return database.execute_sql(
-        f"SELECT 1 FROM inbound_message WHERE review_state = {mark} AND from_number = {mark} "
-        f"AND keyword = {mark} LIMIT 1", (OPEN, number, Keyword.REVIEW.value)).fetchone() is not None
+        f"SELECT 1 FROM inbound_message WHERE {waiting} AND from_number = {mark} LIMIT 1",
+        (*(value for _, value in _WAITING), number)).fetchone() is not None
 
 
 #: The columns of a text in the queue, as `review_items` reads them.
