@@ -314,6 +314,12 @@ _EVENT_COLUMNS = (
 )
 
 
+def event_columns_sql(event: str, client: str) -> str:
+    """`_EVENT_COLUMNS` written out, the events' table named `event` and the clients' `client`."""
+    return ", ".join(f"{client if field.model is Client else event}.{field.column_name}"
+                     for field in _EVENT_COLUMNS)
+
+
 def _event_rows(*, client_id: int | None = None, since: str | None = None,
                 until: str | None = None, source: str | None = None,
                 text: str | None = None, newest_first: bool = False,

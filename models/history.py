@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from .audit import EventRecord, event_record, with_recorded_times
+from .audit import EventRecord, event_columns_sql, event_record, with_recorded_times
 from .db import database
 from .number_record import number_event_ids
 
 #: The columns `models.audit.event_record` takes, as the History's statement names them.
-_COLUMNS = ("e.id, e.at, e.actor, e.staff_id, e.client_id, e.number, e.channel, e.switch, "
-            "e.old, e.new, e.source, e.method, e.note, e.inbound_sid, e.hash, "
-            "c.first_name, c.last_name")
+_COLUMNS = event_columns_sql("e", "c")
 
 
 def client_history(client_id: int, limit: int) -> list[EventRecord]:
