@@ -12,12 +12,9 @@ from __future__ import annotations
 import csv
 import re
 import time
-from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator
-
-import peewee
+from typing import Any, Callable
 
 from .audit import EventLog, csv_safe
 from .changes import Change, Touched
@@ -34,6 +31,7 @@ from .consent import CONSENT_METHODS
 from .csv_files import CsvPreview, preview_csv, read_csv
 from .db import database, is_postgres, rows_for_in
 from .errors import ImportStopped, InvalidInput, StorageError
+from .import_pauses import checkpoints_in_pauses, copy_log
 from .number_lock import hold_numbers
 from .private_files import create_private_file
 from .rules import CHANNELS
@@ -221,7 +219,7 @@ def import_clients(path: Path, *, actor: str = "client import", who: SignedIn | 
     actor, staff_id = _signed_actor(who, actor)
     if progress is not None:
         progress(0, len(drafts))
-    with _import_settings():
+    with checkpoints_in_pauses(IMPORT_CACHE_KIB):
         _import_batches(drafts, studio, summary, actor=actor, staff_id=staff_id,
                         progress=progress, cancelled=cancelled)
     summary.skipped.sort(key=lambda item: item["row"])
@@ -254,32 +252,12 @@ def _import_batches(drafts: list[tuple[int, ClientDraft]], studio: Studio, summa
             progress(start, len(drafts))
 
 
-@contextmanager
-def _import_settings() -> Iterator[None]:
-    """SQLite: this connection checkpoints in the pauses (`_pause`), not on commit, and keeps
-    a batch's pages in a larger cache; both as they were after, and the log copied."""
-    if is_postgres():
-        yield
-        return
-    cache = database.execute_sql("PRAGMA cache_size").fetchone()[0]
-    every = database.execute_sql("PRAGMA wal_autocheckpoint").fetchone()[0]
-    database.execute_sql(f"PRAGMA cache_size = {IMPORT_CACHE_KIB}")
-    database.execute_sql("PRAGMA wal_autocheckpoint = 0")
-    try:
-        yield
-    finally:
-        database.execute_sql(f"PRAGMA wal_autocheckpoint = {int(every)}")
-        database.execute_sql(f"PRAGMA cache_size = {int(cache)}")
-        with suppress(peewee.PeeweeException, StorageError):  # after an error, it says more
-            database.execute_sql("PRAGMA wal_checkpoint(PASSIVE)")
-
-
 def _pause(checkpoint: bool) -> None:
     """The pause between two batches on SQLite: BATCH_PAUSE seconds without the write lock,
     spent copying the log into the database when `checkpoint`, and sleeping for the rest."""
     began = time.monotonic()
     if checkpoint:
-        database.execute_sql("PRAGMA wal_checkpoint(PASSIVE)")
+        copy_log()
     time.sleep(max(0.0, BATCH_PAUSE - (time.monotonic() - began)))
 
 

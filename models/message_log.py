@@ -12,19 +12,19 @@ from __future__ import annotations
 import gc
 import time
 from collections import Counter
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
-import peewee
 
 from .changes import Change, Touched
 from .csv_files import preview_csv, read_csv
 from .db import database, is_postgres
 from .errors import ImportStopped, InvalidInput, StorageError
+from .import_pauses import checkpoints_in_pauses, copy_log
 from .inbound import InboundText, apply_texts, clients_on, prepare_texts
 from .message_layout import CONSOLE_EXPORT, MessageLogLayout, layout_for, mapped_layout, missing_columns
 from .outbound import OutboundKind, OutboundText, apply_outbound
@@ -220,7 +220,7 @@ class _Pace:
         if self.ended is not None:
             self.catch_up()
             if not is_postgres():
-                database.execute_sql("PRAGMA wal_checkpoint(PASSIVE)")
+                copy_log()
                 # A STOP waiting on SQLite's busy timeout gets its turn.
                 time.sleep(max(0.0, BATCH_PAUSE - (time.monotonic() - self.ended)))
         self.began = time.monotonic()
@@ -238,22 +238,11 @@ class _Pace:
 
 @contextmanager
 def _paced() -> Iterator[_Pace]:
-    """A `_Pace` for one import; on SQLite the automatic checkpoint is off meanwhile, and
-    the WAL is checkpointed at the end as it would have been after the last commit."""
+    """A `_Pace` for one import; on SQLite the log is copied in its pauses (`import_pauses`)."""
     pace = _Pace()
-    if is_postgres():
+    with checkpoints_in_pauses():
         yield pace
         pace.catch_up()
-        return
-    pages = database.execute_sql("PRAGMA wal_autocheckpoint").fetchone()[0]
-    database.execute_sql("PRAGMA wal_autocheckpoint = 0")
-    try:
-        yield pace
-        pace.catch_up()
-    finally:
-        with suppress(StorageError, peewee.DatabaseError):  # an import stopped says so itself
-            database.execute_sql(f"PRAGMA wal_autocheckpoint = {int(pages)}")
-            database.execute_sql("PRAGMA wal_checkpoint(PASSIVE)")
 
 
 def message_log_layout(path: Path, mapping: Mapping[str, str] | None = None) -> MessageLogLayout:
