@@ -20,9 +20,10 @@ shared with the row before (R18), 0.5 % bad rows (letters in a phone, a broken e
   0007's pause as the app does) and their events, hash-chained with sha256 from the chain's
   head as the app chains them, into the real tables; one transaction per batch, with the
   app's import settings on SQLite (its cache, the log copied after each batch rather than
-  by the commit). The same end state as the app's, written the shortest way. A row with a
-  name only is looked up in `client_word` where migration 0010 left `client.name_key`
-  without an index, as the app looks it up.
+  by the commit), and at the end the search index merged as the app merges it. The same end
+  state as the app's, written the shortest way. A row with a name only is looked up in
+  `client_word` where migration 0010 left `client.name_key` without an index, as the app
+  looks it up.
 """
 
 from __future__ import annotations
@@ -289,7 +290,19 @@ def raw_import(connection: Any, path: Path) -> dict[str, int]:
         if not connection.postgres:  # the log into the database, after each CHUNK as the app
             connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
         imported += len(clients)
+    if not connection.postgres and pause:  # the trigram index merged as the app leaves it
+        _compact(connection)  # (models/search_compaction.py)
     return {"imported": imported, "skipped": skipped}
+
+
+def _compact(connection: Any, pages: int = 150) -> None:
+    """FTS5's 'merge' with 'usermerge' 2, a transaction a step, until a step merges nothing."""
+    connection.execute("INSERT INTO client_search (client_search, rank) VALUES ('usermerge', 2)")
+    while True:
+        before = connection.raw.total_changes
+        connection.execute("INSERT INTO client_search (client_search, rank) VALUES ('merge', ?)", (pages,))
+        if connection.raw.total_changes - before < 2:
+            return
 
 
 class RawConnection(Connection):

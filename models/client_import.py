@@ -10,6 +10,7 @@ grow with its batches, not its rows, and a row's cost does not grow with the tab
 from __future__ import annotations
 
 import csv
+import logging
 import re
 import time
 from dataclasses import dataclass, field
@@ -35,9 +36,12 @@ from .import_pauses import checkpoints_in_pauses, copy_log
 from .number_lock import hold_numbers
 from .private_files import create_private_file
 from .rules import CHANNELS
+from .search_compaction import compact_search_index
 from .settings import Studio, load_studio
 from .staff import Role, SignedIn, require_role
 from .wording import Phrase, message_of, say
+
+log = logging.getLogger(__name__)
 
 #: Most rows per transaction: a STOP waits for one batch at most, never for a whole import
 #: (R16), and a crash or full disk keeps whole batches, which a re-run skips as already on file.
@@ -222,6 +226,8 @@ def import_clients(path: Path, *, actor: str = "client import", who: SignedIn | 
     with checkpoints_in_pauses(IMPORT_CACHE_KIB):
         _import_batches(drafts, studio, summary, actor=actor, staff_id=staff_id,
                         progress=progress, cancelled=cancelled)
+        if summary.imported:
+            _compact_search_index()
     summary.skipped.sort(key=lambda item: item["row"])
     return summary
 
@@ -250,6 +256,16 @@ def _import_batches(drafts: list[tuple[int, ClientDraft]], studio: Studio, summa
         size = _next_size(len(part), time.monotonic() - began)
         if progress is not None:  # outside the transaction: the batch is committed
             progress(start, len(drafts))
+
+
+def _compact_search_index() -> None:
+    """The search index in few pieces again after the batches (models.search_compaction).
+    The clients are in by now: a full disk or a lost server here costs the next searches
+    some speed, not the import, which reports what it saved; the next import tries again."""
+    try:
+        compact_search_index()
+    except StorageError as error:
+        log.warning("the search index was left as the import wrote it: %s", error)
 
 
 def _pause(checkpoint: bool) -> None:
