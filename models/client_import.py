@@ -227,7 +227,7 @@ def import_clients(path: Path, *, actor: str = "client import", who: SignedIn | 
         _import_batches(drafts, studio, summary, actor=actor, staff_id=staff_id,
                         progress=progress, cancelled=cancelled)
         if summary.imported:
-            _compact_search_index()
+            _compact_search_index(cancelled)
     summary.skipped.sort(key=lambda item: item["row"])
     return summary
 
@@ -258,12 +258,13 @@ def _import_batches(drafts: list[tuple[int, ClientDraft]], studio: Studio, summa
             progress(start, len(drafts))
 
 
-def _compact_search_index() -> None:
-    """The search index in few pieces again after the batches (models.search_compaction).
-    The clients are in by now: a full disk or a lost server here costs the next searches
-    some speed, not the import, which reports what it saved; the next import tries again."""
+def _compact_search_index(cancelled: Callable[[], bool] | None) -> None:
+    """The search index in few pieces again after the batches (models.search_compaction),
+    unless the import is cancelled. The clients are in by now: a full disk or a lost server
+    here costs the next searches some speed, not the import, which reports what it saved;
+    the next import tries again."""
     try:
-        compact_search_index()
+        compact_search_index(cancelled=cancelled)
     except StorageError as error:
         log.warning("the search index was left as the import wrote it: %s", error)
 

@@ -18,6 +18,7 @@ keeps its own indexes: nothing to do there.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from .db import database, is_postgres
 
@@ -38,10 +39,13 @@ def search_index_segments() -> int:
 
 
 def compact_search_index(*, pages: int = MERGE_PAGES, slice_seconds: float = MERGE_SLICE,
-                         pause: float = MERGE_PAUSE) -> int:
+                         pause: float = MERGE_PAUSE,
+                         cancelled: Callable[[], bool] | None = None) -> int:
     """Merge the trigram index's segments until no two are of one size (see the module's doc),
     about `pages` pages a step: the steps that did work. Each transaction holds the write lock
-    about `slice_seconds`, and `pause` seconds go by without it before the next."""
+    about `slice_seconds`, and `pause` seconds go by without it before the next. When
+    `cancelled` says so it stops after a transaction: what is merged so far is kept, and any
+    later compacting goes on from there."""
     if is_postgres():
         return 0
     # Merge as soon as two segments are of a size, not four: a setting of the 'merge'
@@ -63,6 +67,6 @@ def compact_search_index(*, pages: int = MERGE_PAGES, slice_seconds: float = MER
                 steps += 0 if done else 1
                 if done or time.monotonic() - began >= slice_seconds:
                     break
-        if done:
+        if done or (cancelled is not None and cancelled()):
             return steps
         time.sleep(pause)

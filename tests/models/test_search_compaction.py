@@ -94,3 +94,25 @@ def test_trouble_while_compacting_does_not_fail_the_import(staff, tmp_path: Path
     assert summary.imported == 12
     assert len(client_ids("")) == 12
     assert "search index was left as the import wrote it" in caplog.text
+
+
+
+def test_cancelling_stops_compacting_after_the_transaction_it_is_in(add_client,
+                                                                   monkeypatch) -> None:
+    """Cancel in the import's progress dialog also stops the compacting that follows the
+    batches: one transaction, no pause, no more; what is left waits for the next compacting."""
+    _fragmented(add_client)
+    pauses: list[float] = []
+    transactions: list[bool] = []
+    monkeypatch.setattr(search_compaction.time, "sleep", pauses.append)
+    real_begin = search_compaction.database.obj.begin
+
+    def counted_begin(*args, **kwargs):
+        transactions.append(True)
+        return real_begin(*args, **kwargs)
+
+    monkeypatch.setattr(search_compaction.database.obj, "begin", counted_begin)
+
+    compact_search_index(pages=1, slice_seconds=0, cancelled=lambda: True)
+
+    assert (len(transactions), pauses) == (1, [])
