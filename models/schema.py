@@ -23,6 +23,7 @@ from .migrations import (
     m0008_audience_index,
     m0009_partial_review_index,
     m0010_import_indexes,
+    m0011_word_initial_index,
 )
 
 
@@ -265,3 +266,4 @@ def create_schema(db: peewee.Database) -> None:
     m0008_audience_index.apply(db)
     m0009_partial_review_index.apply(db)
     m0010_import_indexes.apply(db)
+    m0011_word_initial_index.apply(db)

@@ -229,9 +229,9 @@ def _seed_pragmas(bulk: bool) -> Iterator[None]:
 @contextmanager
 def _indexes_built_after(bulk: bool) -> Iterator[None]:
     """With `bulk`, drop the indexes of `client` and `consent_event` (and on SQLite the search
-    triggers of migration 0006, on PostgreSQL the events' foreign keys), and make them again
-    from their own SQL when the rows are in; SQLite's search indexes are then filled in one
-    statement each."""
+    triggers of migration 0006 and `client_word`'s second index, on PostgreSQL the events'
+    foreign keys), and make them again from their own SQL when the rows are in; SQLite's
+    search indexes are filled first, in one statement each."""
     if not bulk:
         yield
         return
@@ -242,17 +242,19 @@ def _indexes_built_after(bulk: bool) -> Iterator[None]:
         yield
     finally:
         with database.atomic():
-            for _drop, create in saved:
-                database.execute_sql(create)
-            if not is_postgres():
+            if not is_postgres():  # before the indexes of `client_word` are made again
                 for sql in m0006_search_index.SQLITE_FILL:
                     database.execute_sql(sql)
+            for _drop, create in saved:
+                database.execute_sql(create)
 
 
 def _sqlite_bulk_ddl() -> list[tuple[str, str]]:
-    """(DROP, CREATE) of the indexes and search triggers of the two big tables."""
+    """(DROP, CREATE) of the indexes and search triggers of the two big tables, and of the
+    index of `client_word` beside its primary key (migration 0011)."""
     return [(f'DROP {kind.upper()} "{name}"', sql) for kind, name, sql in database.execute_sql(
-        "SELECT type, name, sql FROM sqlite_master WHERE tbl_name IN ('client', 'consent_event') "
+        "SELECT type, name, sql FROM sqlite_master "
+        "WHERE tbl_name IN ('client', 'consent_event', 'client_word') "
         "AND sql IS NOT NULL AND (type = 'index' OR name IN (%s))"
         % ", ".join("?" * len(SEARCH_TRIGGERS)), tuple(SEARCH_TRIGGERS))]
 

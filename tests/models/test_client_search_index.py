@@ -97,6 +97,7 @@ def test_search_through_the_indexes_equals_the_walk(fresh_studio, monkeypatch, c
         if small:
             monkeypatch.setattr(client_search, "ORDERED_LIMIT", 3)
             monkeypatch.setattr(client_search, "LOOKUP_LIMIT", 3)
+            monkeypatch.setattr(client_search, "INITIAL_WALK", 2)
         for text in queries:
             if search_condition(text) is None:
                 continue
@@ -154,17 +155,38 @@ def test_a_rare_text_reads_the_index_not_the_list(staff, add_client):
 
 def test_a_text_too_broad_to_read_in_order_is_walked_without_a_lookup(staff, add_client,
                                                                       monkeypatch):
-    """DESIGN §6: a name start too many clients share ("t" at a million) was counted once
-    (more than ORDERED_LIMIT, so more than LOOKUP_LIMIT): the keystroke walks the list at once
+    """DESIGN §6: a name start too many clients share ("t" at a million), whose first
+    screenful is not among the first entries under its letter either, was counted once (more
+    than ORDERED_LIMIT, so more than LOOKUP_LIMIT): the keystroke walks the list at once
     instead of reading the same range of `client_word` again for a lookup."""
     for number in range(4):
         add_client("Tara", f"Reyes{number}", email=None, mobile=None)
     monkeypatch.setattr(client_search, "ORDERED_LIMIT", 2)
+    monkeypatch.setattr(client_search, "INITIAL_WALK", 1)
     statements: list[str] = []
     database.connection().set_trace_callback(statements.append)
     try:
         assert len(client_ids("t", limit=3)) == 3
     finally:
         database.connection().set_trace_callback(None)
-    reads = [sql for sql in statements if "client_word" in sql]
+    reads = [sql for sql in statements if "client_word" in sql and "client_word_initial" not in sql]
     assert len(reads) == 1 and "OFFSET" in reads[0], reads
+
+
+def test_a_common_start_finds_its_first_screenful_under_its_letter(staff, add_client):
+    """Issue 12: "s" or "em" at a million start tens of thousands of names; their first
+    screenful comes from the entries under the letter in list order (migration 0011), not
+    from sorting the range or walking the list."""
+    for number in range(6):
+        add_client("Sam", f"Reyes{number}", email=None, mobile=None)
+    add_client("Dana", "Smith", email="dana@example.com", mobile=None)
+    statements: list[str] = []
+    database.connection().set_trace_callback(statements.append)
+    try:
+        first = client_ids("s", limit=3)
+    finally:
+        database.connection().set_trace_callback(None)
+    assert first == walked("s")[:3]
+    selects = [sql for sql in statements if sql.lstrip().upper().startswith("SELECT")]
+    assert all("client_word_initial" in sql for sql in selects), selects
+    assert not any("client_archived_sort_key" in sql for sql in selects)
