@@ -10,7 +10,7 @@ import pytest
 from models.client_list import client_ids
 from models.clients import name_key, sort_key
 from models.db import database, is_postgres
-from models.migrations import apply_migrations, latest_version
+from models.migrations import apply_migrations, latest_version, m0011_postgres_client_word
 from models.schema import Client, SchemaVersion
 from tests.models.test_client_search_index import expected_words
 
@@ -78,3 +78,6 @@ def test_a_postgresql_database_from_before_0011_gets_the_rows_of_its_clients(db,
         "AND table_name IN ('client', 'client_word')"))
     assert collations["client_word.words"] == "C"
     assert collations["client_word.sort_key"] == collations["client.sort_key"]
+    triggers = {row[0] for row in database.execute_sql(
+        "SELECT tgname FROM pg_trigger WHERE tgrelid = 'client'::regclass AND NOT tgisinternal")}
+    assert set(m0011_postgres_client_word.POSTGRES_TRIGGERS) <= triggers
