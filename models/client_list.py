@@ -6,7 +6,6 @@ integers and fetches display rows a page at a time (DESIGN §5, STYLE 9).
 
 from __future__ import annotations
 
-import functools
 import json
 from dataclasses import dataclass
 from enum import StrEnum
@@ -16,7 +15,7 @@ import peewee
 from peewee import fn
 
 from .client_filter import ClientFilter
-from .client_search import by_id_only, head_first, head_only, matching_ids, name_text, ordered_ids
+from .client_search import by_id_only, matching_ids, name_text, ordered_ids
 from .consent import field_name
 from .db import database, is_postgres
 from .like import escape_like, like
@@ -144,16 +143,10 @@ def client_ids(text: str = "", which: ClientFilter | str = ClientFilter.ALL, *,
     condition = search_condition(text)
     matching: list[int] | None = None
     active_only = not include_archived and ClientFilter(which) is not ClientFilter.ARCHIVED
-    walk = functools.partial(_walk, which=ClientFilter(which), order=ClientOrder(order),
-                             descending=descending, offset=offset, limit=limit, active_only=active_only)
     if condition is not None and active_only:
         # A text few clients match is looked up in the search indexes (migration 0006), which
         # hold active clients only, instead of tested along the whole list (DESIGN §6).
         if ClientFilter(which) is ClientFilter.ALL and ClientOrder(order) is ClientOrder.NAME:
-            if limit is not None and limit > 0 and head_first(text):
-                found = walk(condition, head=True)
-                if len(found) == limit:
-                    return found
             found = ordered_ids(text, descending=descending, offset=offset, limit=limit)
             if found is not None:
                 return found
@@ -165,32 +158,22 @@ def client_ids(text: str = "", which: ClientFilter | str = ClientFilter.ALL, *,
         matching = None if broad else matching_ids(text)
         if matching is not None:
             condition = _one_of(matching) if matching else peewee.SQL("0 = 1")
-    return walk(condition, by_id=matching is not None)
-
-
-def _walk(condition: peewee.ColumnBase | None, *, which: ClientFilter, order: ClientOrder,
-          descending: bool, offset: int, limit: int | None, active_only: bool, by_id: bool = False,
-          head: bool = False) -> list[int]:
-    """`client_ids`' query: `by_id` when `condition` names the ids `matching_ids` found, `head`
-    to test the first clients in list order only (`client_search.head_only`)."""
     query = Client.select(Client.id)
     if active_only:
         query = query.where(Client.archived == False)  # noqa: E712
     if condition is not None:
         query = query.where(condition)
-    filtered = _filter_condition(which)
+    filtered = _filter_condition(ClientFilter(which))
     if filtered is not None:
         query = query.where(filtered)
-    query = query.order_by(*_order_by(order, descending))
+    query = query.order_by(*_order_by(ClientOrder(order), descending))
     if limit is not None:
         query = query.limit(limit)
     if offset:
         query = query.offset(offset)  # peewee adds SQLite's LIMIT -1 itself
     sql, params = query.sql()
-    if by_id:
+    if matching is not None:
         sql = by_id_only(sql)
-    if head:
-        sql = head_only(sql, descending=descending)
     return [row[0] for row in database.execute_sql(sql, params)]
 
 

@@ -34,9 +34,6 @@ from .phones import digits
 ORDERED_LIMIT = 40_000
 #: Ids looked up through the indexes and then read from `client` one by one.
 LOOKUP_LIMIT = 2_000
-#: PostgreSQL: the clients, from the top of the list, a name text's first screenful is looked
-#: for among before `client_word` is read (`head_only`; about 2 ms at a million clients).
-HEAD_ROWS = 10_000
 
 #: Above every character: `text <= key < text + _TOP` is "key starts with text".
 _TOP = "\U0010ffff"
@@ -175,27 +172,6 @@ def matching_ids(text: str) -> list[int] | None:
     if len(found) > LOOKUP_LIMIT:
         return None
     return sorted(found)
-
-
-def head_first(text: str) -> bool:
-    """Whether a first screenful of `text` is looked for among the first HEAD_ROWS clients in
-    list order before `client_word` is read (`head_only`): on PostgreSQL, for a name text."""
-    return is_postgres() and name_text(text)
-
-
-def head_only(sql: str, *, descending: bool) -> str:
-    """The list's query (`models.client_list`) on the first HEAD_ROWS active clients in list
-    order only, read along its covering index: it finds the whole screenful there when the
-    text's matches are spread along the list (a first name, a letter), in about 2 ms at most.
-    On PostgreSQL `client_word` is dearer than on SQLite (counting 40,000 entries to find
-    the text too broad: 7–10 ms, where SQLite skips an OFFSET in 0.4; reading 16,000 matches
-    in list order: 8–15 ms, where a first name's screenful lies in the first few thousand
-    clients), so it is read when this finds too few: the text's matches lie together, where
-    its name sorts."""
-    way = "DESC" if descending else "ASC"
-    head = ('(SELECT archived, sort_key, id, name_key, email, mobile, home_phone FROM client '
-            f'WHERE NOT archived ORDER BY sort_key {way}, id {way} LIMIT {HEAD_ROWS}) AS "t1"')
-    return sql.replace('"client" AS "t1"', head, 1)
 
 
 def by_id_only(sql: str) -> str:
