@@ -122,8 +122,10 @@ def _order_by(order: ClientOrder, descending: bool) -> list[peewee.Ordering]:
 
 
 def _one_of(ids: list[int]) -> peewee.ColumnBase:
-    """`client.id IN (ids)` with the ids as one JSON parameter (SQLite only, as the search
-    indexes are): peewee took 10 ms to write out 1,400 placeholders, SQLite 3 ms to run them."""
+    """`client.id IN (ids)` with the ids as one parameter: peewee took 10 ms to write out 1,400
+    placeholders, SQLite 3 ms to run them. SQLite reads them from JSON, PostgreSQL as an array."""
+    if is_postgres():
+        return peewee.NodeList((Client.id, peewee.SQL("= ANY(%s)", [ids])))
     return peewee.NodeList((Client.id, peewee.SQL("IN (SELECT value FROM json_each(?))",
                                                    [json.dumps(ids)])))
 

@@ -23,7 +23,8 @@ from .migrations import (
     m0008_audience_index,
     m0009_partial_review_index,
     m0010_import_indexes,
-    m0011_word_initial_index,
+    m0011_postgres_client_word,
+    m0012_word_initial_index,
 )
 
 
@@ -249,15 +250,15 @@ APPEND_ONLY_TRIGGERS: dict[str, str] = {
 
 #: The search indexes beside `client` on SQLite, and the triggers that keep them in step
 #: (migration 0006, whose insert trigger a bulk writer may pause since 0007; on PostgreSQL
-#: they are pg_trgm indexes on `client` itself).
+#: they are pg_trgm indexes on `client` itself, and `client_word` since 0011).
 SEARCH_TABLES = m0006_search_index.SQLITE_TABLES + m0007_bulk_search_index.SQLITE_TABLES
 SEARCH_TRIGGERS: dict[str, str] = m0006_search_index.SQLITE_TRIGGERS
 
 
 def create_schema(db: peewee.Database) -> None:
     """The schema as it is now, from the models: the tables, then the append-only triggers
-    (still as migration 0003 wrote them) and the search indexes (0006, 0007). A migrated database
-    equals it (tests/models/test_migrations.py)."""
+    (still as migration 0003 wrote them) and the search indexes (0006, 0007, 0011). A migrated
+    database equals it (tests/models/test_migrations.py)."""
     with db.bind_ctx(MODELS):
         db.create_tables(MODELS)
     m0003_append_only.apply(db)
@@ -266,4 +267,5 @@ def create_schema(db: peewee.Database) -> None:
     m0008_audience_index.apply(db)
     m0009_partial_review_index.apply(db)
     m0010_import_indexes.apply(db)
-    m0011_word_initial_index.apply(db)
+    m0011_postgres_client_word.apply(db)
+    m0012_word_initial_index.apply(db)

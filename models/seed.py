@@ -251,7 +251,7 @@ def _indexes_built_after(bulk: bool) -> Iterator[None]:
 
 def _sqlite_bulk_ddl() -> list[tuple[str, str]]:
     """(DROP, CREATE) of the indexes and search triggers of the two big tables, and of the
-    index of `client_word` beside its primary key (migration 0011)."""
+    index of `client_word` beside its primary key (migration 0012)."""
     return [(f'DROP {kind.upper()} "{name}"', sql) for kind, name, sql in database.execute_sql(
         "SELECT type, name, sql FROM sqlite_master "
         "WHERE tbl_name IN ('client', 'consent_event', 'client_word') "
