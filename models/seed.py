@@ -151,7 +151,7 @@ def seed(count: int, *, rng_seed: int = 20261126, chunk: int = 20000) -> SeedSum
     if bulk and is_postgres():
         # What autovacuum gives a database in use, given now: statistics for the planner and
         # the visibility map its index-only scans read (the campaign audience: 850 → 160 ms).
-        for table in ("client", "stop_lock", "inbound_message"):
+        for table in ("client", "client_word", "stop_lock", "inbound_message"):
             database.execute_sql(f"VACUUM (ANALYZE) {table}")
         database.execute_sql("ANALYZE consent_event")
     return SeedSummary(count, _event_count() - events_before, locks, reviews)
