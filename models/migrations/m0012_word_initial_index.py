@@ -22,7 +22,7 @@ import peewee
 
 VERSION = 12
 
-INDEX = "CREATE INDEX client_word_initial ON client_word (substr(words, 1, 1), sort_key, client_id)"
+INDEX = "CREATE INDEX IF NOT EXISTS client_word_initial ON client_word (substr(words, 1, 1), sort_key, client_id)"
 #: PostgreSQL's index holds `words` too, so the look reads the index alone; SQLite's has it
 #: already, as every index of a WITHOUT ROWID table holds the primary key.
 POSTGRES = f"{INDEX} INCLUDE (words)"

@@ -60,10 +60,8 @@ def test_an_import_of_clients_leaves_the_index_compacted(add_client, staff, tmp_
     assert client_ids("c105@example") and matching_ids("c105@example") is not None
 
 
-def test_compacting_works_in_short_transactions_with_pauses(add_client, monkeypatch) -> None:
-    """With no time for more than one step a transaction, every step is committed on its own
-    and followed by a pause without the write lock (DESIGN §7: a STOP lands within a second)."""
-    _fragmented(add_client)
+def _counted(monkeypatch) -> tuple[list[bool], list[float]]:
+    """The transactions compacting begins and the pauses it sleeps (not slept), from now on."""
     pauses: list[float] = []
     transactions: list[bool] = []
     monkeypatch.setattr(search_compaction.time, "sleep", pauses.append)
@@ -74,6 +72,14 @@ def test_compacting_works_in_short_transactions_with_pauses(add_client, monkeypa
         return real_begin(*args, **kwargs)
 
     monkeypatch.setattr(search_compaction.database.obj, "begin", counted_begin)
+    return transactions, pauses
+
+
+def test_compacting_works_in_short_transactions_with_pauses(add_client, monkeypatch) -> None:
+    """With no time for more than one step a transaction, every step is committed on its own
+    and followed by a pause without the write lock (DESIGN §7: a STOP lands within a second)."""
+    _fragmented(add_client)
+    transactions, pauses = _counted(monkeypatch)
 
     steps = compact_search_index(pages=1, slice_seconds=0, pause=0.05)
 
@@ -96,22 +102,12 @@ def test_trouble_while_compacting_does_not_fail_the_import(staff, tmp_path: Path
     assert "search index was left as the import wrote it" in caplog.text
 
 
-
 def test_cancelling_stops_compacting_after_the_transaction_it_is_in(add_client,
                                                                    monkeypatch) -> None:
     """Cancel in the import's progress dialog also stops the compacting that follows the
     batches: one transaction, no pause, no more; what is left waits for the next compacting."""
     _fragmented(add_client)
-    pauses: list[float] = []
-    transactions: list[bool] = []
-    monkeypatch.setattr(search_compaction.time, "sleep", pauses.append)
-    real_begin = search_compaction.database.obj.begin
-
-    def counted_begin(*args, **kwargs):
-        transactions.append(True)
-        return real_begin(*args, **kwargs)
-
-    monkeypatch.setattr(search_compaction.database.obj, "begin", counted_begin)
+    transactions, pauses = _counted(monkeypatch)
 
     compact_search_index(pages=1, slice_seconds=0, cancelled=lambda: True)
 
