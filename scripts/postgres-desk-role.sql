@@ -5,7 +5,7 @@
 --     password stays with whoever looks after the server, never on a desk.
 --   * optin_desk, made here: what every workstation connects as. It reads everything and adds
 --     rows, updates only the tables the program updates, and deletes only STOP locks (START
---     lifts one). It can never UPDATE, DELETE or TRUNCATE a consent event, delete the chain's
+--     lifts one) and the search index's entries of a renamed or archived client. It can never UPDATE, DELETE or TRUNCATE a consent event, delete the chain's
 --     head, DROP or ALTER a table, or drop or disable a trigger: those need the owner.
 --     (Migration 0003's triggers refuse an edit or removal of an event for every role, the
 --     owner included; this role cannot remove them.)
@@ -46,6 +46,10 @@ GRANT UPDATE ON staff, client, stop_lock, inbound_message, audit_head, studio_se
 
 -- START lifts a STOP lock.
 GRANT DELETE ON stop_lock TO optin_desk;
+
+-- The names' search index beside `client` (migration 0011): its triggers run as the desk that
+-- renames, readdresses or archives a client, and take that client's old entries out.
+GRANT DELETE ON client_word TO optin_desk;
 
 -- The texting provider (R24): the sync's state and lease move; connecting another account or
 -- disconnecting replaces the account's row (its secret is never in the database).
