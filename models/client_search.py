@@ -20,7 +20,6 @@ walk's own LIKE conditions for texts inside an email and for phone digits.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from contextlib import suppress
 
 import peewee
@@ -128,30 +127,31 @@ def _first_by_initial(text: str, way: str, wanted: int) -> list[int] | None:
         f"SELECT sort_key FROM client_word {index}WHERE {letter} {order} LIMIT 1 OFFSET {p}",
         (text[0], INITIAL_WALK)).fetchone()
     within = "" if edge is None else f"AND sort_key {'>=' if way == 'DESC' else '<='} {p} "
+    ids = _first_clients(
+        f"SELECT sort_key, client_id FROM client_word {index}"
+        f"WHERE {letter} AND words >= {p} AND words < {p} {within}{order} LIMIT {p}",
+        (text[0], text, text + _TOP, *(() if edge is None else (edge[0],))), wanted)
+    # Fewer than wanted: every match under the letter up to the edge is read.
+    return ids if len(ids) >= wanted or edge is None else None
+
+
+def _first_clients(sql: str, params: tuple[object, ...], wanted: int) -> list[int]:
+    """The first `wanted` clients of `sql`, a SELECT of (sort_key, client_id) rows in list
+    order whose last parameter is its LIMIT, each once (fewer when it has fewer): a client
+    found by two of its words (a name and an email) comes twice, side by side, so more rows
+    are read while they hold too few."""
     fetch = 2 * wanted + 8
     while True:
-        rows = database.execute_sql(
-            f"SELECT sort_key, client_id FROM client_word {index}"
-            f"WHERE {letter} AND words >= {p} AND words < {p} {within}{order} LIMIT {p}",
-            (text[0], text, text + _TOP, *(() if edge is None else (edge[0],)), fetch)).fetchall()
-        ids = _distinct_clients(rows)
-        if len(ids) >= wanted:
+        rows = database.execute_sql(sql, (*params, fetch)).fetchall()
+        ids: list[int] = []
+        previous = None
+        for row in rows:
+            if row != previous:
+                ids.append(row[1])
+                previous = row
+        if len(ids) >= wanted or len(rows) < fetch:
             return ids[:wanted]
-        if len(rows) < fetch:  # every match under the letter up to the edge is read
-            return None if edge is not None else ids
         fetch *= 4
-
-
-def _distinct_clients(rows: Iterable[tuple[str, int]]) -> list[int]:
-    """The client ids of (sort_key, client_id) rows in list order, each once: a client found
-    by two of its words (a name and an email) comes twice, side by side."""
-    ids: list[int] = []
-    previous = None
-    for row in rows:
-        if row != previous:
-            ids.append(row[1])
-            previous = row
-    return ids
 
 
 def _too_many(bounds: tuple[str, str]) -> bool:
@@ -172,17 +172,11 @@ def _first_ordered(bounds: tuple[str, str], way: str, offset: int, limit: int) -
     """`ordered_ids` for a first screenful: SQLite keeps the first rows of an ORDER BY …
     LIMIT as it reads (a fifth of the time of grouping 16,000 matches, issue 12); a client
     found by two words (a name and an email) comes twice, side by side, and is kept once."""
-    wanted = offset + limit
-    fetch = 2 * wanted + 8
     p = database.param
-    while True:
-        rows = database.execute_sql(
-            f"SELECT sort_key, client_id FROM client_word WHERE words >= {p} AND words < {p} "
-            f"ORDER BY sort_key {way}, client_id {way} LIMIT {p}", (*bounds, fetch)).fetchall()
-        ids = _distinct_clients(rows)
-        if len(ids) >= wanted or len(rows) < fetch:
-            return ids[offset:wanted]
-        fetch *= 4
+    ids = _first_clients(
+        f"SELECT sort_key, client_id FROM client_word WHERE words >= {p} AND words < {p} "
+        f"ORDER BY sort_key {way}, client_id {way} LIMIT {p}", bounds, offset + limit)
+    return ids[offset:]
 
 
 def matching_ids(text: str) -> list[int] | None:
